@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, bottom to top (see docs/ARCHITECTURE.md):
+//   WentiCore      the 1234 domain: value types and rules, no I/O
+//   WentiStore     persistence behind `WorkspaceStore`; SQLite through GRDB first
+//   WentiExchange  seeds (YAML), CSV/JSON import and export, the synthetic generator
+//   WentiCLI       ArgumentParser commands: parse, call the layers below, print
+//   wenti          the executable: wiring only
+let package = Package(
+    name: "wenti",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "wenti", targets: ["wenti"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .target(name: "WentiCore"),
+        .target(
+            name: "WentiStore",
+            dependencies: ["WentiCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "WentiExchange",
+            dependencies: [
+                "WentiCore", "WentiStore", "Yams",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(
+            name: "WentiCLI",
+            dependencies: [
+                "WentiCore", "WentiStore", "WentiExchange",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "wenti", dependencies: ["WentiCLI"]),
+
+        .testTarget(name: "WentiCoreTests", dependencies: ["WentiCore"]),
+        .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore"]),
+        .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange"]),
+        // Depends on the executable so that `swift test` builds the binary it spawns.
+        .testTarget(name: "WentiCLITests", dependencies: ["WentiCLI", "wenti"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

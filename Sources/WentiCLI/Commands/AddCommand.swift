@@ -1,0 +1,48 @@
+import ArgumentParser
+import WentiCore
+import WentiStore
+
+/// `wenti add`: take in a new concern.
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Take in a new concern (stage: found).")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "Title, e.g. 班组报表太多") var title: String
+    @Option(help: "Description.") var description: String = ""
+    @Option(help: "Category id or name, e.g. team-burden or 班组负担.") var category: String
+    @Option(help: "Channel: \(Channel.allCases.map(\.rawValue).joined(separator: ", ")).") var channel: String
+    @Option(help: "The campaign or leader's visit it came from (for rewarded-campaign and leader-visit).") var source: String?
+    @Option(help: "Unit id or name whose library takes it, e.g. t-bdyw or 变电运维班.") var unit: String
+    @Option(help: "Reporter's name or person id.") var reporter: String?
+    @Flag(help: "The reporter stays anonymous.") var anonymous = false
+    @Option(help: "For an anonymous reporter: who it is, readable only by political-work staff.") var sealed: String?
+    @Option(help: "The people involved.") var involved: String = ""
+    @Option(help: "Who found it (person id; default: the acting person).") var finder: String?
+
+    func run() throws {
+        try reportingFailures(options) {
+            let store = try options.openStore()
+            let workspace = try store.workspace()
+            let channel: Channel = try Parse.enumValue(channel, option: "--channel")
+            let reporterValue: Reporter
+            if anonymous {
+                reporterValue = .anonymous(sealedIdentity: sealed)
+            } else {
+                let person = reporter.flatMap { workspace.organisation.person(PersonID($0)) }
+                reporterValue = .named(name: person?.name ?? reporter ?? "", personID: person?.id)
+            }
+            let actor = try workspace.actor(options.actorID)
+            let new = NewConcern(
+                title: title, description: description,
+                categoryID: try Parse.category(category, in: workspace, option: "--category"),
+                channel: channel, source: source.flatMap { id in channel.sourceKind.map { ConcernSource(kind: $0, id: id) } },
+                finderID: try finder.map { try Parse.person($0, in: workspace, option: "--finder") } ?? actor.id,
+                reporter: reporterValue, involvedPeople: involved,
+                unitID: try Parse.unit(unit, in: workspace, option: "--unit").id)
+            let concern = try store.open(new, actor: actor.id)
+            emit(concern.code.description)
+        }
+    }
+}

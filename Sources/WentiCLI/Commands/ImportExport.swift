@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import WentiCore
+import WentiExchange
+import WentiStore
+
+/// `wenti import FILE.csv`: all rows or none.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import concerns from CSV (UTF-8 with or without BOM, or GB18030/GBK); all or nothing.")
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The CSV file.") var file: String
+
+    func run() throws {
+        try reportingFailures(options) {
+            let store = try options.openStore()
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CLIFailure(zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
+            }
+            let (concerns, encoding) = try ConcernImport(store: store, actor: options.actorID).run(data: data, file: file)
+            emit(options.language == .zh
+                 ? "已导入 \(concerns.count) 个问题（\(encoding.rawValue)）"
+                 : "imported \(concerns.count) concerns (\(encoding.rawValue))")
+        }
+    }
+}
+
+/// `wenti export`: what the acting person may see, as CSV (with BOM) or JSON.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export concerns as CSV (UTF-8 with BOM, for Excel) or JSON.")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var filters: FilterOptions
+    @Option(help: "csv or json.") var format: String = "csv"
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+    func run() throws {
+        try reportingFailures(options) {
+            guard let exportFormat = ConcernExport.Format(rawValue: format) else {
+                throw CLIFailure(zh: "--format：“\(format)”无效（csv、json）", en: "--format: \"\(format)\" is not csv or json")
+            }
+            let store = try options.openStore()
+            let data = try ConcernExport(store: store, viewer: options.actorID)
+                .data(try filters.query(in: try store.workspace()), format: exportFormat)
+            if let output {
+                do {
+                    try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+                } catch {
+                    throw CLIFailure(zh: "无法写入 \(output)", en: "cannot write \(output)")
+                }
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        }
+    }
+}

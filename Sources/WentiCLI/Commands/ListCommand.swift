@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import WentiCore
+import WentiStore
+
+/// `wenti list`: the concerns the acting person may see, filtered, a page at a time.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List concerns with filters, as a table, JSON or CSV.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv
+    }
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: "table, json or csv.") var format: Format = .table
+    @Option(help: "Rows per page.") var limit: Int = 50
+    @Option(help: "Continue after this concern id (keyset paging; print with --format json to get next).") var after: String?
+    @Flag(help: "Print only the number of matches.") var count = false
+    @Option(help: "Print counts per tier, stage, grade, category, channel or unit.") var countBy: String?
+
+    func validate() throws {
+        guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be 1 to 10000") }
+    }
+
+    func run() throws {
+        try reportingFailures(options) {
+            let store = try options.openStore()
+            let workspace = try store.workspace()
+            let query = try filters.query(in: workspace)
+            let viewer = options.actorID
+            if count {
+                emit(String(try store.count(query, viewer: viewer)))
+                return
+            }
+            if let countBy {
+                guard let facet = Facet(rawValue: countBy) else {
+                    throw CLIFailure(zh: "--count-by：“\(countBy)”无效", en: "--count-by: \"\(countBy)\" is not one of tier, stage, grade, category, channel, unit")
+                }
+                let counts = try store.counts(query, by: facet, viewer: viewer)
+                emit(counts.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "-" : $0.key)\t\($0.value)" }.joined(separator: "\n"))
+                return
+            }
+            let cursor = try after.map { text throws in try store.cursor(of: try Parse.code(text), viewer: viewer) }
+            let page = try store.page(query, viewer: viewer, after: cursor, limit: limit)
+            let language = options.language
+            switch format {
+            case .table:
+                emit(ConcernTable.render(page.rows, workspace: workspace, language: language))
+            case .json:
+                emit(try ConcernListJSON.render(page, workspace: workspace))
+            case .csv:
+                emit(try ConcernListJSON.csv(page.rows))
+            }
+        }
+    }
+}
+
+/// The filters `list` and `export` share; each maps onto a field of `ConcernQuery`.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "Tier: L1, L2 or L3 (repeatable).") var tier: [String] = []
+    @Option(help: "Unit id or name; includes its subtree (repeatable).") var unit: [String] = []
+    @Option(help: "Grade: urgent, major, general, budding, or none (repeatable).") var grade: [String] = []
+    @Option(help: "Stage (repeatable): \(Stage.allCases.map(\.rawValue).joined(separator: ", ")).") var stage: [String] = []
+    @Option(help: "Category id or name (repeatable).") var category: [String] = []
+    @Option(help: "Channel (repeatable).") var channel: [String] = []
+    @Flag(help: "Only concerns past their deadline.") var overdue = false
+    @Option(help: "First responsible person (id or name).") var responsible: String?
+    @Option(help: "Text to find in title, description, root cause or plan (any length, Chinese substrings).") var text: String?
+    @Option(help: "Sort: newest, oldest or due.") var sort: String = "newest"
+
+    func query(in workspace: Workspace) throws(CLIFailure) -> ConcernQuery {
+        var query = ConcernQuery()
+        for value in tier {
+            guard let t = Tier(code: value) else { throw CLIFailure(zh: "--tier：“\(value)”无效（L1、L2、L3）", en: "--tier: \"\(value)\" is not L1, L2 or L3") }
+            query.tiers.insert(t)
+        }
+        for value in unit {
+            let found = try Parse.unit(value, in: workspace, option: "--unit")
+            query.unitIDs.formUnion(workspace.organisation.subtree(of: found.id))
+        }
+        for value in grade {
+            if value == "none" { query.ungraded = true; continue }
+            guard let g = Grade(name: value) else { throw CLIFailure(zh: "--grade：“\(value)”无效", en: "--grade: \"\(value)\" is not urgent, major, general, budding or none") }
+            query.grades.insert(g)
+        }
+        for value in stage { query.stages.insert(try Parse.enumValue(value, option: "--stage")) }
+        for value in category { query.categoryIDs.insert(try Parse.category(value, in: workspace, option: "--category")) }
+        for value in channel { query.channels.insert(try Parse.enumValue(value, option: "--channel")) }
+        query.overdueOnly = overdue
+        if let responsible { query.firstResponsibleID = try Parse.person(responsible, in: workspace, option: "--responsible") }
+        query.text = text ?? ""
+        guard let order = ConcernQuery.Sort(rawValue: sort) else {
+            throw CLIFailure(zh: "--sort：“\(sort)”无效（newest、oldest、due）", en: "--sort: \"\(sort)\" is not newest, oldest or due")
+        }
+        query.sort = order
+        return query
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import WentiCore
+import WentiStore
+
+/// `wenti show ID`: every field of one concern.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one concern in full.")
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "Concern id, e.g. Q-2026-0001.") var id: String
+    @Flag(help: "Print JSON instead of text.") var json = false
+
+    func run() throws {
+        try reportingFailures(options) {
+            let store = try options.openStore()
+            let concern = try store.concern(try Parse.code(id), viewer: options.actorID)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.dateEncodingStrategy = .iso8601
+                emit(String(decoding: try encoder.encode(concern), as: UTF8.self))
+            } else {
+                emit(ConcernDetail.render(concern, workspace: try store.workspace(), language: options.language, today: Day(Date())))
+            }
+        }
+    }
+}
+
+/// `wenti log ID`: the audit trail of one concern, oldest first.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "Show who did what to a concern, and when.")
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "Concern id, e.g. Q-2026-0001.") var id: String
+
+    func run() throws {
+        try reportingFailures(options) {
+            let store = try options.openStore()
+            let code = try Parse.code(id)
+            _ = try store.concern(code, viewer: options.actorID)  // the same visibility as `show`
+            let org = try store.workspace().organisation
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = .current
+            formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+            var lines: [String] = []
+            for entry in try store.auditLog(subject: code.description) {
+                let who = org.person(entry.actorID)?.name ?? entry.actorID.rawValue
+                let action = ConcernAction(rawValue: entry.action)?.label.text(options.language) ?? entry.action
+                lines.append("\(formatter.string(from: entry.at))  \(who)  \(action)")
+                for change in entry.changes {
+                    lines.append("    \(change.field): \(change.old.isEmpty ? "∅" : change.old) → \(change.new.isEmpty ? "∅" : change.new)")
+                }
+            }
+            emit(lines.joined(separator: "\n"))
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import ArgumentParser
+import Foundation
+import WentiCore
+import WentiStore
+
+/// The options every workflow verb takes: the concern, and optionally the version the
+/// user's change is based on (a stale version is refused with who changed it).
+struct ConcernTarget: ParsableArguments {
+    @Argument(help: "Concern id, e.g. Q-2026-0001.") var id: String
+    @Option(name: .customLong("expect-version"), help: "Refuse if the concern is no longer at this version.") var expectVersion: Int?
+}
+
+/// Runs commands on one concern as one action and prints its new stage.
+func perform(_ options: GlobalOptions, _ target: ConcernTarget,
+             _ commands: (Workspace) throws -> [ConcernCommand]) throws {
+    try reportingFailures(options) {
+        let store = try options.openStore()
+        let workspace = try store.workspace()
+        let concern = try store.perform(try commands(workspace), on: try Parse.code(target.id),
+                                        expectedVersion: target.expectVersion, actor: options.actorID)
+        var line = "\(concern.code)  \(concern.stage.label.text(options.language))  \(concern.tier.code) \(workspace.organisation.unit(concern.unitID)?.name ?? "")"
+        if let deadline = concern.deadline { line += "  \(options.language == .zh ? "期限" : "due") \(deadline)" }
+        emit(line + "  v\(concern.version)")
+    }
+}
+
+struct AnalyseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "analyse", abstract: "Record the root cause, difficulty and breadth.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(name: .customLong("root-cause"), help: "The root cause.") var rootCause: String
+    @Option(help: "low, medium or high.") var difficulty: String?
+    @Option(help: "individual, team, unit or company.") var breadth: String?
+
+    func run() throws {
+        try perform(options, target) { _ in
+            [.analyse(Analysis(rootCause: rootCause,
+                               difficulty: try difficulty.map { try Parse.enumValue($0, option: "--difficulty") },
+                               breadth: try breadth.map { try Parse.enumValue($0, option: "--breadth") }))]
+        }
+    }
+}
+
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "grade", abstract: "Grade a concern; sets its deadline from the grade policy.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Argument(help: "urgent, major, general or budding (or 急难, 重大, 一般, 萌芽).") var grade: String
+
+    func run() throws {
+        try perform(options, target) { _ in
+            guard let value = Grade(name: grade) else {
+                throw CLIFailure(zh: "“\(grade)”不是等级（急难、重大、一般、萌芽）", en: "\"\(grade)\" is not a grade (urgent, major, general, budding)")
+            }
+            return [.grade(value)]
+        }
+    }
+}
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Set the solution plan.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Argument(help: "The plan.") var plan: String
+
+    func run() throws { try perform(options, target) { _ in [.plan(plan)] } }
+}
+
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Name the one first responsible person and the responsible department.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "Person id or name.") var person: String
+    @Option(help: "Responsible unit id or name.") var department: String
+
+    func run() throws {
+        try perform(options, target) { workspace in
+            [.assign(firstResponsible: try Parse.person(person, in: workspace, option: "--person"),
+                     department: try Parse.unit(department, in: workspace, option: "--department").id)]
+        }
+    }
+}
+
+struct DefineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "define", abstract: "Mark a concern defined at a tri-party meeting (budding ones go to watch).")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "The meeting id.") var meeting: String?
+
+    func run() throws { try perform(options, target) { _ in [.define(meetingID: meeting)] } }
+}
+
+struct StartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start solving (needs grade, plan and first responsible person).")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+
+    func run() throws { try perform(options, target) { _ in [.startSolving] } }
+}
+
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "progress", abstract: "Add a progress note.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Argument(help: "The note.") var note: String
+
+    func run() throws { try perform(options, target) { _ in [.progress(note)] } }
+}
+
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "solve", abstract: "Mark the work done; the concern then waits for feedback.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Argument(help: "What was done.") var summary: String
+
+    func run() throws { try perform(options, target) { _ in [.solve(summary: summary)] } }
+}
+
+struct FeedbackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Record the return contact: effect and satisfaction.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "Whom you contacted.") var contact: String
+    @Option(help: "visit, phone, meeting or online.") var method: String = "visit"
+    @Option(help: "confirmed, partly or no.") var effect: String
+    @Option(help: "satisfied, basically-satisfied or dissatisfied.") var satisfaction: String
+    @Option(help: "Score 1 to 5.") var score: Int
+    @Option(help: "A note.") var note: String = ""
+
+    func run() throws {
+        try perform(options, target) { workspace in
+            let actor = try workspace.actor(options.actorID)
+            return [.recordFeedback(FeedbackRecord(
+                on: Day(Date()), byID: actor.id, contact: contact, method: try Parse.enumValue(method, option: "--method"),
+                effect: try Parse.enumValue(effect, option: "--effect"),
+                satisfaction: try Parse.enumValue(satisfaction, option: "--satisfaction"), score: score, note: note))]
+        }
+    }
+}
+
+struct CloseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a concern (needs feedback, or --reason why none was possible).")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "Why no feedback was possible.") var reason: String?
+
+    func run() throws { try perform(options, target) { _ in [.close(noFeedbackReason: reason)] } }
+}
+
+struct ReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen after a dissatisfied feedback.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "Why.") var reason: String
+
+    func run() throws { try perform(options, target) { _ in [.reopen(reason: reason)] } }
+}
+
+struct EscalateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "escalate", abstract: "Submit a concern one tier up, into the parent unit's library.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "Why this tier cannot solve it.") var reason: String
+
+    func run() throws { try perform(options, target) { _ in [.escalate(reason: reason)] } }
+}
+
+struct ReferCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "refer", abstract: "Refer a concern that cannot be fixed now to a department, with an explanation.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "Department id or name.") var to: String
+    @Option(help: "The explanation given to the person.") var explanation: String
+
+    func run() throws {
+        try perform(options, target) { workspace in
+            [.refer(to: try Parse.unit(to, in: workspace, option: "--to").id, explanation: explanation)]
+        }
+    }
+}
+
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Take a referred concern back for analysis.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "Why.") var reason: String
+
+    func run() throws { try perform(options, target) { _ in [.resume(reason: reason)] } }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import WentiCore
+import WentiStore
+
+/// A failure to report as one line on standard error, with a non-zero exit code.
+struct CLIFailure: Error {
+    var message: LocalizedText
+    var exitCode: Int32
+
+    init(_ message: LocalizedText, exitCode: Int32 = 1) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    init(zh: String, en: String, exitCode: Int32 = 1) {
+        self.init(LocalizedText(zh: zh, en: en), exitCode: exitCode)
+    }
+}
+
+/// Runs a command body and turns every failure into one line and an exit code:
+/// 1 for refused input or rules, 3 for a conflict with someone else's change.
+func reportingFailures(_ options: GlobalOptions, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as CLIFailure {
+        printError(failure.message.text(options.language))
+        throw ExitCode(failure.exitCode)
+    } catch let error as StoreError {
+        printError(error.label.text(options.language))
+        if case .conflict = error { throw ExitCode(3) }
+        throw ExitCode(1)
+    } catch let error as any Labelled & Error {
+        printError(error.label.text(options.language))
+        throw ExitCode(1)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("wenti: " + message + "\n").utf8))
+}
+
+/// Writes to standard output in one piece (large listings are built first, then written).
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}

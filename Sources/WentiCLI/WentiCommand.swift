@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// `wenti`: the command line of the problem-management tool. Subcommands take in, triage,
+/// move and list staff concerns; with no subcommand it will open the terminal UI.
+public struct WentiCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "wenti",
+        abstract: "问题管理“1234”工作法 — staff concerns: find, analyse, solve.",
+        subcommands: [
+            InitCommand.self, DemoCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, LogCommand.self,
+            AnalyseCommand.self, GradeCommand.self, PlanCommand.self, AssignCommand.self, DefineCommand.self,
+            StartCommand.self, ProgressCommand.self, SolveCommand.self, FeedbackCommand.self, CloseCommand.self,
+            ReopenCommand.self, EscalateCommand.self, ReferCommand.self, ResumeCommand.self,
+            ImportCommand.self, ExportCommand.self,
+        ])
+
+    public init() {}
+
+    public func run() throws {
+        emit("""
+            The terminal UI of wenti is not built yet. Use the subcommands, for example:
+              wenti demo --no-tui              create the demo workspace
+              wenti list                       list concerns
+              wenti show Q-2026-0001           one concern in full
+            wenti --help lists every command.
+            """)
+    }
+}

@@ -1,0 +1,37 @@
+/// The readable id of a concern: `Q-2026-0042` (year of intake, sequence within the year).
+public struct ConcernCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let sequence: Int
+
+    public init(year: Int, sequence: Int) {
+        self.year = year
+        self.sequence = sequence
+    }
+
+    /// Parses `Q-2026-0042` (case-insensitive `q`); nil for anything else.
+    public init?(_ text: String) {
+        let parts = text.uppercased().split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "Q", parts[1].count == 4,
+              let year = Int(parts[1]), let sequence = Int(parts[2]), sequence > 0,
+              parts[2].allSatisfy(\.isASCII) else { return nil }
+        self.init(year: year, sequence: sequence)
+    }
+
+    public var description: String { "Q-\(year)-" + String(format: "%04d", sequence) }
+
+    public static func < (l: ConcernCode, r: ConcernCode) -> Bool { (l.year, l.sequence) < (r.year, r.sequence) }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let code = ConcernCode(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a concern id like Q-2026-0042: \(text)")
+        }
+        self = code
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

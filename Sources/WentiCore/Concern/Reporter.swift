@@ -1,0 +1,14 @@
+/// Who raised a concern. An anonymous reporter's identity is sealed: kept for the
+/// political-work staff who must answer them, hidden from everyone else (see `AccessPolicy`).
+public enum Reporter: Sendable, Hashable, Codable {
+    /// Raised by a named person (a member of the organisation or free text, e.g. a retiree).
+    case named(name: String, personID: PersonID?)
+    /// Raised anonymously. `sealedIdentity` is what the political-work staff know of the
+    /// person (may be nil when truly unknown, e.g. an anonymous hotline call).
+    case anonymous(sealedIdentity: String?)
+
+    public var isAnonymous: Bool {
+        if case .anonymous = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,121 @@
+/// The company's tree of units and its people: company → departments → teams.
+///
+/// Built once from stored data and then only read. The initialiser checks the shape
+/// (one company at the root, departments under it, teams under departments, every parent
+/// and member unit known), so code holding an `Organisation` can rely on it.
+public struct Organisation: Sendable, Equatable {
+    public let units: [UnitID: OrgUnit]
+    public let people: [PersonID: Person]
+    public let company: OrgUnit
+    private let childrenByParent: [UnitID: [UnitID]]
+
+    public init(units unitList: [OrgUnit], people peopleList: [Person]) throws(OrganisationError) {
+        var units: [UnitID: OrgUnit] = [:]
+        for unit in unitList {
+            guard units[unit.id] == nil else { throw .duplicateUnit(unit.id) }
+            units[unit.id] = unit
+        }
+        let companies = unitList.filter { $0.kind == .company }
+        guard companies.count == 1, let company = companies.first else {
+            throw .companyCount(companies.count)
+        }
+        guard company.parentID == nil else { throw .badParent(company.id) }
+        var children: [UnitID: [UnitID]] = [:]
+        for unit in unitList where unit.kind != .company {
+            guard let parentID = unit.parentID, let parent = units[parentID] else { throw .badParent(unit.id) }
+            // Departments hang under the company, teams under a department: exactly one tier apart.
+            guard parent.tier.rawValue == unit.tier.rawValue + 1 else { throw .badParent(unit.id) }
+            children[parentID, default: []].append(unit.id)
+        }
+        var people: [PersonID: Person] = [:]
+        for person in peopleList {
+            guard people[person.id] == nil else { throw .duplicatePerson(person.id) }
+            guard units[person.unitID] != nil else { throw .unknownUnitForPerson(person.id, person.unitID) }
+            people[person.id] = person
+        }
+        self.units = units
+        self.people = people
+        self.company = company
+        self.childrenByParent = children.mapValues { $0.sorted() }
+    }
+
+    public func unit(_ id: UnitID) -> OrgUnit? { units[id] }
+    public func person(_ id: PersonID) -> Person? { people[id] }
+
+    public func parent(of id: UnitID) -> OrgUnit? {
+        units[id]?.parentID.flatMap { units[$0] }
+    }
+
+    public func children(of id: UnitID) -> [OrgUnit] {
+        (childrenByParent[id] ?? []).compactMap { units[$0] }
+    }
+
+    /// The unit and every unit below it.
+    public func subtree(of id: UnitID) -> Set<UnitID> {
+        guard units[id] != nil else { return [] }
+        var result: Set<UnitID> = [id]
+        var queue = [id]
+        while let next = queue.popLast() {
+            for child in childrenByParent[next] ?? [] where result.insert(child).inserted {
+                queue.append(child)
+            }
+        }
+        return result
+    }
+
+    /// The unit, its parent, ..., up to the company.
+    public func pathToRoot(from id: UnitID) -> [OrgUnit] {
+        var path: [OrgUnit] = []
+        var current = units[id]
+        while let unit = current {
+            path.append(unit)
+            current = unit.parentID.flatMap { units[$0] }
+        }
+        return path
+    }
+
+    /// Units in tree order (company, then each department followed by its teams), for listings.
+    public var unitsInTreeOrder: [OrgUnit] {
+        var ordered: [OrgUnit] = []
+        func visit(_ unit: OrgUnit) {
+            ordered.append(unit)
+            children(of: unit.id).forEach(visit)
+        }
+        visit(company)
+        return ordered
+    }
+
+    public func members(of id: UnitID) -> [Person] {
+        people.values.filter { $0.unitID == id }.sorted { $0.id < $1.id }
+    }
+
+    /// Finds a unit by id or by exact name: users type names ("运检部") on the command line.
+    public func resolveUnit(_ idOrName: String) -> OrgUnit? {
+        units[UnitID(idOrName)] ?? units.values.first { $0.name == idOrName }
+    }
+}
+
+/// What can be wrong with the shape of an organisation.
+public enum OrganisationError: Error, Equatable, Sendable, Labelled {
+    case companyCount(Int)
+    case duplicateUnit(UnitID)
+    case duplicatePerson(PersonID)
+    case badParent(UnitID)
+    case unknownUnitForPerson(PersonID, UnitID)
+
+    public var label: LocalizedText {
+        switch self {
+        case .companyCount(let n):
+            LocalizedText(zh: "组织必须恰有一个公司单位，现有 \(n) 个", en: "the organisation needs exactly one company unit, found \(n)")
+        case .duplicateUnit(let id):
+            LocalizedText(zh: "单位编号重复：\(id)", en: "duplicate unit id: \(id)")
+        case .duplicatePerson(let id):
+            LocalizedText(zh: "人员编号重复：\(id)", en: "duplicate person id: \(id)")
+        case .badParent(let id):
+            LocalizedText(zh: "单位 \(id) 的上级不对：部门须在公司之下，班组须在部门之下",
+                          en: "unit \(id) has a wrong parent: departments sit under the company, teams under a department")
+        case .unknownUnitForPerson(let person, let unit):
+            LocalizedText(zh: "人员 \(person) 所属单位 \(unit) 不存在", en: "person \(person) belongs to unknown unit \(unit)")
+        }
+    }
+}

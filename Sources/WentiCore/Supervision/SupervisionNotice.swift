@@ -1,0 +1,115 @@
+/// A supervision notice (督办通知单) to the responsible department and the first
+/// responsible person, with the deadline nodes of the task book.
+public struct SupervisionNotice: Sendable, Hashable, Codable, Identifiable {
+    public enum State: String, Sendable, Codable, CaseIterable, Labelled {
+        case issued, acknowledged
+        case progressReported = "progress-reported"
+        case completed
+
+        public var label: LocalizedText {
+            switch self {
+            case .issued: LocalizedText(zh: "已下发", en: "issued")
+            case .acknowledged: LocalizedText(zh: "已签收", en: "acknowledged")
+            case .progressReported: LocalizedText(zh: "已报进展", en: "progress reported")
+            case .completed: LocalizedText(zh: "已完成", en: "completed")
+            }
+        }
+
+        /// The moves a notice may make: forward only, progress may be reported again.
+        var next: Set<State> {
+            switch self {
+            case .issued: [.acknowledged]
+            case .acknowledged: [.progressReported, .completed]
+            case .progressReported: [.progressReported, .completed]
+            case .completed: []
+            }
+        }
+    }
+
+    public struct Node: Sendable, Hashable, Codable {
+        public var title: String
+        public var due: Day
+        public init(title: String, due: Day) {
+            self.title = title
+            self.due = due
+        }
+    }
+
+    /// A chaser (催办) sent on a late notice, and when it was answered.
+    public struct Chaser: Sendable, Hashable, Codable {
+        public var on: Day
+        public var byID: PersonID
+        public var text: String
+        public var answeredOn: Day?
+        public init(on: Day, byID: PersonID, text: String, answeredOn: Day? = nil) {
+            self.on = on
+            self.byID = byID
+            self.text = text
+            self.answeredOn = answeredOn
+        }
+    }
+
+    public var id: String
+    public var concern: ConcernCode
+    public var issuedOn: Day
+    public var issuedByID: PersonID
+    public var toUnitID: UnitID
+    public var toPersonID: PersonID
+    public var nodes: [Node]
+    public var state: State
+    public var chasers: [Chaser]
+
+    /// Issues a notice; it needs at least one deadline node, none before the day of issue.
+    public init(id: String, concern: ConcernCode, issuedOn: Day, issuedByID: PersonID, toUnitID: UnitID,
+                toPersonID: PersonID, nodes: [Node]) throws(NoticeError) {
+        guard !nodes.isEmpty else { throw .noDeadlineNodes }
+        if let early = nodes.first(where: { $0.due < issuedOn }) { throw .nodeBeforeIssue(early.due) }
+        self.id = id
+        self.concern = concern
+        self.issuedOn = issuedOn
+        self.issuedByID = issuedByID
+        self.toUnitID = toUnitID
+        self.toPersonID = toPersonID
+        self.nodes = nodes.sorted { $0.due < $1.due }
+        self.state = .issued
+        self.chasers = []
+    }
+
+    public func advanced(to state: State) throws(NoticeError) -> SupervisionNotice {
+        guard self.state.next.contains(state) else { throw .illegalMove(self.state, state) }
+        var copy = self
+        copy.state = state
+        return copy
+    }
+
+    /// The final deadline node.
+    public var finalDue: Day { nodes.map(\.due).max()! }
+
+    /// Not completed and a deadline node passed.
+    public func isOverdue(today: Day) -> Bool {
+        state != .completed && nodes.contains { $0.due < today }
+    }
+
+    public func daysOverdue(today: Day) -> Int {
+        guard state != .completed, let firstMissed = nodes.first(where: { $0.due < today }) else { return 0 }
+        return today.days(since: firstMissed.due)
+    }
+}
+
+public enum NoticeError: Error, Equatable, Sendable, Labelled {
+    case noDeadlineNodes
+    case nodeBeforeIssue(Day)
+    case illegalMove(SupervisionNotice.State, SupervisionNotice.State)
+
+    public var label: LocalizedText {
+        switch self {
+        case .noDeadlineNodes:
+            LocalizedText(zh: "督办通知单须至少有一个时间节点", en: "a supervision notice needs at least one deadline node")
+        case .nodeBeforeIssue(let day):
+            LocalizedText(zh: "时间节点 \(day) 早于下发日期", en: "deadline node \(day) is before the day of issue")
+        case .illegalMove(let from, let to):
+            LocalizedText(zh: "督办通知单不能从“\(from.label.zh)”变为“\(to.label.zh)”",
+                          en: "a notice cannot go from \(from.label.en) to \(to.label.en)")
+        }
+    }
+}

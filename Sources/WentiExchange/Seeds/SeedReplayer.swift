@@ -1,0 +1,205 @@
+import Foundation
+import WentiCore
+import WentiStore
+
+/// Plays the seed month into a store: each concern's story is replayed as the commands a
+/// user would have given, on the days the seed names, so the audit log, the deadlines and
+/// the paused days come out exactly as they would in real use.
+public struct SeedReplayer {
+    let store: any WorkspaceStore
+    let clock: ManualClock
+    let workspace: Workspace
+
+    public init(store: any WorkspaceStore, clock: ManualClock, workspace: Workspace) {
+        self.store = store
+        self.clock = clock
+        self.workspace = workspace
+    }
+
+    /// Installs the workspace and replays concerns, then meetings, notices and practices.
+    /// Returns the number of concerns.
+    @discardableResult
+    public static func load(_ loader: SeedLoader, into store: any WorkspaceStore, clock: ManualClock) throws(SeedError) -> Int {
+        let workspace = try loader.workspace()
+        do {
+            try store.install(workspace)
+        } catch {
+            throw SeedError(file: loader.directory, place: "", problem: error.label)
+        }
+        let replayer = SeedReplayer(store: store, clock: clock, workspace: workspace)
+        let seeds = try loader.concerns()
+        for (index, seed) in seeds.enumerated() {
+            do {
+                try replayer.replay(seed)
+            } catch {
+                throw SeedError.from(error, file: "concerns.yaml", place: "concerns[\(index)] \(seed.title)")
+            }
+        }
+        try replayer.replayRecords(try loader.records())
+        return seeds.count
+    }
+
+    func replay(_ seed: SeedConcern) throws {
+        let actor = PersonID(seed.finder)
+        var stepDay = seed.reported
+        func at(_ day: Day?) {
+            if let day, day > stepDay { stepDay = day }
+            clock.set(day: stepDay, hour: 10)
+        }
+
+        at(seed.reported)
+        let reporter: Reporter = seed.anonymous == true
+            ? .anonymous(sealedIdentity: seed.sealed)
+            : .named(name: seed.reporter ?? "", personID: seed.reporterPerson.map { PersonID($0) })
+        let source = seed.source.flatMap { id in seed.channel.sourceKind.map { ConcernSource(kind: $0, id: id) } }
+        let new = NewConcern(
+            title: seed.title, description: seed.description, categoryID: CategoryID(seed.category),
+            channel: seed.channel, source: source, finderID: actor, reporter: reporter,
+            involvedPeople: seed.involved ?? "", unitID: UnitID(seed.unit), reportedOn: seed.reported)
+        var concern = try store.open(new, actor: actor)
+        let code = concern.code
+        func run(_ commands: ConcernCommand...) throws {
+            concern = try store.perform(commands, on: code, expectedVersion: concern.version, actor: actor)
+        }
+
+        for escalation in seed.escalate ?? [] {
+            at(escalation.on)
+            try run(.escalate(reason: escalation.reason))
+        }
+        if seed.stage == .found { return }
+
+        if let rootCause = seed.rootCause {
+            at(stepDay.adding(days: 1))
+            try run(.analyse(Analysis(rootCause: rootCause, difficulty: seed.difficulty, breadth: seed.breadth)))
+        }
+        if seed.stage == .analysing {
+            if let grade = seed.grade { try run(.grade(grade)) }
+            return
+        }
+        if let referred = seed.referred, seed.stage == .referred && seed.defined == nil {
+            try refer(referred, run: run, at: at)
+            try finish(seed, run: run, at: at)
+            return
+        }
+
+        // The tri-party meeting defines it: grade, plan, first responsible person.
+        at(seed.defined)
+        if let grade = seed.grade { try run(.grade(grade)) }
+        if let plan = seed.plan { try run(.plan(plan)) }
+        if let responsible = seed.responsible, let unit = seed.responsibleUnit {
+            try run(.assign(firstResponsible: PersonID(responsible), department: UnitID(unit)))
+        }
+        try run(.define(meetingID: nil))
+        if [.defined, .watch].contains(seed.stage) { return }
+        if let referred = seed.referred, seed.stage == .referred {
+            try refer(referred, run: run, at: at)
+            return
+        }
+
+        try run(.startSolving)
+        if seed.pledge == true, let responsible = seed.responsible { try run(.pledge(by: PersonID(responsible))) }
+        if let processing = seed.processing {
+            try run(.setProcessing(processing == "stream" ? .stream : .batch(group: String(processing.dropFirst("batch:".count)))))
+        }
+        for task in seed.tasks ?? [] {
+            try run(.addTask(title: task.title, due: task.due))
+        }
+        for note in seed.progress ?? [] {
+            at(note.on)
+            try run(.progress(note.text))
+        }
+        for (index, task) in (seed.tasks ?? []).enumerated() where task.done == true {
+            try run(.setTaskState(index: index + 1, .done))
+        }
+        if seed.stage == .solving && seed.reopen == nil { return }
+
+        if let solved = seed.solved {
+            at(solved.on)
+            try run(.solve(summary: solved.text))
+        }
+        try finish(seed, run: run, at: at)
+    }
+
+    private func refer(_ referred: SeedConcern.ReferredEntry, run: (ConcernCommand...) throws -> Void, at: (Day?) -> Void) throws {
+        at(referred.on)
+        try run(.refer(to: UnitID(referred.to), explanation: referred.explanation))
+    }
+
+    /// Feedback, a reopening after a dissatisfied answer, and the closing.
+    private func finish(_ seed: SeedConcern, run: (ConcernCommand...) throws -> Void, at: (Day?) -> Void) throws {
+        if let f = seed.feedback {
+            at(f.on)
+            try run(.recordFeedback(FeedbackRecord(
+                on: f.on, byID: PersonID(seed.finder), contact: f.contact, method: f.method, effect: f.effect,
+                satisfaction: f.satisfaction, score: f.score, note: f.note ?? "")))
+        }
+        if let reopen = seed.reopen {
+            at(reopen.on)
+            try run(.reopen(reason: reopen.text))
+        }
+        if let closed = seed.closed {
+            at(closed.on)
+            try run(.close(noFeedbackReason: closed.reason))
+        }
+    }
+
+    func replayRecords(_ records: RecordsFile) throws(SeedError) {
+        let actor = workspace.defaultActorID
+        for (index, entry) in records.meetings.enumerated() {
+            let meeting = Meeting(
+                id: entry.id, unitID: UnitID(entry.unit), month: entry.month, heldOn: entry.held,
+                state: entry.held == nil ? .planned : .held,
+                items: entry.items.map {
+                    MeetingItem(concern: $0.concern, purpose: $0.purpose,
+                                parties: TriParty(finderID: $0.finder.map { PersonID($0) }, involved: $0.involved,
+                                                  solvingUnitID: $0.solvingUnit.map { UnitID($0) }))
+                },
+                notes: entry.notes ?? "")
+            do {
+                clock.set(day: entry.held ?? entry.month.firstDay, hour: 16)
+                try store.save(meeting, actor: actor)
+            } catch {
+                throw SeedError.from(error, file: "records.yaml", place: "meetings[\(index)]")
+            }
+        }
+        for (index, entry) in records.notices.enumerated() {
+            do {
+                var notice = try SupervisionNotice(
+                    id: entry.id, concern: entry.concern, issuedOn: entry.issued, issuedByID: PersonID(entry.by),
+                    toUnitID: UnitID(entry.toUnit), toPersonID: PersonID(entry.toPerson),
+                    nodes: entry.nodes.map { SupervisionNotice.Node(title: $0.title, due: $0.due) })
+                for state in Self.path(to: entry.state) { notice = try notice.advanced(to: state) }
+                notice.chasers = (entry.chasers ?? []).map {
+                    SupervisionNotice.Chaser(on: $0.on, byID: PersonID($0.by), text: $0.text, answeredOn: $0.answered)
+                }
+                clock.set(day: entry.issued, hour: 11)
+                try store.issue(notice, actor: actor)
+            } catch {
+                throw SeedError.from(error, file: "records.yaml", place: "notices[\(index)]")
+            }
+        }
+        for (index, entry) in records.practices.enumerated() {
+            let practice = PracticeEntry(
+                id: entry.id, library: entry.library, title: entry.title, situation: entry.situation,
+                rootCause: entry.rootCause, actions: entry.actions, watchPoints: entry.watch,
+                categoryIDs: entry.categories.map { CategoryID($0) }, tags: entry.tags, sources: entry.sources,
+                createdOn: entry.created, authorID: PersonID(entry.author))
+            do {
+                clock.set(day: entry.created, hour: 15)
+                try store.add(practice, actor: actor)
+            } catch {
+                throw SeedError.from(error, file: "records.yaml", place: "practices[\(index)]")
+            }
+        }
+    }
+
+    /// The states a notice passes through to reach `state`.
+    static func path(to state: SupervisionNotice.State) -> [SupervisionNotice.State] {
+        switch state {
+        case .issued: []
+        case .acknowledged: [.acknowledged]
+        case .progressReported: [.acknowledged, .progressReported]
+        case .completed: [.acknowledged, .progressReported, .completed]
+        }
+    }
+}

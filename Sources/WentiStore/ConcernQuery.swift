@@ -1,0 +1,107 @@
+import Foundation
+import WentiCore
+
+/// A filtered, sorted view over the concerns a person may see. Every field narrows;
+/// empty sets mean "any".
+public struct ConcernQuery: Sendable, Hashable {
+    public enum Sort: String, Sendable, CaseIterable {
+        /// Most recently taken in first.
+        case newest
+        case oldest
+        /// Earliest effective deadline first; concerns without one last.
+        case dueSoonest = "due"
+    }
+
+    public var tiers: Set<Tier> = []
+    /// A unit and its subtree: pass the subtree (`Organisation.subtree(of:)`).
+    public var unitIDs: Set<UnitID> = []
+    public var grades: Set<Grade> = []
+    /// Matches concerns with no grade yet.
+    public var ungraded = false
+    public var stages: Set<Stage> = []
+    public var categoryIDs: Set<CategoryID> = []
+    public var channels: Set<Channel> = []
+    public var overdueOnly = false
+    public var firstResponsibleID: PersonID?
+    /// Words that must all appear (Chinese substrings of any length, in title,
+    /// description, root cause or plan).
+    public var text: String = ""
+    public var sort: Sort = .newest
+
+    public init() {}
+
+    public var words: [String] {
+        text.split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+}
+
+/// Where the next page starts: the sort key of the last row shown.
+public struct PageCursor: Sendable, Hashable {
+    public var rowID: Int64
+    public var due: Int?
+
+    public init(rowID: Int64, due: Int?) {
+        self.rowID = rowID
+        self.due = due
+    }
+}
+
+/// One row of a concern list: what a table shows, never the sealed reporter.
+public struct ConcernSummary: Sendable, Hashable {
+    public var rowID: Int64
+    public var code: ConcernCode
+    public var title: String
+    public var tier: Tier
+    public var unitID: UnitID
+    public var stage: Stage
+    public var grade: Grade?
+    public var categoryID: CategoryID
+    public var channel: Channel
+    public var firstResponsibleID: PersonID?
+    public var reporterName: String?
+    public var anonymous: Bool
+    public var reportedOn: Day
+    /// The deadline pushed back by paused days.
+    public var due: Day?
+    public var daysOverdue: Int
+    public var version: Int
+
+    public init(rowID: Int64, code: ConcernCode, title: String, tier: Tier, unitID: UnitID, stage: Stage,
+                grade: Grade?, categoryID: CategoryID, channel: Channel, firstResponsibleID: PersonID?,
+                reporterName: String?, anonymous: Bool, reportedOn: Day, due: Day?, daysOverdue: Int, version: Int) {
+        self.rowID = rowID
+        self.code = code
+        self.title = title
+        self.tier = tier
+        self.unitID = unitID
+        self.stage = stage
+        self.grade = grade
+        self.categoryID = categoryID
+        self.channel = channel
+        self.firstResponsibleID = firstResponsibleID
+        self.reporterName = reporterName
+        self.anonymous = anonymous
+        self.reportedOn = reportedOn
+        self.due = due
+        self.daysOverdue = daysOverdue
+        self.version = version
+    }
+
+    public var cursor: PageCursor { PageCursor(rowID: rowID, due: due?.ordinal) }
+}
+
+public struct ConcernPage: Sendable, Hashable {
+    public var rows: [ConcernSummary]
+    /// Pass back to get the next page; nil on the last page.
+    public var next: PageCursor?
+
+    public init(rows: [ConcernSummary], next: PageCursor?) {
+        self.rows = rows
+        self.next = next
+    }
+}
+
+/// A dimension to count a query's matches by.
+public enum Facet: String, Sendable, CaseIterable {
+    case tier, stage, grade, category, channel, unit
+}

@@ -1,0 +1,236 @@
+import Foundation
+import GRDB
+import WentiCore
+
+/// The mapping between `Concern` and its rows: the `concern` row and the child tables
+/// (tasks, links, notes, escalations, feedback). Column lists are written once, in
+/// `columns(of:)`, and both INSERT and UPDATE are built from them.
+enum ConcernRows {
+    /// Every stored column of the `concern` row and its value for `concern`.
+    static func columns(of c: Concern) -> [(String, (any DatabaseValueConvertible)?)] {
+        var anonymous = false
+        var reporterName: String?
+        var reporterID: String?
+        var sealed: String?
+        switch c.reporter {
+        case .named(let name, let personID):
+            reporterName = name
+            reporterID = personID?.rawValue
+        case .anonymous(let identity):
+            anonymous = true
+            sealed = identity
+        }
+        var batchGroup: String?
+        var processing: String?
+        switch c.processing {
+        case nil: break
+        case .stream: processing = "stream"
+        case .batch(let group):
+            processing = "batch"
+            batchGroup = group
+        }
+        var closure: String?
+        var closureReason: String?
+        switch c.closure {
+        case nil: break
+        case .withFeedback: closure = "with-feedback"
+        case .withoutFeedback(let reason):
+            closure = "without-feedback"
+            closureReason = reason
+        }
+        return [
+            ("year", c.code.year), ("seq", c.code.sequence),
+            ("title", c.title), ("description", c.description),
+            ("category_id", c.categoryID.rawValue), ("channel", c.channel.rawValue),
+            ("campaign_id", c.source?.kind == .campaign ? c.source?.id : nil),
+            ("visit_id", c.source?.kind == .leaderVisit ? c.source?.id : nil),
+            ("finder_id", c.finderID?.rawValue),
+            ("anonymous", anonymous), ("reporter_name", reporterName), ("reporter_id", reporterID),
+            ("sealed_identity", sealed),
+            ("involved_people", c.involvedPeople), ("involved_unit_id", c.involvedUnitID?.rawValue),
+            ("reported_on", c.reportedOn.ordinal),
+            ("unit_id", c.unitID.rawValue), ("tier", c.tier.rawValue), ("stage", c.stage.rawValue),
+            ("grade", c.grade?.rawValue),
+            ("root_cause", c.analysis.rootCause), ("difficulty", c.analysis.difficulty?.rawValue),
+            ("breadth", c.analysis.breadth?.rawValue), ("plan", c.plan),
+            ("first_responsible_id", c.firstResponsibleID?.rawValue),
+            ("responsible_unit_id", c.responsibleUnitID?.rawValue),
+            ("pledge_person_id", c.pledge?.personID.rawValue), ("pledge_on", c.pledge?.signedOn.ordinal),
+            ("deadline", c.deadline?.ordinal), ("next_review", c.nextReview?.ordinal),
+            ("processing", processing), ("batch_group", batchGroup),
+            ("referral_unit_id", c.referral?.toUnitID.rawValue),
+            ("referral_explanation", c.referral?.explanation), ("referral_on", c.referral?.on.ordinal),
+            ("paused_days", c.pausedDays), ("paused_since", c.pausedSince?.ordinal),
+            ("solved_on", c.solvedOn?.ordinal), ("closed_on", c.closedOn?.ordinal),
+            ("closure", closure), ("closure_reason", closureReason),
+            ("created_at", c.createdAt.timeIntervalSince1970), ("updated_at", c.updatedAt.timeIntervalSince1970),
+            ("updated_by", c.updatedByID.rawValue), ("version", c.version),
+        ]
+    }
+
+    /// The column names, taken from `columns(of:)` once so the statements are built once.
+    private static let columnNames: [String] = columns(of: Concern(
+        code: ConcernCode(year: 1970, sequence: 1), title: "", description: "", categoryID: "", channel: .other,
+        finderID: nil, reporter: .anonymous(sealedIdentity: nil), reportedOn: Day(ordinal: 0), unitID: "", tier: .l1,
+        createdAt: Date(timeIntervalSince1970: 0), createdByID: "")).map(\.0)
+    private static let insertSQL = "INSERT INTO concern (\(columnNames.joined(separator: ","))) VALUES (\(Array(repeating: "?", count: columnNames.count).joined(separator: ",")))"
+    private static let updateSQL = "UPDATE concern SET \(columnNames.map { "\($0) = ?" }.joined(separator: ",")) WHERE id = ? AND version = ?"
+
+    /// Inserts the concern and its children; returns the row id.
+    static func insert(_ concern: Concern, in db: Database) throws -> Int64 {
+        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(columns(of: concern).map(\.1)))
+        let rowID = db.lastInsertedRowID
+        try writeChildren(of: concern, rowID: rowID, previous: nil, in: db)
+        return rowID
+    }
+
+    /// Updates the row only if it is still at `expectedVersion`; returns whether it was.
+    static func update(_ concern: Concern, rowID: Int64, expectedVersion: Int, previous: Concern, in db: Database) throws -> Bool {
+        try db.cachedStatement(sql: updateSQL).execute(arguments: StatementArguments(columns(of: concern).map(\.1)) + [rowID, expectedVersion])
+        guard db.changesCount == 1 else { return false }
+        try writeChildren(of: concern, rowID: rowID, previous: previous, in: db)
+        return true
+    }
+
+    /// Tasks and links are replaced when they changed; notes, escalations and feedback
+    /// only ever grow, so only their new tail is inserted.
+    private static func writeChildren(of c: Concern, rowID: Int64, previous: Concern?, in db: Database) throws {
+        if previous?.tasks != c.tasks {
+            try db.execute(sql: "DELETE FROM concern_task WHERE concern_id = ?", arguments: [rowID])
+            for (i, task) in c.tasks.enumerated() {
+                try db.cachedStatement(sql: "INSERT INTO concern_task VALUES (?,?,?,?,?)")
+                    .execute(arguments: [rowID, i, task.title, task.due.ordinal, task.state.rawValue])
+            }
+        }
+        if previous?.links != c.links {
+            try db.execute(sql: "DELETE FROM concern_link WHERE concern_id = ?", arguments: [rowID])
+            for (i, link) in c.links.enumerated() {
+                try db.cachedStatement(sql: "INSERT INTO concern_link VALUES (?,?,?,?)")
+                    .execute(arguments: [rowID, i, link.kind.rawValue, link.target])
+            }
+        }
+        for i in (previous?.notes.count ?? 0)..<c.notes.count {
+            let n = c.notes[i]
+            try db.cachedStatement(sql: "INSERT INTO progress_note VALUES (?,?,?,?,?)")
+                .execute(arguments: [rowID, i, n.on.ordinal, n.authorID.rawValue, n.text])
+        }
+        for i in (previous?.escalations.count ?? 0)..<c.escalations.count {
+            let e = c.escalations[i]
+            try db.cachedStatement(sql: "INSERT INTO escalation VALUES (?,?,?,?,?,?,?,?,?)")
+                .execute(arguments: [rowID, i, e.fromUnitID.rawValue, e.toUnitID.rawValue, e.fromTier.rawValue,
+                                     e.toTier.rawValue, e.reason, e.on.ordinal, e.byID.rawValue])
+        }
+        for i in (previous?.feedback.count ?? 0)..<c.feedback.count {
+            let f = c.feedback[i]
+            try db.cachedStatement(sql: "INSERT INTO feedback VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .execute(arguments: [rowID, i, f.on.ordinal, f.byID.rawValue, f.contact, f.method.rawValue,
+                                     f.effect.rawValue, f.satisfaction.rawValue, f.score, f.note])
+        }
+    }
+
+    // MARK: Reading
+
+    /// The row id and the full concern, children included.
+    static func load(_ code: ConcernCode, in db: Database) throws -> (Int64, Concern)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM concern WHERE year = ? AND seq = ?",
+                                         arguments: [code.year, code.sequence]) else { return nil }
+        let rowID: Int64 = row["id"]
+        var concern = try decode(row)
+        concern.tasks = try Row.fetchAll(db, sql: "SELECT * FROM concern_task WHERE concern_id = ? ORDER BY position", arguments: [rowID]).map {
+            TaskItem(title: $0["title"], due: $0.day("due_on"), state: try $0.value("state"))
+        }
+        concern.links = try Row.fetchAll(db, sql: "SELECT * FROM concern_link WHERE concern_id = ? ORDER BY position", arguments: [rowID]).map {
+            ConcernLink(kind: try $0.value("kind"), target: $0["target"])
+        }
+        concern.notes = try Row.fetchAll(db, sql: "SELECT * FROM progress_note WHERE concern_id = ? ORDER BY position", arguments: [rowID]).map {
+            ProgressNote(on: $0.day("on_day"), authorID: $0.person("author_id"), text: $0["text"])
+        }
+        concern.escalations = try Row.fetchAll(db, sql: "SELECT * FROM escalation WHERE concern_id = ? ORDER BY position", arguments: [rowID]).map {
+            Escalation(fromUnitID: $0.unit("from_unit_id"), toUnitID: $0.unit("to_unit_id"),
+                       fromTier: try $0.tier("from_tier"), toTier: try $0.tier("to_tier"),
+                       reason: $0["reason"], on: $0.day("on_day"), byID: $0.person("by_id"))
+        }
+        concern.feedback = try Row.fetchAll(db, sql: "SELECT * FROM feedback WHERE concern_id = ? ORDER BY position", arguments: [rowID]).map {
+            FeedbackRecord(on: $0.day("on_day"), byID: $0.person("by_id"), contact: $0["contact"],
+                           method: try $0.value("method"), effect: try $0.value("effect"),
+                           satisfaction: try $0.value("satisfaction"), score: $0["score"], note: $0["note"])
+        }
+        return (rowID, concern)
+    }
+
+    /// The `concern` row alone (children empty).
+    static func decode(_ row: Row) throws -> Concern {
+        let anonymous = row.bool("anonymous")
+        let reporter: Reporter = anonymous
+            ? .anonymous(sealedIdentity: row.optionalText("sealed_identity"))
+            : .named(name: row.optionalText("reporter_name") ?? "", personID: row.optionalPerson("reporter_id"))
+        let source: ConcernSource? = if let campaign = row.optionalText("campaign_id") {
+            ConcernSource(kind: .campaign, id: campaign)
+        } else if let visit = row.optionalText("visit_id") {
+            ConcernSource(kind: .leaderVisit, id: visit)
+        } else {
+            nil
+        }
+        var c = Concern(
+            code: ConcernCode(year: row.int("year"), sequence: row.int("seq")), title: row["title"],
+            description: row["description"], categoryID: CategoryID(row.text("category_id")),
+            channel: try row.value("channel"), source: source,
+            finderID: row.optionalPerson("finder_id"), reporter: reporter,
+            involvedPeople: row["involved_people"], involvedUnitID: row.optionalUnit("involved_unit_id"),
+            reportedOn: row.day("reported_on"), unitID: row.unit("unit_id"),
+            tier: try row.tier("tier"), createdAt: row.date("created_at"),
+            createdByID: row.person("updated_by"))
+        c.stage = try row.value("stage")
+        c.grade = try row.optionalValue("grade")
+        c.analysis = Analysis(rootCause: row["root_cause"], difficulty: try row.optionalValue("difficulty"),
+                              breadth: try row.optionalValue("breadth"))
+        c.plan = row["plan"]
+        c.firstResponsibleID = row.optionalPerson("first_responsible_id")
+        c.responsibleUnitID = row.optionalUnit("responsible_unit_id")
+        if let person = row.optionalText("pledge_person_id"), let on = row.optionalInt("pledge_on") {
+            c.pledge = Pledge(personID: PersonID(person), signedOn: Day(ordinal: on))
+        }
+        c.deadline = row.optionalDay("deadline")
+        c.nextReview = row.optionalDay("next_review")
+        switch row.optionalText("processing") {
+        case "stream": c.processing = .stream
+        case "batch": c.processing = .batch(group: row.optionalText("batch_group") ?? "")
+        default: c.processing = nil
+        }
+        if let unit = row.optionalText("referral_unit_id") {
+            c.referral = Referral(toUnitID: UnitID(unit), explanation: row.optionalText("referral_explanation") ?? "",
+                                  on: row.optionalDay("referral_on") ?? Day(ordinal: 0))
+        }
+        c.pausedDays = row["paused_days"]
+        c.pausedSince = row.optionalDay("paused_since")
+        c.solvedOn = row.optionalDay("solved_on")
+        c.closedOn = row.optionalDay("closed_on")
+        switch row.optionalText("closure") {
+        case "with-feedback": c.closure = .withFeedback
+        case "without-feedback": c.closure = .withoutFeedback(reason: row.optionalText("closure_reason") ?? "")
+        default: c.closure = nil
+        }
+        c.updatedAt = row.date("updated_at")
+        c.updatedByID = row.person("updated_by")
+        c.version = row["version"]
+        return c
+    }
+}
+
+/// A stored value that is not one of the enumeration's cases: the file was edited by hand
+/// or by a newer wenti.
+struct UnknownStoredValue: Error, CustomStringConvertible {
+    var value: String
+    var type: String
+    var description: String { "unexpected stored value \(value) for \(type)" }
+}
+
+func enumValue<T: RawRepresentable>(_ raw: T.RawValue) throws -> T {
+    guard let value = T(rawValue: raw) else { throw UnknownStoredValue(value: "\(raw)", type: "\(T.self)") }
+    return value
+}
+
+func optionalEnum<T: RawRepresentable>(_ raw: T.RawValue?) throws -> T? {
+    guard let raw else { return nil }
+    return try enumValue(raw) as T
+}

@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+import WentiCore
+
+extension SQLiteStore {
+    // MARK: Writing
+
+    public func open(_ new: NewConcern, actor: PersonID?) throws(StoreError) -> Concern {
+        let workspace = try workspace()
+        let person = try workspace.actor(actor)
+        let context = makeContext(person, workspace)
+        return try write { db in
+            let year = context.today.civil.year
+            let code = ConcernCode(year: year, sequence: try Self.nextSequence(year: year, in: db))
+            let concern = try Workflow.open(new, code: code, context: context)
+            _ = try ConcernRows.insert(concern, in: db)
+            try appendAudit(db, actor: person.id, action: ConcernAction.open.rawValue, subject: code.description,
+                            changes: ChangeSet.between(nil, concern))
+            return AccessPolicy.redacted(concern, for: person)
+        }
+    }
+
+    public func perform(_ command: ConcernCommand, on code: ConcernCode, expectedVersion: Int?, actor: PersonID?) throws(StoreError) -> Concern {
+        try perform([command], on: code, expectedVersion: expectedVersion, actor: actor)
+    }
+
+    public func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor: PersonID?) throws(StoreError) -> Concern {
+        let workspace = try workspace()
+        let person = try workspace.actor(actor)
+        let context = makeContext(person, workspace)
+        let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
+        return try write { db in
+            guard let (rowID, current) = try ConcernRows.load(code, in: db), AccessPolicy.canSee(current, in: scope) else {
+                throw StoreError.concernNotFound(code)
+            }
+            if let expectedVersion, expectedVersion != current.version {
+                throw conflict(code, expected: expectedVersion, current: current, workspace: workspace)
+            }
+            var next = current
+            for command in commands {
+                let before = next
+                next = try Workflow.apply(command, to: next, context: context)
+                try appendAudit(db, actor: person.id, action: command.action.rawValue, subject: code.description,
+                                changes: ChangeSet.between(before, next))
+            }
+            next.version = current.version + 1
+            guard try ConcernRows.update(next, rowID: rowID, expectedVersion: current.version, previous: current, in: db) else {
+                throw conflict(code, expected: current.version, current: current, workspace: workspace)
+            }
+            return AccessPolicy.redacted(next, for: person)
+        }
+    }
+
+    public func insert(_ concerns: [Concern], actor: PersonID?, action: String) throws(StoreError) -> [Concern] {
+        let person = try workspace().actor(actor)
+        return try write { db in
+            var nextSequence: [Int: Int] = [:]
+            var stored: [Concern] = []
+            stored.reserveCapacity(concerns.count)
+            for var concern in concerns {
+                if concern.code.sequence == 0 {
+                    let year = concern.code.year
+                    let sequence = try nextSequence[year] ?? Self.nextSequence(year: year, in: db)
+                    concern.code = ConcernCode(year: year, sequence: sequence)
+                    nextSequence[year] = sequence + 1
+                }
+                _ = try ConcernRows.insert(concern, in: db)
+                try appendAudit(db, actor: person.id, action: action, subject: concern.code.description,
+                                changes: [FieldChange(field: "stage", old: "", new: concern.stage.rawValue)])
+                stored.append(concern)
+            }
+            return stored
+        }
+    }
+
+    static func nextSequence(year: Int, in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) + 1 FROM concern WHERE year = ?", arguments: [year]) ?? 1
+    }
+
+    func makeContext(_ person: Person, _ workspace: Workspace) -> WorkflowContext {
+        WorkflowContext(actor: person, organisation: workspace.organisation, categories: workspace.categoryIDs,
+                        policy: workspace.policy, now: clock.now(), today: clock.today())
+    }
+
+    private func conflict(_ code: ConcernCode, expected: Int, current: Concern, workspace: Workspace) -> StoreError {
+        .conflict(code, expected: expected, current: current.version, changedBy: current.updatedByID,
+                  changedByName: workspace.organisation.person(current.updatedByID)?.name ?? current.updatedByID.rawValue,
+                  at: current.updatedAt)
+    }
+
+    // MARK: Reading
+
+    public func concern(_ code: ConcernCode, viewer: PersonID?) throws(StoreError) -> Concern {
+        let workspace = try workspace()
+        let person = try workspace.actor(viewer)
+        let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
+        let loaded = try read { db in try ConcernRows.load(code, in: db) }
+        guard let (_, concern) = loaded, AccessPolicy.canSee(concern, in: scope) else { throw .concernNotFound(code) }
+        return AccessPolicy.redacted(concern, for: person)
+    }
+
+    public func page(_ query: ConcernQuery, viewer: PersonID?, after cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage {
+        let (filter, today) = try filter(for: query, viewer: viewer)
+        var conditions = filter
+        if let cursor {
+            let (clause, arguments) = ConcernOrder.after(cursor, sort: query.sort)
+            conditions.add(clause, arguments)
+        }
+        let sql = """
+            SELECT c.id, c.year, c.seq, c.title, c.tier, c.unit_id, c.stage, c.grade, c.category_id, c.channel,
+                   c.first_responsible_id, c.reporter_name, c.anonymous, c.reported_on, c.due_on, c.paused_since, c.version
+            FROM concern c \(conditions.whereClause)
+            ORDER BY \(ConcernOrder.orderBy(query.sort)) LIMIT ?
+            """
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(conditions.arguments + [limit + 1]))
+                .map { try Self.summary($0, today: today) }
+        }
+        let pageRows = Array(rows.prefix(limit))
+        return ConcernPage(rows: pageRows, next: rows.count > limit ? pageRows.last?.cursor : nil)
+    }
+
+    public func cursor(of code: ConcernCode, viewer: PersonID?) throws(StoreError) -> PageCursor {
+        let concern = try concern(code, viewer: viewer)
+        let rowID = try read { db in try Self.rowID(of: code, in: db) }
+        return PageCursor(rowID: rowID, due: concern.deadline.map { $0.adding(days: concern.pausedDays).ordinal })
+    }
+
+    public func count(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> Int {
+        let (filter, _) = try filter(for: query, viewer: viewer)
+        return try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM concern c \(filter.whereClause)",
+                             arguments: StatementArguments(filter.arguments)) ?? 0
+        }
+    }
+
+    public func counts(_ query: ConcernQuery, by facet: Facet, viewer: PersonID?) throws(StoreError) -> [String: Int] {
+        let (filter, _) = try filter(for: query, viewer: viewer)
+        let column = switch facet {
+        case .tier: "c.tier"
+        case .stage: "c.stage"
+        case .grade: "coalesce(c.grade, '')"
+        case .category: "c.category_id"
+        case .channel: "c.channel"
+        case .unit: "c.unit_id"
+        }
+        return try read { db in
+            var result: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT \(column) AS k, count(*) AS n FROM concern c \(filter.whereClause) GROUP BY k",
+                                        arguments: StatementArguments(filter.arguments)) {
+                let key: DatabaseValue = row["k"]
+                let text: String = switch key.storage {
+                case .int64(let n): "L\(n)"
+                case .string(let s): s
+                default: ""
+                }
+                result[facet == .tier ? text : (String.fromDatabaseValue(key) ?? "")] = row["n"]
+            }
+            return result
+        }
+    }
+
+    private func filter(for query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> (ConcernFilterSQL, Day) {
+        let workspace = try workspace()
+        let person = try workspace.actor(viewer)
+        let today = clock.today()
+        let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
+        return (ConcernFilterSQL(query: query, scope: scope, today: today), today)
+    }
+
+    private static func summary(_ row: Row, today: Day) throws -> ConcernSummary {
+        let stage: Stage = try row.value("stage")
+        let due = row.optionalDay("due_on")
+        let paused = row.optionalInt("paused_since") != nil
+        let overdue = stage.hasRunningDeadline && !paused ? max(0, due.map { today.days(since: $0) } ?? 0) : 0
+        return ConcernSummary(
+            rowID: row["id"], code: ConcernCode(year: row.int("year"), sequence: row.int("seq")), title: row["title"],
+            tier: try row.tier("tier"), unitID: row.unit("unit_id"), stage: stage,
+            grade: try row.optionalValue("grade"), categoryID: CategoryID(row.text("category_id")),
+            channel: try row.value("channel"),
+            firstResponsibleID: row.optionalPerson("first_responsible_id"),
+            reporterName: row["reporter_name"], anonymous: row.bool("anonymous"),
+            reportedOn: row.day("reported_on"), due: due, daysOverdue: overdue, version: row["version"])
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+import Synchronization
+import WentiCore
+
+/// The SQLite backend: one file, WAL mode, foreign keys on, versioned migrations.
+///
+/// Reads and writes go through a GRDB `DatabasePool`, so a second wenti process (another
+/// terminal, a cron job) can read while one writes. Each public write method is one
+/// transaction with its audit entries.
+public final class SQLiteStore: WorkspaceStore {
+    public let path: String
+    let writer: any DatabaseWriter
+    let clock: any WorkspaceClock
+    /// The workspace changes only through `install`, so it is read once per process.
+    private let cachedWorkspace = Mutex<Workspace?>(nil)
+    /// Made once: building a JSONEncoder per audit row dominated bulk inserts.
+    private let auditEncoder = JSONEncoder.sorted
+
+    /// Opens (and with `create`, creates) the workspace database at `path`, migrating it to
+    /// the current schema.
+    public init(path: String, create: Bool = true, clock: any WorkspaceClock = SystemClock()) throws(StoreError) {
+        self.path = path
+        self.clock = clock
+        let fileExists = FileManager.default.fileExists(atPath: path)
+        if !fileExists && !create { throw .notInitialised(path: path) }
+        if !fileExists {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw .cannotOpen(path: path, reason: error.localizedDescription)
+                }
+            }
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Another process writing: wait a little, then say the file is locked.
+        configuration.busyMode = .timeout(3)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+            writer = pool
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    // MARK: Running work
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writer.read(body) } catch { throw Self.storeError(error, path: path) }
+    }
+
+    /// One transaction; any error rolls everything back.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writer.write(body) } catch { throw Self.storeError(error, path: path) }
+    }
+
+    static func storeError(_ error: any Error, path: String) -> StoreError {
+        switch error {
+        case let error as StoreError: return error
+        case let error as WorkflowError: return .rule(error)
+        case let error as MeetingError: return .meeting(error)
+        case let error as NoticeError: return .notice(error)
+        case let error as PracticeError: return .practice(error)
+        case let error as DatabaseError:
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+            case .SQLITE_READONLY: return .readOnly(path: path)
+            case .SQLITE_CANTOPEN, .SQLITE_NOTADB, .SQLITE_PERM, .SQLITE_AUTH:
+                return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            case .SQLITE_CONSTRAINT:
+                let message = error.message ?? ""
+                return message.contains("append-only") ? .auditIsAppendOnly : .constraint(message)
+            default: return .database(error.message ?? "\(error)")
+            }
+        default: return .database("\(error)")
+        }
+    }
+
+    // MARK: Audit
+
+    func appendAudit(_ db: Database, actor: PersonID, action: String, subject: String, changes: [FieldChange]) throws {
+        let json = String(decoding: try auditEncoder.encode(changes), as: UTF8.self)
+        try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor_id, action, subject, changes) VALUES (?,?,?,?,?)")
+            .execute(arguments: [clock.now().timeIntervalSince1970, actor.rawValue, action, subject, json])
+    }
+
+    public func auditLog(subject: String) throws(StoreError) -> [AuditEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE subject = ? ORDER BY seq", arguments: [subject]).map { row in
+                AuditEntry(sequence: row["seq"], at: row.date("at"), actorID: row.person("actor_id"),
+                           action: row["action"], subject: row["subject"],
+                           changes: try JSONDecoder().decode([FieldChange].self, from: Data(row.text("changes").utf8)))
+            }
+        }
+    }
+
+    /// Runs raw SQL in a transaction. For tests that check what the schema itself refuses.
+    public func executeRaw(_ sql: String) throws(StoreError) {
+        try write { db in try db.execute(sql: sql) }
+    }
+
+    // MARK: Workspace
+
+    public func install(_ workspace: Workspace) throws(StoreError) {
+        try write { db in
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0 > 0 {
+                throw StoreError.alreadyInitialised(path: path)
+            }
+            for (position, unit) in workspace.organisation.unitsInTreeOrder.enumerated() {
+                try db.execute(sql: "INSERT INTO unit VALUES (?,?,?,?,?)",
+                               arguments: [unit.id.rawValue, unit.name, unit.kind.rawValue, unit.parentID?.rawValue, position])
+            }
+            for person in workspace.organisation.people.values.sorted(by: { $0.id < $1.id }) {
+                try db.execute(sql: "INSERT INTO person VALUES (?,?,?,?)",
+                               arguments: [person.id.rawValue, person.name, person.role.rawValue, person.unitID.rawValue])
+            }
+            for (position, category) in workspace.categories.enumerated() {
+                try db.execute(sql: "INSERT INTO category VALUES (?,?,?,?)",
+                               arguments: [category.id.rawValue, category.name.zh, category.name.en, position])
+            }
+            for grade in Grade.allCases {
+                let days = workspace.policy.deadlineDays[grade]
+                try db.execute(sql: "INSERT INTO grade_policy VALUES (?,?,?)",
+                               arguments: [grade.rawValue, days, days == nil ? workspace.policy.buddingReviewDays : nil])
+            }
+            for c in workspace.campaigns {
+                try db.execute(sql: "INSERT INTO campaign VALUES (?,?,?,?,?,?)",
+                               arguments: [c.id, c.name, c.unitID.rawValue, c.startsOn.ordinal, c.endsOn.ordinal, c.reward])
+            }
+            for v in workspace.visits {
+                try db.execute(sql: "INSERT INTO leader_visit VALUES (?,?,?,?,?,?)",
+                               arguments: [v.id, v.leaderID.rawValue, v.unitID.rawValue, v.on.ordinal, v.integration.rawValue, v.findings])
+            }
+            if let actor = workspace.defaultActorID {
+                try db.execute(sql: "INSERT INTO setting VALUES ('default-actor', ?)", arguments: [actor.rawValue])
+            }
+            let actor = workspace.defaultActorID ?? PersonID("system")
+            try appendAudit(db, actor: actor, action: "install", subject: "workspace", changes: [
+                FieldChange(field: "units", old: "", new: String(workspace.organisation.units.count)),
+                FieldChange(field: "people", old: "", new: String(workspace.organisation.people.count)),
+                FieldChange(field: "categories", old: "", new: String(workspace.categories.count)),
+            ])
+        }
+        cachedWorkspace.withLock { $0 = workspace }
+    }
+
+    public func workspace() throws(StoreError) -> Workspace {
+        if let cached = cachedWorkspace.withLock({ $0 }) { return cached }
+        let loaded: Workspace = try read { db in try Self.loadWorkspace(db, path: path) }
+        cachedWorkspace.withLock { $0 = loaded }
+        return loaded
+    }
+
+    private static func loadWorkspace(_ db: Database, path: String) throws -> Workspace {
+        let units = try Row.fetchAll(db, sql: "SELECT * FROM unit ORDER BY position").map { row in
+            OrgUnit(id: row.unit("id"), name: row["name"], kind: try row.value("kind"),
+                    parentID: row.optionalUnit("parent_id"))
+        }
+        guard !units.isEmpty else { throw StoreError.notInitialised(path: path) }
+        let people = try Row.fetchAll(db, sql: "SELECT * FROM person").map { row in
+            Person(id: row.person("id"), name: row["name"], role: try row.value("role"), unitID: row.unit("unit_id"))
+        }
+        let organisation = try Organisation(units: units, people: people)
+        let categories = try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map { row in
+            Category(id: CategoryID(row.text("id")), name: LocalizedText(zh: row["name_zh"], en: row["name_en"]))
+        }
+        var deadlines: [Grade: Int] = [:]
+        var review = 30
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM grade_policy") {
+            let grade: Grade = try row.value("grade")
+            if let days = row.optionalInt("deadline_days") { deadlines[grade] = days }
+            if let days = row.optionalInt("review_days") { review = days }
+        }
+        let policy = try GradePolicy(deadlineDays: deadlines, buddingReviewDays: review)
+        let campaigns = try Row.fetchAll(db, sql: "SELECT * FROM campaign ORDER BY id").map { row in
+            Campaign(id: row["id"], name: row["name"], unitID: row.unit("unit_id"), startsOn: row.day("starts_on"),
+                     endsOn: row.day("ends_on"), reward: row["reward"])
+        }
+        let visits = try Row.fetchAll(db, sql: "SELECT * FROM leader_visit ORDER BY on_day, id").map { row in
+            LeaderVisit(id: row["id"], leaderID: row.person("leader_id"), unitID: row.unit("unit_id"),
+                        on: row.day("on_day"), integration: try row.value("integration"), findings: row["findings"])
+        }
+        let defaultActor = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'default-actor'").map { PersonID($0) }
+        return Workspace(organisation: organisation, categories: categories, policy: policy,
+                         campaigns: campaigns, visits: visits, defaultActorID: defaultActor)
+    }
+}
+
+extension JSONEncoder {
+    /// Stable output, so that the same change always reads the same in the audit log.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

@@ -1,0 +1,313 @@
+import GRDB
+
+/// The versioned schema. Migrations only ever append: a released migration is never edited.
+///
+/// Constraints live here rather than in Swift alone ("trust SQLite more than yourself"):
+/// enumerations are CHECKed, references are foreign keys, and the audit log refuses
+/// UPDATE and DELETE by trigger.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-organisation", migrate: organisation)
+        migrator.registerMigration("v1-concerns", migrate: concerns)
+        migrator.registerMigration("v1-search", migrate: search)
+        migrator.registerMigration("v1-records", migrate: records)
+        migrator.registerMigration("v1-audit", migrate: audit)
+        return migrator
+    }
+
+    static let stages = "'found','analysing','defined','solving','awaiting-feedback','closed','referred','watch'"
+    static let grades = "'urgent','major','general','budding'"
+    static let channels = "'go-down-visit','hearing','evaluation-meeting','retiree-briefing','rewarded-campaign','leader-visit','hotline','other'"
+
+    private static func organisation(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE setting (
+              key TEXT PRIMARY KEY NOT NULL,
+              value TEXT NOT NULL
+            ) STRICT;
+            CREATE TABLE unit (
+              id TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
+              name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+              kind TEXT NOT NULL CHECK (kind IN ('company','department','team')),
+              parent_id TEXT REFERENCES unit(id),
+              position INTEGER NOT NULL,
+              CHECK ((kind = 'company') = (parent_id IS NULL))
+            ) STRICT;
+            CREATE TABLE person (
+              id TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
+              name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+              role TEXT NOT NULL CHECK (role IN ('political-work','company-leader','department-head','team-leader','staff')),
+              unit_id TEXT NOT NULL REFERENCES unit(id)
+            ) STRICT;
+            CREATE INDEX person_unit ON person(unit_id);
+            CREATE TABLE category (
+              id TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
+              name_zh TEXT NOT NULL CHECK (length(trim(name_zh)) > 0),
+              name_en TEXT NOT NULL,
+              position INTEGER NOT NULL
+            ) STRICT;
+            CREATE TABLE grade_policy (
+              grade TEXT PRIMARY KEY NOT NULL CHECK (grade IN (\(grades))),
+              deadline_days INTEGER CHECK (deadline_days > 0),
+              review_days INTEGER CHECK (review_days > 0),
+              CHECK ((grade = 'budding') = (deadline_days IS NULL)),
+              CHECK ((grade = 'budding') = (review_days IS NOT NULL))
+            ) STRICT;
+            CREATE TABLE campaign (
+              id TEXT PRIMARY KEY NOT NULL,
+              name TEXT NOT NULL,
+              unit_id TEXT NOT NULL REFERENCES unit(id),
+              starts_on INTEGER NOT NULL,
+              ends_on INTEGER NOT NULL CHECK (ends_on >= starts_on),
+              reward TEXT NOT NULL
+            ) STRICT;
+            CREATE TABLE leader_visit (
+              id TEXT PRIMARY KEY NOT NULL,
+              leader_id TEXT NOT NULL REFERENCES person(id),
+              unit_id TEXT NOT NULL REFERENCES unit(id),
+              on_day INTEGER NOT NULL,
+              integration TEXT NOT NULL CHECK (integration IN ('grassroots','site','team','staff','customers','projects')),
+              findings TEXT NOT NULL
+            ) STRICT;
+            """)
+    }
+
+    private static func concerns(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE concern (
+              id INTEGER PRIMARY KEY,
+              year INTEGER NOT NULL,
+              seq INTEGER NOT NULL CHECK (seq > 0),
+              title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+              description TEXT NOT NULL,
+              category_id TEXT NOT NULL REFERENCES category(id),
+              channel TEXT NOT NULL CHECK (channel IN (\(channels))),
+              campaign_id TEXT REFERENCES campaign(id),
+              visit_id TEXT REFERENCES leader_visit(id),
+              finder_id TEXT REFERENCES person(id),
+              anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+              reporter_name TEXT,
+              reporter_id TEXT REFERENCES person(id),
+              sealed_identity TEXT,
+              involved_people TEXT NOT NULL,
+              involved_unit_id TEXT REFERENCES unit(id),
+              reported_on INTEGER NOT NULL,
+              unit_id TEXT NOT NULL REFERENCES unit(id),
+              tier INTEGER NOT NULL CHECK (tier IN (1, 2, 3)),
+              stage TEXT NOT NULL CHECK (stage IN (\(stages))),
+              grade TEXT CHECK (grade IN (\(grades))),
+              root_cause TEXT NOT NULL,
+              difficulty TEXT CHECK (difficulty IN ('low','medium','high')),
+              breadth TEXT CHECK (breadth IN ('individual','team','unit','company')),
+              plan TEXT NOT NULL,
+              first_responsible_id TEXT REFERENCES person(id),
+              responsible_unit_id TEXT REFERENCES unit(id),
+              pledge_person_id TEXT REFERENCES person(id),
+              pledge_on INTEGER,
+              deadline INTEGER,
+              next_review INTEGER,
+              processing TEXT CHECK (processing IN ('stream','batch')),
+              batch_group TEXT,
+              referral_unit_id TEXT REFERENCES unit(id),
+              referral_explanation TEXT,
+              referral_on INTEGER,
+              paused_days INTEGER NOT NULL CHECK (paused_days >= 0),
+              paused_since INTEGER,
+              solved_on INTEGER,
+              closed_on INTEGER,
+              closure TEXT CHECK (closure IN ('with-feedback','without-feedback')),
+              closure_reason TEXT,
+              created_at REAL NOT NULL,
+              updated_at REAL NOT NULL,
+              updated_by TEXT NOT NULL REFERENCES person(id),
+              version INTEGER NOT NULL CHECK (version >= 1),
+              -- the deadline with paused days added back: what "overdue" compares with
+              due_on INTEGER GENERATED ALWAYS AS (deadline + paused_days) VIRTUAL,
+              UNIQUE (year, seq),
+              CHECK (anonymous = 1 OR sealed_identity IS NULL),
+              CHECK ((campaign_id IS NOT NULL) = (channel = 'rewarded-campaign')),
+              CHECK ((visit_id IS NOT NULL) = (channel = 'leader-visit')),
+              CHECK ((stage = 'closed') = (closure IS NOT NULL)),
+              CHECK (closure IS NOT 'without-feedback' OR length(trim(closure_reason)) > 0),
+              CHECK (stage NOT IN ('solving','awaiting-feedback') OR (grade IS NOT NULL AND first_responsible_id IS NOT NULL AND length(trim(plan)) > 0)),
+              CHECK (stage <> 'referred' OR (referral_unit_id IS NOT NULL AND length(trim(referral_explanation)) > 0)),
+              CHECK ((processing = 'batch') = (batch_group IS NOT NULL))
+            ) STRICT;
+            CREATE INDEX concern_unit ON concern(unit_id, id);
+            CREATE INDEX concern_tier ON concern(tier, id);
+            CREATE INDEX concern_stage_due ON concern(stage, due_on);
+            CREATE INDEX concern_grade ON concern(grade, id);
+            CREATE INDEX concern_category ON concern(category_id, id);
+            CREATE INDEX concern_responsible ON concern(first_responsible_id, id);
+
+            CREATE TABLE concern_task (
+              concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+              due_on INTEGER NOT NULL,
+              state TEXT NOT NULL CHECK (state IN ('open','done','dropped')),
+              PRIMARY KEY (concern_id, position)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE concern_link (
+              concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              kind TEXT NOT NULL CHECK (kind IN ('concern','notice','practice','meeting')),
+              target TEXT NOT NULL,
+              PRIMARY KEY (concern_id, position)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE progress_note (
+              concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              on_day INTEGER NOT NULL,
+              author_id TEXT NOT NULL REFERENCES person(id),
+              text TEXT NOT NULL,
+              PRIMARY KEY (concern_id, position)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE escalation (
+              concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              from_unit_id TEXT NOT NULL REFERENCES unit(id),
+              to_unit_id TEXT NOT NULL REFERENCES unit(id),
+              from_tier INTEGER NOT NULL,
+              to_tier INTEGER NOT NULL CHECK (to_tier = from_tier + 1),
+              reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+              on_day INTEGER NOT NULL,
+              by_id TEXT NOT NULL REFERENCES person(id),
+              PRIMARY KEY (concern_id, position)
+            ) STRICT, WITHOUT ROWID;
+            -- "what my unit submitted up": role scoping looks concerns up by the unit they left
+            CREATE INDEX escalation_from ON escalation(from_unit_id, concern_id);
+            CREATE TABLE feedback (
+              concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              on_day INTEGER NOT NULL,
+              by_id TEXT NOT NULL REFERENCES person(id),
+              contact TEXT NOT NULL,
+              method TEXT NOT NULL CHECK (method IN ('visit','phone','meeting','online')),
+              effect TEXT NOT NULL CHECK (effect IN ('confirmed','partly','no')),
+              satisfaction TEXT NOT NULL CHECK (satisfaction IN ('satisfied','basically-satisfied','dissatisfied')),
+              score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+              note TEXT NOT NULL,
+              PRIMARY KEY (concern_id, position)
+            ) STRICT, WITHOUT ROWID;
+            """)
+    }
+
+    /// Trigram full-text index: finds Chinese substrings of three characters and more.
+    /// Shorter queries are answered by `instr()` on the base table (see `ConcernFilterSQL`).
+    private static func search(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE concern_fts USING fts5(
+              title, description, root_cause, plan,
+              content='concern', content_rowid='id', tokenize='trigram');
+            CREATE TRIGGER concern_fts_insert AFTER INSERT ON concern BEGIN
+              INSERT INTO concern_fts(rowid, title, description, root_cause, plan)
+              VALUES (new.id, new.title, new.description, new.root_cause, new.plan);
+            END;
+            CREATE TRIGGER concern_fts_delete AFTER DELETE ON concern BEGIN
+              INSERT INTO concern_fts(concern_fts, rowid, title, description, root_cause, plan)
+              VALUES ('delete', old.id, old.title, old.description, old.root_cause, old.plan);
+            END;
+            CREATE TRIGGER concern_fts_update AFTER UPDATE OF title, description, root_cause, plan ON concern BEGIN
+              INSERT INTO concern_fts(concern_fts, rowid, title, description, root_cause, plan)
+              VALUES ('delete', old.id, old.title, old.description, old.root_cause, old.plan);
+              INSERT INTO concern_fts(rowid, title, description, root_cause, plan)
+              VALUES (new.id, new.title, new.description, new.root_cause, new.plan);
+            END;
+            """)
+    }
+
+    private static func records(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meeting (
+              id TEXT PRIMARY KEY NOT NULL,
+              unit_id TEXT NOT NULL REFERENCES unit(id),
+              month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+              held_on INTEGER,
+              state TEXT NOT NULL CHECK (state IN ('planned','held')),
+              notes TEXT NOT NULL,
+              CHECK (state = 'planned' OR held_on IS NOT NULL)
+            ) STRICT;
+            CREATE TABLE meeting_item (
+              meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              concern_id INTEGER NOT NULL REFERENCES concern(id),
+              purpose TEXT NOT NULL CHECK (purpose IN ('define','review-overdue','report-feedback','review-budding')),
+              finder_id TEXT REFERENCES person(id),
+              involved TEXT NOT NULL,
+              solving_unit_id TEXT REFERENCES unit(id),
+              decision TEXT,  -- JSON of MeetingDecision, NULL until decided
+              PRIMARY KEY (meeting_id, position)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE notice (
+              id TEXT PRIMARY KEY NOT NULL,
+              concern_id INTEGER NOT NULL REFERENCES concern(id),
+              issued_on INTEGER NOT NULL,
+              issued_by TEXT NOT NULL REFERENCES person(id),
+              to_unit_id TEXT NOT NULL REFERENCES unit(id),
+              to_person_id TEXT NOT NULL REFERENCES person(id),
+              state TEXT NOT NULL CHECK (state IN ('issued','acknowledged','progress-reported','completed'))
+            ) STRICT;
+            CREATE INDEX notice_concern ON notice(concern_id);
+            CREATE TABLE notice_node (
+              notice_id TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              title TEXT NOT NULL,
+              due_on INTEGER NOT NULL,
+              PRIMARY KEY (notice_id, position)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE notice_chaser (
+              notice_id TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              on_day INTEGER NOT NULL,
+              by_id TEXT NOT NULL REFERENCES person(id),
+              text TEXT NOT NULL,
+              answered_on INTEGER,
+              PRIMARY KEY (notice_id, position)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE practice (
+              id TEXT PRIMARY KEY NOT NULL,
+              library TEXT NOT NULL CHECK (library IN ('case-analysis','typical-experience','knowledge-aid')),
+              title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+              situation TEXT NOT NULL,
+              root_cause TEXT NOT NULL,
+              actions TEXT NOT NULL CHECK (length(trim(actions)) > 0),
+              watch_points TEXT NOT NULL,
+              tags TEXT NOT NULL,  -- JSON array
+              created_on INTEGER NOT NULL,
+              author_id TEXT NOT NULL REFERENCES person(id)
+            ) STRICT;
+            CREATE TABLE practice_category (
+              practice_id TEXT NOT NULL REFERENCES practice(id) ON DELETE CASCADE,
+              category_id TEXT NOT NULL REFERENCES category(id),
+              PRIMARY KEY (practice_id, category_id)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE practice_source (
+              practice_id TEXT NOT NULL REFERENCES practice(id) ON DELETE CASCADE,
+              concern_id INTEGER NOT NULL REFERENCES concern(id),
+              PRIMARY KEY (practice_id, concern_id)
+            ) STRICT, WITHOUT ROWID;
+            """)
+    }
+
+    private static func audit(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE audit_log (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              at REAL NOT NULL,
+              actor_id TEXT NOT NULL,
+              action TEXT NOT NULL,
+              subject TEXT NOT NULL,
+              changes TEXT NOT NULL  -- JSON array of {field, old, new}
+            ) STRICT;
+            CREATE INDEX audit_subject ON audit_log(subject, seq);
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+              SELECT RAISE(ABORT, 'audit log is append-only');
+            END;
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+              SELECT RAISE(ABORT, 'audit log is append-only');
+            END;
+            """)
+    }
+}

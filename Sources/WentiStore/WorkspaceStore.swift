@@ -1,0 +1,43 @@
+import Foundation
+import WentiCore
+
+/// Everything wenti asks of persistence, in domain terms only.
+///
+/// SQLite (`SQLiteStore`) is the first backend; a PostgreSQL backend for departments that
+/// share one database implements the same protocol, so neither the domain nor the UI
+/// changes. Every write is one transaction that also appends its audit entries; every
+/// read is scoped to the person asking.
+public protocol WorkspaceStore: AnyObject, Sendable {
+    // MARK: Workspace
+    /// Writes the organisation, categories, policy and sources into an empty workspace.
+    func install(_ workspace: Workspace) throws(StoreError)
+    func workspace() throws(StoreError) -> Workspace
+
+    // MARK: Concerns
+    func open(_ new: NewConcern, actor: PersonID?) throws(StoreError) -> Concern
+    /// Applies a command. With `expectedVersion`, refuses with `.conflict` when the concern
+    /// changed since that version.
+    func perform(_ command: ConcernCommand, on code: ConcernCode, expectedVersion: Int?, actor: PersonID?) throws(StoreError) -> Concern
+    /// Applies several commands to one concern as one action: all or nothing.
+    func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor: PersonID?) throws(StoreError) -> Concern
+    func concern(_ code: ConcernCode, viewer: PersonID?) throws(StoreError) -> Concern
+    func page(_ query: ConcernQuery, viewer: PersonID?, after cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage
+    /// The cursor that continues a listing after `code` (in any sort order).
+    func cursor(of code: ConcernCode, viewer: PersonID?) throws(StoreError) -> PageCursor
+    func count(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> Int
+    func counts(_ query: ConcernQuery, by facet: Facet, viewer: PersonID?) throws(StoreError) -> [String: Int]
+    /// Inserts concerns that are already complete (seed or import or generator), each with
+    /// an audit entry, in one transaction. Codes are allocated when `code.sequence == 0`.
+    func insert(_ concerns: [Concern], actor: PersonID?, action: String) throws(StoreError) -> [Concern]
+
+    // MARK: Records around concerns
+    func save(_ meeting: Meeting, actor: PersonID?) throws(StoreError)
+    func meetings() throws(StoreError) -> [Meeting]
+    func issue(_ notice: SupervisionNotice, actor: PersonID?) throws(StoreError)
+    func notices() throws(StoreError) -> [SupervisionNotice]
+    func add(_ practice: PracticeEntry, actor: PersonID?) throws(StoreError)
+    func practices() throws(StoreError) -> [PracticeEntry]
+
+    // MARK: Audit
+    func auditLog(subject: String) throws(StoreError) -> [AuditEntry]
+}

@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import Testing
+@testable import WentiCore
+@testable import WentiStore
+
+@Suite("SQLite store", .serialized)
+struct StoreTests {
+    @Test func migratesAnEmptyFileAndReopens() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let tables = try DatabaseQueue(path: fixture.path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
+        }
+        for table in ["concern", "concern_fts", "audit_log", "escalation", "feedback", "meeting", "notice", "practice", "unit", "person"] {
+            #expect(tables.contains(table), "table \(table)")
+        }
+        let mode = try DatabaseQueue(path: fixture.path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let reopened = try SQLiteStore(path: fixture.path, create: false)
+        #expect(try reopened.workspace() == StoreFixture.workspace)
+        #expect(throws: StoreError.notInitialised(path: fixture.directory.appendingPathComponent("none.sqlite").path)) {
+            try SQLiteStore(path: fixture.directory.appendingPathComponent("none.sqlite").path, create: false)
+        }
+        #expect(throws: StoreError.alreadyInitialised(path: fixture.path)) { try fixture.store.install(StoreFixture.workspace) }
+    }
+
+    @Test func storesAndReadsBackAWholeConcern() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let opened = try fixture.add("班组报表太多")
+        #expect(opened.code.description == "Q-2026-0001")
+        let solving = try fixture.store.perform([
+            .analyse(Analysis(rootCause: "口径不统一", difficulty: .medium, breadth: .team)), .grade(.major), .plan("合并报表"),
+            .assign(firstResponsible: "dh1", department: "d1"), .define(meetingID: "HY-11"), .startSolving,
+            .addTask(title: "清点报表", due: Day("2026-11-10")!), .progress("已清点17张"), .pledge(by: "dh1"),
+            .setProcessing(.batch(group: "报表精简")),
+        ], on: opened.code, expectedVersion: 1, actor: "pw")
+        #expect(solving.version == 2)
+        let read = try fixture.store.concern(opened.code, viewer: "pw")
+        #expect(read == solving)
+        #expect(try fixture.add("第二个").code.description == "Q-2026-0002")
+    }
+
+    @Test func searchFindsChineseSubstringsOfOneTwoAndThreeCharacters() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        try fixture.add("夜间倒闸操作连续值班", description: "轮休安排不过来")
+        try fixture.add("班组报表太多", description: "新进大学生一周两天填表")
+        try fixture.add("Overtime at month end", description: "电费发行")
+        func find(_ text: String) throws -> [String] {
+            var query = ConcernQuery()
+            query.text = text
+            return try fixture.codes(query).sorted()
+        }
+        #expect(try find("表") == ["Q-2026-0002"])             // 1 character: instr fallback
+        #expect(try find("轮休") == ["Q-2026-0001"])           // 2 characters: instr fallback
+        #expect(try find("大学生") == ["Q-2026-0002"])         // 3 characters: trigram index
+        #expect(try find("倒闸操作") == ["Q-2026-0001"])
+        #expect(try find("班") == ["Q-2026-0001", "Q-2026-0002"])
+        #expect(try find("overtime") == ["Q-2026-0003"])
+        #expect(try find("报表 大学生") == ["Q-2026-0002"])    // every word must match
+        #expect(try find("\"引号") == [])                       // a quote cannot break the MATCH syntax
+        // The index follows edits.
+        let analysed = try fixture.store.perform(.analyse(Analysis(rootCause: "集控站抽调人员")), on: ConcernCode("Q-2026-0001")!, expectedVersion: nil, actor: "pw")
+        #expect(analysed.stage == .analysing)
+        #expect(try find("集控站") == ["Q-2026-0001"])
+    }
+
+    @Test func keysetPagesCoverEveryRowOnceInEverySort() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        for i in 1...23 {
+            let c = try fixture.add("问题\(i)")
+            if i % 3 == 0 {
+                fixture.clock.set(day: Day("2026-11-01")!.adding(days: i))
+                _ = try fixture.store.perform([.analyse(Analysis(rootCause: "r")), .grade(i % 2 == 0 ? .urgent : .general)],
+                                              on: c.code, expectedVersion: nil, actor: "pw")
+            }
+        }
+        for sort in ConcernQuery.Sort.allCases {
+            var query = ConcernQuery()
+            query.sort = sort
+            var seen: [String] = []
+            var cursor: PageCursor?
+            var pages = 0
+            repeat {
+                let page = try fixture.store.page(query, viewer: "pw", after: cursor, limit: 5)
+                #expect(page.rows.count <= 5)
+                seen += page.rows.map(\.code.description)
+                cursor = page.next
+                pages += 1
+            } while cursor != nil
+            #expect(pages == 5, "\(sort)")
+            #expect(seen.count == 23 && Set(seen).count == 23, "\(sort)")
+            if sort == .dueSoonest {
+                let dues = try fixture.store.page(query, viewer: "pw", after: nil, limit: 100).rows.compactMap(\.due)
+                #expect(dues == dues.sorted())
+            }
+        }
+        var graded = ConcernQuery()
+        graded.grades = [.urgent]
+        #expect(try fixture.store.count(graded, viewer: "pw") == 3)
+        #expect(try fixture.store.counts(ConcernQuery(), by: .grade, viewer: "pw") == ["": 16, "urgent": 3, "general": 4])
+    }
+
+    @Test func filtersByTierUnitStageAndOverdue() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let a = try fixture.add("运维班的问题", unit: "t1")
+        try fixture.add("客服班的问题", unit: "t3")
+        try fixture.add("部门的问题", unit: "d1")
+        _ = try fixture.store.perform([.analyse(Analysis(rootCause: "r")), .grade(.urgent), .plan("p"),
+                                       .assign(firstResponsible: "tl1", department: "t1"), .define(meetingID: nil), .startSolving],
+                                      on: a.code, expectedVersion: nil, actor: "pw")
+        var query = ConcernQuery()
+        query.unitIDs = StoreFixture.workspace.organisation.subtree(of: "d1")
+        #expect(try fixture.codes(query).sorted() == ["Q-2026-0001", "Q-2026-0003"])
+        query = ConcernQuery()
+        query.tiers = [.l2]
+        #expect(try fixture.codes(query) == ["Q-2026-0003"])
+        query = ConcernQuery()
+        query.overdueOnly = true
+        #expect(try fixture.codes(query).isEmpty)
+        fixture.clock.set(day: Day("2026-11-10")!)   // due on the 8th
+        #expect(try fixture.codes(query) == ["Q-2026-0001"])
+        #expect(try fixture.store.page(query, viewer: "pw", after: nil, limit: 5).rows.first?.daysOverdue == 2)
+        query = ConcernQuery()
+        query.firstResponsibleID = "tl1"
+        query.stages = [.solving]
+        #expect(try fixture.codes(query) == ["Q-2026-0001"])
+    }
+
+    @Test func rolesSeeTheirPartAndTheSealedReporterStaysSealed() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let sealed = try fixture.add("匿名反映", unit: "t1", reporter: .anonymous(sealedIdentity: "运维班宋某"))
+        try fixture.add("客服班的问题", unit: "t3")
+        _ = try fixture.store.perform(.escalate(reason: "班组解决不了"), on: sealed.code, expectedVersion: nil, actor: "tl1")
+        #expect(try fixture.codes(ConcernQuery(), viewer: "tl1") == ["Q-2026-0001"], "a team sees what it submitted up")
+        #expect(try fixture.codes(ConcernQuery(), viewer: "tl3") == ["Q-2026-0002"])
+        #expect(try fixture.codes(ConcernQuery(), viewer: "ld").count == 2)
+        #expect(throws: StoreError.concernNotFound(sealed.code)) { try fixture.store.concern(sealed.code, viewer: "tl3") }
+        #expect(try fixture.store.concern(sealed.code, viewer: "pw").reporter == .anonymous(sealedIdentity: "运维班宋某"))
+        #expect(try fixture.store.concern(sealed.code, viewer: "dh1").reporter == .anonymous(sealedIdentity: nil))
+        #expect(try fixture.store.concern(sealed.code, viewer: "ld").reporter == .anonymous(sealedIdentity: nil))
+        #expect(try fixture.store.page(ConcernQuery(), viewer: "pw", after: nil, limit: 5).rows.first { $0.code == sealed.code }?.anonymous == true)
+    }
+
+    @Test func aStaleWriteIsRefusedWithWhoChangedIt() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let c = try fixture.add("冲突测试")
+        _ = try fixture.store.perform(.progress("郑伟补充"), on: c.code, expectedVersion: 1, actor: "dh1")
+        do {
+            _ = try fixture.store.perform(.grade(.urgent), on: c.code, expectedVersion: 1, actor: "pw")
+            Issue.record("the stale write was accepted")
+        } catch {
+            guard case .conflict(let code, let expected, let current, let who, let name, _) = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
+            #expect(code == c.code && expected == 1 && current == 2 && who == "dh1" && name == "郑伟")
+            #expect(error.label.zh.contains("郑伟"))
+        }
+        #expect(try fixture.store.concern(c.code, viewer: "pw").grade == nil, "nothing of the refused write was stored")
+    }
+
+    @Test func theAuditLogOnlyGrows() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let c = try fixture.add("审计测试")
+        _ = try fixture.store.perform([.analyse(Analysis(rootCause: "根源")), .grade(.general)], on: c.code, expectedVersion: nil, actor: "dh1")
+        let log = try fixture.store.auditLog(subject: c.code.description)
+        #expect(log.map(\.action) == ["open", "analyse", "grade"])
+        #expect(log[2].actorID == "dh1")
+        #expect(log[2].changes.contains(FieldChange(field: "grade", old: "", new: "general")))
+        #expect(log[1].changes.contains(FieldChange(field: "stage", old: "found", new: "analysing")))
+        #expect(throws: StoreError.auditIsAppendOnly) { try fixture.store.executeRaw("UPDATE audit_log SET actor_id = 'x'") }
+        #expect(throws: StoreError.auditIsAppendOnly) { try fixture.store.executeRaw("DELETE FROM audit_log") }
+        #expect(try fixture.store.auditLog(subject: c.code.description).count == 3)
+    }
+
+    @Test func aRefusedRuleWritesNothing() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let c = try fixture.add("规则测试")
+        #expect(throws: StoreError.rule(.missingForSolving([.grade]))) {
+            try fixture.store.perform([.analyse(Analysis(rootCause: "r")), .define(meetingID: nil)], on: c.code, expectedVersion: nil, actor: "pw")
+        }
+        let after = try fixture.store.concern(c.code, viewer: "pw")
+        #expect(after.stage == .found && after.version == 1 && after.analysis.rootCause.isEmpty)
+        #expect(try fixture.store.auditLog(subject: c.code.description).count == 1)
+    }
+
+    @Test func theSchemaRefusesImpossibleRows() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let c = try fixture.add("约束测试")
+        #expect(throws: StoreError.self) { try fixture.store.executeRaw("UPDATE concern SET stage = 'closed' WHERE id = 1") }
+        #expect(throws: StoreError.self) { try fixture.store.executeRaw("UPDATE concern SET stage = 'solving' WHERE id = 1") }
+        #expect(throws: StoreError.self) { try fixture.store.executeRaw("UPDATE concern SET grade = 'huge' WHERE id = 1") }
+        #expect(throws: StoreError.self) { try fixture.store.executeRaw("UPDATE concern SET unit_id = 'nowhere' WHERE id = 1") }
+        #expect(try fixture.store.concern(c.code, viewer: "pw").stage == .found)
+    }
+}
