@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// The real `wenti` binary, spawned as a user would run it (no terminal needed).
+@Suite("wenti on the command line", .serialized)
+struct CommandLineTests {
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    static var binary: URL {
+        // Tests run from .build/<config>/wentiPackageTests.xctest; the binary sits beside it.
+        var url = Bundle.main.bundleURL
+        while url.pathComponents.count > 1 {
+            let candidate = url.appendingPathComponent("wenti")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue { return candidate }
+            url.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/wenti")
+    }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["WENTI_DB"] = nil
+        env["WENTI_USER"] = nil
+        env["LANG"] = nil
+        env["LC_ALL"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                      err: String(decoding: errData, as: UTF8.self))
+    }
+
+    func temporaryDatabase() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent("d.sqlite").path
+    }
+
+    @Test func demoThenListShowsAllTiersAndGrades() throws {
+        let db = try temporaryDatabase()
+        let demo = try run(["demo", "--no-tui", "--db", db])
+        #expect(demo.status == 0, "\(demo.err)")
+        let list = try run(["list", "--db", db, "--format", "json", "--limit", "500"])
+        #expect(list.status == 0, "\(list.err)")
+        let json = try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [String: Any]
+        let rows = try #require(json?["concerns"] as? [[String: Any]])
+        #expect(rows.count == 69)
+        #expect(Set(rows.compactMap { $0["tier"] as? String }) == ["L1", "L2", "L3"])
+        #expect(Set(rows.compactMap { $0["grade"] as? String }) == ["urgent", "major", "general", "budding"])
+        #expect(!list.out.contains("检修班派遣工"), "a list never shows a sealed identity")
+    }
+
+    @Test func theTableAlignsChineseColumns() throws {
+        let db = try temporaryDatabase()
+        _ = try run(["demo", "--no-tui", "--db", db])
+        let table = try run(["list", "--db", db, "--lang", "zh", "--limit", "10"])
+        let lines = table.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 11)
+        // The unit column starts at the same display column on every line.
+        func column(of text: String, in line: String) -> Int? {
+            guard let range = line.range(of: text, options: .backwards) else { return nil }
+            return line[..<range.lowerBound].reduce(0) { $0 + (($1.unicodeScalars.first!.value >= 0x2E80) ? 2 : 1) }
+        }
+        let header = try #require(column(of: "单位", in: lines[0]))
+        let row = try #require(lines.dropFirst().first { $0.contains("电费核算班") })
+        #expect(column(of: "电费核算班", in: row) == header)
+    }
+
+    @Test func aWorkflowThroughTheCommandLine() throws {
+        let db = try temporaryDatabase()
+        _ = try run(["demo", "--no-tui", "--db", db])
+        let add = try run(["add", "--db", db, "--title", "食堂晚上不开", "--category", "收入福利", "--channel", "go-down-visit", "--unit", "河口供电所"])
+        #expect(add.status == 0 && add.out.trimmingCharacters(in: .whitespacesAndNewlines) == "Q-2026-0070", "\(add.err)")
+        #expect(try run(["analyse", "Q-2026-0070", "--db", db, "--root-cause", "值班人员无晚餐保障"]).status == 0)
+        #expect(try run(["grade", "Q-2026-0070", "urgent", "--db", db]).status == 0)
+        let escalate = try run(["escalate", "Q-2026-0070", "--db", db, "--reason", "需农网部统筹"])
+        #expect(escalate.status == 0 && escalate.out.contains("L2"))
+        let found = try run(["list", "--db", db, "--text", "晚上", "--format", "csv"])
+        #expect(found.out.contains("Q-2026-0070"))
+        let log = try run(["log", "Q-2026-0070", "--db", db])
+        #expect(log.out.contains("escalate") || log.out.contains("上报"))
+        // A team leader of another department cannot see it.
+        let hidden = try run(["show", "Q-2026-0070", "--db", db, "--as", "bzz-huang"])
+        #expect(hidden.status == 1 && hidden.err.contains("not visible"))
+    }
+
+    @Test func badInputGetsOneClearLineAndANonZeroExit() throws {
+        let db = try temporaryDatabase()
+        let missing = try run(["list", "--db", db])
+        #expect(missing.status == 1 && missing.err.contains("not a wenti workspace"))
+        #expect(!FileManager.default.fileExists(atPath: db), "listing does not create a database")
+        _ = try run(["demo", "--no-tui", "--db", db])
+        let badID = try run(["show", "Q-26-1", "--db", db])
+        #expect(badID.status == 1 && badID.err.contains("not a concern id"))
+        let unknown = try run(["show", "Q-2026-9999", "--db", db])
+        #expect(unknown.status == 1 && unknown.err.contains("no concern Q-2026-9999"))
+        let illegal = try run(["start", "Q-2026-0004", "--db", db], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(illegal.status == 1 && illegal.err.contains("不能开始解决"), "\(illegal.err)")
+        let stale = try run(["progress", "Q-2026-0004", "--db", db, "--expect-version", "1", "--as", "zg-sun", "补充"])
+        #expect(stale.status == 0 || stale.status == 3)
+        let conflict = try run(["progress", "Q-2026-0004", "--db", db, "--expect-version", "1", "再补充"])
+        #expect(conflict.status == 3 && conflict.err.contains("was changed by"), "\(conflict.err)")
+        let badUnit = try run(["list", "--db", db, "--unit", "火星站"])
+        #expect(badUnit.status == 1 && badUnit.err.contains("火星站"))
+    }
+}
