@@ -203,4 +203,31 @@ struct StoreTests {
         #expect(throws: StoreError.self) { try fixture.store.executeRaw("UPDATE concern SET unit_id = 'nowhere' WHERE id = 1") }
         #expect(try fixture.store.concern(c.code, viewer: "pw").stage == .found)
     }
+
+    @Test func bulkLoadIndexesEveryRowAndRestoresTheIndexes() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        try fixture.add("单个登记的问题")
+        func concern(_ i: Int) -> Concern {
+            Concern(code: ConcernCode(year: 2025, sequence: 0), title: "批量问题\(i)号", description: i % 2 == 0 ? "夜班太多" : "报表重复",
+                    categoryID: "career", channel: .hotline, finderID: "pw", reporter: .named(name: "", personID: nil),
+                    reportedOn: Day("2025-03-01")!, unitID: i % 3 == 0 ? "t3" : "t1", tier: .l1,
+                    createdAt: Date(timeIntervalSince1970: 1_740_000_000), createdByID: "pw")
+        }
+        let batches = [(0..<40).map(concern), (40..<100).map(concern)]
+        #expect(try fixture.store.bulkLoad(batches, actor: "pw", action: "generate") == 100)
+        var query = ConcernQuery()
+        query.text = "夜班太"
+        #expect(try fixture.store.count(query, viewer: "pw") == 50)     // trigram index covers the batch
+        query.text = "报表"
+        #expect(try fixture.store.count(query, viewer: "pw") == 50)
+        #expect(try fixture.store.concern(ConcernCode("Q-2025-0100")!, viewer: "pw").title == "批量问题99号")
+        #expect(try fixture.store.auditLog(subject: "Q-2025-0001").map(\.action) == ["generate"])
+        let indexes = try DatabaseQueue(path: fixture.path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'concern' AND name LIKE 'concern_%'")
+        }
+        #expect(Set(indexes) == Set(Schema.concernIndexes.map(\.name)))
+        let check = try DatabaseQueue(path: fixture.path).read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        #expect(check.isEmpty)
+    }
 }

@@ -86,18 +86,10 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
-    /// Inserts in batches of 20,000: each batch is one transaction, and memory stays flat.
+    /// Loads in batches of 50,000: each batch is one transaction, and memory stays flat.
     static func addSynthetic(_ count: Int, to store: SQLiteStore) throws {
-        var generator = SyntheticConcerns(workspace: try store.workspace())
-        var remaining = count
-        while remaining > 0 {
-            let batch = min(remaining, 20_000)
-            var concerns: [Concern] = []
-            concerns.reserveCapacity(batch)
-            for _ in 0..<batch { concerns.append(generator.next()) }
-            _ = try store.insert(concerns, actor: nil, action: "generate")
-            remaining -= batch
-        }
+        let generator = SyntheticConcerns(workspace: try store.workspace())
+        try store.bulkLoad(generator.batches(total: count, size: 50_000), actor: nil, action: "generate")
     }
 
     static func removeDatabase(at path: String) {

@@ -17,7 +17,11 @@ public struct ConcernCode: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year: year, sequence: sequence)
     }
 
-    public var description: String { "Q-\(year)-" + String(format: "%04d", sequence) }
+    public var description: String {
+        // Hand-padded: String(format:) goes through Foundation and showed up in bulk-insert profiles.
+        let digits = String(sequence)
+        return "Q-\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
 
     public static func < (l: ConcernCode, r: ConcernCode) -> Bool { (l.year, l.sequence) < (r.year, r.sequence) }
 

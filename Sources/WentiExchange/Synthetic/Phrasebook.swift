@@ -32,7 +32,8 @@ enum Phrasebook {
     }
 
     static func description(unit: String, title: String, random: inout SplitMix64) -> String {
-        "\(unit)员工反映\(title)，" + ["已持续一段时间", "近期明显加重", "影响日常工作", "情绪有所波动"][random.below(4)] + "。"
+        // Short on purpose: every character is a trigram in the search index, a million times over.
+        "\(unit)员工反映此事" + ["已持续一段时间", "近期明显加重", "影响日常工作", "情绪有所波动"][random.below(4)] + "。"
     }
 
     static func rootCause(random: inout SplitMix64) -> String { causes[random.below(causes.count)] }

@@ -76,6 +76,23 @@ public struct SyntheticConcerns {
         return c
     }
 
+    /// `total` concerns in arrays of at most `size`, generated as they are consumed.
+    public func batches(total: Int, size: Int) -> some Sequence<[Concern]> {
+        var generator = self
+        var remaining = total
+        return AnySequence {
+            AnyIterator {
+                guard remaining > 0 else { return nil }
+                let count = min(remaining, size)
+                remaining -= count
+                var batch: [Concern] = []
+                batch.reserveCapacity(count)
+                for _ in 0..<count { batch.append(generator.next()) }
+                return batch
+            }
+        }
+    }
+
     /// Moves the concern to a stage drawn with weights like a real library's: many closed,
     /// fewer in the early stages.
     private mutating func advance(_ c: inout Concern, reported: Day) {

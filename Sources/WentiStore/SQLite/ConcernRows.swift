@@ -74,57 +74,111 @@ enum ConcernRows {
         finderID: nil, reporter: .anonymous(sealedIdentity: nil), reportedOn: Day(ordinal: 0), unitID: "", tier: .l1,
         createdAt: Date(timeIntervalSince1970: 0), createdByID: "")).map(\.0)
     private static let insertSQL = "INSERT INTO concern (\(columnNames.joined(separator: ","))) VALUES (\(Array(repeating: "?", count: columnNames.count).joined(separator: ",")))"
+    static let stageSQL = "INSERT INTO temp.concern_staging (id,\(columnNames.joined(separator: ","))) VALUES (?,\(Array(repeating: "?", count: columnNames.count).joined(separator: ",")))"
     private static let updateSQL = "UPDATE concern SET \(columnNames.map { "\($0) = ?" }.joined(separator: ",")) WHERE id = ? AND version = ?"
 
-    /// Inserts the concern and its children; returns the row id.
+    /// The statements that write concerns, looked up once per transaction: the SQL of a
+    /// concern row is a kilobyte, and hashing it for the statement cache on every row of a
+    /// bulk load was measurable.
+    struct Statements {
+        let insert, update, index: Statement
+        let deleteTasks, insertTask, deleteLinks, insertLink, insertNote, insertEscalation, insertFeedback: Statement
+
+        init(_ db: Database) throws {
+            insert = try db.cachedStatement(sql: insertSQL)
+            update = try db.cachedStatement(sql: updateSQL)
+            index = try db.cachedStatement(sql: "INSERT INTO concern_fts(rowid, title, description, root_cause, plan) VALUES (?,?,?,?,?)")
+            deleteTasks = try db.cachedStatement(sql: "DELETE FROM concern_task WHERE concern_id = ?")
+            insertTask = try db.cachedStatement(sql: "INSERT INTO concern_task VALUES (?,?,?,?,?)")
+            deleteLinks = try db.cachedStatement(sql: "DELETE FROM concern_link WHERE concern_id = ?")
+            insertLink = try db.cachedStatement(sql: "INSERT INTO concern_link VALUES (?,?,?,?)")
+            insertNote = try db.cachedStatement(sql: "INSERT INTO progress_note VALUES (?,?,?,?,?)")
+            insertEscalation = try db.cachedStatement(sql: "INSERT INTO escalation VALUES (?,?,?,?,?,?,?,?,?)")
+            insertFeedback = try db.cachedStatement(sql: "INSERT INTO feedback VALUES (?,?,?,?,?,?,?,?,?,?)")
+        }
+    }
+
+    /// Inserts the concern, its search entry and its children; returns the row id.
     static func insert(_ concern: Concern, in db: Database) throws -> Int64 {
-        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(columns(of: concern).map(\.1)))
+        let statements = try Statements(db)
+        try statements.insert.execute(arguments: StatementArguments(columns(of: concern).map(\.1)))
         let rowID = db.lastInsertedRowID
-        try writeChildren(of: concern, rowID: rowID, previous: nil, in: db)
+        try statements.index.execute(arguments: [rowID, concern.title, concern.description, concern.analysis.rootCause, concern.plan])
+        try writeChildren(of: concern, rowID: rowID, previous: nil, using: statements)
         return rowID
+    }
+
+    // MARK: Bulk insertion
+
+    /// Row-at-a-time inserts into `concern` cost its six indexes and the search index per
+    /// statement; a bulk insert writes rows to this unindexed temporary table instead and
+    /// moves them over with one INSERT … SELECT (about ten times faster per row).
+    static func prepareStaging(in db: Database) throws {
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS concern_staging AS SELECT id, \(columnNames.joined(separator: ",")) FROM main.concern WHERE 0;
+            DELETE FROM temp.concern_staging;
+            """)
+    }
+
+    /// Stages a concern under a row id chosen by the caller; its children go straight to
+    /// their tables (the caller defers foreign keys until the rows are moved).
+    static func stage(_ concern: Concern, rowID: Int64, into staging: Statement, using statements: Statements) throws {
+        try staging.execute(arguments: [rowID] + StatementArguments(columns(of: concern).map(\.1)))
+        try writeChildren(of: concern, rowID: rowID, previous: nil, using: statements)
+    }
+
+    /// Moves the staged rows into `concern` and indexes them for search.
+    static func commitStaging(in db: Database) throws {
+        let columns = "id," + columnNames.joined(separator: ",")
+        try db.execute(sql: """
+            INSERT INTO main.concern (\(columns)) SELECT \(columns) FROM temp.concern_staging ORDER BY id;
+            INSERT INTO concern_fts(rowid, title, description, root_cause, plan)
+              SELECT id, title, description, root_cause, plan FROM temp.concern_staging ORDER BY id;
+            DELETE FROM temp.concern_staging;
+            """)
     }
 
     /// Updates the row only if it is still at `expectedVersion`; returns whether it was.
     static func update(_ concern: Concern, rowID: Int64, expectedVersion: Int, previous: Concern, in db: Database) throws -> Bool {
-        try db.cachedStatement(sql: updateSQL).execute(arguments: StatementArguments(columns(of: concern).map(\.1)) + [rowID, expectedVersion])
+        let statements = try Statements(db)
+        try statements.update.execute(arguments: StatementArguments(columns(of: concern).map(\.1)) + [rowID, expectedVersion])
         guard db.changesCount == 1 else { return false }
-        try writeChildren(of: concern, rowID: rowID, previous: previous, in: db)
+        try writeChildren(of: concern, rowID: rowID, previous: previous, using: statements)
         return true
     }
 
     /// Tasks and links are replaced when they changed; notes, escalations and feedback
     /// only ever grow, so only their new tail is inserted.
-    private static func writeChildren(of c: Concern, rowID: Int64, previous: Concern?, in db: Database) throws {
+    private static func writeChildren(of c: Concern, rowID: Int64, previous: Concern?, using statements: Statements) throws {
+        if let previous, previous.tasks != c.tasks {
+            try statements.deleteTasks.execute(arguments: [rowID])
+        }
         if previous?.tasks != c.tasks {
-            try db.execute(sql: "DELETE FROM concern_task WHERE concern_id = ?", arguments: [rowID])
             for (i, task) in c.tasks.enumerated() {
-                try db.cachedStatement(sql: "INSERT INTO concern_task VALUES (?,?,?,?,?)")
-                    .execute(arguments: [rowID, i, task.title, task.due.ordinal, task.state.rawValue])
+                try statements.insertTask.execute(arguments: [rowID, i, task.title, task.due.ordinal, task.state.rawValue])
             }
         }
+        if let previous, previous.links != c.links {
+            try statements.deleteLinks.execute(arguments: [rowID])
+        }
         if previous?.links != c.links {
-            try db.execute(sql: "DELETE FROM concern_link WHERE concern_id = ?", arguments: [rowID])
             for (i, link) in c.links.enumerated() {
-                try db.cachedStatement(sql: "INSERT INTO concern_link VALUES (?,?,?,?)")
-                    .execute(arguments: [rowID, i, link.kind.rawValue, link.target])
+                try statements.insertLink.execute(arguments: [rowID, i, link.kind.rawValue, link.target])
             }
         }
         for i in (previous?.notes.count ?? 0)..<c.notes.count {
             let n = c.notes[i]
-            try db.cachedStatement(sql: "INSERT INTO progress_note VALUES (?,?,?,?,?)")
-                .execute(arguments: [rowID, i, n.on.ordinal, n.authorID.rawValue, n.text])
+            try statements.insertNote.execute(arguments: [rowID, i, n.on.ordinal, n.authorID.rawValue, n.text])
         }
         for i in (previous?.escalations.count ?? 0)..<c.escalations.count {
             let e = c.escalations[i]
-            try db.cachedStatement(sql: "INSERT INTO escalation VALUES (?,?,?,?,?,?,?,?,?)")
-                .execute(arguments: [rowID, i, e.fromUnitID.rawValue, e.toUnitID.rawValue, e.fromTier.rawValue,
-                                     e.toTier.rawValue, e.reason, e.on.ordinal, e.byID.rawValue])
+            try statements.insertEscalation.execute(arguments: [rowID, i, e.fromUnitID.rawValue, e.toUnitID.rawValue, e.fromTier.rawValue,
+                                                                e.toTier.rawValue, e.reason, e.on.ordinal, e.byID.rawValue])
         }
         for i in (previous?.feedback.count ?? 0)..<c.feedback.count {
             let f = c.feedback[i]
-            try db.cachedStatement(sql: "INSERT INTO feedback VALUES (?,?,?,?,?,?,?,?,?,?)")
-                .execute(arguments: [rowID, i, f.on.ordinal, f.byID.rawValue, f.contact, f.method.rawValue,
-                                     f.effect.rawValue, f.satisfaction.rawValue, f.score, f.note])
+            try statements.insertFeedback.execute(arguments: [rowID, i, f.on.ordinal, f.byID.rawValue, f.contact, f.method.rawValue,
+                                                              f.effect.rawValue, f.satisfaction.rawValue, f.score, f.note])
         }
     }
 

@@ -54,6 +54,17 @@ extension SQLiteStore {
     public func insert(_ concerns: [Concern], actor: PersonID?, action: String) throws(StoreError) -> [Concern] {
         let person = try workspace().actor(actor)
         return try write { db in
+            // Children are written before their staged parents reach `concern`.
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try ConcernRows.prepareStaging(in: db)
+            let statements = try ConcernRows.Statements(db)
+            let staging = try db.cachedStatement(sql: ConcernRows.stageSQL)
+            var rowID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM concern") ?? 0
+            // The audit entry of an inserted concern records its stage; encoded once per stage.
+            var stageJSON: [Stage: String] = [:]
+            for stage in Stage.allCases {
+                stageJSON[stage] = String(decoding: try auditEncoder.encode([FieldChange(field: "stage", old: "", new: stage.rawValue)]), as: UTF8.self)
+            }
             var nextSequence: [Int: Int] = [:]
             var stored: [Concern] = []
             stored.reserveCapacity(concerns.count)
@@ -64,13 +75,43 @@ extension SQLiteStore {
                     concern.code = ConcernCode(year: year, sequence: sequence)
                     nextSequence[year] = sequence + 1
                 }
-                _ = try ConcernRows.insert(concern, in: db)
+                rowID += 1
+                try ConcernRows.stage(concern, rowID: rowID, into: staging, using: statements)
                 try appendAudit(db, actor: person.id, action: action, subject: concern.code.description,
-                                changes: [FieldChange(field: "stage", old: "", new: concern.stage.rawValue)])
+                                changesJSON: stageJSON[concern.stage, default: ""])
                 stored.append(concern)
             }
+            try ConcernRows.commitStaging(in: db)
             return stored
         }
+    }
+
+    /// Loads many concerns as fast as SQLite allows, one transaction per batch: the
+    /// secondary indexes of `concern` are dropped first and rebuilt once at the end (one
+    /// sort beats a random B-tree insert per row and index). For building workspaces (the
+    /// demo at scale, benchmarks, a first large import); readers of the same file meanwhile
+    /// get correct but unindexed queries. Returns how many were loaded.
+    @discardableResult
+    public func bulkLoad(_ batches: some Sequence<[Concern]>, actor: PersonID?, action: String) throws(StoreError) -> Int {
+        try write { db in
+            for index in Schema.concernIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+        }
+        var loaded = 0
+        var failure: StoreError?
+        do {
+            for batch in batches {
+                loaded += try insert(batch, actor: actor, action: action).count
+            }
+        } catch {
+            failure = error
+        }
+        // The indexes come back whether or not every batch went in.
+        try write { db in
+            for index in Schema.concernIndexes { try db.execute(sql: index.create) }
+            try db.execute(sql: "ANALYZE")
+        }
+        if let failure { throw failure }
+        return loaded
     }
 
     static func nextSequence(year: Int, in db: Database) throws -> Int {

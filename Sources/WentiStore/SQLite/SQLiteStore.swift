@@ -15,7 +15,7 @@ public final class SQLiteStore: WorkspaceStore {
     /// The workspace changes only through `install`, so it is read once per process.
     private let cachedWorkspace = Mutex<Workspace?>(nil)
     /// Made once: building a JSONEncoder per audit row dominated bulk inserts.
-    private let auditEncoder = JSONEncoder.sorted
+    let auditEncoder = JSONEncoder.sorted
 
     /// Opens (and with `create`, creates) the workspace database at `path`, migrating it to
     /// the current schema.
@@ -38,6 +38,8 @@ public final class SQLiteStore: WorkspaceStore {
         configuration.foreignKeysEnabled = true
         // Another process writing: wait a little, then say the file is locked.
         configuration.busyMode = .timeout(3)
+        // The staging table of bulk loads lives in memory, not in a temporary file.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             try Schema.migrator.migrate(pool)
@@ -83,7 +85,11 @@ public final class SQLiteStore: WorkspaceStore {
     // MARK: Audit
 
     func appendAudit(_ db: Database, actor: PersonID, action: String, subject: String, changes: [FieldChange]) throws {
-        let json = String(decoding: try auditEncoder.encode(changes), as: UTF8.self)
+        try appendAudit(db, actor: actor, action: action, subject: subject,
+                        changesJSON: String(decoding: try auditEncoder.encode(changes), as: UTF8.self))
+    }
+
+    func appendAudit(_ db: Database, actor: PersonID, action: String, subject: String, changesJSON json: String) throws {
         try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor_id, action, subject, changes) VALUES (?,?,?,?,?)")
             .execute(arguments: [clock.now().timeIntervalSince1970, actor.rawValue, action, subject, json])
     }

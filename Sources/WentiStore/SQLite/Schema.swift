@@ -16,6 +16,17 @@ enum Schema {
         return migrator
     }
 
+    /// The secondary indexes of `concern`, one per filter of `ConcernQuery` that needs one.
+    /// Listed here once because a bulk load drops and rebuilds them (`SQLiteStore.bulkLoad`).
+    static let concernIndexes: [(name: String, create: String)] = [
+        ("concern_unit", "CREATE INDEX concern_unit ON concern(unit_id, id);"),
+        ("concern_tier", "CREATE INDEX concern_tier ON concern(tier, id);"),
+        ("concern_stage_due", "CREATE INDEX concern_stage_due ON concern(stage, due_on);"),
+        ("concern_grade", "CREATE INDEX concern_grade ON concern(grade, id);"),
+        ("concern_category", "CREATE INDEX concern_category ON concern(category_id, id);"),
+        ("concern_responsible", "CREATE INDEX concern_responsible ON concern(first_responsible_id, id);"),
+    ]
+
     static let stages = "'found','analysing','defined','solving','awaiting-feedback','closed','referred','watch'"
     static let grades = "'urgent','major','general','budding'"
     static let channels = "'go-down-visit','hearing','evaluation-meeting','retiree-briefing','rewarded-campaign','leader-visit','hotline','other'"
@@ -134,12 +145,6 @@ enum Schema {
               CHECK (stage <> 'referred' OR (referral_unit_id IS NOT NULL AND length(trim(referral_explanation)) > 0)),
               CHECK ((processing = 'batch') = (batch_group IS NOT NULL))
             ) STRICT;
-            CREATE INDEX concern_unit ON concern(unit_id, id);
-            CREATE INDEX concern_tier ON concern(tier, id);
-            CREATE INDEX concern_stage_due ON concern(stage, due_on);
-            CREATE INDEX concern_grade ON concern(grade, id);
-            CREATE INDEX concern_category ON concern(category_id, id);
-            CREATE INDEX concern_responsible ON concern(first_responsible_id, id);
 
             CREATE TABLE concern_task (
               concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,
@@ -176,6 +181,7 @@ enum Schema {
               by_id TEXT NOT NULL REFERENCES person(id),
               PRIMARY KEY (concern_id, position)
             ) STRICT, WITHOUT ROWID;
+            \(concernIndexes.map(\.create).joined(separator: "\n"))
             -- "what my unit submitted up": role scoping looks concerns up by the unit they left
             CREATE INDEX escalation_from ON escalation(from_unit_id, concern_id);
             CREATE TABLE feedback (
@@ -196,15 +202,16 @@ enum Schema {
 
     /// Trigram full-text index: finds Chinese substrings of three characters and more.
     /// Shorter queries are answered by `instr()` on the base table (see `ConcernFilterSQL`).
+    ///
+    /// Updates and deletes keep the index by trigger. Inserts do not: FTS5 flushes its
+    /// pending terms at every statement, and even a silenced trigger costs its program per
+    /// row, so `ConcernRows.insert` indexes a new concern itself and a bulk insert indexes
+    /// its whole batch with one statement (`SQLiteStore.insert`).
     private static func search(_ db: Database) throws {
         try db.execute(sql: """
             CREATE VIRTUAL TABLE concern_fts USING fts5(
               title, description, root_cause, plan,
               content='concern', content_rowid='id', tokenize='trigram');
-            CREATE TRIGGER concern_fts_insert AFTER INSERT ON concern BEGIN
-              INSERT INTO concern_fts(rowid, title, description, root_cause, plan)
-              VALUES (new.id, new.title, new.description, new.root_cause, new.plan);
-            END;
             CREATE TRIGGER concern_fts_delete AFTER DELETE ON concern BEGIN
               INSERT INTO concern_fts(concern_fts, rowid, title, description, root_cause, plan)
               VALUES ('delete', old.id, old.title, old.description, old.root_cause, old.plan);
