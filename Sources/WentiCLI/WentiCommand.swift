@@ -9,7 +9,8 @@ public struct WentiCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, LogCommand.self,
             AnalyseCommand.self, GradeCommand.self, PlanCommand.self, AssignCommand.self, DefineCommand.self,
-            StartCommand.self, ProgressCommand.self, SolveCommand.self, FeedbackCommand.self, CloseCommand.self,
+            WatchCommand.self, StartCommand.self, PledgeCommand.self, DeadlineCommand.self, TaskCommand.self,
+            ProgressCommand.self, PauseCommand.self, UnpauseCommand.self, BatchCommand.self, LinkCommand.self, SolveCommand.self, FeedbackCommand.self, CloseCommand.self,
             ReopenCommand.self, EscalateCommand.self, ReferCommand.self, ResumeCommand.self,
             ImportCommand.self, ExportCommand.self,
         ])

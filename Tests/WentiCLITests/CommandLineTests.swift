@@ -119,4 +119,60 @@ struct CommandLineTests {
         let badUnit = try run(["list", "--db", db, "--unit", "火星站"])
         #expect(badUnit.status == 1 && badUnit.err.contains("火星站"))
     }
+
+    @Test func theWholeLoopThroughTheCommandLine() throws {
+        let db = try temporaryDatabase()
+        _ = try run(["demo", "--no-tui", "--db", db])
+        let id = "Q-2026-0004"   // found, in 变电运维班
+        let steps: [[String]] = [
+            ["analyse", id, "--root-cause", "活动室被挪作库房", "--difficulty", "low", "--breadth", "team"],
+            ["grade", id, "一般"],
+            ["plan", id, "备品移到新库房，恢复活动室"],
+            ["assign", id, "--person", "李强", "--department", "变电运维班"],
+            ["define", id, "--meeting", "HY-2026-12"],
+            ["start", id],
+            ["pledge", id, "--by", "bzz-li"],
+            ["task", id, "--title", "清空活动室", "--due", "2026-12-20"],
+            ["task", id, "--number", "1", "--state", "done"],
+            ["batch", id, "--stream"],
+            ["pause", id, "--reason", "等待新库房验收"],
+            ["unpause", id],
+            ["progress", id, "活动室已恢复使用"],
+            ["solve", id, "活动室恢复"],
+            ["feedback", id, "--contact", "李强", "--effect", "confirmed", "--satisfaction", "satisfied", "--score", "5"],
+            ["close", id],
+        ]
+        for step in steps {
+            let result = try run(step + ["--db", db])
+            #expect(result.status == 0, "\(step[0]): \(result.err)")
+        }
+        let shown = try run(["show", id, "--db", db, "--lang", "zh"])
+        #expect(shown.out.contains("已办结") && shown.out.contains("清空活动室") && shown.out.contains("流处理"))
+        let log = try run(["log", id, "--db", db, "--lang", "en"])
+        for action in ["analyse", "grade", "set plan", "assign", "define", "start solving", "sign pledge", "add task", "mark solved", "record feedback", "close"] {
+            #expect(log.out.contains(action), "log has \(action)")
+        }
+        let reopen = try run(["reopen", id, "--db", db, "--reason", "想再看看"])
+        #expect(reopen.status == 1 && reopen.err.contains("reopen only follows"))
+    }
+
+    @Test func importAndExportFiles() throws {
+        let db = try temporaryDatabase()
+        _ = try run(["demo", "--no-tui", "--db", db])
+        let csv = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("new.csv")
+        try Data("title,category,channel,unit\n宿舍热水器坏了,收入福利,hotline,青山供电所\n".utf8).write(to: csv)
+        let imported = try run(["import", csv.path, "--db", db])
+        #expect(imported.status == 0 && imported.out.contains("imported 1"), "\(imported.err)")
+        let bad = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("bad.csv")
+        try Data("title,category,channel,unit\n好,收入福利,hotline,t-qs\n坏,收入福利,carrier-pigeon,t-qs\n".utf8).write(to: bad)
+        let refused = try run(["import", bad.path, "--db", db])
+        #expect(refused.status == 1 && refused.err.contains("line 3, column channel"), "\(refused.err)")
+        let count = try run(["list", "--db", db, "--count"])
+        #expect(count.out.trimmingCharacters(in: .whitespacesAndNewlines) == "70", "the bad file added nothing")
+        let out = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("out.csv")
+        #expect(try run(["export", "--db", db, "-o", out.path, "--tier", "L3"]).status == 0)
+        let exported = try Data(contentsOf: out)
+        #expect(exported.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: exported, as: UTF8.self).split(separator: "\n").count == 1 + 14)
+    }
 }

@@ -230,4 +230,19 @@ struct StoreTests {
         let check = try DatabaseQueue(path: fixture.path).read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
         #expect(check.isEmpty)
     }
+
+    @Test func aLockedDatabaseIsReportedAsLocked() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let c = try fixture.add("锁测试")
+        let other = try DatabaseQueue(path: fixture.path)
+        try other.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            #expect(throws: StoreError.locked(path: fixture.path)) {
+                try fixture.store.perform(.progress("被锁住"), on: c.code, expectedVersion: nil, actor: "pw")
+            }
+            try db.execute(sql: "ROLLBACK")
+        }
+        #expect(try fixture.store.perform(.progress("解锁后"), on: c.code, expectedVersion: nil, actor: "pw").notes.count == 1)
+    }
 }

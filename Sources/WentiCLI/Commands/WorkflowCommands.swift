@@ -187,3 +187,105 @@ struct ResumeCommand: ParsableCommand {
 
     func run() throws { try perform(options, target) { _ in [.resume(reason: reason)] } }
 }
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "watch", abstract: "Put a budding concern on the watch list (monthly review).")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+
+    func run() throws { try perform(options, target) { _ in [.watch] } }
+}
+
+struct PledgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pledge", abstract: "Record the responsibility pledge signed by the first responsible person.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "The first responsible person (id or name).") var by: String
+
+    func run() throws {
+        try perform(options, target) { workspace in [.pledge(by: try Parse.person(by, in: workspace, option: "--by"))] }
+    }
+}
+
+struct DeadlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "deadline", abstract: "Set a deadline other than the grade policy's, with a reason.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Argument(help: "The new deadline, YYYY-MM-DD.") var day: String
+    @Option(help: "Why.") var reason: String
+
+    func run() throws { try perform(options, target) { _ in [.setDeadline(try Parse.day(day, option: "deadline"), reason: reason)] } }
+}
+
+struct PauseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pause", abstract: "Stop the deadline clock of a concern being solved, with a reason.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "Why.") var reason: String
+
+    func run() throws { try perform(options, target) { _ in [.pause(reason: reason)] } }
+}
+
+struct UnpauseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unpause", abstract: "Restart the deadline clock; the paused days push the deadline back.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+
+    func run() throws { try perform(options, target) { _ in [.unpause] } }
+}
+
+struct TaskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "task", abstract: "Add a line to the task book (--title and --due), or mark line N done or dropped.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "Title of a new task.") var title: String?
+    @Option(help: "Due date of a new task, YYYY-MM-DD.") var due: String?
+    @Option(help: "Number of an existing task (from wenti show).") var number: Int?
+    @Option(help: "New state of that task: open, done or dropped.") var state: String?
+
+    func run() throws {
+        try perform(options, target) { _ in
+            if let title, let due {
+                return [.addTask(title: title, due: try Parse.day(due, option: "--due"))]
+            }
+            if let number, let state {
+                return [.setTaskState(index: number, try Parse.enumValue(state, option: "--state"))]
+            }
+            throw CLIFailure(zh: "请给出 --title 和 --due，或 --number 和 --state", en: "give --title and --due, or --number and --state")
+        }
+    }
+}
+
+struct LinkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "link", abstract: "Link a concern to another concern, a notice, a practice or a meeting.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Option(help: "concern, notice, practice or meeting.") var kind: String
+    @Option(name: .customLong("to"), help: "The id it links to.") var linkTarget: String
+
+    func run() throws {
+        try perform(options, target) { _ in
+            guard let linkKind = ConcernLink.Kind(rawValue: kind) else {
+                throw CLIFailure(zh: "--kind：“\(kind)”无效（concern、notice、practice、meeting）", en: "--kind: \"\(kind)\" is not concern, notice, practice or meeting")
+            }
+            return [.link(ConcernLink(kind: linkKind, target: linkTarget))]
+        }
+    }
+}
+
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "batch", abstract: "Mark a concern for stream handling, or put it in a batch group.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var target: ConcernTarget
+    @Flag(help: "Handle it at once, on its own.") var stream = false
+    @Option(help: "The batch group to handle it with.") var group: String?
+
+    func run() throws {
+        try perform(options, target) { _ in
+            if stream { return [.setProcessing(.stream)] }
+            guard let group else { throw CLIFailure(zh: "请给出 --stream 或 --group", en: "give --stream or --group") }
+            return [.setProcessing(.batch(group: group))]
+        }
+    }
+}
