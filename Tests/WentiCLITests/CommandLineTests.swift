@@ -116,6 +116,13 @@ struct CommandLineTests {
         #expect(stale.status == 0 || stale.status == 3)
         let conflict = try run(["progress", "Q-2026-0004", "--db", db, "--expect-version", "1", "再补充"])
         #expect(conflict.status == 3 && conflict.err.contains("was changed by"), "\(conflict.err)")
+        let again = try run(["demo", "--no-tui", "--db", db])
+        #expect(again.status == 0, "an earlier demo is replaced")
+        let real = try temporaryDatabase()
+        #expect(try run(["init", "--db", real]).status == 0)
+        let refused = try run(["demo", "--no-tui", "--db", real])
+        #expect(refused.status == 1 && refused.err.contains("is not a demo workspace"))
+        #expect(try run(["list", "--db", real, "--count"]).out.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         let badUnit = try run(["list", "--db", db, "--unit", "火星站"])
         #expect(badUnit.status == 1 && badUnit.err.contains("火星站"))
     }

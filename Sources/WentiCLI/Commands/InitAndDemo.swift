@@ -37,7 +37,10 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Create the demo workspace (江城供电公司, a month and a half of concerns) and open it.",
-        discussion: "An existing demo database at the same path is replaced. --scale N adds N synthetic concerns.")
+        discussion: """
+            Without --db or WENTI_DB the demo lives in demo.sqlite in the user data directory. An earlier demo at \
+            the same path is replaced; any other file is left alone. --scale N adds N synthetic concerns.
+            """)
 
     @OptionGroup var options: GlobalOptions
 
@@ -56,7 +59,11 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let path = options.databasePath
+            let path = options.databasePath(defaultName: "demo.sqlite")
+            if FileManager.default.fileExists(atPath: path), SQLiteStore.isDemo(path: path) != true {
+                throw CLIFailure(zh: "\(path) 已存在且不是演示工作区，wenti demo 不会覆盖它；请用 --db 指定其他路径",
+                                 en: "\(path) exists and is not a demo workspace; wenti demo will not replace it (choose another --db)")
+            }
             let started = Date()
             let loader = SeedLoader(directory: SeedLocator.directory(explicit: seeds, environment: options.environment))
             // Build beside the target and move it into place, so a failure leaves no half-built demo.
@@ -67,6 +74,7 @@ struct DemoCommand: ParsableCommand {
             do {
                 let store = try SQLiteStore(path: building, clock: clock)
                 count = try SeedReplayer.load(loader, into: store, clock: clock)
+                try store.markAsDemo()
                 if scale > 0 { try Self.addSynthetic(scale, to: store) }
             } catch {
                 Self.removeDatabase(at: building)

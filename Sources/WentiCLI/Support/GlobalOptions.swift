@@ -24,13 +24,16 @@ struct GlobalOptions: ParsableArguments {
         return nil
     }
 
-    /// `--db`, else `WENTI_DB`, else the user data directory.
-    var databasePath: String {
+    /// `--db`, else `WENTI_DB`, else `wenti.sqlite` in the user data directory.
+    var databasePath: String { databasePath(defaultName: "wenti.sqlite") }
+
+    /// The demo keeps its own default file, so that it never replaces the real workspace.
+    func databasePath(defaultName: String) -> String {
         if let db, !db.isEmpty { return db }
         if let path = environment["WENTI_DB"], !path.isEmpty { return path }
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
-        return (dataHome as NSString).appendingPathComponent("wenti/wenti.sqlite")
+        return (dataHome as NSString).appendingPathComponent("wenti/" + defaultName)
     }
 
     /// Opens an existing workspace; a missing file is an error, not a new empty database.

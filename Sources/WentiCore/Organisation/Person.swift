@@ -1,14 +1,3 @@
-/// Identifies a person.
-public struct PersonID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public let rawValue: String
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
-    public var description: String { rawValue }
-    public static func < (l: PersonID, r: PersonID) -> Bool { l.rawValue < r.rawValue }
-}
-
 /// What a person does in the method; it decides what they see and may do.
 public enum Role: String, Sendable, CaseIterable, Codable, Labelled {
     /// 政工人员: runs the loop, finds concerns, supervises; sees everything, reads sealed reporters.

@@ -1,14 +1,3 @@
-/// Identifies a unit (the company, a department or secondary unit, a team or station).
-public struct UnitID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public let rawValue: String
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
-    public var description: String { rawValue }
-    public static func < (l: UnitID, r: UnitID) -> Bool { l.rawValue < r.rawValue }
-}
-
 /// The three levels of the organisation; each level keeps one tier of issue library.
 public enum UnitKind: String, Sendable, CaseIterable, Codable, Labelled {
     /// 公司: keeps the L3 library.

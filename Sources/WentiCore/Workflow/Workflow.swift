@@ -24,14 +24,12 @@ public enum Workflow {
         guard AccessPolicy.canSee(unitLibraryOf: unit.id, actor: context.actor, in: org) else {
             throw .notPermitted(context.actor.id, .open)
         }
-        var concern = Concern(
+        return Concern(
             code: code, title: new.title.trimmed, description: new.description, categoryID: new.categoryID,
             channel: new.channel, source: new.source, finderID: new.finderID, reporter: new.reporter,
             involvedPeople: new.involvedPeople, involvedUnitID: new.involvedUnitID,
             reportedOn: new.reportedOn ?? context.today, unitID: unit.id, tier: unit.tier,
             createdAt: context.now, createdByID: context.actor.id)
-        concern.updatedAt = context.now
-        return concern
     }
 
     /// Applies `command` to `concern` or says which rule forbids it.

@@ -154,6 +154,21 @@ public final class SQLiteStore: WorkspaceStore {
         cachedWorkspace.withLock { $0 = workspace }
     }
 
+    /// Marks the workspace as a demo, which `wenti demo` may later replace.
+    public func markAsDemo() throws(StoreError) {
+        try write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting VALUES ('origin', 'demo')") }
+    }
+
+    /// Whether the file at `path` is a workspace built by `wenti demo` (nil: not a workspace).
+    public static func isDemo(path: String) -> Bool? {
+        guard let queue = try? DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }()) else {
+            return nil
+        }
+        return try? queue.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'origin'") == "demo"
+        }
+    }
+
     public func workspace() throws(StoreError) -> Workspace {
         if let cached = cachedWorkspace.withLock({ $0 }) { return cached }
         let loaded: Workspace = try read { db in try Self.loadWorkspace(db, path: path) }
