@@ -23,7 +23,12 @@ let package = Package(
         .target(name: "WentiCore"),
         .target(
             name: "WentiStore",
-            dependencies: ["WentiCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "WentiCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for binding the rows of a bulk load without boxing each value.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "WentiExchange",
