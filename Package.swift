@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, bottom to top (see docs/ARCHITECTURE.md):
 //   WentiCore      the 1234 domain: value types and rules, no I/O
+//   WentiText      display width (generated from glibc), the sanitiser, cut/pad/wrap
 //   WentiStore     persistence behind `WorkspaceStore`; SQLite through GRDB first
 //   WentiExchange  seeds (YAML), CSV/JSON import and export, the synthetic generator
 //   WentiCLI       ArgumentParser commands: parse, call the layers below, print
@@ -21,6 +22,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "WentiCore"),
+        .target(name: "WentiText"),
         .target(
             name: "WentiStore",
             dependencies: [
@@ -40,13 +42,14 @@ let package = Package(
         .target(
             name: "WentiCLI",
             dependencies: [
-                "WentiCore", "WentiStore", "WentiExchange",
+                "WentiCore", "WentiStore", "WentiExchange", "WentiText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "wenti", dependencies: ["WentiCLI"]),
 
         .testTarget(name: "WentiCoreTests", dependencies: ["WentiCore"]),
+        .testTarget(name: "WentiTextTests", dependencies: ["WentiText"]),
         .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore"]),
         .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange"]),
         // Depends on the executable so that `swift test` builds the binary it spawns.

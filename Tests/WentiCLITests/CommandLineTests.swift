@@ -182,4 +182,21 @@ struct CommandLineTests {
         #expect(exported.starts(with: [0xEF, 0xBB, 0xBF]))
         #expect(String(decoding: exported, as: UTF8.self).split(separator: "\n").count == 1 + 14)
     }
+
+    @Test func controlSequencesInDataNeverReachTheTerminal() throws {
+        let db = try temporaryDatabase()
+        _ = try run(["demo", "--no-tui", "--db", db])
+        let hostile = "清屏\u{1B}[2J\u{1B}]0;pwned\u{07}\u{202E}反转"
+        let add = try run(["add", "--db", db, "--title", hostile, "--description", "第一行\n\u{1B}[31m红", "--category", "收入福利",
+                           "--channel", "hotline", "--unit", "t-hk"])
+        #expect(add.status == 0, "\(add.err)")
+        for arguments in [["list", "--db", db], ["show", "Q-2026-0070", "--db", db], ["log", "Q-2026-0070", "--db", db]] {
+            let output = try run(arguments).out
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "\(arguments[0])")
+        }
+        #expect(try run(["list", "--db", db, "--limit", "1"]).out.contains("清屏␛[2J␛]0;pwned␇"))
+        // The stored text is the text given: sanitising happens where it is shown.
+        let json = try run(["show", "Q-2026-0070", "--db", db, "--json"]).out
+        #expect(json.contains("\\u001b[2J"))
+    }
 }

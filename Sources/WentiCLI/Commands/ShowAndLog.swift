@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WentiCore
 import WentiStore
+import WentiText
 
 /// `wenti show ID`: every field of one concern.
 struct ShowCommand: ParsableCommand {
@@ -52,7 +53,7 @@ struct LogCommand: ParsableCommand {
                     lines.append("    \(change.field): \(change.old.isEmpty ? "∅" : change.old) → \(change.new.isEmpty ? "∅" : change.new)")
                 }
             }
-            emit(lines.joined(separator: "\n"))
+            emit(TextSanitizer.clean(lines.joined(separator: "\n"), mode: .multiLine))
         }
     }
 }

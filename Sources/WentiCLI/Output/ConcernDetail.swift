@@ -1,5 +1,6 @@
 import WentiCore
 import WentiStore
+import WentiText
 
 /// The text of `wenti show`: every field, the path across tiers, tasks, notes and feedback.
 enum ConcernDetail {
@@ -10,7 +11,7 @@ enum ConcernDetail {
         func unit(_ id: UnitID?) -> String { id.map { org.unit($0)?.name ?? $0.rawValue } ?? "-" }
         func field(_ zhName: String, _ enName: String, _ value: String) -> String {
             let name = zh ? zhName : enName
-            return TextWidth.fit(name, to: zh ? 12 : 18) + value
+            return TerminalText.fit(name, to: zh ? 12 : 18) + value
         }
         let reporter: String = switch c.reporter {
         case .named(let name, _): name.isEmpty ? "-" : name
@@ -81,6 +82,7 @@ enum ConcernDetail {
             lines.append((zh ? "关联：" : "Links: ") + c.links.map { "\($0.kind.rawValue):\($0.target)" }.joined(separator: ", "))
         }
         lines.append((zh ? "版本 " : "version ") + "\(c.version)")
-        return lines.joined(separator: "\n")
+        // Everything above came from data: one pass through the sanitiser before it is printed.
+        return TextSanitizer.clean(lines.joined(separator: "\n"), mode: .multiLine)
     }
 }

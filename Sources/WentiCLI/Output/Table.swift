@@ -1,4 +1,7 @@
-/// A plain-text table whose columns line up in a terminal with Chinese text.
+import WentiText
+
+/// A plain-text table whose columns line up in a terminal with Chinese text. Every cell goes
+/// through the sanitiser, so data can never carry a terminal control sequence to the screen.
 struct Table {
     struct Column {
         var title: String
@@ -10,19 +13,17 @@ struct Table {
     var rows: [[String]] = []
 
     func render() -> String {
+        let cleanRows = rows.map { $0.map { TextSanitizer.clean($0) } }
         let widths = columns.indices.map { index in
             min(columns[index].maxWidth,
-                max(TextWidth.of(columns[index].title), rows.map { TextWidth.of($0[index]) }.max() ?? 0))
+                max(DisplayWidth.of(columns[index].title), cleanRows.map { DisplayWidth.of($0[index]) }.max() ?? 0))
         }
         func line(_ cells: [String]) -> String {
-            var text = ""
-            for (index, cell) in cells.enumerated() {
-                let isLast = index == cells.count - 1
-                let fitted = TextWidth.fit(cell, to: widths[index])
-                text += isLast ? String(fitted.reversed().drop(while: { $0 == " " }).reversed()) : fitted + "  "
-            }
+            let fitted = cells.enumerated().map { TerminalText.fit($1, to: widths[$0]) }
+            var text = fitted.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
             return text
         }
-        return ([line(columns.map(\.title))] + rows.map(line)).joined(separator: "\n")
+        return ([line(columns.map(\.title))] + cleanRows.map(line)).joined(separator: "\n")
     }
 }
