@@ -23,6 +23,11 @@ public struct Workspace: Sendable, Equatable {
 
     public var categoryIDs: Set<CategoryID> { Set(categories.map(\.id)) }
 
+    /// Every campaign and leader's visit a concern may name as its source.
+    public var sources: Set<ConcernSource> {
+        Set(campaigns.map { ConcernSource(kind: .campaign, id: $0.id) } + visits.map { ConcernSource(kind: .leaderVisit, id: $0.id) })
+    }
+
     public func category(_ id: CategoryID) -> Category? { categories.first { $0.id == id } }
 
     /// Finds a category by id or by its Chinese or English name.

@@ -25,7 +25,7 @@ enum Fixtures {
 
     static func context(_ actor: PersonID = "pw", today: Day = today) -> WorkflowContext {
         WorkflowContext(actor: organisation.person(actor)!, organisation: organisation, categories: ["team-burden", "career"],
-                        policy: .standard, now: Date(timeIntervalSince1970: 1_790_000_000), today: today)
+                        sources: [ConcernSource(kind: .campaign, id: "zj-1")], policy: .standard, now: Date(timeIntervalSince1970: 1_790_000_000), today: today)
     }
 
     static func newConcern(unit: UnitID = "t1", reporter: Reporter = .named(name: "宋佳", personID: "st1")) -> NewConcern {

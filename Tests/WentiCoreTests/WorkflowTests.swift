@@ -21,6 +21,10 @@ struct WorkflowTests {
         #expect(throws: WorkflowError.sourceRequired(.rewardedCampaign)) { try Workflow.open(campaign, code: ConcernCode(year: 2026, sequence: 2), context: Fixtures.context()) }
         campaign.source = ConcernSource(kind: .leaderVisit, id: "v1")
         #expect(throws: WorkflowError.sourceMismatch(.rewardedCampaign)) { try Workflow.open(campaign, code: ConcernCode(year: 2026, sequence: 2), context: Fixtures.context()) }
+        campaign.source = ConcernSource(kind: .campaign, id: "zj-9")
+        #expect(throws: WorkflowError.unknownSource("zj-9")) { try Workflow.open(campaign, code: ConcernCode(year: 2026, sequence: 2), context: Fixtures.context()) }
+        campaign.source = ConcernSource(kind: .campaign, id: "zj-1")
+        #expect(try Workflow.open(campaign, code: ConcernCode(year: 2026, sequence: 2), context: Fixtures.context()).source?.id == "zj-1")
     }
 
     @Test func theWholeLoopFromFoundToClosed() throws {

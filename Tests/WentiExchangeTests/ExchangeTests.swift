@@ -91,6 +91,8 @@ struct ExchangeTests {
              ImportError(file: "f.csv", line: 1, column: "colour", problem: LocalizedText(zh: "", en: ""))),
             ("title,category,channel\nx,收入福利,hotline\n",
              ImportError(file: "f.csv", line: 1, column: "unit", problem: LocalizedText(zh: "缺少必需的列", en: "required column is missing"))),
+            ("title,category,channel,unit,source\nx,收入福利,rewarded-campaign,t-hk,zj-1999\n",
+             ImportError(file: "f.csv", line: 2, column: "source", problem: LocalizedText(zh: "没有编号为 zj-1999 的征集活动或领导走访", en: "no campaign or leader's visit with id zj-1999"))),
             ("title,category,channel,unit,stage\nx,收入福利,hotline,t-hk,solving\n",
              ImportError(file: "f.csv", line: 2, column: "root_cause", problem: LocalizedText(zh: "", en: ""))),
         ]

@@ -17,7 +17,8 @@ public enum Workflow {
         if let involved = new.involvedUnitID, org.unit(involved) == nil { throw .unknownUnit(involved) }
         switch (new.channel.sourceKind, new.source) {
         case (nil, nil): break
-        case (let kind?, let source?) where source.kind == kind: break
+        case (let kind?, let source?) where source.kind == kind:
+            guard context.sources.contains(source) else { throw .unknownSource(source.id) }
         case (_?, nil): throw .sourceRequired(new.channel)
         default: throw .sourceMismatch(new.channel)
         }

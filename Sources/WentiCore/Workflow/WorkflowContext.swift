@@ -5,15 +5,18 @@ public struct WorkflowContext: Sendable {
     public var actor: Person
     public var organisation: Organisation
     public var categories: Set<CategoryID>
+    /// The campaigns and leaders' visits a concern may name as its source.
+    public var sources: Set<ConcernSource>
     public var policy: GradePolicy
     public var now: Date
     public var today: Day
 
-    public init(actor: Person, organisation: Organisation, categories: Set<CategoryID>,
+    public init(actor: Person, organisation: Organisation, categories: Set<CategoryID>, sources: Set<ConcernSource> = [],
                 policy: GradePolicy, now: Date, today: Day) {
         self.actor = actor
         self.organisation = organisation
         self.categories = categories
+        self.sources = sources
         self.policy = policy
         self.now = now
         self.today = today

@@ -30,6 +30,7 @@ public enum WorkflowError: Error, Equatable, Sendable, Labelled {
     case rootCauseRequired
     case sourceRequired(Channel)
     case sourceMismatch(Channel)
+    case unknownSource(String)
     case taskNotFound(Int)
     case scoreOutOfRange(Int)
     case alreadyPaused
@@ -77,6 +78,8 @@ public enum WorkflowError: Error, Equatable, Sendable, Labelled {
             LocalizedText(zh: "渠道“\(channel.label.zh)”须注明来源活动或走访", en: "channel \(channel.label.en) needs the campaign or visit it came from")
         case .sourceMismatch(let channel):
             LocalizedText(zh: "来源与渠道“\(channel.label.zh)”不符", en: "the source does not fit channel \(channel.label.en)")
+        case .unknownSource(let id):
+            LocalizedText(zh: "没有编号为 \(id) 的征集活动或领导走访", en: "no campaign or leader's visit with id \(id)")
         case .taskNotFound(let index):
             LocalizedText(zh: "任务书中没有第 \(index) 项", en: "the task book has no item \(index)")
         case .scoreOutOfRange(let score):

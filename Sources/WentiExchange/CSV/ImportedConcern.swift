@@ -66,15 +66,15 @@ struct ImportedConcern {
         let new = NewConcern(
             title: row[.title], description: row[.description], categoryID: category.id, channel: channel, source: source,
             finderID: try person(.finder), reporter: reporter, involvedPeople: row[.involved], unitID: unitID, reportedOn: reported)
-        let context = WorkflowContext(actor: actor, organisation: org, categories: workspace.categoryIDs, policy: workspace.policy,
-                                      now: Date(), today: today)
+        let context = WorkflowContext(actor: actor, organisation: org, categories: workspace.categoryIDs,
+                                      sources: workspace.sources, policy: workspace.policy, now: Date(), today: today)
         var c: Concern
         do {
             c = try Workflow.open(new, code: code, context: context)
         } catch {
             let column: ConcernCSVColumn? = switch error {
             case .titleRequired: .title
-            case .sourceRequired, .sourceMismatch: .source
+            case .sourceRequired, .sourceMismatch, .unknownSource: .source
             case .unknownPerson: .finder
             default: nil
             }

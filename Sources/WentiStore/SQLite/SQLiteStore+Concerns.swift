@@ -120,7 +120,7 @@ extension SQLiteStore {
 
     func makeContext(_ person: Person, _ workspace: Workspace) -> WorkflowContext {
         WorkflowContext(actor: person, organisation: workspace.organisation, categories: workspace.categoryIDs,
-                        policy: workspace.policy, now: clock.now(), today: clock.today())
+                        sources: workspace.sources, policy: workspace.policy, now: clock.now(), today: clock.today())
     }
 
     private func conflict(_ code: ConcernCode, expected: Int, current: Concern, workspace: Workspace) -> StoreError {
@@ -189,13 +189,9 @@ extension SQLiteStore {
             var result: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT \(column) AS k, count(*) AS n FROM concern c \(filter.whereClause) GROUP BY k",
                                         arguments: StatementArguments(filter.arguments)) {
-                let key: DatabaseValue = row["k"]
-                let text: String = switch key.storage {
-                case .int64(let n): "L\(n)"
-                case .string(let s): s
-                default: ""
-                }
-                result[facet == .tier ? text : (String.fromDatabaseValue(key) ?? "")] = row["n"]
+                // Tiers are stored as 1...3 and reported as L1...L3; every other key is text.
+                let key = facet == .tier ? "L\(row.int("k"))" : row.text("k")
+                result[key] = row.int("n")
             }
             return result
         }
