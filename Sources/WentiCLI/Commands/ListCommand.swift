@@ -48,7 +48,7 @@ struct ListCommand: ParsableCommand {
             let language = options.language
             switch format {
             case .table:
-                emit(ConcernTable.render(page.rows, workspace: workspace, language: language))
+                emit(ConcernTable.render(page.rows, workspace: workspace, language: language, width: terminalColumns()))
             case .json:
                 emit(try ConcernListJSON.render(page, workspace: workspace))
             case .csv:

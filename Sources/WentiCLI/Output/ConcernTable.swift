@@ -5,29 +5,32 @@ import WentiStore
 
 /// The `list` table: one line per concern, columns aligned for Chinese text.
 enum ConcernTable {
-    static func render(_ rows: [ConcernSummary], workspace: Workspace, language: Language) -> String {
+    static func render(_ rows: [ConcernSummary], workspace: Workspace, language: Language, width: Int?) -> String {
         let zh = language == .zh
         var table = Table(columns: [
             .init(title: zh ? "编号" : "ID", maxWidth: 14),
             .init(title: zh ? "库" : "Tier", maxWidth: 4),
-            .init(title: zh ? "等级" : "Grade", maxWidth: 16),
+            .init(title: zh ? "等级" : "Grade", maxWidth: 8),
             .init(title: zh ? "阶段" : "Stage", maxWidth: 17),
             .init(title: zh ? "标题" : "Title", maxWidth: 36),
             .init(title: zh ? "单位" : "Unit", maxWidth: 16),
-            .init(title: zh ? "第一责任人" : "Responsible", maxWidth: 11),
-            .init(title: zh ? "期限" : "Due", maxWidth: 24),
+            .init(title: zh ? "第一责任人" : "Owner", maxWidth: 11),
+            .init(title: zh ? "期限" : "Due", maxWidth: 12),
         ])
+        table.flexibleColumns = [4, 5, 3]  // the title, then the unit, then the stage
         for row in rows {
             let org = workspace.organisation
-            var due = row.due?.description ?? ""
-            if row.daysOverdue > 0 { due += zh ? " 逾期\(row.daysOverdue)天" : " +\(row.daysOverdue)d late" }
+            // Late concerns show how late instead of the date (`show` has both).
+            let due = row.daysOverdue > 0 ? (zh ? "逾期\(row.daysOverdue)天" : "\(row.daysOverdue) days late") : row.due?.description ?? ""
+            // Chinese labels are short; the English ones are long, so English shows the stored names.
+            let grade = row.grade.map { zh ? $0.label.zh : $0.rawValue } ?? "-"
             table.rows.append([
-                row.code.description, row.tier.code, row.grade?.label.text(language) ?? "-", row.stage.label.text(language),
+                row.code.description, row.tier.code, grade, zh ? row.stage.label.zh : row.stage.rawValue,
                 row.title, org.unit(row.unitID)?.name ?? row.unitID.rawValue,
                 row.firstResponsibleID.map { org.person($0)?.name ?? $0.rawValue } ?? "-", due,
             ])
         }
-        return table.render()
+        return table.render(totalWidth: width)
     }
 }
 

@@ -11,12 +11,23 @@ struct Table {
 
     var columns: [Column]
     var rows: [[String]] = []
+    /// The columns that give up width, in this order, when the table is wider than `totalWidth`.
+    var flexibleColumns: [Int] = []
 
-    func render() -> String {
+    /// `totalWidth`: the terminal's width when printing to one; the flexible columns shrink
+    /// (each down to 8 columns) so that lines do not wrap.
+    func render(totalWidth: Int? = nil) -> String {
         let cleanRows = rows.map { $0.map { TextSanitizer.clean($0) } }
-        let widths = columns.indices.map { index in
+        var widths = columns.indices.map { index in
             min(columns[index].maxWidth,
                 max(DisplayWidth.of(columns[index].title), cleanRows.map { DisplayWidth.of($0[index]) }.max() ?? 0))
+        }
+        if let totalWidth {
+            for flexible in flexibleColumns {
+                let excess = widths.reduce(0, +) + 2 * (widths.count - 1) - totalWidth
+                guard excess > 0 else { break }
+                widths[flexible] = max(min(8, widths[flexible]), widths[flexible] - excess)
+            }
         }
         func line(_ cells: [String]) -> String {
             let fitted = cells.enumerated().map { TerminalText.fit($1, to: widths[$0]) }

@@ -44,3 +44,12 @@ func printError(_ message: String) {
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
+
+/// The width of the terminal standard output goes to, or nil when it goes to a file or pipe
+/// (then tables keep their full width).
+func terminalColumns() -> Int? {
+    guard isatty(STDOUT_FILENO) == 1 else { return nil }
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+}
