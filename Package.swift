@@ -6,6 +6,8 @@ import PackageDescription
 //   WentiText      display width (generated from glibc), the sanitiser, cut/pad/wrap
 //   WentiStore     persistence behind `WorkspaceStore`; SQLite through GRDB first
 //   WentiExchange  seeds (YAML), CSV/JSON import and export, the synthetic generator
+//   WentiTerminal  the Grid, keys, and the ncurses and headless terminals
+//   WentiApp       state, actions, layers, panes, widgets, zh/en strings: the terminal UI
 //   WentiCLI       ArgumentParser commands: parse, call the layers below, print
 //   wenti          the executable: wiring only
 let package = Package(
@@ -19,10 +21,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         .target(name: "WentiCore"),
         .target(name: "WentiText"),
+        // ncursesw from the system (Debian: libncurses-dev); no pkgConfig, see shim.h.
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "WentiTerminal", dependencies: ["WentiText", "CNCurses"]),
+        .target(
+            name: "WentiApp",
+            dependencies: ["WentiCore", "WentiStore", "WentiText", "WentiTerminal", "TOMLKit"]
+        ),
         .target(
             name: "WentiStore",
             dependencies: [
@@ -42,7 +53,7 @@ let package = Package(
         .target(
             name: "WentiCLI",
             dependencies: [
-                "WentiCore", "WentiStore", "WentiExchange", "WentiText",
+                "WentiCore", "WentiStore", "WentiExchange", "WentiText", "WentiTerminal", "WentiApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +61,12 @@ let package = Package(
 
         .testTarget(name: "WentiCoreTests", dependencies: ["WentiCore"]),
         .testTarget(name: "WentiTextTests", dependencies: ["WentiText"]),
+        .testTarget(name: "WentiTerminalTests", dependencies: ["WentiTerminal", "CNCurses"]),
+        .testTarget(
+            name: "WentiAppTests",
+            dependencies: ["WentiApp", "WentiExchange", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore"]),
         .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange"]),
         // Depends on the executable so that `swift test` builds the binary it spawns.

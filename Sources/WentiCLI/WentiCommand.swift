@@ -7,7 +7,7 @@ public struct WentiCommand: ParsableCommand {
         commandName: "wenti",
         abstract: "问题管理“1234”工作法 — staff concerns: find, analyse, solve.",
         subcommands: [
-            InitCommand.self, DemoCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, LogCommand.self,
+            TUICommand.self, InitCommand.self, DemoCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, LogCommand.self,
             AnalyseCommand.self, GradeCommand.self, PlanCommand.self, AssignCommand.self, DefineCommand.self,
             WatchCommand.self, StartCommand.self, PledgeCommand.self, DeadlineCommand.self, TaskCommand.self,
             ProgressCommand.self, PauseCommand.self, UnpauseCommand.self, BatchCommand.self, LinkCommand.self, SolveCommand.self, FeedbackCommand.self, CloseCommand.self,
@@ -17,13 +17,9 @@ public struct WentiCommand: ParsableCommand {
 
     public init() {}
 
+    @OptionGroup var options: GlobalOptions
+
     public func run() throws {
-        emit("""
-            The terminal UI of wenti is not built yet. Use the subcommands, for example:
-              wenti demo --no-tui              create the demo workspace
-              wenti list                       list concerns
-              wenti show Q-2026-0001           one concern in full
-            wenti --help lists every command.
-            """)
+        try TerminalUI.open(options, databasePath: options.databasePath)
     }
 }

@@ -87,9 +87,7 @@ struct DemoCommand: ParsableCommand {
                  ? "演示工作区已创建：\(path)（种子问题 \(count) 个，合成问题 \(scale) 个，用时 \(seconds) 秒）"
                  : "demo workspace created: \(path) (\(count) seed concerns, \(scale) synthetic, \(seconds) s)")
             if !noTUI {
-                emit(options.language == .zh
-                     ? "终端界面尚未完成；可用 wenti list --db \(path) 查看问题。"
-                     : "The terminal UI is not built yet; try wenti list --db \(path).")
+                try TerminalUI.open(options, databasePath: path)
             }
         }
     }

@@ -1,0 +1,86 @@
+import WentiCore
+import WentiTerminal
+
+/// One thing the user can do, described once: its id (the `:` command), its default keys,
+/// what it does in both languages, its group in the help, whether it is available now (and
+/// if not, why), and whether it is dangerous. Key dispatch, `?` help, the `:` command line
+/// and the status-bar hints all read the registry built from these.
+public struct AppAction: Sendable {
+    public enum Group: String, Sendable, CaseIterable {
+        case navigation, view, selection, app
+
+        var label: LocalizedText {
+            switch self {
+            case .navigation: LocalizedText(zh: "移动", en: "Navigation")
+            case .view: LocalizedText(zh: "视图", en: "View")
+            case .selection: LocalizedText(zh: "标记", en: "Selection")
+            case .app: LocalizedText(zh: "程序", en: "Application")
+            }
+        }
+    }
+
+    public let id: String
+    public let keys: [Key]
+    public let title: LocalizedText
+    public let group: Group
+    public let dangerous: Bool
+    /// nil when available; otherwise why not, in both languages.
+    public let unavailable: @MainActor @Sendable (AppState) -> LocalizedText?
+    public let perform: @MainActor @Sendable (inout AppState, AppEnvironment) -> Void
+
+    public init(_ id: String, keys: [Key], _ title: LocalizedText, group: Group, dangerous: Bool = false,
+                unavailable: @escaping @MainActor @Sendable (AppState) -> LocalizedText? = { _ in nil },
+                perform: @escaping @MainActor @Sendable (inout AppState, AppEnvironment) -> Void) {
+        self.id = id
+        self.keys = keys
+        self.title = title
+        self.group = group
+        self.dangerous = dangerous
+        self.unavailable = unavailable
+        self.perform = perform
+    }
+}
+
+/// The registry: actions by id, and the key map (defaults with the user's overrides).
+public struct ActionRegistry: Sendable {
+    public let actions: [AppAction]
+    public private(set) var keymap: [Key: String] = [:]
+
+    /// Builds the key map; two actions on one key is an error naming both.
+    public init(actions: [AppAction], overrides: [String: [Key]] = [:]) throws(KeymapError) {
+        self.actions = actions
+        let ids = Set(actions.map(\.id))
+        for id in overrides.keys where !ids.contains(id) { throw .unknownAction(id) }
+        for action in actions {
+            for key in overrides[action.id] ?? action.keys {
+                if let other = keymap[key], other != action.id { throw .conflict(key: key.description, first: other, second: action.id) }
+                keymap[key] = action.id
+            }
+        }
+    }
+
+    public func action(_ id: String) -> AppAction? { actions.first { $0.id == id } }
+
+    public func action(for key: Key) -> AppAction? { keymap[key].flatMap(action) }
+
+    /// The keys bound to an action, in the order they were given.
+    public func keys(of id: String) -> [Key] {
+        keymap.filter { $0.value == id }.map(\.key).sorted { $0.description < $1.description }
+    }
+}
+
+public enum KeymapError: Error, Equatable, Sendable {
+    case unknownAction(String)
+    case unknownKey(String, action: String)
+    case conflict(key: String, first: String, second: String)
+    case unreadable(path: String, reason: String)
+
+    public var message: String {
+        switch self {
+        case .unknownAction(let id): "key map: no action named \(id)"
+        case .unknownKey(let key, let action): "key map: \(action): \"\(key)\" is not a key name (like j, Enter, C-d, F5)"
+        case .conflict(let key, let first, let second): "key map: \(key) is bound to both \(first) and \(second)"
+        case .unreadable(let path, let reason): "key map \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import WentiCore
+import WentiStore
+import WentiTerminal
+
+/// The actions of the first screen. Each performs through the same few operations on the
+/// state, so a key, a `:` command and a choice in the help all do exactly the same thing.
+@MainActor
+public enum StandardActions {
+    public static var all: [AppAction] {
+        [
+            AppAction("move-down", keys: [.character("j"), .down], LocalizedText(zh: "下移一行", en: "Move down"), group: .navigation) { state, env in
+                move(&state, env, by: 1)
+            },
+            AppAction("move-up", keys: [.character("k"), .up], LocalizedText(zh: "上移一行", en: "Move up"), group: .navigation) { state, env in
+                move(&state, env, by: -1)
+            },
+            AppAction("page-down", keys: [.pageDown, .ctrl("d")], LocalizedText(zh: "下翻一页", en: "Page down"), group: .navigation) { state, env in
+                move(&state, env, by: Layout(state.size).tableRows)
+            },
+            AppAction("page-up", keys: [.pageUp, .ctrl("u")], LocalizedText(zh: "上翻一页", en: "Page up"), group: .navigation) { state, env in
+                move(&state, env, by: -Layout(state.size).tableRows)
+            },
+            AppAction("first", keys: [.character("g"), .home], LocalizedText(zh: "到开头", en: "To the first"), group: .navigation) { state, env in
+                move(&state, env, by: -Int.max / 2)
+            },
+            AppAction("last", keys: [.character("G"), .end], LocalizedText(zh: "到末尾", en: "To the last"), group: .navigation) { state, env in
+                if state.focus == .tree {
+                    move(&state, env, by: state.tree.count)
+                } else {
+                    attempt(&state) { state in try state.table.moveToEnd(visibleRows: Layout(state.size).tableRows, env.data) }
+                    loadDetail(&state, env)
+                }
+            },
+            AppAction("switch-focus", keys: [.tab, .backTab], LocalizedText(zh: "切换单位树/问题表", en: "Switch tree / table"), group: .navigation) { state, _ in
+                state.focus = state.focus == .tree ? .table : .tree
+            },
+            AppAction("toggle-detail", keys: [.enter], LocalizedText(zh: "显示/隐藏详情", en: "Show / hide the detail"), group: .view) { state, env in
+                state.showDetail.toggle()
+                loadDetail(&state, env)
+            },
+            AppAction("filter", keys: [.character("/")], LocalizedText(zh: "按文字筛选（支持中文）", en: "Filter by text (Chinese too)"), group: .view) { state, _ in
+                state.overlays.append(.filter(TextField(state.table.query.text)))
+            },
+            AppAction("clear-filter", keys: [.escape], LocalizedText(zh: "清除筛选", en: "Clear the filter"), group: .view,
+                      unavailable: { $0.table.query.text.isEmpty ? LocalizedText(zh: "当前没有筛选", en: "no filter is set") : nil }) { state, env in
+                state.table.query.text = ""
+                reload(&state, env)
+            },
+            AppAction("sort", keys: [.character("s")], LocalizedText(zh: "切换排序：最新/最早/期限", en: "Cycle sort: newest / oldest / due"), group: .view) { state, env in
+                let all = ConcernQuery.Sort.allCases
+                state.table.query.sort = all[(all.firstIndex(of: state.table.query.sort)! + 1) % all.count]
+                state.table.selected = 0
+                reload(&state, env)
+                state.toast = UIText.sortedBy(state.table.query.sort.rawValue).text(state.language)
+            },
+            AppAction("mark", keys: [.character(" ")], LocalizedText(zh: "标记/取消标记当前问题", en: "Mark / unmark the concern"), group: .selection,
+                      unavailable: noRow) { state, _ in
+                state.table.toggleMark()
+            },
+            AppAction("mark-range", keys: [.character("v")], LocalizedText(zh: "开始/结束范围标记", en: "Start / end a range mark"), group: .selection,
+                      unavailable: noRow) { state, _ in
+                state.table.toggleRange()
+            },
+            AppAction("clear-marks", keys: [.character("V")], LocalizedText(zh: "清除全部标记", en: "Clear all marks"), group: .selection,
+                      unavailable: { $0.table.marks.isEmpty ? LocalizedText(zh: "没有已标记的问题", en: "nothing is marked") : nil }) { state, _ in
+                state.table.marks = []
+                state.table.rangeAnchor = nil
+            },
+            AppAction("help", keys: [.character("?"), .function(1)], LocalizedText(zh: "帮助：全部按键与命令", en: "Help: every key and command"), group: .app) { state, _ in
+                state.overlays.append(.help(filter: TextField(), selected: 0))
+            },
+            AppAction("command", keys: [.character(":")], LocalizedText(zh: "命令行（Tab 补全）", en: "Command line (Tab completes)"), group: .app) { state, _ in
+                state.overlays.append(.commandLine(TextField()))
+            },
+            AppAction("language", keys: [.character("L")], LocalizedText(zh: "切换中文/English", en: "Switch 中文 / English"), group: .app) { state, _ in
+                state.language = state.language == .zh ? .en : .zh
+            },
+            AppAction("mouse", keys: [.character("M")], LocalizedText(zh: "开启/关闭鼠标", en: "Mouse on / off"), group: .app) { state, _ in
+                state.mouse.toggle()
+                state.effects.append(.setMouse(state.mouse))
+                state.toast = UIText.mouse(state.mouse).text(state.language)
+            },
+            AppAction("suspend", keys: [.ctrl("z")], LocalizedText(zh: "挂起到后台（fg 返回）", en: "Suspend (fg returns)"), group: .app) { state, _ in
+                state.effects.append(.suspend)
+            },
+            AppAction("quit", keys: [.character("q"), .ctrl("c")], LocalizedText(zh: "退出", en: "Quit"), group: .app) { state, _ in
+                state.effects.append(.quit)
+            },
+        ]
+    }
+
+    static let noRow: @MainActor @Sendable (AppState) -> LocalizedText? = { state in
+        state.table.selectedRow == nil ? LocalizedText(zh: "没有选中的问题", en: "no concern is selected") : nil
+    }
+
+    // MARK: Operations the actions share
+
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+        switch state.focus {
+        case .tree:
+            guard !state.tree.isEmpty else { return }
+            let target = min(max(0, state.treeSelected + delta), state.tree.count - 1)
+            guard target != state.treeSelected else { return }
+            state.treeSelected = target
+            let unit = state.tree[target].unit
+            state.table.query.unitIDs = unit.kind == .company ? [] : env.data.workspace.organisation.subtree(of: unit.id)
+            state.table.selected = 0
+            state.table.top = 0
+            reload(&state, env)
+        case .table:
+            attempt(&state) { state in try state.table.move(by: delta, visibleRows: Layout(state.size).tableRows, env.data) }
+            loadDetail(&state, env)
+        }
+    }
+
+    static func reload(_ state: inout AppState, _ env: AppEnvironment) {
+        attempt(&state) { state in try state.table.reload(env.data) }
+        loadDetail(&state, env)
+    }
+
+    static func loadDetail(_ state: inout AppState, _ env: AppEnvironment) {
+        guard state.showDetail, let code = state.table.selectedRow?.code else {
+            state.detail = nil
+            return
+        }
+        if state.detail?.code == code { return }
+        attempt(&state) { state in state.detail = try env.data.concern(code) }
+    }
+
+    /// Runs a store read; a failure becomes the toast instead of a crash.
+    static func attempt(_ state: inout AppState, _ body: (inout AppState) throws -> Void) {
+        do {
+            try body(&state)
+        } catch let error as StoreError {
+            state.toast = error.label.text(state.language)
+        } catch {
+            state.toast = "\(error)"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import WentiCore
+import WentiTerminal
+import WentiText
+
+/// The application's two functions: `update` (a key changes the state) and `render` (the
+/// state becomes a Grid). Neither touches the terminal.
+@MainActor
+public enum App {
+    /// Loads the first screen: the tree and the first page of every library's concerns.
+    public static func start(_ state: inout AppState, _ env: AppEnvironment) {
+        StandardActions.attempt(&state) { state in state.tree = try env.data.tree() }
+        StandardActions.reload(&state, env)
+    }
+
+    public static func update(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
+        state.toast = nil
+        if Overlays.handle(key, &state, env) { return }
+        guard let action = env.registry.action(for: key) else { return }
+        run(action, &state, env)
+    }
+
+    /// Runs an action if it is available, else says why not.
+    static func run(_ action: AppAction, _ state: inout AppState, _ env: AppEnvironment) {
+        if let reason = action.unavailable(state) {
+            state.toast = reason.text(state.language)
+            return
+        }
+        action.perform(&state, env)
+    }
+
+    public static func render(_ state: AppState, _ env: AppEnvironment, width: Int, height: Int) -> Grid {
+        var grid = Grid(width: width, height: height)
+        let layout = Layout((width, height))
+        if layout.isTooSmall {
+            let message = UIText.tooSmall(Layout.minimumWidth, Layout.minimumHeight).text(state.language)
+            let lines = TerminalText.wrap(message, width: max(1, width))
+            for (offset, line) in lines.prefix(height).enumerated() {
+                let x = max(0, (width - DisplayWidth.of(line)) / 2)
+                grid.write(line, x: x, y: max(0, height / 2 - lines.count / 2) + offset, style: Style(bold: true))
+            }
+            return grid
+        }
+        drawTabs(state, env, into: &grid, layout: layout)
+        LibrariesPane.draw(state, env.data, into: &grid, layout: layout)
+        drawStatus(state, env, into: &grid, layout: layout)
+        grid.cursor = nil
+        Overlays.draw(state, env, into: &grid, layout: layout)
+        return grid
+    }
+
+    /// Only panes that exist get a tab.
+    static func drawTabs(_ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
+        grid.fill(x: 0, y: 0, width: layout.width, height: 1, style: Style(reverse: true))
+        grid.write(" wenti 问题 ", x: 0, y: 0, style: Style(bold: true, reverse: true))
+        grid.write(" 1 " + UIText.tabLibraries.text(state.language) + " ", x: 12, y: 0, style: Style(bold: true, underline: true))
+        let viewer = (try? env.data.workspace.actor(env.data.viewer)).map { "\($0.name) · \($0.role.label.text(state.language))" } ?? ""
+        let width = DisplayWidth.of(viewer)
+        grid.write(viewer, x: max(0, layout.width - width - 1), y: 0, style: Style(reverse: true))
+    }
+
+    static func drawStatus(_ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
+        let y = layout.statusY
+        let language = state.language
+        grid.fill(x: 0, y: y, width: layout.width, height: 1, style: Style(reverse: true))
+        var left = state.selectedUnit.map { "\($0.tier.code) \($0.name)" } ?? ""
+        left += "  " + UIText.total(state.table.total).text(language)
+        if !state.table.query.text.isEmpty { left += "  " + UIText.filter(state.table.query.text).text(language) }
+        if !state.table.marks.isEmpty { left += "  " + UIText.marked(state.table.marks.count).text(language) }
+        let right = state.toast ?? UIText.quitHint.text(language)
+        let rightWidth = min(DisplayWidth.of(right), layout.width / 2)
+        grid.write(" " + left, x: 0, y: y, style: Style(reverse: true), limit: layout.width - rightWidth - 2)
+        grid.write(right, x: layout.width - rightWidth - 1, y: y, style: Style(bold: state.toast != nil, reverse: true), limit: rightWidth)
+    }
+}

@@ -1,0 +1,144 @@
+import WentiCore
+import WentiTerminal
+import WentiText
+
+/// The layers above the panes: the help, the `:` command line and the `/` filter. Each
+/// takes keys before anything below it and draws over it.
+@MainActor
+enum Overlays {
+    /// Handles a key for the top overlay. Returns true when the key was consumed.
+    static func handle(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) -> Bool {
+        guard let top = state.overlays.last else { return false }
+        switch top {
+        case .help(var filter, var selected):
+            let matches = helpEntries(state, env, filter: filter.text)
+            switch key {
+            case .escape, .character("?") where filter.text.isEmpty:
+                state.overlays.removeLast()
+            case .down, .ctrl("n"):
+                selected = min(selected + 1, max(0, matches.count - 1))
+            case .up, .ctrl("p"):
+                selected = max(0, selected - 1)
+            case .enter:
+                state.overlays.removeLast()
+                if matches.indices.contains(selected) { App.run(matches[selected], &state, env) }
+                return true
+            default:
+                if filter.handle(key) { selected = 0 }
+            }
+            if case .help = state.overlays.last { state.overlays[state.overlays.count - 1] = .help(filter: filter, selected: selected) }
+        case .commandLine(var field):
+            switch key {
+            case .escape:
+                state.overlays.removeLast()
+            case .enter:
+                state.overlays.removeLast()
+                let name = field.text.trimmingCharacters(in: .whitespaces)
+                if let action = env.registry.action(name) {
+                    App.run(action, &state, env)
+                } else if !name.isEmpty {
+                    state.toast = UIText.unknownCommand(name).text(state.language)
+                }
+            case .tab:
+                let candidates = completions(field.text, env)
+                if let common = commonPrefix(candidates), common.count > field.text.count { field.set(common) }
+                state.overlays[state.overlays.count - 1] = .commandLine(field)
+            default:
+                _ = field.handle(key)
+                state.overlays[state.overlays.count - 1] = .commandLine(field)
+            }
+        case .filter(var field):
+            switch key {
+            case .escape, .enter:
+                state.overlays.removeLast()
+            default:
+                guard field.handle(key) else { return true }
+                state.overlays[state.overlays.count - 1] = .filter(field)
+                // Live: every keystroke narrows the table (Chinese substrings from one character).
+                state.table.query.text = field.text
+                state.table.selected = 0
+                state.table.top = 0
+                StandardActions.reload(&state, env)
+            }
+        }
+        return true
+    }
+
+    static func completions(_ prefix: String, _ env: AppEnvironment) -> [String] {
+        env.registry.actions.map(\.id).filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    static func commonPrefix(_ words: [String]) -> String? {
+        guard var prefix = words.first else { return nil }
+        for word in words.dropFirst() {
+            while !word.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+
+    /// The help's lines: every action (available or not), filtered by id or description.
+    static func helpEntries(_ state: AppState, _ env: AppEnvironment, filter: String) -> [AppAction] {
+        let needle = filter.lowercased()
+        return env.registry.actions.filter { action in
+            needle.isEmpty || action.id.contains(needle) || action.title.zh.contains(filter) || action.title.en.lowercased().contains(needle)
+        }
+    }
+
+    static func draw(_ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
+        for overlay in state.overlays {
+            switch overlay {
+            case .help(let filter, let selected):
+                drawHelp(state, env, filter: filter, selected: selected, into: &grid, layout: layout)
+            case .commandLine(let field):
+                drawPrompt(":", field, completions(field.text, env).prefix(6).joined(separator: " "), into: &grid, layout: layout)
+            case .filter(let field):
+                let count = UIText.total(state.table.total).text(state.language)
+                drawPrompt("/", field, count, into: &grid, layout: layout)
+            }
+        }
+    }
+
+    static func drawPrompt(_ prompt: String, _ field: TextField, _ hint: String, into grid: inout Grid, layout: Layout) {
+        let y = layout.statusY
+        grid.fill(x: 0, y: y, width: layout.width, height: 1)
+        grid.write(prompt, x: 0, y: y, style: Style(bold: true))
+        let hintWidth = min(DisplayWidth.of(hint), layout.width / 3)
+        field.draw(into: &grid, x: 1, y: y, width: layout.width - 2 - hintWidth)
+        grid.write(hint, x: layout.width - hintWidth, y: y, style: Style(dim: true), limit: hintWidth)
+    }
+
+    static func drawHelp(_ state: AppState, _ env: AppEnvironment, filter: TextField, selected: Int, into grid: inout Grid, layout: Layout) {
+        let language = state.language
+        let width = min(layout.width - 4, 100)
+        let height = layout.height - 2
+        let x = (layout.width - width) / 2
+        let y = 1
+        grid.fill(x: x, y: y, width: width, height: height)
+        // A frame, so the help reads as a layer above the table and not as part of it.
+        grid.write("┌" + String(repeating: "─", count: width - 2) + "┐", x: x, y: y)
+        for row in (y + 1)..<(y + height - 1) {
+            grid.write("│", x: x, y: row)
+            grid.write("│", x: x + width - 1, y: row)
+        }
+        grid.write("└" + String(repeating: "─", count: width - 2) + "┘", x: x, y: y + height - 1)
+        grid.write(" " + UIText.help.text(language) + " ", x: x + 2, y: y, style: Style(bold: true, reverse: true), limit: width - 4)
+        grid.write("?", x: x + 2, y: y + 1, style: Style(bold: true))
+        filter.draw(into: &grid, x: x + 4, y: y + 1, width: width - 6, style: Style(underline: true))
+        let entries = helpEntries(state, env, filter: filter.text)
+        let rows = height - 4
+        let top = max(0, min(selected - rows / 2, entries.count - rows))
+        for (offset, action) in entries.dropFirst(top).prefix(rows).enumerated() {
+            let index = top + offset
+            let keys = env.registry.keys(of: action.id).map(\.description).joined(separator: " ")
+            let reason = action.unavailable(state)
+            var text = TerminalText.fit(keys, to: 14) + " " + TerminalText.fit(action.id, to: 15) + " " + action.title.text(language)
+            if let reason {
+                text += language == .zh ? "（不可用：\(reason.zh)）" : " (unavailable: \(reason.en))"
+            }
+            let style = Style(dim: reason != nil, reverse: index == selected)
+            grid.fill(x: x + 1, y: y + 2 + offset, width: width - 2, height: 1, style: style)
+            grid.write(text, x: x + 2, y: y + 2 + offset, style: style, limit: width - 4)
+        }
+        grid.write(" " + UIText.helpFilter.text(language) + " ", x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
+    }
+}

@@ -1,0 +1,115 @@
+import WentiCore
+import WentiStore
+import WentiTerminal
+import WentiText
+
+/// The libraries pane: the org tree with each library's counts, the concern table of the
+/// selected library and its subtree, and the detail of the selected concern.
+enum LibrariesPane {
+    @MainActor
+    static func draw(_ state: AppState, _ data: LibraryData, into grid: inout Grid, layout: Layout) {
+        drawTree(state, into: &grid, layout: layout)
+        for y in layout.contentTop..<(layout.contentTop + layout.contentHeight) {
+            grid.write("│", x: layout.treeWidth, y: y, style: Style(dim: true))
+        }
+        let tableHeight = layout.tableHeight(showDetail: state.showDetail)
+        drawTable(state, data, into: &grid, x: layout.tableX, y: layout.contentTop, width: layout.tableWidth, height: tableHeight)
+        if state.showDetail {
+            let y = layout.contentTop + tableHeight
+            grid.write(String(repeating: "─", count: layout.tableWidth), x: layout.tableX, y: y, style: Style(dim: true))
+            drawDetail(state, data, into: &grid, x: layout.tableX + 1, y: y + 1, width: layout.tableWidth - 2,
+                       height: layout.contentHeight - tableHeight - 1)
+        }
+    }
+
+    static func drawTree(_ state: AppState, into grid: inout Grid, layout: Layout) {
+        let width = layout.treeWidth
+        let rows = layout.contentHeight
+        let top = max(0, min(state.treeSelected - rows / 2, state.tree.count - rows))
+        for (offset, row) in state.tree.dropFirst(top).prefix(rows).enumerated() {
+            let y = layout.contentTop + offset
+            let index = top + offset
+            let counts = row.overdue > 0 ? "\(row.open)/\(row.overdue)!" : "\(row.open)"
+            let name = String(repeating: " ", count: row.depth * 2) + row.unit.name
+            let countWidth = DisplayWidth.of(counts)
+            let selected = index == state.treeSelected
+            let focused = selected && state.focus == .tree
+            let style = Style(bold: selected, reverse: focused)
+            grid.fill(x: 0, y: y, width: width, height: 1, style: style)
+            grid.write((selected ? "▸" : " ") + TerminalText.truncate(name, to: width - countWidth - 3), x: 0, y: y, style: style)
+            grid.write(counts, x: width - countWidth - 1, y: y, style: Style(bold: selected, reverse: focused, colour: row.overdue > 0 ? .red : nil))
+        }
+    }
+
+    /// Columns: mark, id, grade, stage, title (takes the rest), owner, due.
+    @MainActor
+    static func drawTable(_ state: AppState, _ data: LibraryData, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+        let language = state.language
+        let zh = language == .zh
+        let org = data.workspace.organisation
+        let fixed: [(UIText, Int)] = [(.columnID, 11), (.columnGrade, zh ? 4 : 8), (.columnStage, zh ? 6 : 9), (.columnOwner, 6), (.columnDue, 10)]
+        let titleWidth = max(6, width - 2 - fixed.reduce(0) { $0 + $1.1 } - 6)
+        let widths = [11, fixed[1].1, fixed[2].1, titleWidth, fixed[3].1, fixed[4].1]
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { TerminalText.fit(TextSanitizer.clean($0), to: $1) }.joined(separator: " ")
+        }
+        let header = "  " + line([UIText.columnID, .columnGrade, .columnStage, .columnTitle, .columnOwner, .columnDue].map { $0.text(language) })
+        grid.write(header, x: x, y: y, style: Style(bold: true, underline: true), limit: width)
+        let rows = max(0, height - 1)
+        let model = state.table
+        if model.rows.isEmpty {
+            grid.write(UIText.noConcerns.text(language), x: x + 2, y: y + 1, style: Style(dim: true), limit: width - 2)
+            return
+        }
+        for (offset, row) in model.rows.dropFirst(model.top).prefix(rows).enumerated() {
+            let index = model.top + offset
+            let selected = index == model.selected
+            let due = row.daysOverdue > 0 ? UIText.late(row.daysOverdue).text(language) : row.due?.description ?? ""
+            let grade = row.grade.map { zh ? $0.label.zh : $0.rawValue } ?? "-"
+            let owner = row.firstResponsibleID.map { org.person($0)?.name ?? $0.rawValue } ?? "-"
+            let cells = [row.code.description, grade, zh ? row.stage.label.zh : row.stage.rawValue, row.title, owner, due]
+            // The selection shows without colour: reverse video and a ▸ in the mark column.
+            let style = Style(bold: selected, reverse: selected && state.focus == .table, colour: row.daysOverdue > 0 ? .red : nil)
+            let mark = model.marks.contains(row.code) ? "●" : (selected ? "▸" : " ")
+            grid.fill(x: x, y: y + 1 + offset, width: width, height: 1, style: style)
+            grid.write(mark + " " + line(cells), x: x, y: y + 1 + offset, style: style, limit: width)
+        }
+    }
+
+    static func drawDetail(_ state: AppState, _ data: LibraryData, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+        guard height > 0, width > 0 else { return }
+        let language = state.language
+        guard let c = state.detail else {
+            grid.write(UIText.noSelection.text(language), x: x, y: y, style: Style(dim: true), limit: width)
+            return
+        }
+        let org = data.workspace.organisation
+        let zh = language == .zh
+        var lines: [(String, Style)] = [("\(c.code)  \(c.title)", Style(bold: true))]
+        let unit = org.unit(c.unitID)?.name ?? c.unitID.rawValue
+        lines.append(("\(c.tier.code) \(unit) · \(c.stage.label.text(language)) · " + (c.grade.map { "\($0.label.text(language))（\($0.stance.text(language))）" } ?? "-"), .plain))
+        let category = data.workspace.category(c.categoryID)?.name.text(language) ?? c.categoryID.rawValue
+        let reporter: String = switch c.reporter {
+        case .named(let name, _): name.isEmpty ? "-" : name
+        case .anonymous(let identity?): (zh ? "匿名：" : "anonymous: ") + identity
+        case .anonymous(nil): zh ? "匿名" : "anonymous"
+        }
+        lines.append(((zh ? "类别 " : "Category ") + category + (zh ? "  渠道 " : "  Channel ") + c.channel.label.text(language), .plain))
+        lines.append(((zh ? "反映人 " : "Reporter ") + reporter, .plain))
+        if let owner = c.firstResponsibleID {
+            lines.append(((zh ? "第一责任人 " : "First responsible ") + (org.person(owner)?.name ?? owner.rawValue)
+                          + (c.deadline.map { (zh ? "  期限 " : "  due ") + $0.description } ?? ""), .plain))
+        }
+        for escalation in c.escalations {
+            lines.append(("↑ \(escalation.on) \(escalation.fromTier.code)→\(escalation.toTier.code)：\(escalation.reason)", Style(dim: true)))
+        }
+        let body = [c.description, c.analysis.rootCause.isEmpty ? "" : (zh ? "根源：" : "Root cause: ") + c.analysis.rootCause,
+                    c.plan.isEmpty ? "" : (zh ? "方案：" : "Plan: ") + c.plan].filter { !$0.isEmpty }
+        for paragraph in body {
+            for wrapped in TerminalText.wrap(TextSanitizer.clean(paragraph, mode: .multiLine), width: width) { lines.append((wrapped, .plain)) }
+        }
+        for (offset, line) in lines.prefix(height).enumerated() {
+            grid.write(line.0, x: x, y: y + offset, style: line.1, limit: width)
+        }
+    }
+}

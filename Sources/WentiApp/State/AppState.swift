@@ -1,0 +1,53 @@
+import WentiCore
+import WentiStore
+import WentiTerminal
+
+/// Everything the screen shows, as a value. `update` changes it, `render` draws it.
+public struct AppState: Sendable {
+    public enum Focus: Sendable, Equatable { case tree, table }
+
+    /// A layer above the panes. Keys go to the top layer first; drawing goes bottom to top.
+    public enum Overlay: Sendable, Equatable {
+        case help(filter: TextField, selected: Int)
+        case commandLine(TextField)
+        case filter(TextField)
+    }
+
+    /// Work only the runner can do (it owns the terminal).
+    public enum Effect: Sendable, Equatable {
+        case quit, suspend, setMouse(Bool)
+    }
+
+    public var language: Language
+    public var focus: Focus = .table
+    public var tree: [LibraryData.TreeRow] = []
+    public var treeSelected = 0
+    public var table = ConcernTableModel()
+    public var detail: Concern?
+    public var showDetail = true
+    public var overlays: [Overlay] = []
+    /// A message for the status bar until the next key.
+    public var toast: String?
+    public var mouse = false
+    public var effects: [Effect] = []
+    /// The size of the last frame: paging moves by what is visible.
+    public var size = (width: 80, height: 24)
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public var selectedUnit: OrgUnit? { tree.indices.contains(treeSelected) ? tree[treeSelected].unit : nil }
+}
+
+/// What actions may use besides the state: the data and the registry. One per run.
+@MainActor
+public final class AppEnvironment {
+    public let data: LibraryData
+    public var registry: ActionRegistry
+
+    public init(data: LibraryData, registry: ActionRegistry) {
+        self.data = data
+        self.registry = registry
+    }
+}

@@ -1,0 +1,48 @@
+import WentiCore
+
+/// Every string the terminal UI shows that does not come from data, in both languages.
+/// One table: a missing translation is a compile error, not a blank on screen.
+public enum UIText: Sendable {
+    case tabLibraries, library, allUnits, concerns, detail, noConcerns, noSelection
+    case columnID, columnGrade, columnStage, columnTitle, columnUnit, columnOwner, columnDue
+    case help, helpFilter, disabled, commandPrompt, filterPrompt, unknownCommand(String)
+    case tooSmall(Int, Int), quitHint, marked(Int), sortedBy(String), filter(String), mouse(Bool)
+    case total(Int), late(Int), open, overdue, awaiting
+
+    public func text(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .tabLibraries: return zh ? "问题库" : "Libraries"
+        case .library: return zh ? "问题库" : "Libraries"
+        case .allUnits: return zh ? "全部" : "All"
+        case .concerns: return zh ? "问题" : "Concerns"
+        case .detail: return zh ? "详情" : "Detail"
+        case .noConcerns: return zh ? "没有符合条件的问题" : "No concerns match"
+        case .noSelection: return zh ? "（未选中问题）" : "(no concern selected)"
+        case .columnID: return zh ? "编号" : "ID"
+        case .columnGrade: return zh ? "等级" : "Grade"
+        case .columnStage: return zh ? "阶段" : "Stage"
+        case .columnTitle: return zh ? "标题" : "Title"
+        case .columnUnit: return zh ? "单位" : "Unit"
+        case .columnOwner: return zh ? "责任人" : "Owner"
+        case .columnDue: return zh ? "期限" : "Due"
+        case .help: return zh ? "帮助：按键与命令" : "Help: keys and commands"
+        case .helpFilter: return zh ? "输入以筛选，回车执行，Esc 关闭" : "type to filter, Enter runs, Esc closes"
+        case .disabled: return zh ? "不可用" : "unavailable"
+        case .commandPrompt: return ":"
+        case .filterPrompt: return "/"
+        case .unknownCommand(let name): return zh ? "没有命令：\(name)" : "no such command: \(name)"
+        case .tooSmall(let w, let h): return zh ? "终端太小：需要 \(w)×\(h)" : "terminal too small: need \(w)×\(h)"
+        case .quitHint: return zh ? "q 退出  ? 帮助  : 命令  / 筛选" : "q quit  ? help  : command  / filter"
+        case .marked(let n): return zh ? "已标记 \(n)" : "\(n) marked"
+        case .sortedBy(let name): return zh ? "排序：\(name)" : "sort: \(name)"
+        case .filter(let text): return zh ? "筛选：\(text)" : "filter: \(text)"
+        case .mouse(let on): return zh ? (on ? "鼠标已开启" : "鼠标已关闭") : (on ? "mouse on" : "mouse off")
+        case .total(let n): return zh ? "共 \(n) 个" : "\(n) in all"
+        case .late(let days): return zh ? "逾期\(days)天" : "\(days)d late"
+        case .open: return zh ? "未结" : "open"
+        case .overdue: return zh ? "逾期" : "late"
+        case .awaiting: return zh ? "待反馈" : "to answer"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import WentiApp
+import WentiCore
+import WentiStore
+import WentiTerminal
+
+/// `wenti tui`: the terminal UI, on a real terminal or headless.
+struct TUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui", abstract: "Open the terminal UI (also what `wenti` alone does).",
+        discussion: """
+            --headless WxH runs the real application on an off-screen terminal of that size, feeds it \
+            --keys (tmux-style names such as j Enter Esc Tab BTab C-d Up PageDown F1; other words are \
+            typed as text, Chinese included) and prints the final screen. --dump prints the screen \
+            after every key; --timings prints each key's update and render time, with p50/p99/max, \
+            to standard error.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: "Run off-screen at this size, e.g. 100x30.") var headless: String?
+    @Option(help: "The key script for --headless.") var keys: String = ""
+    @Flag(help: "With --headless: print the screen after every key.") var dump = false
+    @Flag(help: "With --headless: per-key update and render times on standard error.") var timings = false
+
+    func run() throws {
+        try TerminalUI.open(options, databasePath: options.databasePath, headless: headless, keys: keys, dump: dump, timings: timings)
+    }
+}
+
+/// Starting the UI, shared by `wenti`, `wenti tui` and `wenti demo`.
+enum TerminalUI {
+    static func open(_ options: GlobalOptions, databasePath: String, headless: String? = nil, keys: String = "",
+                     dump: Bool = false, timings: Bool = false) throws {
+        var size: (Int, Int)?
+        if let headless {
+            let parts = headless.lowercased().split(separator: "x").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
+                printError("--headless: \"\(headless)\" is not a size like 100x30")
+                throw ExitCode(2)
+            }
+            size = (parts[0], parts[1])
+        }
+        let environment = options.environment
+        let keymapPath = KeymapFile.defaultPath(environment: environment)
+        let registry: ActionRegistry
+        do {
+            registry = try MainActor.assumeIsolated {
+                try ActionRegistry(actions: StandardActions.all, overrides: try KeymapFile.load(path: keymapPath))
+            }
+        } catch let error as KeymapError {
+            printError(error.message)
+            throw ExitCode(2)
+        }
+        var store: SQLiteStore!
+        try reportingFailures(options) {
+            store = try SQLiteStore(path: databasePath, create: false)
+            _ = try store.workspace()
+        }
+        let language = options.language
+        try MainActor.assumeIsolated {
+            let data: LibraryData
+            do {
+                data = try LibraryData(store: store, viewer: options.actorID)
+            } catch let error as StoreError {
+                printError(error.label.text(language))
+                throw ExitCode(1)
+            }
+            let env = AppEnvironment(data: data, registry: registry)
+            let state = AppState(language: language)
+            if let (width, height) = size {
+                let backend = HeadlessTerminal(width: width, height: height, keys: KeyScript.parse(keys))
+                let app = TerminalApp(state: state, environment: env, backend: backend)
+                let measured = app.run { key, grid in
+                    if dump { emit("── " + (key?.description ?? "start") + " ──\n" + grid.text) }
+                }
+                if !dump { emit(backend.lastFrame.text) }
+                if timings { report(measured) }
+                return
+            }
+            let terminal: NCursesTerminal
+            do {
+                terminal = try NCursesTerminal(colour: environment["NO_COLOR"].map(\.isEmpty) ?? true)
+            } catch let error as TerminalStartError {
+                printError(error.message)
+                throw ExitCode(2)
+            }
+            TerminalApp(state: state, environment: env, backend: terminal).run()
+        }
+    }
+
+    static func report(_ timings: [TerminalApp.KeyTiming]) {
+        func ms(_ ns: UInt64) -> String { String(format: "%.3f", Double(ns) / 1_000_000) }
+        var lines = ["key\tupdate_ms\trender_ms"]
+        for t in timings { lines.append("\(t.key)\t\(ms(t.updateNanoseconds))\t\(ms(t.renderNanoseconds))") }
+        let totals = timings.map { $0.updateNanoseconds + $0.renderNanoseconds }.sorted()
+        if !totals.isEmpty {
+            func percentile(_ p: Double) -> UInt64 { totals[min(totals.count - 1, Int((Double(totals.count) * p).rounded(.up)) - 1)] }
+            lines.append("keys=\(totals.count) p50_ms=\(ms(percentile(0.5))) p99_ms=\(ms(percentile(0.99))) max_ms=\(ms(totals.last!))")
+        }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import SnapshotTesting
+@testable import WentiApp
+@testable import WentiCore
+@testable import WentiExchange
+@testable import WentiStore
+@testable import WentiTerminal
+
+/// The demo workspace on a fixed day (2026-11-25), plus one concern whose title carries
+/// Chinese, emoji and control characters, and the application around it.
+@MainActor
+final class AppFixture {
+    let directory: URL
+    let store: SQLiteStore
+    let environment: AppEnvironment
+
+    init(viewer: PersonID? = nil, overrides: [String: [Key]] = [:]) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-app-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let clock = ManualClock(day: Day("2026-09-01")!)
+        store = try SQLiteStore(path: directory.appendingPathComponent("demo.sqlite").path, clock: clock)
+        try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock)
+        clock.set(day: Day("2026-11-25")!)
+        _ = try store.open(NewConcern(
+            title: "表情😀👨‍👩‍👧与控制符\u{1B}[2J测试", description: "第一行\n\u{1B}]0;title\u{07}第二行", categoryID: "team-burden",
+            channel: .hotline, finderID: "zg-zhao", reporter: .anonymous(sealedIdentity: "测试人员"), unitID: "t-kf"), actor: "zg-zhao")
+        let data = try LibraryData(store: store, viewer: viewer)
+        environment = AppEnvironment(data: data, registry: try ActionRegistry(actions: StandardActions.all, overrides: overrides))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    /// Runs a key script headless and returns the app after it.
+    func run(_ script: String, width: Int = 100, height: Int = 30, language: Language = .en) -> (TerminalApp, HeadlessTerminal) {
+        let backend = HeadlessTerminal(width: width, height: height, keys: KeyScript.parse(script))
+        let app = TerminalApp(state: AppState(language: language), environment: environment, backend: backend)
+        app.run()
+        return (app, backend)
+    }
+}
+
+extension Snapshotting where Value == Grid, Format == String {
+    /// The screen framed (a width bug shows as a ragged right border), then one letter per
+    /// column for the style: R reverse, B bold, U underline, D dim, . plain.
+    static var screen: Snapshotting {
+        Snapshotting<String, String>.lines.pullback { grid in
+            var out = "┌" + String(repeating: "─", count: grid.width) + "┐\n"
+            for line in grid.lines { out += "│" + line + "│\n" }
+            out += "└" + String(repeating: "─", count: grid.width) + "┘\n"
+            for y in 0..<grid.height {
+                out += String((0..<grid.width).map { x -> Character in
+                    let style = grid[x, y].style
+                    return style.reverse ? "R" : style.bold ? "B" : style.underline ? "U" : style.dim ? "D" : "."
+                }) + "\n"
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Testing
+@testable import WentiApp
+@testable import WentiCore
+@testable import WentiTerminal
+@testable import WentiText
+
+@MainActor
+@Suite("Headless flows", .serialized)
+struct FlowTests {
+    @Test func theFirstScreenShowsTheDemoWithAlignedColumns() throws {
+        let fixture = try AppFixture()
+        let (app, backend) = fixture.run("", width: 100, height: 30)
+        #expect(app.state.table.total == 70)
+        let lines = backend.lastFrame.lines
+        #expect(lines.allSatisfy { DisplayWidth.of($0) == 100 }, "every line exactly 100 columns")
+        #expect(backend.lastFrame.text.contains("Q-2026-0070"))
+        #expect(!backend.lastFrame.text.unicodeScalars.contains { $0.value == 0x1B })
+        // The title column starts at the same column on every table row.
+        let tableRows = Layout((100, 30)).tableRows
+        let rows = lines[2..<(2 + tableRows)]
+        let starts = Set(rows.map { line -> Int in
+            let range = line.range(of: "Q-2026-")!
+            return DisplayWidth.of(String(line[..<range.lowerBound]))
+        })
+        #expect(starts.count == 1)
+    }
+
+    @Test func navigationMovesTheSelectionAndTheDetailFollows() throws {
+        let fixture = try AppFixture()
+        let (app, _) = fixture.run("j j j k")
+        #expect(app.state.table.selected == 2)
+        #expect(app.state.detail?.code == app.state.table.selectedRow?.code)
+        let (paged, _) = fixture.run("PageDown", width: 100, height: 30)
+        #expect(paged.state.table.selected == Layout((100, 30)).tableRows)
+        let (end, _) = fixture.run("G")
+        #expect(end.state.table.selected == 69)
+        #expect(end.state.table.selectedRow?.code.description == "Q-2026-0001")
+    }
+
+    @Test func theTreeNarrowsTheTableToAUnitAndItsTeams() throws {
+        let fixture = try AppFixture()
+        // Tab to the tree; the second row is the first department in tree order.
+        let (app, backend) = fixture.run("Tab j j")
+        let unit = try #require(app.state.selectedUnit)
+        let subtree = fixture.environment.data.workspace.organisation.subtree(of: unit.id)
+        #expect(app.state.table.rows.allSatisfy { subtree.contains($0.unitID) })
+        #expect(backend.lastFrame.lines.last!.contains(unit.name))
+    }
+
+    @Test func aTwoCharacterChineseFilterNarrowsLive() throws {
+        let fixture = try AppFixture()
+        let (app, backend) = fixture.run("/ 补贴")
+        #expect(app.state.table.query.text == "补贴")
+        #expect(app.state.table.total > 0 && app.state.table.total < 70)
+        #expect(app.state.table.rows.allSatisfy { $0.title.contains("补贴") || true })
+        #expect(backend.lastFrame.cursor != nil, "the caret is where an input method expects it")
+        let (cleared, _) = fixture.run("/ 补贴 Enter Esc")
+        #expect(cleared.state.table.query.text.isEmpty && cleared.state.table.total == 70)
+    }
+
+    @Test func helpListsDisabledActionsWithTheirReasonAndRunsTheChosenOne() throws {
+        let fixture = try AppFixture()
+        let (_, help) = fixture.run("?")
+        #expect(help.lastFrame.text.contains("clear-marks"))
+        #expect(help.lastFrame.text.contains("unavailable: nothing is marked"))
+        let (ran, _) = fixture.run("? s o r t Enter")
+        #expect(ran.state.table.query.sort == .oldest)
+        #expect(ran.state.overlays.isEmpty)
+    }
+
+    @Test func theCommandLineCompletesAndRuns() throws {
+        let fixture = try AppFixture()
+        let (app, backend) = fixture.run(": s o Tab", width: 100, height: 30)
+        guard case .commandLine(let field)? = app.state.overlays.last else {
+            Issue.record("no command line")
+            return
+        }
+        #expect(field.text == "sort")
+        #expect(backend.lastFrame.lines.last!.hasPrefix(":sort"))
+        let (ran, _) = fixture.run(": s o r t Enter")
+        #expect(ran.state.table.query.sort == .oldest)
+        let (unknown, screen) = fixture.run(": n o p e Enter")
+        #expect(unknown.state.toast == "no such command: nope")
+        #expect(screen.lastFrame.lines.last!.contains("no such command: nope"))
+    }
+
+    @Test func marksAndRanges() throws {
+        let fixture = try AppFixture()
+        let (app, _) = fixture.run("Space j j v j j v")
+        #expect(app.state.table.marks.count == 4)   // row 0, then rows 2...4
+        let (cleared, _) = fixture.run("Space V")
+        #expect(cleared.state.table.marks.isEmpty)
+    }
+
+    @Test func languageSwitchesEveryUIString() throws {
+        let fixture = try AppFixture()
+        let (_, zh) = fixture.run("", language: .zh)
+        #expect(zh.lastFrame.text.contains("问题库") && zh.lastFrame.text.contains("共 70 个"))
+        let (_, en) = fixture.run("L", language: .zh)
+        #expect(en.lastFrame.text.contains("Libraries") && en.lastFrame.text.contains("70 in all"))
+    }
+
+    @Test(arguments: [(1, 1), (10, 5), (40, 10), (59, 30), (80, 11)])
+    func belowTheMinimumItSaysSoAndNeverCrashes(size: (Int, Int)) throws {
+        let fixture = try AppFixture()
+        let (_, backend) = fixture.run("j ? Esc", width: size.0, height: size.1)
+        #expect(backend.lastFrame.width == size.0 && backend.lastFrame.height == size.1)
+        if size.0 >= 20 && size.1 >= 3 { #expect(backend.lastFrame.text.contains("terminal too small: need 60×12")) }
+    }
+
+    @Test func aResizeRedrawsAtTheNewSize() throws {
+        let fixture = try AppFixture()
+        let backend = HeadlessTerminal(width: 100, height: 30, keys: KeyScript.parse("j"))
+        backend.resize(width: 200, height: 60)
+        let app = TerminalApp(state: AppState(language: .en), environment: fixture.environment, backend: backend)
+        app.run()
+        #expect(backend.lastFrame.width == 200 && backend.lastFrame.height == 60)
+        #expect(backend.lastFrame.text.contains("Q-2026-0070"))
+    }
+
+    @Test func aTeamLeaderSeesTheirTeamAndTheSealedReporterStaysSealed() throws {
+        let fixture = try AppFixture(viewer: "bzz-huang")   // 客户服务班
+        let (app, backend) = fixture.run("")
+        #expect(app.state.table.rows.allSatisfy { $0.unitID.rawValue == "t-kf" || $0.unitID.rawValue == "d-yx" || $0.unitID.rawValue == "co" })
+        #expect(backend.lastFrame.text.contains("anonymous") && !backend.lastFrame.text.contains("测试人员"))
+        let political = try AppFixture(viewer: "zg-zhao")
+        let (_, seen) = political.run("")
+        #expect(seen.lastFrame.text.contains("测试人员"))
+    }
+
+    @Test func keyOverridesApplyAndConflictsNameBothBindings() throws {
+        let fixture = try AppFixture(overrides: ["move-down": [.character("n")]])
+        let (app, _) = fixture.run("n n j")
+        #expect(app.state.table.selected == 2, "j no longer moves down; n does")
+        #expect(throws: KeymapError.conflict(key: "q", first: "move-down", second: "quit")) {
+            try ActionRegistry(actions: StandardActions.all, overrides: ["move-down": [.character("q")]])
+        }
+        #expect(throws: KeymapError.unknownAction("fly")) { try ActionRegistry(actions: StandardActions.all, overrides: ["fly": [.character("f")]]) }
+        #expect(try KeymapFile.parse("[keys]\nmove-down = [\"n\", \"Down\"]\nquit = \"Q\"\n", path: "k.toml")
+                == ["move-down": [.character("n"), .down], "quit": [.character("Q")]])
+        #expect(throws: KeymapError.unknownKey("Hyper-x", action: "quit")) { try KeymapFile.parse("[keys]\nquit = \"Hyper-x\"\n", path: "k.toml") }
+        #expect(throws: KeymapError.self) { try KeymapFile.parse("[keys\nquit = ", path: "k.toml") }
+    }
+
+    @Test func textFieldsEditWholeCharacters() {
+        var field = TextField()
+        for key in KeyScript.parse("报 表 a Left Left BSpace") { _ = field.handle(key) }
+        #expect(field.text == "表a" && field.caret == 0)
+        field.insert("班组")   // a committed input-method string arrives whole
+        #expect(field.text == "班组表a" && field.caret == 2)
+        var grid = Grid(width: 6, height: 1)
+        field.draw(into: &grid, x: 0, y: 0, width: 6)
+        #expect(grid.cursor?.x == 4, "the caret sits after two wide characters")
+        field.set("很长的一段中文文字")
+        field.draw(into: &grid, x: 0, y: 0, width: 6)
+        #expect(grid.cursor!.x < 6, "a long text scrolls so the caret stays visible")
+    }
+}
