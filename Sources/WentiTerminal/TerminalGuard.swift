@@ -18,11 +18,12 @@ public enum TerminalGuard {
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
-    static let crashSignals = [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE]
+    /// Crashes, and SIGHUP (the terminal went away), which ncurses does not catch.
+    static let crashSignals = [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGHUP]
 
-    /// On a crash: leave curses mode (reset the terminal's modes, leave the alternate
-    /// screen), then die of the same signal, so the exit status and any core dump stay true.
-    /// SIGINT, SIGTERM and SIGHUP are ncurses' own to handle: it restores and exits.
+    /// On a crash or a hang-up: leave curses mode (reset the terminal's modes, leave the
+    /// alternate screen), then die of the same signal, so the exit status and any core dump
+    /// stay true. SIGINT and SIGTERM are ncurses' own to handle: it restores and exits.
     static func installRestoreOnCrash() {
         for signal in crashSignals {
             var action = sigaction()
@@ -32,7 +33,7 @@ public enum TerminalGuard {
                 raise(number)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = 0   // the handler puts the default back itself before raising
             sigaction(signal, &action, nil)
         }
     }

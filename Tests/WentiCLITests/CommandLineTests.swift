@@ -100,6 +100,18 @@ struct CommandLineTests {
         #expect(hidden.status == 1 && hidden.err.contains("not visible"))
     }
 
+    @Test func withoutATerminalTheUISaysSoAndExitsTwo() throws {
+        let db = try temporaryDatabase()
+        _ = try run(["demo", "--no-tui", "--db", db])
+        let result = try run(["tui", "--db", db])
+        #expect(result.status == 2 && result.err.contains("needs a terminal"), "\(result.err)")
+        let headless = try run(["tui", "--db", db, "--headless", "100x30", "--keys", "j", "--timings"])
+        #expect(headless.status == 0 && headless.out.contains("▸ Q-2026-0068"))
+        #expect(headless.err.contains("p50_ms=") && headless.err.contains("p99_ms="))
+        let badSize = try run(["tui", "--db", db, "--headless", "big"])
+        #expect(badSize.status == 2 && badSize.err.contains("not a size"))
+    }
+
     @Test func badInputGetsOneClearLineAndANonZeroExit() throws {
         let db = try temporaryDatabase()
         let missing = try run(["list", "--db", db])

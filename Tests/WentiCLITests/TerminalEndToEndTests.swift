@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import WentiText
+
+/// The real binary under a real terminal emulator (tmux), with LANG unset as in CI.
+@Suite("wenti in tmux", .serialized, .enabled(if: TmuxHarness.available))
+struct TerminalEndToEndTests {
+    let cli = CommandLineTests()
+
+    func start(_ tmux: TmuxHarness, db: String, width: Int = 100, height: Int = 30) throws {
+        let command = "env -u LANG -u LC_ALL -u LC_CTYPE TERM=tmux-256color \(CommandLineTests.binary.path) tui --db \(db)"
+        try tmux.run(["new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", command])
+        try tmux.run(["set-option", "-t", "w", "remain-on-exit", "on"])
+    }
+
+    @Test func theDemoNavigatesHelpsCommandsAndResizes() throws {
+        let db = try cli.temporaryDatabase()
+        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        let tmux = try TmuxHarness()
+        try start(tmux, db: db)
+        var lines = try tmux.waitFor { $0.joined().contains("Q-2026-0069") }
+        #expect(lines.joined().contains("Q-2026-0069"), "\(lines.joined(separator: "\n"))")
+        // Chinese columns aligned: the tree border and the Due column sit at the same column on every row.
+        let borders = Set(lines[1..<28].compactMap { line -> Int? in
+            guard let range = line.range(of: "│") else { return nil }
+            return DisplayWidth.of(String(line[..<range.lowerBound]))
+        })
+        #expect(borders.count == 1, "\(borders)")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 100 })
+
+        try tmux.run(["send-keys", "-t", "w", "j"])
+        lines = try tmux.waitFor { $0.contains { $0.contains("▸ Q-2026-0068") } }
+        #expect(lines.contains { $0.contains("▸ Q-2026-0068") })
+
+        try tmux.run(["send-keys", "-t", "w", "?"])
+        lines = try tmux.waitFor { $0.joined().contains("Help: keys and commands") }
+        #expect(lines.joined().contains("clear-marks"))
+        try tmux.run(["send-keys", "-t", "w", "Escape"])
+        try tmux.waitFor { !$0.joined().contains("Help: keys") }
+
+        try tmux.run(["send-keys", "-t", "w", ":", "s", "o", "Tab"])
+        lines = try tmux.waitFor { $0.contains { $0.hasPrefix(":sort") } }
+        #expect(lines.contains { $0.hasPrefix(":sort") })
+        try tmux.run(["send-keys", "-t", "w", "Escape"])
+
+        try tmux.run(["send-keys", "-t", "w", "-l", "/报表"])
+        lines = try tmux.waitFor { $0.joined().contains("filter: 报表") }
+        #expect(lines.joined().contains("Q-2026-0001"))
+        try tmux.run(["send-keys", "-t", "w", "Enter"])
+
+        try tmux.run(["resize-window", "-t", "w", "-x", "70", "-y", "20"])
+        lines = try tmux.waitFor { lines in lines.count >= 20 && lines[0].hasSuffix("staff") && lines.allSatisfy { DisplayWidth.of($0) <= 70 } }
+        #expect(lines.prefix(20).allSatisfy { DisplayWidth.of($0) <= 70 })
+        try tmux.run(["resize-window", "-t", "w", "-x", "40", "-y", "10"])
+        lines = try tmux.waitFor { $0.joined().contains("terminal too small") }
+        #expect(lines.joined().contains("terminal too small: need 60×12"))
+        try tmux.run(["resize-window", "-t", "w", "-x", "100", "-y", "30"])
+        try tmux.waitFor { $0.joined().contains("Q-2026-0001") }
+
+        try tmux.run(["send-keys", "-t", "w", "q"])
+        #expect(try waitUntilDead(tmux))
+        #expect(!(try tmux.screen()).joined().contains("Q-2026-0001"), "the screen is given back")
+    }
+
+    @Test(arguments: ["TERM", "HUP", "SEGV", "ABRT"])
+    func theTerminalIsRestoredWhenKilledOrCrashed(signal: String) throws {
+        let db = try cli.temporaryDatabase()
+        _ = try cli.run(["demo", "--no-tui", "--db", db])
+        let tmux = try TmuxHarness()
+        try start(tmux, db: db, width: 90, height: 25)
+        try tmux.waitFor { $0.joined().contains("Q-2026-0069") }
+        let pid = try tmux.value("#{pane_pid}")
+        #expect(kill(pid_t(pid)!, signalNumber(signal)) == 0)
+        #expect(try waitUntilDead(tmux), "the process ended")
+        // Left the alternate screen: the UI is gone and the normal screen is back.
+        let screen = try tmux.screen().joined()
+        #expect(!screen.contains("Q-2026-0069"), "\(signal): \(screen)")
+        #expect(try tmux.value("#{alternate_on}") == "0")
+    }
+
+    func signalNumber(_ name: String) -> Int32 {
+        switch name {
+        case "TERM": SIGTERM
+        case "HUP": SIGHUP
+        case "SEGV": SIGSEGV
+        default: SIGABRT
+        }
+    }
+
+    func waitUntilDead(_ tmux: TmuxHarness) throws -> Bool {
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            if try tmux.value("#{pane_dead}") == "1" { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+}
