@@ -15,17 +15,51 @@ public enum App {
     public static func update(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
         state.toast = nil
         if Overlays.handle(key, &state, env) { return }
-        guard let action = env.registry.action(for: key) else { return }
-        run(action, &state, env)
+        switch key {
+        case .wheelDown: StandardActions.move(&state, env, by: 3)
+        case .wheelUp: StandardActions.move(&state, env, by: -3)
+        case .click(let x, let y): click(x: x, y: y, &state, env)
+        default:
+            guard let action = env.registry.action(for: key) else { return }
+            run(action, &state, env)
+        }
     }
 
-    /// Runs an action if it is available, else says why not.
-    static func run(_ action: AppAction, _ state: inout AppState, _ env: AppEnvironment) {
+    /// Runs an action if it is available, else says why not; a dangerous one asks first.
+    static func run(_ action: AppAction, _ state: inout AppState, _ env: AppEnvironment, confirmed: Bool = false) {
         if let reason = action.unavailable(state) {
             state.toast = reason.text(state.language)
             return
         }
+        if action.dangerous && !confirmed {
+            state.overlays.append(.confirm(question: question(for: action, state), actionID: action.id))
+            return
+        }
         action.perform(&state, env)
+    }
+
+    /// What a confirmation says: the action and how many things it touches.
+    static func question(for action: AppAction, _ state: AppState) -> String {
+        switch action.id {
+        case "clear-marks": UIText.clearMarks(state.table.marks.count).text(state.language)
+        default: action.title.text(state.language) + "?"
+        }
+    }
+
+    /// A click selects the tree row or the table row under it (mouse reporting is opt-in).
+    static func click(x: Int, y: Int, _ state: inout AppState, _ env: AppEnvironment) {
+        let layout = Layout(state.size)
+        guard y >= layout.contentTop, y < layout.contentTop + layout.contentHeight else { return }
+        if x < layout.treeWidth {
+            state.focus = .tree
+            let rows = layout.contentHeight
+            let top = max(0, min(state.treeSelected - rows / 2, state.tree.count - rows))
+            StandardActions.selectUnit(&state, env, row: top + y - layout.contentTop)
+        } else if y > layout.contentTop, y <= layout.contentTop + layout.tableRows {
+            state.focus = .table
+            let row = state.table.top + (y - layout.contentTop - 1)
+            if row < state.table.rows.count { StandardActions.move(&state, env, by: row - state.table.selected) }
+        }
     }
 
     public static func render(_ state: AppState, _ env: AppEnvironment, width: Int, height: Int) -> Grid {
@@ -58,6 +92,14 @@ public enum App {
         grid.write(viewer, x: max(0, layout.width - width - 1), y: 0, style: Style(reverse: true))
     }
 
+    /// The status bar's hints come from the registry, so they name the keys actually bound.
+    static func hints(_ env: AppEnvironment, _ language: Language) -> String {
+        ["quit", "help", "command", "filter"].compactMap { id -> String? in
+            guard let action = env.registry.action(id), let key = env.registry.keys(of: id).first else { return nil }
+            return "\(key) " + action.shortTitle.text(language)
+        }.joined(separator: "  ")
+    }
+
     static func drawStatus(_ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
         let y = layout.statusY
         let language = state.language
@@ -66,7 +108,7 @@ public enum App {
         left += "  " + UIText.total(state.table.total).text(language)
         if !state.table.query.text.isEmpty { left += "  " + UIText.filter(state.table.query.text).text(language) }
         if !state.table.marks.isEmpty { left += "  " + UIText.marked(state.table.marks.count).text(language) }
-        let right = state.toast ?? UIText.quitHint.text(language)
+        let right = state.toast ?? hints(env, language)
         let rightWidth = min(DisplayWidth.of(right), layout.width / 2)
         grid.write(" " + left, x: 0, y: y, style: Style(reverse: true), limit: layout.width - rightWidth - 2)
         grid.write(right, x: layout.width - rightWidth - 1, y: y, style: Style(bold: state.toast != nil, reverse: true), limit: rightWidth)

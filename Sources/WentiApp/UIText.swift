@@ -6,8 +6,11 @@ public enum UIText: Sendable {
     case tabLibraries, library, allUnits, concerns, detail, noConcerns, noSelection
     case columnID, columnGrade, columnStage, columnTitle, columnUnit, columnOwner, columnDue
     case help, helpFilter, disabled, commandPrompt, filterPrompt, unknownCommand(String)
-    case tooSmall(Int, Int), quitHint, marked(Int), sortedBy(String), filter(String), mouse(Bool)
+    case tooSmall(Int, Int), marked(Int), sortedBy(String), filter(String), mouse(Bool)
     case total(Int), late(Int), open, overdue, awaiting
+    case fieldCategory, fieldChannel, fieldReporter, fieldFirstResponsible, fieldDue, fieldRootCause, fieldPlan
+    case anonymous, anonymousWithIdentity(String)
+    case goToUnit, confirmTitle, confirmYes, confirmNo, clearMarks(Int)
 
     public func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -33,7 +36,6 @@ public enum UIText: Sendable {
         case .filterPrompt: return "/"
         case .unknownCommand(let name): return zh ? "没有命令：\(name)" : "no such command: \(name)"
         case .tooSmall(let w, let h): return zh ? "终端太小：需要 \(w)×\(h)" : "terminal too small: need \(w)×\(h)"
-        case .quitHint: return zh ? "q 退出  ? 帮助  : 命令  / 筛选" : "q quit  ? help  : command  / filter"
         case .marked(let n): return zh ? "已标记 \(n)" : "\(n) marked"
         case .sortedBy(let name): return zh ? "排序：\(name)" : "sort: \(name)"
         case .filter(let text): return zh ? "筛选：\(text)" : "filter: \(text)"
@@ -43,6 +45,20 @@ public enum UIText: Sendable {
         case .open: return zh ? "未结" : "open"
         case .overdue: return zh ? "逾期" : "late"
         case .awaiting: return zh ? "待反馈" : "to answer"
+        case .fieldCategory: return zh ? "类别 " : "Category "
+        case .fieldChannel: return zh ? "渠道 " : "Channel "
+        case .fieldReporter: return zh ? "反映人 " : "Reporter "
+        case .fieldFirstResponsible: return zh ? "第一责任人 " : "First responsible "
+        case .fieldDue: return zh ? "期限 " : "due "
+        case .fieldRootCause: return zh ? "根源：" : "Root cause: "
+        case .fieldPlan: return zh ? "方案：" : "Plan: "
+        case .anonymous: return zh ? "匿名" : "anonymous"
+        case .anonymousWithIdentity(let who): return zh ? "匿名：\(who)" : "anonymous: \(who)"
+        case .goToUnit: return zh ? "转到单位（输入以查找）" : "Go to a unit (type to find)"
+        case .confirmTitle: return zh ? "请确认" : "Please confirm"
+        case .confirmYes: return zh ? "y 确定" : "y yes"
+        case .confirmNo: return zh ? "n/Esc 取消" : "n/Esc no"
+        case .clearMarks(let n): return zh ? "清除全部 \(n) 个标记？" : "Clear all \(n) marks?"
         }
     }
 }

@@ -88,8 +88,43 @@ struct FlowTests {
         let fixture = try AppFixture()
         let (app, _) = fixture.run("Space j j v j j v")
         #expect(app.state.table.marks.count == 4)   // row 0, then rows 2...4
-        let (cleared, _) = fixture.run("Space V")
+        // Clearing is dangerous: it asks first, saying how many, and n keeps the marks.
+        let (asked, screen) = fixture.run("Space j Space V")
+        #expect(screen.lastFrame.text.contains("Clear all 2 marks?"))
+        #expect(asked.state.table.marks.count == 2)
+        let (kept, _) = fixture.run("Space j Space V n j")
+        #expect(kept.state.table.marks.count == 2 && kept.state.table.selected == 2, "n closes the question, j moves again")
+        let (cleared, _) = fixture.run("Space j Space V y")
         #expect(cleared.state.table.marks.isEmpty)
+    }
+
+    @Test func theUnitPickerFindsUnitsByChineseName() throws {
+        let fixture = try AppFixture()
+        let (app, screen) = fixture.run("u 青", width: 100, height: 30, language: .zh)
+        #expect(screen.lastFrame.text.contains("转到单位") && screen.lastFrame.text.contains("青山供电所"))
+        let (chosen, _) = fixture.run("u 青 山 Enter")
+        #expect(chosen.state.selectedUnit?.name == "青山供电所")
+        #expect(chosen.state.table.rows.allSatisfy { $0.unitID.rawValue == "t-qs" })
+        #expect(chosen.state.focus == .tree)
+        _ = app
+    }
+
+    @Test func statusHintsNameTheKeysActuallyBound() throws {
+        let fixture = try AppFixture(overrides: ["quit": [.character("Q")]])
+        let (_, screen) = fixture.run("")
+        let status = screen.lastFrame.lines.last!
+        #expect(status.contains("Q quit") && !status.contains("q quit") && status.contains("? help"))
+    }
+
+    @Test func theMouseSelectsAndScrollsWhenSwitchedOn() throws {
+        let fixture = try AppFixture()
+        let layout = Layout((100, 30))
+        let backend = HeadlessTerminal(width: 100, height: 30, keys: [.click(x: 50, y: layout.contentTop + 4), .wheelDown])
+        let app = TerminalApp(state: AppState(language: .en), environment: fixture.environment, backend: backend)
+        app.run()
+        #expect(app.state.table.selected == 3 + 3)
+        let (toggled, _) = fixture.run("M")
+        #expect(toggled.state.mouse)
     }
 
     @Test func languageSwitchesEveryUIString() throws {

@@ -22,18 +22,21 @@ public struct AppAction: Sendable {
     public let id: String
     public let keys: [Key]
     public let title: LocalizedText
+    /// One or two words for the status bar's hints.
+    public let shortTitle: LocalizedText
     public let group: Group
     public let dangerous: Bool
     /// nil when available; otherwise why not, in both languages.
     public let unavailable: @MainActor @Sendable (AppState) -> LocalizedText?
     public let perform: @MainActor @Sendable (inout AppState, AppEnvironment) -> Void
 
-    public init(_ id: String, keys: [Key], _ title: LocalizedText, group: Group, dangerous: Bool = false,
+    public init(_ id: String, keys: [Key], _ title: LocalizedText, short: LocalizedText? = nil, group: Group, dangerous: Bool = false,
                 unavailable: @escaping @MainActor @Sendable (AppState) -> LocalizedText? = { _ in nil },
                 perform: @escaping @MainActor @Sendable (inout AppState, AppEnvironment) -> Void) {
         self.id = id
         self.keys = keys
         self.title = title
+        shortTitle = short ?? title
         self.group = group
         self.dangerous = dangerous
         self.unavailable = unavailable
@@ -63,9 +66,11 @@ public struct ActionRegistry: Sendable {
 
     public func action(for key: Key) -> AppAction? { keymap[key].flatMap(action) }
 
-    /// The keys bound to an action, in the order they were given.
+    /// The keys bound to an action: single characters first, then names, each in order.
     public func keys(of id: String) -> [Key] {
-        keymap.filter { $0.value == id }.map(\.key).sorted { $0.description < $1.description }
+        keymap.filter { $0.value == id }.map(\.key).sorted {
+            ($0.description.count == 1 ? 0 : 1, $0.description) < ($1.description.count == 1 ? 0 : 1, $1.description)
+        }
     }
 }
 

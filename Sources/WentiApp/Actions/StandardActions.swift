@@ -31,6 +31,9 @@ public enum StandardActions {
                     loadDetail(&state, env)
                 }
             },
+            AppAction("go-to-unit", keys: [.character("u")], LocalizedText(zh: "转到单位（输入查找）", en: "Go to a unit (type to find)"), group: .navigation) { state, _ in
+                state.overlays.append(.unitPicker(TextField(), selected: 0))
+            },
             AppAction("switch-focus", keys: [.tab, .backTab], LocalizedText(zh: "切换单位树/问题表", en: "Switch tree / table"), group: .navigation) { state, _ in
                 state.focus = state.focus == .tree ? .table : .tree
             },
@@ -38,7 +41,8 @@ public enum StandardActions {
                 state.showDetail.toggle()
                 loadDetail(&state, env)
             },
-            AppAction("filter", keys: [.character("/")], LocalizedText(zh: "按文字筛选（支持中文）", en: "Filter by text (Chinese too)"), group: .view) { state, _ in
+            AppAction("filter", keys: [.character("/")], LocalizedText(zh: "按文字筛选（支持中文）", en: "Filter by text (Chinese too)"),
+                      short: LocalizedText(zh: "筛选", en: "filter"), group: .view) { state, _ in
                 state.overlays.append(.filter(TextField(state.table.query.text)))
             },
             AppAction("clear-filter", keys: [.escape], LocalizedText(zh: "清除筛选", en: "Clear the filter"), group: .view,
@@ -62,14 +66,17 @@ public enum StandardActions {
                 state.table.toggleRange()
             },
             AppAction("clear-marks", keys: [.character("V")], LocalizedText(zh: "清除全部标记", en: "Clear all marks"), group: .selection,
+                      dangerous: true,
                       unavailable: { $0.table.marks.isEmpty ? LocalizedText(zh: "没有已标记的问题", en: "nothing is marked") : nil }) { state, _ in
                 state.table.marks = []
                 state.table.rangeAnchor = nil
             },
-            AppAction("help", keys: [.character("?"), .function(1)], LocalizedText(zh: "帮助：全部按键与命令", en: "Help: every key and command"), group: .app) { state, _ in
+            AppAction("help", keys: [.character("?"), .function(1)], LocalizedText(zh: "帮助：全部按键与命令", en: "Help: every key and command"),
+                      short: LocalizedText(zh: "帮助", en: "help"), group: .app) { state, _ in
                 state.overlays.append(.help(filter: TextField(), selected: 0))
             },
-            AppAction("command", keys: [.character(":")], LocalizedText(zh: "命令行（Tab 补全）", en: "Command line (Tab completes)"), group: .app) { state, _ in
+            AppAction("command", keys: [.character(":")], LocalizedText(zh: "命令行（Tab 补全）", en: "Command line (Tab completes)"),
+                      short: LocalizedText(zh: "命令", en: "command"), group: .app) { state, _ in
                 state.overlays.append(.commandLine(TextField()))
             },
             AppAction("language", keys: [.character("L")], LocalizedText(zh: "切换中文/English", en: "Switch 中文 / English"), group: .app) { state, _ in
@@ -83,7 +90,8 @@ public enum StandardActions {
             AppAction("suspend", keys: [.ctrl("z")], LocalizedText(zh: "挂起到后台（fg 返回）", en: "Suspend (fg returns)"), group: .app) { state, _ in
                 state.effects.append(.suspend)
             },
-            AppAction("quit", keys: [.character("q"), .ctrl("c")], LocalizedText(zh: "退出", en: "Quit"), group: .app) { state, _ in
+            AppAction("quit", keys: [.character("q"), .ctrl("c")], LocalizedText(zh: "退出", en: "Quit"),
+                      short: LocalizedText(zh: "退出", en: "quit"), group: .app) { state, _ in
                 state.effects.append(.quit)
             },
         ]
@@ -99,18 +107,22 @@ public enum StandardActions {
         switch state.focus {
         case .tree:
             guard !state.tree.isEmpty else { return }
-            let target = min(max(0, state.treeSelected + delta), state.tree.count - 1)
-            guard target != state.treeSelected else { return }
-            state.treeSelected = target
-            let unit = state.tree[target].unit
-            state.table.query.unitIDs = unit.kind == .company ? [] : env.data.workspace.organisation.subtree(of: unit.id)
-            state.table.selected = 0
-            state.table.top = 0
-            reload(&state, env)
+            selectUnit(&state, env, row: min(max(0, state.treeSelected + delta), state.tree.count - 1))
         case .table:
             attempt(&state) { state in try state.table.move(by: delta, visibleRows: Layout(state.size).tableRows, env.data) }
             loadDetail(&state, env)
         }
+    }
+
+    /// Selects a row of the org tree; the table shows that library and its subtree.
+    static func selectUnit(_ state: inout AppState, _ env: AppEnvironment, row: Int) {
+        guard row != state.treeSelected, state.tree.indices.contains(row) else { return }
+        state.treeSelected = row
+        let unit = state.tree[row].unit
+        state.table.query.unitIDs = unit.kind == .company ? [] : env.data.workspace.organisation.subtree(of: unit.id)
+        state.table.selected = 0
+        state.table.top = 0
+        reload(&state, env)
     }
 
     static func reload(_ state: inout AppState, _ env: AppEnvironment) {

@@ -47,6 +47,37 @@ enum Overlays {
                 _ = field.handle(key)
                 state.overlays[state.overlays.count - 1] = .commandLine(field)
             }
+        case .unitPicker(var field, var selected):
+            let matches = unitMatches(state, filter: field.text)
+            switch key {
+            case .escape:
+                state.overlays.removeLast()
+                return true
+            case .down, .ctrl("n"):
+                selected = min(selected + 1, max(0, matches.count - 1))
+            case .up, .ctrl("p"):
+                selected = max(0, selected - 1)
+            case .enter:
+                state.overlays.removeLast()
+                if matches.indices.contains(selected) {
+                    state.focus = .tree
+                    StandardActions.selectUnit(&state, env, row: matches[selected])
+                }
+                return true
+            default:
+                if field.handle(key) { selected = 0 }
+            }
+            state.overlays[state.overlays.count - 1] = .unitPicker(field, selected: selected)
+        case .confirm(_, let actionID):
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                state.overlays.removeLast()
+                if let action = env.registry.action(actionID) { App.run(action, &state, env, confirmed: true) }
+            case .character("n"), .character("N"), .escape:
+                state.overlays.removeLast()
+            default:
+                break   // a confirmation waits for an answer
+            }
         case .filter(var field):
             switch key {
             case .escape, .enter:
@@ -62,6 +93,14 @@ enum Overlays {
             }
         }
         return true
+    }
+
+    /// Tree rows whose unit name or id contains the typed text (Chinese substrings too).
+    static func unitMatches(_ state: AppState, filter: String) -> [Int] {
+        state.tree.indices.filter { index in
+            let unit = state.tree[index].unit
+            return filter.isEmpty || unit.name.contains(filter) || unit.id.rawValue.lowercased().contains(filter.lowercased())
+        }
     }
 
     static func completions(_ prefix: String, _ env: AppEnvironment) -> [String] {
@@ -94,6 +133,16 @@ enum Overlays {
             case .filter(let field):
                 let count = UIText.total(state.table.total).text(state.language)
                 drawPrompt("/", field, count, into: &grid, layout: layout)
+            case .unitPicker(let field, let selected):
+                let matches = unitMatches(state, filter: field.text)
+                let lines = matches.map { index -> String in
+                    let row = state.tree[index]
+                    return "\(row.unit.tier.code)  \(row.unit.name)  (\(row.unit.id))"
+                }
+                drawBox(UIText.goToUnit.text(state.language), field: field, lines: lines, selected: selected,
+                        into: &grid, layout: layout, width: min(layout.width - 4, 50))
+            case .confirm(let question, _):
+                drawConfirm(question, state.language, into: &grid, layout: layout)
             }
         }
     }
@@ -107,21 +156,53 @@ enum Overlays {
         grid.write(hint, x: layout.width - hintWidth, y: y, style: Style(dim: true), limit: hintWidth)
     }
 
+    /// A framed box with a title, a type-ahead field and a list with one line selected.
+    static func drawBox(_ title: String, field: TextField, lines: [String], selected: Int, into grid: inout Grid, layout: Layout, width: Int) {
+        let height = min(layout.height - 2, lines.count + 4)
+        let x = (layout.width - width) / 2
+        let y = max(1, (layout.height - height) / 2)
+        frame(title, x: x, y: y, width: width, height: height, into: &grid)
+        grid.write("›", x: x + 2, y: y + 1, style: Style(bold: true))
+        let rows = height - 3
+        let top = max(0, min(selected - rows / 2, lines.count - rows))
+        for (offset, line) in lines.dropFirst(top).prefix(rows).enumerated() {
+            let style = Style(reverse: top + offset == selected)
+            grid.fill(x: x + 1, y: y + 2 + offset, width: width - 2, height: 1, style: style)
+            grid.write(line, x: x + 2, y: y + 2 + offset, style: style, limit: width - 4)
+        }
+        field.draw(into: &grid, x: x + 4, y: y + 1, width: width - 6, style: Style(underline: true))
+    }
+
+    static func drawConfirm(_ question: String, _ language: Language, into grid: inout Grid, layout: Layout) {
+        let width = min(layout.width - 4, max(30, DisplayWidth.of(question) + 6))
+        let x = (layout.width - width) / 2
+        let y = layout.height / 2 - 2
+        frame(UIText.confirmTitle.text(language), x: x, y: y, width: width, height: 5, into: &grid)
+        grid.write(question, x: x + 2, y: y + 1, style: Style(bold: true), limit: width - 4)
+        grid.write(UIText.confirmYes.text(language) + "    " + UIText.confirmNo.text(language), x: x + 2, y: y + 3, limit: width - 4)
+        grid.cursor = nil
+    }
+
+    /// A cleared rectangle with a line frame and a title in the top border.
+    static func frame(_ title: String, x: Int, y: Int, width: Int, height: Int, into grid: inout Grid) {
+        grid.fill(x: x, y: y, width: width, height: height)
+        grid.write("┌" + String(repeating: "─", count: max(0, width - 2)) + "┐", x: x, y: y)
+        for row in (y + 1)..<max(y + 1, y + height - 1) {
+            grid.write("│", x: x, y: row)
+            grid.write("│", x: x + width - 1, y: row)
+        }
+        grid.write("└" + String(repeating: "─", count: max(0, width - 2)) + "┘", x: x, y: y + height - 1)
+        grid.write(" " + title + " ", x: x + 2, y: y, style: Style(bold: true, reverse: true), limit: width - 4)
+    }
+
     static func drawHelp(_ state: AppState, _ env: AppEnvironment, filter: TextField, selected: Int, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let width = min(layout.width - 4, 100)
         let height = layout.height - 2
         let x = (layout.width - width) / 2
         let y = 1
-        grid.fill(x: x, y: y, width: width, height: height)
         // A frame, so the help reads as a layer above the table and not as part of it.
-        grid.write("┌" + String(repeating: "─", count: width - 2) + "┐", x: x, y: y)
-        for row in (y + 1)..<(y + height - 1) {
-            grid.write("│", x: x, y: row)
-            grid.write("│", x: x + width - 1, y: row)
-        }
-        grid.write("└" + String(repeating: "─", count: width - 2) + "┘", x: x, y: y + height - 1)
-        grid.write(" " + UIText.help.text(language) + " ", x: x + 2, y: y, style: Style(bold: true, reverse: true), limit: width - 4)
+        frame(UIText.help.text(language), x: x, y: y, width: width, height: height, into: &grid)
         grid.write("?", x: x + 2, y: y + 1, style: Style(bold: true))
         filter.draw(into: &grid, x: x + 4, y: y + 1, width: width - 6, style: Style(underline: true))
         let entries = helpEntries(state, env, filter: filter.text)

@@ -84,27 +84,26 @@ enum LibrariesPane {
             return
         }
         let org = data.workspace.organisation
-        let zh = language == .zh
         var lines: [(String, Style)] = [("\(c.code)  \(c.title)", Style(bold: true))]
         let unit = org.unit(c.unitID)?.name ?? c.unitID.rawValue
         lines.append(("\(c.tier.code) \(unit) · \(c.stage.label.text(language)) · " + (c.grade.map { "\($0.label.text(language))（\($0.stance.text(language))）" } ?? "-"), .plain))
         let category = data.workspace.category(c.categoryID)?.name.text(language) ?? c.categoryID.rawValue
         let reporter: String = switch c.reporter {
         case .named(let name, _): name.isEmpty ? "-" : name
-        case .anonymous(let identity?): (zh ? "匿名：" : "anonymous: ") + identity
-        case .anonymous(nil): zh ? "匿名" : "anonymous"
+        case .anonymous(let identity?): UIText.anonymousWithIdentity(identity).text(language)
+        case .anonymous(nil): UIText.anonymous.text(language)
         }
-        lines.append(((zh ? "类别 " : "Category ") + category + (zh ? "  渠道 " : "  Channel ") + c.channel.label.text(language), .plain))
-        lines.append(((zh ? "反映人 " : "Reporter ") + reporter, .plain))
+        lines.append((UIText.fieldCategory.text(language) + category + "  " + UIText.fieldChannel.text(language) + c.channel.label.text(language), .plain))
+        lines.append((UIText.fieldReporter.text(language) + reporter, .plain))
         if let owner = c.firstResponsibleID {
-            lines.append(((zh ? "第一责任人 " : "First responsible ") + (org.person(owner)?.name ?? owner.rawValue)
-                          + (c.deadline.map { (zh ? "  期限 " : "  due ") + $0.description } ?? ""), .plain))
+            lines.append((UIText.fieldFirstResponsible.text(language) + (org.person(owner)?.name ?? owner.rawValue)
+                          + (c.deadline.map { "  " + UIText.fieldDue.text(language) + $0.description } ?? ""), .plain))
         }
         for escalation in c.escalations {
             lines.append(("↑ \(escalation.on) \(escalation.fromTier.code)→\(escalation.toTier.code)：\(escalation.reason)", Style(dim: true)))
         }
-        let body = [c.description, c.analysis.rootCause.isEmpty ? "" : (zh ? "根源：" : "Root cause: ") + c.analysis.rootCause,
-                    c.plan.isEmpty ? "" : (zh ? "方案：" : "Plan: ") + c.plan].filter { !$0.isEmpty }
+        let body = [c.description, c.analysis.rootCause.isEmpty ? "" : UIText.fieldRootCause.text(language) + c.analysis.rootCause,
+                    c.plan.isEmpty ? "" : UIText.fieldPlan.text(language) + c.plan].filter { !$0.isEmpty }
         for paragraph in body {
             for wrapped in TerminalText.wrap(TextSanitizer.clean(paragraph, mode: .multiLine), width: width) { lines.append((wrapped, .plain)) }
         }

@@ -11,6 +11,10 @@ public struct AppState: Sendable {
         case help(filter: TextField, selected: Int)
         case commandLine(TextField)
         case filter(TextField)
+        /// A type-ahead choice over the org tree (names and ids, Chinese substrings).
+        case unitPicker(TextField, selected: Int)
+        /// A dangerous action waits here for y: it says what and how many.
+        case confirm(question: String, actionID: String)
     }
 
     /// Work only the runner can do (it owns the terminal).
