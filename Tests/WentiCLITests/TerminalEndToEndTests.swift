@@ -50,7 +50,7 @@ struct TerminalEndToEndTests {
 
         try tmux.run(["resize-window", "-t", "w", "-x", "70", "-y", "20"])
         lines = try tmux.waitFor { lines in lines.count >= 20 && lines[0].hasSuffix("staff") && lines.allSatisfy { DisplayWidth.of($0) <= 70 } }
-        #expect(lines.prefix(20).allSatisfy { DisplayWidth.of($0) <= 70 })
+        #expect(lines.prefix(20).allSatisfy { DisplayWidth.of($0) <= 70 }, "\(lines.joined(separator: "\n"))")
         try tmux.run(["resize-window", "-t", "w", "-x", "40", "-y", "10"])
         lines = try tmux.waitFor { $0.joined().contains("terminal too small") }
         #expect(lines.joined().contains("terminal too small: need 60×12"))
@@ -88,7 +88,7 @@ struct TerminalEndToEndTests {
     }
 
     func waitUntilDead(_ tmux: TmuxHarness) throws -> Bool {
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             if try tmux.value("#{pane_dead}") == "1" { return true }
             usleep(20_000)

@@ -82,9 +82,10 @@ final class TmuxHarness {
         try run(["display-message", "-p", "-t", target, format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Polls the screen until `predicate` holds (5 s at most); returns the last screen.
+    /// Polls the screen until `predicate` holds (20 s at most: a loaded CI machine is slow to
+    /// start a debug binary); returns the last screen.
     @discardableResult
-    func waitFor(_ target: String = "w", timeout: TimeInterval = 5, _ predicate: ([String]) -> Bool) throws -> [String] {
+    func waitFor(_ target: String = "w", timeout: TimeInterval = 20, _ predicate: ([String]) -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var lines = try screen(target)
         while !predicate(lines) {
