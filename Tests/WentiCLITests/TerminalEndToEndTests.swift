@@ -95,4 +95,59 @@ struct TerminalEndToEndTests {
         }
         return false
     }
+
+    @Test func ctrlZSuspendsAndFgResumes() throws {
+        let db = try cli.temporaryDatabase()
+        _ = try cli.run(["demo", "--no-tui", "--db", db])
+        let tmux = try TmuxHarness()
+        // An interactive shell, so that there is job control to suspend into.
+        try tmux.run(["new-session", "-d", "-s", "w", "-x", "100", "-y", "30", "env -u LANG PS1='$ ' bash --norc --noprofile -i"])
+        try tmux.run(["send-keys", "-t", "w", "-l", "TERM=tmux-256color \(CommandLineTests.binary.path) tui --db \(db)"])
+        try tmux.run(["send-keys", "-t", "w", "Enter"])
+        var lines = try tmux.waitFor { $0.joined().contains("Q-2026-0069") }
+        #expect(lines.joined().contains("Q-2026-0069"))
+        try tmux.run(["send-keys", "-t", "w", "C-z"])
+        lines = try tmux.waitFor { $0.joined().contains("Stopped") }
+        #expect(lines.joined().contains("Stopped"), "\(lines.joined(separator: "\n"))")
+        #expect(!lines.joined().contains("Q-2026-0069"), "the shell has its screen back")
+        try tmux.run(["send-keys", "-t", "w", "-l", "fg"])
+        try tmux.run(["send-keys", "-t", "w", "Enter"])
+        lines = try tmux.waitFor { $0.joined().contains("Q-2026-0069") }
+        #expect(lines.joined().contains("Q-2026-0069"), "redrawn after fg")
+        try tmux.run(["send-keys", "-t", "w", "j"])
+        lines = try tmux.waitFor { $0.contains { $0.contains("▸ Q-2026-0068") } }
+        #expect(lines.contains { $0.contains("▸ Q-2026-0068") }, "and still takes keys")
+        try tmux.run(["send-keys", "-t", "w", "q"])
+        try tmux.waitFor { $0.joined().contains("$ ") && !$0.joined().contains("Q-2026-0068") }
+    }
+
+    @Test func anUnknownTermIsReportedNotASilentExit() throws {
+        let db = try cli.temporaryDatabase()
+        _ = try cli.run(["demo", "--no-tui", "--db", db])
+        let tmux = try TmuxHarness()
+        let command = "TERM=no-such-terminal \(CommandLineTests.binary.path) tui --db \(db); echo exit=$?"
+        try tmux.run(["new-session", "-d", "-s", "w", "-x", "120", "-y", "10", "sh -c '\(command)'; sleep 30"])
+        let lines = try tmux.waitFor { $0.joined().contains("exit=") }
+        #expect(lines.joined().contains("cannot initialise the terminal (TERM=no-such-terminal)"))
+        #expect(lines.joined().contains("exit=2"))
+    }
+
+    @Test(arguments: [false, true])
+    func colourOnlyWithoutNoColor(noColor: Bool) throws {
+        let db = try cli.temporaryDatabase()
+        _ = try cli.run(["demo", "--no-tui", "--db", db])
+        let tmux = try TmuxHarness()
+        // `swift test` itself may run with NO_COLOR set; the pane decides explicitly.
+        let environment = noColor ? "NO_COLOR=1 " : ""
+        try tmux.run(["new-session", "-d", "-s", "w", "-x", "100", "-y", "30",
+                      "env -u LANG -u NO_COLOR \(environment)TERM=tmux-256color \(CommandLineTests.binary.path) tui --db \(db)"])
+        try tmux.waitFor { $0.joined().contains("Q-2026-0069") }
+        let escaped = try tmux.run(["capture-pane", "-p", "-e", "-t", "w"]).output
+        // Overdue rows and counts are red (SGR 31) only when colour is allowed; the selection is
+        // reverse video (SGR 7) either way.
+        let sequences = escaped.split(separator: "\u{1B}").map { $0.prefix { $0 != "m" } }
+        #expect(sequences.contains { $0.split(separator: ";").contains("[31") || $0 == "[31" } != noColor, "\(Set(sequences))")
+        #expect(sequences.contains { $0.hasPrefix("[") && $0.dropFirst().split(separator: ";").contains("7") })
+        try tmux.run(["send-keys", "-t", "w", "q"])
+    }
 }
