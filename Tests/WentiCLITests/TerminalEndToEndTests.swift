@@ -44,12 +44,20 @@ struct TerminalEndToEndTests {
         try tmux.run(["send-keys", "-t", "w", "Escape"])
 
         try tmux.run(["send-keys", "-t", "w", "-l", "/报表"])
-        lines = try tmux.waitFor { $0.joined().contains("filter: 报表") }
+        // While the prompt is open it stands in the status line, with the live count.
+        lines = try tmux.waitFor { $0.contains { $0.hasPrefix("/报表") && $0.hasSuffix("1 in all") } }
         #expect(lines.joined().contains("Q-2026-0001"))
         try tmux.run(["send-keys", "-t", "w", "Enter"])
+        lines = try tmux.waitFor { $0.joined().contains("filter: 报表") }
+        #expect(lines.joined().contains("filter: 报表"))
 
         try tmux.run(["resize-window", "-t", "w", "-x", "70", "-y", "20"])
-        lines = try tmux.waitFor { lines in lines.count >= 20 && lines[0].hasSuffix("staff") && lines.allSatisfy { DisplayWidth.of($0) <= 70 } }
+        // Redrawn at the new size: the tree is narrower at 70 columns (18) than at 100 (20).
+        func borderColumn(_ line: String) -> Int? {
+            line.range(of: "│").map { DisplayWidth.of(String(line[..<$0.lowerBound])) }
+        }
+        lines = try tmux.waitFor { lines in lines.count >= 20 && borderColumn(lines[1]) == 18 }
+        #expect(borderColumn(lines[1]) == 18)
         #expect(lines.prefix(20).allSatisfy { DisplayWidth.of($0) <= 70 }, "\(lines.joined(separator: "\n"))")
         try tmux.run(["resize-window", "-t", "w", "-x", "40", "-y", "10"])
         lines = try tmux.waitFor { $0.joined().contains("terminal too small") }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -83,13 +84,17 @@ final class TmuxHarness {
     }
 
     /// Polls the screen until `predicate` holds (20 s at most: a loaded CI machine is slow to
-    /// start a debug binary); returns the last screen.
+    /// start a debug binary); returns the last screen. A timeout is a test failure of its own,
+    /// with the screen it saw.
     @discardableResult
     func waitFor(_ target: String = "w", timeout: TimeInterval = 20, _ predicate: ([String]) -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var lines = try screen(target)
         while !predicate(lines) {
-            if Date() > deadline { return lines }
+            if Date() > deadline {
+                Issue.record(Comment(rawValue: "timed out waiting for the screen:\n" + lines.joined(separator: "\n")))
+                return lines
+            }
             usleep(20_000)
             lines = try screen(target)
         }
