@@ -53,7 +53,14 @@ enum LibrariesPane {
         func line(_ cells: [String]) -> String {
             zip(cells, widths).map { TerminalText.fit(TextSanitizer.clean($0), to: $1) }.joined(separator: " ")
         }
-        let header = "  " + line([UIText.columnID, .columnGrade, .columnStage, .columnTitle, .columnOwner, .columnDue].map { $0.text(language) })
+        // The sorted column carries an arrow, so the order on screen is never a guess.
+        var titles = [UIText.columnID, .columnGrade, .columnStage, .columnTitle, .columnOwner, .columnDue].map { $0.text(language) }
+        switch state.table.query.sort {
+        case .newest: titles[0] += "▼"
+        case .oldest: titles[0] += "▲"
+        case .dueSoonest: titles[5] += "▲"
+        }
+        let header = "  " + line(titles)
         grid.write(header, x: x, y: y, style: Style(bold: true, underline: true), limit: width)
         let rows = max(0, height - 1)
         let model = state.table
