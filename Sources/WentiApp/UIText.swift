@@ -7,10 +7,15 @@ public enum UIText: Sendable {
     case columnID, columnGrade, columnStage, columnTitle, columnUnit, columnOwner, columnDue
     case help, helpFilter, disabled, commandPrompt, filterPrompt, unknownCommand(String)
     case tooSmall(Int, Int), marked(Int), sortedBy(String), filter(String), mouse(Bool)
-    case total(Int), late(Int), open, overdue, awaiting
+    case total(Int), atLeast(Int), late(Int), open, overdue, awaiting
     case fieldCategory, fieldChannel, fieldReporter, fieldFirstResponsible, fieldDue, fieldRootCause, fieldPlan
     case anonymous, anonymousWithIdentity(String)
     case goToUnit, confirmTitle, confirmYes, confirmNo, clearMarks(Int)
+
+    /// "70 in all", or "10000+ in all" when counting stopped at the cap.
+    static func count(of table: ConcernTableModel) -> UIText {
+        table.totalIsCapped ? .atLeast(table.total) : .total(table.total)
+    }
 
     public func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -41,6 +46,7 @@ public enum UIText: Sendable {
         case .filter(let text): return zh ? "筛选：\(text)" : "filter: \(text)"
         case .mouse(let on): return zh ? (on ? "鼠标已开启" : "鼠标已关闭") : (on ? "mouse on" : "mouse off")
         case .total(let n): return zh ? "共 \(n) 个" : "\(n) in all"
+        case .atLeast(let n): return zh ? "共 \(n)+ 个" : "\(n)+ in all"
         case .late(let days): return zh ? "逾期\(days)天" : "\(days)d late"
         case .open: return zh ? "未结" : "open"
         case .overdue: return zh ? "逾期" : "late"

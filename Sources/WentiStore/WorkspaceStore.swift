@@ -24,8 +24,16 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func page(_ query: ConcernQuery, viewer: PersonID?, after cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage
     /// The cursor that continues a listing after `code` (in any sort order).
     func cursor(of code: ConcernCode, viewer: PersonID?) throws(StoreError) -> PageCursor
+    /// The page that ends just before `cursor` (the rows above it on screen), in display
+    /// order; with nil, the last page of the listing. Its `next` continues upwards.
+    func page(_ query: ConcernQuery, viewer: PersonID?, before cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage
     func count(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> Int
+    /// Counts up to `cap` and stops: a screen's "10000+" must not cost a scan of a million rows.
+    func count(_ query: ConcernQuery, viewer: PersonID?, upTo cap: Int) throws(StoreError) -> Int
     func counts(_ query: ConcernQuery, by facet: Facet, viewer: PersonID?) throws(StoreError) -> [String: Int]
+    /// Per unit: open, overdue and awaiting-feedback concerns (for the libraries tree), in
+    /// one pass over what the viewer may see.
+    func libraryCounts(viewer: PersonID?) throws(StoreError) -> [UnitID: LibraryCounts]
     /// Inserts concerns that are already complete (seed or import or generator), each with
     /// an audit entry, in one transaction. Codes are allocated when `code.sequence == 0`.
     func insert(_ concerns: [Concern], actor: PersonID?, action: String) throws(StoreError) -> [Concern]
@@ -40,4 +48,17 @@ public protocol WorkspaceStore: AnyObject, Sendable {
 
     // MARK: Audit
     func auditLog(subject: String) throws(StoreError) -> [AuditEntry]
+}
+
+/// What the libraries tree shows beside a unit.
+public struct LibraryCounts: Sendable, Hashable {
+    public var open: Int
+    public var overdue: Int
+    public var awaitingFeedback: Int
+
+    public init(open: Int = 0, overdue: Int = 0, awaitingFeedback: Int = 0) {
+        self.open = open
+        self.overdue = overdue
+        self.awaitingFeedback = awaitingFeedback
+    }
 }

@@ -14,12 +14,16 @@ final class AppFixture {
     let store: SQLiteStore
     let environment: AppEnvironment
 
-    init(viewer: PersonID? = nil, overrides: [String: [Key]] = [:]) throws {
+    init(viewer: PersonID? = nil, overrides: [String: [Key]] = [:], synthetic: Int = 0) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = ManualClock(day: Day("2026-09-01")!)
         store = try SQLiteStore(path: directory.appendingPathComponent("demo.sqlite").path, clock: clock)
         try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock)
+        if synthetic > 0 {
+            try store.bulkLoad(SyntheticConcerns(workspace: try store.workspace()).batches(total: synthetic, size: 1000),
+                               actor: nil, action: "generate")
+        }
         clock.set(day: Day("2026-11-25")!)
         _ = try store.open(NewConcern(
             title: "表情😀👨‍👩‍👧与控制符\u{1B}[2J测试", description: "第一行\n\u{1B}]0;title\u{07}第二行", categoryID: "team-burden",

@@ -190,4 +190,32 @@ struct FlowTests {
         field.draw(into: &grid, x: 0, y: 0, width: 6)
         #expect(grid.cursor!.x < 6, "a long text scrolls so the caret stays visible")
     }
+
+    @Test func theTableIsAWindowThatNeverHoldsAWholeLibrary() throws {
+        let fixture = try AppFixture(synthetic: 2_500)
+        let data = fixture.environment.data
+        var table = ConcernTableModel()
+        try table.reload(data)
+        #expect(table.total == 2_570 && table.rows.count == ConcernTableModel.pageSize)
+        // Walking down 1,500 rows one page at a time: every row once, in order, and the window stays bounded.
+        var seen: [Int64] = [table.rows[0].rowID]
+        for _ in 0..<1_500 {
+            try table.move(by: 1, visibleRows: 20, data)
+            seen.append(table.selectedRow!.rowID)
+            #expect(table.rows.count <= ConcernTableModel.windowLimit)
+        }
+        #expect(seen == seen.sorted(by: >) && Set(seen).count == seen.count)
+        // And back up past the rows the window dropped.
+        for _ in 0..<1_500 { try table.move(by: -1, visibleRows: 20, data) }
+        #expect(table.selectedRow?.rowID == seen[0])
+        // End loads the last page only; moving up from there loads the page above.
+        try table.moveToEnd(visibleRows: 20, data)
+        #expect(table.rows.count == ConcernTableModel.pageSize)
+        let last = try #require(table.selectedRow)
+        #expect(last.code.description == "Q-2023-0001" || last.rowID == 1)
+        try table.move(by: -150, visibleRows: 20, data)
+        #expect(table.rows.count > ConcernTableModel.pageSize)
+        try table.moveToStart(data)
+        #expect(table.selected == 0 && table.selectedRow?.rowID == seen[0])
+    }
 }

@@ -98,6 +98,18 @@ struct StoreTests {
                 #expect(dues == dues.sorted())
             }
         }
+        // Upwards: the page above a cursor, in display order, for every sort.
+        for sort in ConcernQuery.Sort.allCases {
+            var query = ConcernQuery()
+            query.sort = sort
+            let all = try fixture.store.page(query, viewer: "pw", after: nil, limit: 100).rows
+            let last = try fixture.store.page(query, viewer: "pw", before: nil, limit: 5)
+            #expect(last.rows == Array(all.suffix(5)), "\(sort)")
+            let above = try fixture.store.page(query, viewer: "pw", before: last.next, limit: 5)
+            #expect(above.rows == Array(all.dropLast(5).suffix(5)), "\(sort)")
+        }
+        #expect(try fixture.store.count(ConcernQuery(), viewer: "pw", upTo: 10) == 10)
+        #expect(try fixture.store.count(ConcernQuery(), viewer: "pw", upTo: 100) == 23)
         var graded = ConcernQuery()
         graded.grades = [.urgent]
         #expect(try fixture.store.count(graded, viewer: "pw") == 3)
@@ -108,6 +120,12 @@ struct StoreTests {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         let a = try fixture.add("运维班的问题", unit: "t1")
+        defer {
+            // The tree's counts agree with the filters they summarise.
+            let counts = try? fixture.store.libraryCounts(viewer: "pw")
+            #expect(counts?["t1"] == LibraryCounts(open: 1, overdue: 1, awaitingFeedback: 0))
+            #expect(counts?["d1"] == LibraryCounts(open: 1, overdue: 0, awaitingFeedback: 0))
+        }
         try fixture.add("客服班的问题", unit: "t3")
         try fixture.add("部门的问题", unit: "d1")
         _ = try fixture.store.perform([.analyse(Analysis(rootCause: "r")), .grade(.urgent), .plan("p"),

@@ -21,7 +21,12 @@ public enum StandardActions {
                 move(&state, env, by: -Layout(state.size).tableRows)
             },
             AppAction("first", keys: [.character("g"), .home], LocalizedText(zh: "到开头", en: "To the first"), group: .navigation) { state, env in
-                move(&state, env, by: -Int.max / 2)
+                if state.focus == .tree {
+                    move(&state, env, by: -state.tree.count)
+                } else {
+                    attempt(&state) { state in try state.table.moveToStart(env.data) }
+                    loadDetail(&state, env)
+                }
             },
             AppAction("last", keys: [.character("G"), .end], LocalizedText(zh: "到末尾", en: "To the last"), group: .navigation) { state, env in
                 if state.focus == .tree {

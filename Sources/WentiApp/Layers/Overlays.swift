@@ -131,7 +131,7 @@ enum Overlays {
             case .commandLine(let field):
                 drawPrompt(":", field, completions(field.text, env).prefix(6).joined(separator: " "), into: &grid, layout: layout)
             case .filter(let field):
-                let count = UIText.total(state.table.total).text(state.language)
+                let count = UIText.count(of: state.table).text(state.language)
                 drawPrompt("/", field, count, into: &grid, layout: layout)
             case .unitPicker(let field, let selected):
                 let matches = unitMatches(state, filter: field.text)

@@ -1,58 +1,100 @@
 import WentiCore
 import WentiStore
 
-/// The concern table's window onto the store: the rows loaded so far, the keyset cursor for
-/// more, the total, the selection and the marks. Rows are fetched a page at a time as the
-/// selection nears the end of what is loaded.
+/// The concern table's window onto the store: at most `windowLimit` rows around the
+/// selection, keyset cursors to load more above and below, the (capped) count, the marks.
+/// Moving past either end of the window loads a page there and drops rows from the other
+/// end, so a library of a million concerns costs a few pages of memory, and End loads the
+/// last page directly instead of everything before it.
 public struct ConcernTableModel: Sendable {
     public static let pageSize = 100
+    public static let windowLimit = 1_000
+    /// Counting stops here: the status bar then says "10000+".
+    public static let countCap = 10_000
 
     public var query = ConcernQuery()
     public private(set) var rows: [ConcernSummary] = []
-    private var next: PageCursor?
+    /// Where loading continues below the window, and above it (nil: nothing more there).
+    private var below: PageCursor?
+    private var above: PageCursor?
     public private(set) var total = 0
+    public var totalIsCapped: Bool { total >= Self.countCap }
+    /// Index into `rows`.
     public var selected = 0
-    /// The first row shown (the viewport scrolls to keep the selection visible).
+    /// The first row shown, an index into `rows`.
     public var top = 0
     public var marks: Set<ConcernCode> = []
-    /// Where a `v` range started.
+    /// Where a `v` range started (an index into `rows`).
     public var rangeAnchor: Int?
 
     public init() {}
 
     public var selectedRow: ConcernSummary? { rows.indices.contains(selected) ? rows[selected] : nil }
 
-    /// Reloads from the first page (new filter, sort or unit).
+    /// From the first page again (new filter, sort or unit).
     @MainActor
     public mutating func reload(_ data: LibraryData) throws(StoreError) {
         let page = try data.page(query, after: nil, limit: Self.pageSize)
         rows = page.rows
-        next = page.next
-        total = try data.count(query)
+        below = page.next
+        above = nil
+        total = try data.count(query, upTo: Self.countCap)
         selected = min(selected, max(0, rows.count - 1))
         top = min(top, selected)
+        rangeAnchor = nil
     }
 
-    /// Moves the selection by `delta` rows, loading pages as needed; keeps it on screen.
+    /// Moves the selection by `delta` rows, loading pages at either end of the window as
+    /// needed, and keeps it on screen.
     @MainActor
     public mutating func move(by delta: Int, visibleRows: Int, _ data: LibraryData) throws(StoreError) {
-        let target = max(0, selected + delta)
-        while target >= rows.count - 1, let cursor = next {
+        var target = selected + delta
+        while target >= rows.count - 1, let cursor = below {
             let page = try data.page(query, after: cursor, limit: Self.pageSize)
             rows += page.rows
-            next = page.next
+            below = page.next
+            target -= trimAbove()
         }
-        selected = min(target, max(0, rows.count - 1))
+        while target < 0, let cursor = above {
+            let page = try data.pageBefore(query, cursor, limit: Self.pageSize)
+            rows = page.rows + rows
+            above = page.next
+            shift(by: page.rows.count)
+            target += page.rows.count
+            trimBelow()
+        }
+        selected = min(max(0, target), max(0, rows.count - 1))
         scroll(visibleRows: visibleRows)
-        if let anchor = rangeAnchor {
-            for index in min(anchor, selected)...max(anchor, selected) { marks.insert(rows[index].code) }
-        }
+        markRange()
     }
 
-    /// To the last row: loads the remaining pages (the count says how many there are).
+    /// To the last row: the last page, straight from the store.
     @MainActor
     public mutating func moveToEnd(visibleRows: Int, _ data: LibraryData) throws(StoreError) {
-        try move(by: total, visibleRows: visibleRows, data)
+        let page = try data.pageBefore(query, nil, limit: Self.pageSize)
+        rows = page.rows
+        above = page.next
+        below = nil
+        rangeAnchor = nil
+        selected = max(0, rows.count - 1)
+        scroll(visibleRows: visibleRows)
+    }
+
+    /// To the first row: the first page again.
+    @MainActor
+    public mutating func moveToStart(_ data: LibraryData) throws(StoreError) {
+        if above == nil {
+            selected = 0
+            top = 0
+            return
+        }
+        let page = try data.page(query, after: nil, limit: Self.pageSize)
+        rows = page.rows
+        below = page.next
+        above = nil
+        rangeAnchor = nil
+        selected = 0
+        top = 0
     }
 
     public mutating func scroll(visibleRows: Int) {
@@ -73,5 +115,38 @@ public struct ConcernTableModel: Sendable {
         } else {
             rangeAnchor = nil
         }
+    }
+
+    // MARK: Window bookkeeping
+
+    private mutating func markRange() {
+        guard let anchor = rangeAnchor, !rows.isEmpty else { return }
+        for index in min(anchor, selected)...max(anchor, selected) where rows.indices.contains(index) {
+            marks.insert(rows[index].code)
+        }
+    }
+
+    /// Drops rows above when the window is too long; returns how many.
+    private mutating func trimAbove() -> Int {
+        let excess = rows.count - Self.windowLimit
+        guard excess > 0 else { return 0 }
+        rows.removeFirst(excess)
+        above = rows.first?.cursor
+        shift(by: -excess)
+        return excess
+    }
+
+    private mutating func trimBelow() {
+        let excess = rows.count - Self.windowLimit
+        guard excess > 0 else { return }
+        rows.removeLast(excess)
+        below = rows.last?.cursor
+    }
+
+    /// Keeps indices pointing at the same rows after rows were added or removed above.
+    private mutating func shift(by count: Int) {
+        selected += count
+        top = max(0, top + count)
+        rangeAnchor = rangeAnchor.map { $0 + count }
     }
 }

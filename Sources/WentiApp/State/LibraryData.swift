@@ -26,24 +26,19 @@ public final class LibraryData {
         public var awaitingFeedback: Int
     }
 
-    /// The tree in display order; three grouped counts for the whole workspace, then sums.
+    /// The tree in display order, each unit counting its whole subtree (one grouped query).
     public func tree() throws(StoreError) -> [TreeRow] {
         let org = workspace.organisation
-        var openQuery = ConcernQuery()
-        openQuery.stages = Set(Stage.allCases).subtracting([.closed])
-        var overdueQuery = ConcernQuery()
-        overdueQuery.overdueOnly = true
-        var awaitingQuery = ConcernQuery()
-        awaitingQuery.stages = [.awaitingFeedback]
-        let open = try store.counts(openQuery, by: .unit, viewer: viewer)
-        let overdue = try store.counts(overdueQuery, by: .unit, viewer: viewer)
-        let awaiting = try store.counts(awaitingQuery, by: .unit, viewer: viewer)
-        func sum(_ counts: [String: Int], _ unit: UnitID) -> Int {
-            org.subtree(of: unit).reduce(0) { $0 + (counts[$1.rawValue] ?? 0) }
-        }
+        let counts = try store.libraryCounts(viewer: viewer)
         return org.unitsInTreeOrder.map { unit in
-            TreeRow(unit: unit, depth: org.pathToRoot(from: unit.id).count - 1,
-                    open: sum(open, unit.id), overdue: sum(overdue, unit.id), awaitingFeedback: sum(awaiting, unit.id))
+            let sum = org.subtree(of: unit.id).reduce(into: LibraryCounts()) { total, id in
+                guard let c = counts[id] else { return }
+                total.open += c.open
+                total.overdue += c.overdue
+                total.awaitingFeedback += c.awaitingFeedback
+            }
+            return TreeRow(unit: unit, depth: org.pathToRoot(from: unit.id).count - 1,
+                           open: sum.open, overdue: sum.overdue, awaitingFeedback: sum.awaitingFeedback)
         }
     }
 
@@ -51,8 +46,12 @@ public final class LibraryData {
         try store.page(query, viewer: viewer, after: cursor, limit: limit)
     }
 
-    public func count(_ query: ConcernQuery) throws(StoreError) -> Int {
-        try store.count(query, viewer: viewer)
+    public func pageBefore(_ query: ConcernQuery, _ cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage {
+        try store.page(query, viewer: viewer, before: cursor, limit: limit)
+    }
+
+    public func count(_ query: ConcernQuery, upTo cap: Int) throws(StoreError) -> Int {
+        try store.count(query, viewer: viewer, upTo: cap)
     }
 
     public func concern(_ code: ConcernCode) throws(StoreError) -> Concern {

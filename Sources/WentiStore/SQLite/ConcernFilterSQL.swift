@@ -76,19 +76,24 @@ enum ConcernOrder {
     /// Concerns with no deadline sort after every real one.
     static let noDue = Int(Int32.max)
 
-    static func orderBy(_ sort: ConcernQuery.Sort) -> String {
-        switch sort {
-        case .newest: "c.id DESC"
-        case .oldest: "c.id ASC"
-        case .dueSoonest: "coalesce(c.due_on, \(noDue)) ASC, c.id ASC"
+    /// The ORDER BY of a sort, or of its mirror image (for paging upwards).
+    static func orderBy(_ sort: ConcernQuery.Sort, reversed: Bool = false) -> String {
+        let direction = reversed ? "DESC" : "ASC"
+        switch (sort, reversed) {
+        case (.newest, false), (.oldest, true): return "c.id DESC"
+        case (.newest, true), (.oldest, false): return "c.id ASC"
+        case (.dueSoonest, _): return "coalesce(c.due_on, \(noDue)) \(direction), c.id \(direction)"
         }
     }
 
-    static func after(_ cursor: PageCursor, sort: ConcernQuery.Sort) -> (String, [(any DatabaseValueConvertible)?]) {
-        switch sort {
-        case .newest: ("c.id < ?", [cursor.rowID])
-        case .oldest: ("c.id > ?", [cursor.rowID])
-        case .dueSoonest: ("(coalesce(c.due_on, \(noDue)), c.id) > (?, ?)", [cursor.due ?? noDue, cursor.rowID])
+    /// The rows after the cursor in the (possibly mirrored) order.
+    static func after(_ cursor: PageCursor, sort: ConcernQuery.Sort, reversed: Bool = false) -> (String, [(any DatabaseValueConvertible)?]) {
+        let beyond = reversed ? "<" : ">"
+        switch (sort, reversed) {
+        case (.newest, false), (.oldest, true): return ("c.id < ?", [cursor.rowID])
+        case (.newest, true), (.oldest, false): return ("c.id > ?", [cursor.rowID])
+        case (.dueSoonest, _):
+            return ("(coalesce(c.due_on, \(noDue)), c.id) \(beyond) (?, ?)", [cursor.due ?? noDue, cursor.rowID])
         }
     }
 }

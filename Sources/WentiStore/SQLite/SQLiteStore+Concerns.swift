@@ -141,24 +141,35 @@ extension SQLiteStore {
     }
 
     public func page(_ query: ConcernQuery, viewer: PersonID?, after cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage {
+        try page(query, viewer: viewer, from: cursor, limit: limit, upwards: false)
+    }
+
+    public func page(_ query: ConcernQuery, viewer: PersonID?, before cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage {
+        try page(query, viewer: viewer, from: cursor, limit: limit, upwards: true)
+    }
+
+    /// Keyset paging either way: upwards runs the mirrored order from the cursor and turns
+    /// the rows back into display order.
+    private func page(_ query: ConcernQuery, viewer: PersonID?, from cursor: PageCursor?, limit: Int, upwards: Bool) throws(StoreError) -> ConcernPage {
         let (filter, today) = try filter(for: query, viewer: viewer)
         var conditions = filter
         if let cursor {
-            let (clause, arguments) = ConcernOrder.after(cursor, sort: query.sort)
+            let (clause, arguments) = ConcernOrder.after(cursor, sort: query.sort, reversed: upwards)
             conditions.add(clause, arguments)
         }
         let sql = """
             SELECT c.id, c.year, c.seq, c.title, c.tier, c.unit_id, c.stage, c.grade, c.category_id, c.channel,
                    c.first_responsible_id, c.reporter_name, c.anonymous, c.reported_on, c.due_on, c.paused_since, c.version
             FROM concern c \(conditions.whereClause)
-            ORDER BY \(ConcernOrder.orderBy(query.sort)) LIMIT ?
+            ORDER BY \(ConcernOrder.orderBy(query.sort, reversed: upwards)) LIMIT ?
             """
         let rows = try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(conditions.arguments + [limit + 1]))
                 .map { try Self.summary($0, today: today) }
         }
         let pageRows = Array(rows.prefix(limit))
-        return ConcernPage(rows: pageRows, next: rows.count > limit ? pageRows.last?.cursor : nil)
+        let more = rows.count > limit ? pageRows.last?.cursor : nil
+        return ConcernPage(rows: upwards ? pageRows.reversed() : pageRows, next: more)
     }
 
     public func cursor(of code: ConcernCode, viewer: PersonID?) throws(StoreError) -> PageCursor {
@@ -172,6 +183,14 @@ extension SQLiteStore {
         return try read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM concern c \(filter.whereClause)",
                              arguments: StatementArguments(filter.arguments)) ?? 0
+        }
+    }
+
+    public func count(_ query: ConcernQuery, viewer: PersonID?, upTo cap: Int) throws(StoreError) -> Int {
+        let (filter, _) = try filter(for: query, viewer: viewer)
+        return try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM concern c \(filter.whereClause) LIMIT ?)",
+                             arguments: StatementArguments(filter.arguments + [cap])) ?? 0
         }
     }
 
@@ -192,6 +211,24 @@ extension SQLiteStore {
                 // Tiers are stored as 1...3 and reported as L1...L3; every other key is text.
                 let key = facet == .tier ? "L\(row.int("k"))" : row.text("k")
                 result[key] = row.int("n")
+            }
+            return result
+        }
+    }
+
+    public func libraryCounts(viewer: PersonID?) throws(StoreError) -> [UnitID: LibraryCounts] {
+        let (filter, today) = try filter(for: ConcernQuery(), viewer: viewer)
+        let sql = """
+            SELECT c.unit_id AS unit,
+                   sum(c.stage <> 'closed') AS open,
+                   sum(c.stage IN ('defined','solving') AND c.paused_since IS NULL AND c.due_on < ?) AS overdue,
+                   sum(c.stage = 'awaiting-feedback') AS awaiting
+            FROM concern c \(filter.whereClause) GROUP BY c.unit_id
+            """
+        return try read { db in
+            var result: [UnitID: LibraryCounts] = [:]
+            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([today.ordinal] + filter.arguments)) {
+                result[row.unit("unit")] = LibraryCounts(open: row.int("open"), overdue: row.int("overdue"), awaitingFeedback: row.int("awaiting"))
             }
             return result
         }
