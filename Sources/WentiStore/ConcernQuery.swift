@@ -10,6 +10,10 @@ public struct ConcernQuery: Sendable, Hashable {
         case oldest
         /// Earliest effective deadline first; concerns without one last.
         case dueSoonest = "due"
+        /// Most pressing grade first (urgent, major, general, budding, ungraded), newest within.
+        case grade
+        /// In the order of the flow (found first, closed last), newest within.
+        case stage
     }
 
     public var tiers: Set<Tier> = []
@@ -35,14 +39,15 @@ public struct ConcernQuery: Sendable, Hashable {
     }
 }
 
-/// Where the next page starts: the sort key of the last row shown.
+/// Where the next page starts: the last row shown and its value of the sort's key (the
+/// due day, the grade's or the stage's rank; nil for the id orders).
 public struct PageCursor: Sendable, Hashable {
     public var rowID: Int64
-    public var due: Int?
+    public var key: Int?
 
-    public init(rowID: Int64, due: Int?) {
+    public init(rowID: Int64, key: Int?) {
         self.rowID = rowID
-        self.due = due
+        self.key = key
     }
 }
 
@@ -65,10 +70,12 @@ public struct ConcernSummary: Sendable, Hashable {
     public var due: Day?
     public var daysOverdue: Int
     public var version: Int
+    /// This row's value of the listing's sort key, for its cursor.
+    public var sortKey: Int?
 
     public init(rowID: Int64, code: ConcernCode, title: String, tier: Tier, unitID: UnitID, stage: Stage,
                 grade: Grade?, categoryID: CategoryID, channel: Channel, firstResponsibleID: PersonID?,
-                reporterName: String?, anonymous: Bool, reportedOn: Day, due: Day?, daysOverdue: Int, version: Int) {
+                reporterName: String?, anonymous: Bool, reportedOn: Day, due: Day?, daysOverdue: Int, version: Int, sortKey: Int? = nil) {
         self.rowID = rowID
         self.code = code
         self.title = title
@@ -85,9 +92,10 @@ public struct ConcernSummary: Sendable, Hashable {
         self.due = due
         self.daysOverdue = daysOverdue
         self.version = version
+        self.sortKey = sortKey
     }
 
-    public var cursor: PageCursor { PageCursor(rowID: rowID, due: due?.ordinal) }
+    public var cursor: PageCursor { PageCursor(rowID: rowID, key: sortKey) }
 }
 
 public struct ConcernPage: Sendable, Hashable {

@@ -22,8 +22,8 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor: PersonID?) throws(StoreError) -> Concern
     func concern(_ code: ConcernCode, viewer: PersonID?) throws(StoreError) -> Concern
     func page(_ query: ConcernQuery, viewer: PersonID?, after cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage
-    /// The cursor that continues a listing after `code` (in any sort order).
-    func cursor(of code: ConcernCode, viewer: PersonID?) throws(StoreError) -> PageCursor
+    /// The cursor that continues a listing in `sort` order after `code`.
+    func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, viewer: PersonID?) throws(StoreError) -> PageCursor
     /// The page that ends just before `cursor` (the rows above it on screen), in display
     /// order; with nil, the last page of the listing. Its `next` continues upwards.
     func page(_ query: ConcernQuery, viewer: PersonID?, before cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage

@@ -55,7 +55,7 @@ public enum StandardActions {
                 state.table.query.text = ""
                 reload(&state, env)
             },
-            AppAction("sort", keys: [.character("s")], LocalizedText(zh: "切换排序：最新/最早/期限", en: "Cycle sort: newest / oldest / due"), group: .view) { state, env in
+            AppAction("sort", keys: [.character("s")], LocalizedText(zh: "切换排序：最新/最早/期限/等级/阶段", en: "Cycle sort: newest / oldest / due / grade / stage"), group: .view) { state, env in
                 let all = ConcernQuery.Sort.allCases
                 state.table.query.sort = all[(all.firstIndex(of: state.table.query.sort)! + 1) % all.count]
                 state.table.selected = 0

@@ -59,6 +59,8 @@ enum LibrariesPane {
         case .newest: titles[0] += "▼"
         case .oldest: titles[0] += "▲"
         case .dueSoonest: titles[5] += "▲"
+        case .grade: titles[1] += "▲"
+        case .stage: titles[2] += "▲"
         }
         let header = "  " + line(titles)
         grid.write(header, x: x, y: y, style: Style(bold: true, underline: true), limit: width)

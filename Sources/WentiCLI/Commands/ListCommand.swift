@@ -43,7 +43,7 @@ struct ListCommand: ParsableCommand {
                 emit(counts.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "-" : $0.key)\t\($0.value)" }.joined(separator: "\n"))
                 return
             }
-            let cursor = try after.map { text throws in try store.cursor(of: try Parse.code(text), viewer: viewer) }
+            let cursor = try after.map { text throws in try store.cursor(of: try Parse.code(text), sort: query.sort, viewer: viewer) }
             let page = try store.page(query, viewer: viewer, after: cursor, limit: limit)
             let language = options.language
             switch format {
@@ -69,7 +69,7 @@ struct FilterOptions: ParsableArguments {
     @Flag(help: "Only concerns past their deadline.") var overdue = false
     @Option(help: "First responsible person (id or name).") var responsible: String?
     @Option(help: "Text to find in title, description, root cause or plan (any length, Chinese substrings).") var text: String?
-    @Option(help: "Sort: newest, oldest or due.") var sort: String = "newest"
+    @Option(help: "Sort: newest, oldest, due, grade or stage.") var sort: String = "newest"
 
     func query(in workspace: Workspace) throws(CLIFailure) -> ConcernQuery {
         var query = ConcernQuery()
@@ -93,7 +93,8 @@ struct FilterOptions: ParsableArguments {
         if let responsible { query.firstResponsibleID = try Parse.person(responsible, in: workspace, option: "--responsible") }
         query.text = text ?? ""
         guard let order = ConcernQuery.Sort(rawValue: sort) else {
-            throw CLIFailure(zh: "--sort：“\(sort)”无效（newest、oldest、due）", en: "--sort: \"\(sort)\" is not newest, oldest or due")
+            throw CLIFailure(zh: "--sort：“\(sort)”无效（newest、oldest、due、grade、stage）",
+                             en: "--sort: \"\(sort)\" is not newest, oldest, due, grade or stage")
         }
         query.sort = order
         return query

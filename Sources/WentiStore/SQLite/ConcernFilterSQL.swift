@@ -20,13 +20,10 @@ struct ConcernFilterSQL {
         addSet("c.tier", query.tiers.map(\.rawValue).sorted())
         addSet("c.unit_id", query.unitIDs.map(\.rawValue).sorted())
         if !query.grades.isEmpty || query.ungraded {
-            var parts: [String] = []
-            if !query.grades.isEmpty {
-                parts.append("c.grade IN \(Self.placeholders(query.grades.count))")
-                arguments += query.grades.map(\.rawValue).sorted()
-            }
-            if query.ungraded { parts.append("c.grade IS NULL") }
-            clauses.append("(" + parts.joined(separator: " OR ") + ")")
+            // Through the rank, which is what the grade index holds (9: not graded yet).
+            var ranks = query.grades.map(Self.rank).sorted()
+            if query.ungraded { ranks.append(9) }
+            addSet("c.grade_rank", ranks)
         }
         addSet("c.stage", query.stages.map(\.rawValue).sorted())
         addSet("c.category_id", query.categoryIDs.map(\.rawValue).sorted())
@@ -48,6 +45,16 @@ struct ConcernFilterSQL {
                 clauses.append("(instr(lower(c.title), ?) > 0 OR instr(lower(c.description), ?) > 0 OR instr(lower(c.root_cause), ?) > 0 OR instr(lower(c.plan), ?) > 0)")
                 arguments += [needle, needle, needle, needle]
             }
+        }
+    }
+
+    /// The grade's place in `grade_rank` (see the schema).
+    static func rank(_ grade: Grade) -> Int {
+        switch grade {
+        case .urgent: 1
+        case .major: 2
+        case .general: 3
+        case .budding: 4
         }
     }
 
@@ -76,24 +83,40 @@ enum ConcernOrder {
     /// Concerns with no deadline sort after every real one.
     static let noDue = Int(Int32.max)
 
+    /// The sort's key besides the id, as an SQL expression (nil: the id alone).
+    static func key(_ sort: ConcernQuery.Sort) -> String? {
+        switch sort {
+        case .newest, .oldest: nil
+        case .dueSoonest: "coalesce(c.due_on, \(noDue))"
+        case .grade: "c.grade_rank"
+        case .stage: "c.stage_rank"
+        }
+    }
+
+    /// Whether the id runs downwards within the order (newest first).
+    private static func idDescending(_ sort: ConcernQuery.Sort) -> Bool {
+        switch sort {
+        case .newest, .grade, .stage: true
+        case .oldest, .dueSoonest: false
+        }
+    }
+
     /// The ORDER BY of a sort, or of its mirror image (for paging upwards).
     static func orderBy(_ sort: ConcernQuery.Sort, reversed: Bool = false) -> String {
-        let direction = reversed ? "DESC" : "ASC"
-        switch (sort, reversed) {
-        case (.newest, false), (.oldest, true): return "c.id DESC"
-        case (.newest, true), (.oldest, false): return "c.id ASC"
-        case (.dueSoonest, _): return "coalesce(c.due_on, \(noDue)) \(direction), c.id \(direction)"
-        }
+        let idDown = idDescending(sort) != reversed
+        let id = "c.id " + (idDown ? "DESC" : "ASC")
+        guard let key = key(sort) else { return id }
+        return "\(key) \(reversed ? "DESC" : "ASC"), \(id)"
     }
 
     /// The rows after the cursor in the (possibly mirrored) order.
     static func after(_ cursor: PageCursor, sort: ConcernQuery.Sort, reversed: Bool = false) -> (String, [(any DatabaseValueConvertible)?]) {
-        let beyond = reversed ? "<" : ">"
-        switch (sort, reversed) {
-        case (.newest, false), (.oldest, true): return ("c.id < ?", [cursor.rowID])
-        case (.newest, true), (.oldest, false): return ("c.id > ?", [cursor.rowID])
-        case (.dueSoonest, _):
-            return ("(coalesce(c.due_on, \(noDue)), c.id) \(beyond) (?, ?)", [cursor.due ?? noDue, cursor.rowID])
-        }
+        let idDown = idDescending(sort) != reversed
+        guard let key = key(sort) else { return (idDown ? "c.id < ?" : "c.id > ?", [cursor.rowID]) }
+        let keyBeyond = reversed ? "<" : ">"
+        let idBeyond = idDown ? "<" : ">"
+        // (key, id) beyond the cursor, with the id running its own way within one key.
+        return ("(\(key) \(keyBeyond) ? OR (\(key) = ? AND c.id \(idBeyond) ?))",
+                [cursor.key ?? 0, cursor.key ?? 0, cursor.rowID])
     }
 }

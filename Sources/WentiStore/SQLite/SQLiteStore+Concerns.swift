@@ -159,7 +159,8 @@ extension SQLiteStore {
         }
         let sql = """
             SELECT c.id, c.year, c.seq, c.title, c.tier, c.unit_id, c.stage, c.grade, c.category_id, c.channel,
-                   c.first_responsible_id, c.reporter_name, c.anonymous, c.reported_on, c.due_on, c.paused_since, c.version
+                   c.first_responsible_id, c.reporter_name, c.anonymous, c.reported_on, c.due_on, c.paused_since, c.version,
+                   \(ConcernOrder.key(query.sort) ?? "NULL") AS sort_key
             FROM concern c \(conditions.whereClause)
             ORDER BY \(ConcernOrder.orderBy(query.sort, reversed: upwards)) LIMIT ?
             """
@@ -172,10 +173,13 @@ extension SQLiteStore {
         return ConcernPage(rows: upwards ? pageRows.reversed() : pageRows, next: more)
     }
 
-    public func cursor(of code: ConcernCode, viewer: PersonID?) throws(StoreError) -> PageCursor {
-        let concern = try concern(code, viewer: viewer)
-        let rowID = try read { db in try Self.rowID(of: code, in: db) }
-        return PageCursor(rowID: rowID, due: concern.deadline.map { $0.adding(days: concern.pausedDays).ordinal })
+    public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, viewer: PersonID?) throws(StoreError) -> PageCursor {
+        _ = try concern(code, viewer: viewer)   // the same visibility as reading it
+        return try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT c.id, \(ConcernOrder.key(sort) ?? "NULL") AS sort_key FROM concern c WHERE c.year = ? AND c.seq = ?",
+                                             arguments: [code.year, code.sequence]) else { throw StoreError.concernNotFound(code) }
+            return PageCursor(rowID: row["id"], key: row.optionalInt("sort_key"))
+        }
     }
 
     public func count(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> Int {
@@ -254,6 +258,7 @@ extension SQLiteStore {
             channel: try row.value("channel"),
             firstResponsibleID: row.optionalPerson("first_responsible_id"),
             reporterName: row["reporter_name"], anonymous: row.bool("anonymous"),
-            reportedOn: row.day("reported_on"), due: due, daysOverdue: overdue, version: row["version"])
+            reportedOn: row.day("reported_on"), due: due, daysOverdue: overdue, version: row["version"],
+            sortKey: row.optionalInt("sort_key"))
     }
 }

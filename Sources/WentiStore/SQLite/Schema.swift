@@ -22,7 +22,8 @@ enum Schema {
         ("concern_unit", "CREATE INDEX concern_unit ON concern(unit_id, id);"),
         ("concern_tier", "CREATE INDEX concern_tier ON concern(tier, id);"),
         ("concern_stage_due", "CREATE INDEX concern_stage_due ON concern(stage, due_on);"),
-        ("concern_grade", "CREATE INDEX concern_grade ON concern(grade, id);"),
+        ("concern_grade", "CREATE INDEX concern_grade ON concern(grade_rank, id);"),
+        ("concern_stage", "CREATE INDEX concern_stage ON concern(stage_rank, id);"),
         ("concern_category", "CREATE INDEX concern_category ON concern(category_id, id);"),
         ("concern_responsible", "CREATE INDEX concern_responsible ON concern(first_responsible_id, id);"),
     ]
@@ -135,6 +136,12 @@ enum Schema {
               version INTEGER NOT NULL CHECK (version >= 1),
               -- the deadline with paused days added back: what "overdue" compares with
               due_on INTEGER GENERATED ALWAYS AS (deadline + paused_days) VIRTUAL,
+              -- sort keys: most pressing grade first (ungraded last), stages in the order of the flow
+              grade_rank INTEGER GENERATED ALWAYS AS (CASE grade WHEN 'urgent' THEN 1 WHEN 'major' THEN 2
+                WHEN 'general' THEN 3 WHEN 'budding' THEN 4 ELSE 9 END) VIRTUAL,
+              stage_rank INTEGER GENERATED ALWAYS AS (CASE stage WHEN 'found' THEN 1 WHEN 'analysing' THEN 2
+                WHEN 'defined' THEN 3 WHEN 'watch' THEN 4 WHEN 'solving' THEN 5 WHEN 'awaiting-feedback' THEN 6
+                WHEN 'referred' THEN 7 ELSE 8 END) VIRTUAL,
               UNIQUE (year, seq),
               CHECK (anonymous = 1 OR sealed_identity IS NULL),
               CHECK ((campaign_id IS NOT NULL) = (channel = 'rewarded-campaign')),
