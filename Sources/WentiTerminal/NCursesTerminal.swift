@@ -56,14 +56,8 @@ public final class NCursesTerminal: TerminalBackend {
 
     /// Sends the cells that differ from the last frame, then one `doupdate`.
     public func present(_ grid: Grid) {
-        let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
-        for y in 0..<grid.height {
-            for x in 0..<grid.width {
-                let cell = grid[x, y]
-                if cell.isContinuation { continue }
-                if !full, let previous, previous[x, y] == cell, !(cell.width == 2 && previous[x + 1, y] != grid[x + 1, y]) { continue }
-                draw(cell, x: x, y: y)
-            }
+        for (x, y) in FrameDiff.changedCells(from: previous, to: grid) {
+            draw(grid[x, y], x: x, y: y)
         }
         if let cursor = grid.cursor, cursor.x < grid.width, cursor.y < grid.height {
             curs_set(1)

@@ -108,6 +108,9 @@ struct CommandLineTests {
         let headless = try run(["tui", "--db", db, "--headless", "100x30", "--keys", "j", "--timings"])
         #expect(headless.status == 0 && headless.out.contains("▸ Q-2026-0068"))
         #expect(headless.err.contains("p50_ms=") && headless.err.contains("p99_ms="))
+        let dumped = try run(["tui", "--db", db, "--headless", "80x24", "--keys", "j ?", "--dump"])
+        #expect(dumped.out.components(separatedBy: "── ").count == 4, "start, j and ? each print a screen")
+        #expect(dumped.out.contains("── j ──") && dumped.out.contains("Help: keys and commands"))
         let badSize = try run(["tui", "--db", db, "--headless", "big"])
         #expect(badSize.status == 2 && badSize.err.contains("not a size"))
     }

@@ -33,7 +33,8 @@ struct TerminalEndToEndTests {
         #expect(lines.contains { $0.contains("▸ Q-2026-0068") })
 
         try tmux.run(["send-keys", "-t", "w", "?"])
-        lines = try tmux.waitFor { $0.joined().contains("Help: keys and commands") }
+        // Wait for what is asserted: tmux may show a frame half drawn.
+        lines = try tmux.waitFor { $0.joined().contains("Help: keys and commands") && $0.joined().contains("clear-marks") }
         #expect(lines.joined().contains("clear-marks"))
         try tmux.run(["send-keys", "-t", "w", "Escape"])
         try tmux.waitFor { !$0.joined().contains("Help: keys") }
@@ -70,7 +71,7 @@ struct TerminalEndToEndTests {
         #expect(!(try tmux.screen()).joined().contains("Q-2026-0001"), "the screen is given back")
     }
 
-    @Test(arguments: ["TERM", "HUP", "SEGV", "ABRT"])
+    @Test(arguments: ["TERM", "INT", "HUP", "SEGV", "ABRT"])
     func theTerminalIsRestoredWhenKilledOrCrashed(signal: String) throws {
         let db = try cli.temporaryDatabase()
         _ = try cli.run(["demo", "--no-tui", "--db", db])
@@ -90,6 +91,7 @@ struct TerminalEndToEndTests {
         switch name {
         case "TERM": SIGTERM
         case "HUP": SIGHUP
+        case "INT": SIGINT
         case "SEGV": SIGSEGV
         default: SIGABRT
         }
@@ -156,6 +158,26 @@ struct TerminalEndToEndTests {
         let sequences = escaped.split(separator: "\u{1B}").map { $0.prefix { $0 != "m" } }
         #expect(sequences.contains { $0.split(separator: ";").contains("[31") || $0 == "[31" } != noColor, "\(Set(sequences))")
         #expect(sequences.contains { $0.hasPrefix("[") && $0.dropFirst().split(separator: ";").contains("7") })
+        try tmux.run(["send-keys", "-t", "w", "q"])
+    }
+
+    @Test func anIdleScreenUsesNoCPU() throws {
+        let db = try cli.temporaryDatabase()
+        _ = try cli.run(["demo", "--no-tui", "--db", db])
+        let tmux = try TmuxHarness()
+        try start(tmux, db: db)
+        try tmux.waitFor { $0.joined().contains("Q-2026-0069") }
+        let pid = try tmux.value("#{pane_pid}")
+        func cpuTicks() throws -> Int {
+            // utime and stime, fields 14 and 15 of /proc/PID/stat (after the parenthesised name).
+            let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+            let fields = stat[stat.range(of: ")")!.upperBound...].split(separator: " ")
+            return Int(fields[11])! + Int(fields[12])!
+        }
+        let before = try cpuTicks()
+        usleep(1_500_000)
+        let after = try cpuTicks()
+        #expect(after - before <= 1, "CPU ticks while idle for 1.5 s: \(after - before)")
         try tmux.run(["send-keys", "-t", "w", "q"])
     }
 }

@@ -43,4 +43,18 @@ struct GridTests {
         #expect(terminal.nextKey() == .character("a"))
         #expect(terminal.nextKey() == nil)
     }
+
+    @Test func aFrameSendsOnlyWhatChanged() {
+        var before = Grid(width: 10, height: 3)
+        before.write("班组报表", x: 0, y: 0)
+        #expect(FrameDiff.changedCells(from: nil, to: before).count == 10 * 3 - 4, "everything, wide characters once")
+        var after = before
+        #expect(FrameDiff.changedCells(from: before, to: after).isEmpty, "an unchanged frame sends nothing")
+        after.write("表", x: 6, y: 0)   // the same character again: nothing to send
+        after.write("x", x: 9, y: 2)
+        after.write("问", x: 2, y: 0)
+        let changed = FrameDiff.changedCells(from: before, to: after)
+        #expect(changed.map { "\($0.x),\($0.y)" } == ["2,0", "9,2"])
+        #expect(FrameDiff.changedCells(from: before, to: Grid(width: 11, height: 3)).count == 33, "a resize sends the whole frame")
+    }
 }
