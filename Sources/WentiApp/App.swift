@@ -27,7 +27,7 @@ public enum App {
 
     /// Runs an action if it is available, else says why not; a dangerous one asks first.
     static func run(_ action: AppAction, _ state: inout AppState, _ env: AppEnvironment, confirmed: Bool = false) {
-        if let reason = action.unavailable(state) {
+        if let reason = action.unavailable(state, env) {
             state.toast = reason.text(state.language)
             return
         }

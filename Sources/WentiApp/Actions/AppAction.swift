@@ -7,13 +7,14 @@ import WentiTerminal
 /// and the status-bar hints all read the registry built from these.
 public struct AppAction: Sendable {
     public enum Group: String, Sendable, CaseIterable {
-        case navigation, view, selection, app
+        case navigation, view, selection, triage, app
 
         var label: LocalizedText {
             switch self {
             case .navigation: LocalizedText(zh: "移动", en: "Navigation")
             case .view: LocalizedText(zh: "视图", en: "View")
             case .selection: LocalizedText(zh: "标记", en: "Selection")
+            case .triage: LocalizedText(zh: "分诊", en: "Triage")
             case .app: LocalizedText(zh: "程序", en: "Application")
             }
         }
@@ -27,11 +28,11 @@ public struct AppAction: Sendable {
     public let group: Group
     public let dangerous: Bool
     /// nil when available; otherwise why not, in both languages.
-    public let unavailable: @MainActor @Sendable (AppState) -> LocalizedText?
+    public let unavailable: @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText?
     public let perform: @MainActor @Sendable (inout AppState, AppEnvironment) -> Void
 
     public init(_ id: String, keys: [Key], _ title: LocalizedText, short: LocalizedText? = nil, group: Group, dangerous: Bool = false,
-                unavailable: @escaping @MainActor @Sendable (AppState) -> LocalizedText? = { _ in nil },
+                unavailable: @escaping @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText? = { _, _ in nil },
                 perform: @escaping @MainActor @Sendable (inout AppState, AppEnvironment) -> Void) {
         self.id = id
         self.keys = keys

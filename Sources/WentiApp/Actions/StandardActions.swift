@@ -6,7 +6,9 @@ import WentiTerminal
 /// state, so a key, a `:` command and a choice in the help all do exactly the same thing.
 @MainActor
 public enum StandardActions {
-    public static var all: [AppAction] {
+    public static var all: [AppAction] { basics + TriageActions.all }
+
+    static var basics: [AppAction] {
         [
             AppAction("move-down", keys: [.character("j"), .down], LocalizedText(zh: "下移一行", en: "Move down"), group: .navigation) { state, env in
                 move(&state, env, by: 1)
@@ -44,6 +46,7 @@ public enum StandardActions {
             },
             AppAction("toggle-detail", keys: [.enter], LocalizedText(zh: "显示/隐藏详情", en: "Show / hide the detail"), group: .view) { state, env in
                 state.showDetail.toggle()
+                state.detail = nil   // read again, with the timeline when shown
                 loadDetail(&state, env)
             },
             AppAction("filter", keys: [.character("/")], LocalizedText(zh: "按文字筛选（支持中文）", en: "Filter by text (Chinese too)"),
@@ -51,7 +54,7 @@ public enum StandardActions {
                 state.overlays.append(.filter(TextField(state.table.query.text)))
             },
             AppAction("clear-filter", keys: [.escape], LocalizedText(zh: "清除筛选", en: "Clear the filter"), group: .view,
-                      unavailable: { $0.table.query.text.isEmpty ? LocalizedText(zh: "当前没有筛选", en: "no filter is set") : nil }) { state, env in
+                      unavailable: { state, _ in state.table.query.text.isEmpty ? LocalizedText(zh: "当前没有筛选", en: "no filter is set") : nil }) { state, env in
                 state.table.query.text = ""
                 reload(&state, env)
             },
@@ -72,7 +75,7 @@ public enum StandardActions {
             },
             AppAction("clear-marks", keys: [.character("V")], LocalizedText(zh: "清除全部标记", en: "Clear all marks"), group: .selection,
                       dangerous: true,
-                      unavailable: { $0.table.marks.isEmpty ? LocalizedText(zh: "没有已标记的问题", en: "nothing is marked") : nil }) { state, _ in
+                      unavailable: { state, _ in state.table.marks.isEmpty ? LocalizedText(zh: "没有已标记的问题", en: "nothing is marked") : nil }) { state, _ in
                 state.table.marks = []
                 state.table.rangeAnchor = nil
             },
@@ -102,7 +105,7 @@ public enum StandardActions {
         ]
     }
 
-    static let noRow: @MainActor @Sendable (AppState) -> LocalizedText? = { state in
+    static let noRow: @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText? = { state, _ in
         state.table.selectedRow == nil ? LocalizedText(zh: "没有选中的问题", en: "no concern is selected") : nil
     }
 
@@ -136,12 +139,17 @@ public enum StandardActions {
     }
 
     static func loadDetail(_ state: inout AppState, _ env: AppEnvironment) {
-        guard state.showDetail, let code = state.table.selectedRow?.code else {
+        guard let code = state.table.selectedRow?.code else {
             state.detail = nil
+            state.detailLog = []
             return
         }
         if state.detail?.code == code { return }
-        attempt(&state) { state in state.detail = try env.data.concern(code) }
+        // Read even when the detail is hidden: the triage actions judge availability on it.
+        attempt(&state) { state in
+            state.detail = try env.data.concern(code)
+            state.detailLog = state.showDetail ? try env.data.log(code) : []
+        }
     }
 
     /// Runs a store read; a failure becomes the toast instead of a crash.

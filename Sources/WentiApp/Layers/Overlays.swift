@@ -68,6 +68,8 @@ enum Overlays {
                 if field.handle(key) { selected = 0 }
             }
             state.overlays[state.overlays.count - 1] = .unitPicker(field, selected: selected)
+        case .form, .gradePicker, .confirmCommands:
+            TriageOverlays.handle(key, top, &state, env)
         case .confirm(_, let actionID):
             switch key {
             case .character("y"), .character("Y"), .enter:
@@ -141,8 +143,10 @@ enum Overlays {
                 }
                 drawBox(UIText.goToUnit.text(state.language), field: field, lines: lines, selected: selected,
                         into: &grid, layout: layout, width: min(layout.width - 4, 50))
-            case .confirm(let question, _):
+            case .confirm(let question, _), .confirmCommands(let question, _, _):
                 drawConfirm(question, state.language, into: &grid, layout: layout)
+            case .form, .gradePicker:
+                TriageOverlays.draw(overlay, state, env, into: &grid, layout: layout)
             }
         }
     }
@@ -197,7 +201,7 @@ enum Overlays {
 
     static func drawHelp(_ state: AppState, _ env: AppEnvironment, filter: TextField, selected: Int, into grid: inout Grid, layout: Layout) {
         let language = state.language
-        let width = min(layout.width - 4, 100)
+        let width = layout.width - 4
         let height = layout.height - 2
         let x = (layout.width - width) / 2
         let y = 1
@@ -211,15 +215,20 @@ enum Overlays {
         for (offset, action) in entries.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
             let keys = env.registry.keys(of: action.id).map(\.description).joined(separator: " ")
-            let reason = action.unavailable(state)
+            let reason = action.unavailable(state, env)
             var text = TerminalText.fit(keys, to: 14) + " " + TerminalText.fit(action.id, to: 15) + " " + action.title.text(language)
-            if let reason {
-                text += language == .zh ? "（不可用：\(reason.zh)）" : " (unavailable: \(reason.en))"
-            }
+            if reason != nil { text += language == .zh ? "（不可用）" : " (unavailable)" }
             let style = Style(dim: reason != nil, reverse: index == selected)
             grid.fill(x: x + 1, y: y + 2 + offset, width: width - 2, height: 1, style: style)
             grid.write(text, x: x + 2, y: y + 2 + offset, style: style, limit: width - 4)
         }
-        grid.write(" " + UIText.helpFilter.text(language) + " ", x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
+        // The bottom border says why the selected action is unavailable, else how to use the help.
+        let footer: String
+        if entries.indices.contains(selected), let reason = entries[selected].unavailable(state, env) {
+            footer = (language == .zh ? "不可用：" : "unavailable: ") + reason.text(language)
+        } else {
+            footer = UIText.helpFilter.text(language)
+        }
+        grid.write(" " + footer + " ", x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
     }
 }

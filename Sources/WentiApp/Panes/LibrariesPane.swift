@@ -1,3 +1,4 @@
+import Foundation
 import WentiCore
 import WentiStore
 import WentiTerminal
@@ -116,6 +117,25 @@ enum LibrariesPane {
         for paragraph in body {
             for wrapped in TerminalText.wrap(TextSanitizer.clean(paragraph, mode: .multiLine), width: width) { lines.append((wrapped, .plain)) }
         }
+        for (index, task) in c.tasks.enumerated() {
+            let mark = task.state == .done ? "✓" : task.state == .dropped ? "✗" : "□"
+            lines.append(("\(mark) \(index + 1). \(task.due)  \(task.title)", Style(dim: task.state != .open)))
+        }
+        // The timeline: who did what, newest last, as much as fits.
+        let org2 = org
+        let timeline = state.detailLog.suffix(max(0, height - lines.count)).map { entry -> (String, Style) in
+            let who = org2.person(entry.actorID)?.name ?? entry.actorID.rawValue
+            let action = ConcernAction(rawValue: entry.action)?.label.text(language) ?? entry.action
+            let day = Day(entry.at).description
+            let detail = entry.changes.first { $0.field == "note" || $0.field == "escalation" || $0.field == "stage" }
+                .map { change in
+                    guard change.field == "stage" else { return "  " + change.new }
+                    let name = { (raw: String) in Stage(rawValue: raw)?.label.text(language) ?? raw }
+                    return "  " + (change.old.isEmpty ? name(change.new) : "\(name(change.old))→\(name(change.new))")
+                } ?? ""
+            return ("· \(day) \(who) \(action)\(detail)", Style(dim: true))
+        }
+        lines += timeline
         for (offset, line) in lines.prefix(height).enumerated() {
             grid.write(line.0, x: x, y: y + offset, style: line.1, limit: width)
         }

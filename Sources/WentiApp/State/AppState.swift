@@ -15,6 +15,12 @@ public struct AppState: Sendable {
         case unitPicker(TextField, selected: Int)
         /// A dangerous action waits here for y: it says what and how many.
         case confirm(question: String, actionID: String)
+        /// A form whose values become commands on the target concerns.
+        case form(Form, TriageForm, targets: [ConcernCode])
+        /// The four grades with their handling stance and the deadline each would set.
+        case gradePicker(selected: Int, targets: [ConcernCode])
+        /// Commands ready to run once the user says yes (what and how many are in the question).
+        case confirmCommands(question: String, commands: [ConcernCommand], targets: [ConcernCode])
     }
 
     /// Work only the runner can do (it owns the terminal).
@@ -28,6 +34,8 @@ public struct AppState: Sendable {
     public var treeSelected = 0
     public var table = ConcernTableModel()
     public var detail: Concern?
+    /// The selected concern's recorded steps, for the timeline.
+    public var detailLog: [AuditEntry] = []
     public var showDetail = true
     public var overlays: [Overlay] = []
     /// A message for the status bar until the next key.

@@ -1,3 +1,4 @@
+import Foundation
 import WentiCore
 import WentiStore
 
@@ -9,12 +10,14 @@ public final class LibraryData {
     public let store: any WorkspaceStore
     public let viewer: PersonID?
     public let workspace: Workspace
+    /// The person the UI acts as.
+    public let actor: Person
 
     public init(store: any WorkspaceStore, viewer: PersonID?) throws(StoreError) {
         self.store = store
         self.viewer = viewer
         workspace = try store.workspace()
-        _ = try workspace.actor(viewer)
+        actor = try workspace.actor(viewer)
     }
 
     /// One line of the org tree: a unit's library and its counts (subtree included).
@@ -56,5 +59,30 @@ public final class LibraryData {
 
     public func concern(_ code: ConcernCode) throws(StoreError) -> Concern {
         try store.concern(code, viewer: viewer)
+    }
+
+    /// The concern's timeline: every recorded step, oldest first.
+    public func log(_ code: ConcernCode) throws(StoreError) -> [AuditEntry] {
+        try store.auditLog(subject: code.description)
+    }
+
+    /// One user action on one concern: all its commands in one transaction, refused if the
+    /// concern changed since `expectedVersion`.
+    public func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?) throws(StoreError) -> Concern {
+        try store.perform(commands, on: code, expectedVersion: expectedVersion, actor: actor.id)
+    }
+
+    /// Why `command` would be refused on `concern` now (nil: it would go through). A dry run
+    /// of the same rules the store applies, so an action is shown unavailable with the
+    /// rule's own words.
+    public func refusal(of command: ConcernCommand, on concern: Concern) -> LocalizedText? {
+        let context = WorkflowContext(actor: actor, organisation: workspace.organisation, categories: workspace.categoryIDs,
+                                      sources: workspace.sources, policy: workspace.policy, now: Date(), today: Day(Date()))
+        do {
+            _ = try Workflow.apply(command, to: concern, context: context)
+            return nil
+        } catch {
+            return error.label
+        }
     }
 }

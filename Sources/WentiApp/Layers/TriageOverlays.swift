@@ -1,0 +1,114 @@
+import Foundation
+import WentiCore
+import WentiTerminal
+import WentiText
+
+/// The overlays of the triage actions: a form, the grade picker, and the confirmation of
+/// commands that cannot be taken back (it says what and how many).
+@MainActor
+enum TriageOverlays {
+    static func handle(_ key: Key, _ overlay: AppState.Overlay, _ state: inout AppState, _ env: AppEnvironment) {
+        switch overlay {
+        case .form(var form, let kind, let targets):
+            switch key {
+            case .escape:
+                state.overlays.removeLast()
+                return
+            case .ctrl("s"), .enter where !isMultiLine(form):
+                guard let values = form.submit() else { break }
+                let commands = kind.commands(values)
+                state.overlays.removeLast()
+                if kind == .escalate {
+                    // Escalation moves concerns out of this library: ask, with the count.
+                    state.overlays.append(.confirmCommands(question: escalationQuestion(targets, state, env), commands: commands, targets: targets))
+                } else if !TriageActions.apply(commands, to: targets, &state, env) {
+                    // Refused: the form comes back with what was typed, so it can be corrected.
+                    state.overlays.append(.form(form, kind, targets: targets))
+                }
+                return
+            default:
+                _ = form.handle(key, width: formWidth(state) - 16)
+            }
+            state.overlays[state.overlays.count - 1] = .form(form, kind, targets: targets)
+        case .gradePicker(var selected, let targets):
+            switch key {
+            case .escape:
+                state.overlays.removeLast()
+                return
+            case .down, .character("j"): selected = min(selected + 1, Grade.allCases.count - 1)
+            case .up, .character("k"): selected = max(0, selected - 1)
+            case .character(let c) where ("1"..."4").contains(c): selected = Int(String(c))! - 1
+            case .enter:
+                state.overlays.removeLast()
+                TriageActions.apply([.grade(Grade.allCases[selected])], to: targets, &state, env)
+                return
+            default: break
+            }
+            state.overlays[state.overlays.count - 1] = .gradePicker(selected: selected, targets: targets)
+        case .confirmCommands(_, let commands, let targets):
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                state.overlays.removeLast()
+                TriageActions.apply(commands, to: targets, &state, env)
+            case .character("n"), .character("N"), .escape:
+                state.overlays.removeLast()
+            default: break
+            }
+        default:
+            break
+        }
+    }
+
+    static func isMultiLine(_ form: Form) -> Bool {
+        if case .lines = form.fields[form.focus].input { return true }
+        return false
+    }
+
+    static func formWidth(_ state: AppState) -> Int { min(state.size.width - 4, 70) }
+
+    /// "Escalate Q-2026-0004 to 运维检修部 (L2)?" or "Escalate 3 concerns one tier up?"
+    static func escalationQuestion(_ targets: [ConcernCode], _ state: AppState, _ env: AppEnvironment) -> String {
+        let zh = state.language == .zh
+        if targets.count == 1, let code = targets.first, let concern = try? env.data.concern(code),
+           let parent = env.data.workspace.organisation.parent(of: concern.unitID) {
+            return zh ? "把 \(code) 上报到 \(parent.name)（\(parent.tier.code)）？" : "Escalate \(code) to \(parent.name) (\(parent.tier.code))?"
+        }
+        return zh ? "把 \(targets.count) 个问题各上报一级？" : "Escalate \(targets.count) concerns one tier up each?"
+    }
+
+    static func draw(_ overlay: AppState.Overlay, _ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
+        let language = state.language
+        switch overlay {
+        case .form(var form, let kind, let targets):
+            let width = formWidth(state)
+            let height = min(layout.height - 2, form.fields.reduce(0) { total, field in
+                if case .lines(_, let h) = field.input { return total + h }
+                return total + 1
+            } + 5)
+            let x = (layout.width - width) / 2
+            let y = max(1, (layout.height - height) / 2)
+            let subject = targets.count == 1 ? targets[0].description : (language == .zh ? "\(targets.count) 个问题" : "\(targets.count) concerns")
+            Overlays.frame(kind.title.text(language) + " · " + subject, x: x, y: y, width: width, height: height, into: &grid)
+            form.draw(into: &grid, x: x + 2, y: y + 2, width: width - 4, language: language)
+            let hint = language == .zh ? "Tab 换栏  回车/C-s 提交  Esc 取消" : "Tab next field  Enter/C-s submit  Esc cancel"
+            let cursor = grid.cursor
+            grid.write(hint, x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
+            grid.cursor = cursor
+        case .gradePicker(let selected, let targets):
+            let policy = env.data.workspace.policy
+            let today = Day(Date())
+            let lines = Grade.allCases.enumerated().map { index, grade -> String in
+                let (deadline, review) = policy.schedule(for: grade, gradedOn: today)
+                let when = deadline.map { (language == .zh ? "期限 " : "due ") + $0.description }
+                    ?? review.map { (language == .zh ? "每月复查，下次 " : "monthly review, next ") + $0.description } ?? ""
+                return "\(index + 1)  \(grade.label.text(language))  \(grade.stance.text(language))  \(when)"
+            }
+            let title = (language == .zh ? "定级" : "Grade") + " · " + (targets.count == 1 ? targets[0].description : "\(targets.count)")
+            Overlays.drawBox(title, field: TextField(), lines: lines, selected: selected, into: &grid, layout: layout,
+                             width: min(layout.width - 4, 64))
+            grid.cursor = nil
+        default:
+            break
+        }
+    }
+}
