@@ -106,7 +106,7 @@ public enum App {
         grid.fill(x: 0, y: y, width: layout.width, height: 1, style: Style(reverse: true))
         var left = state.selectedUnit.map { "\($0.tier.code) \($0.name)" } ?? ""
         left += "  " + UIText.count(of: state.table).text(language)
-        if !state.table.query.text.isEmpty { left += "  " + UIText.filter(state.table.query.text).text(language) }
+        if !state.filterText.isEmpty { left += "  " + UIText.filter(state.filterText).text(language) }
         if !state.table.marks.isEmpty { left += "  " + UIText.marked(state.table.marks.count).text(language) }
         let right = state.toast ?? hints(env, language)
         let rightWidth = min(DisplayWidth.of(right), layout.width / 2)

@@ -6,7 +6,17 @@ import WentiTerminal
 /// state, so a key, a `:` command and a choice in the help all do exactly the same thing.
 @MainActor
 public enum StandardActions {
-    public static var all: [AppAction] { basics + TriageActions.all }
+    public static var all: [AppAction] { basics + views + TriageActions.all }
+
+    /// Each saved view is a filter with a key.
+    static var views: [AppAction] {
+        FilterText.views.map { view in
+            AppAction(view.id, keys: [Key(name: view.key)!], view.title, group: .view) { state, env in
+                setFilter(view.filter, &state, env)
+                state.toast = view.title.text(state.language)
+            }
+        }
+    }
 
     static var basics: [AppAction] {
         [
@@ -51,12 +61,11 @@ public enum StandardActions {
             },
             AppAction("filter", keys: [.character("/")], LocalizedText(zh: "按文字筛选（支持中文）", en: "Filter by text (Chinese too)"),
                       short: LocalizedText(zh: "筛选", en: "filter"), group: .view) { state, _ in
-                state.overlays.append(.filter(TextField(state.table.query.text)))
+                state.overlays.append(.filter(TextField(state.filterText)))
             },
             AppAction("clear-filter", keys: [.escape], LocalizedText(zh: "清除筛选", en: "Clear the filter"), group: .view,
-                      unavailable: { state, _ in state.table.query.text.isEmpty ? LocalizedText(zh: "当前没有筛选", en: "no filter is set") : nil }) { state, env in
-                state.table.query.text = ""
-                reload(&state, env)
+                      unavailable: { state, _ in state.filterText.isEmpty ? LocalizedText(zh: "当前没有筛选", en: "no filter is set") : nil }) { state, env in
+                setFilter("", &state, env)
             },
             AppAction("sort", keys: [.character("s")], LocalizedText(zh: "切换排序：最新/最早/期限/等级/阶段", en: "Cycle sort: newest / oldest / due / grade / stage"), group: .view) { state, env in
                 let all = ConcernQuery.Sort.allCases
@@ -127,7 +136,20 @@ public enum StandardActions {
         guard row != state.treeSelected, state.tree.indices.contains(row) else { return }
         state.treeSelected = row
         let unit = state.tree[row].unit
-        state.table.query.unitIDs = unit.kind == .company ? [] : env.data.workspace.organisation.subtree(of: unit.id)
+        _ = unit
+        setFilter(state.filterText, &state, env)
+    }
+
+    /// The table's query from the tree's unit, the sort, and the filter text; then reload.
+    static func setFilter(_ text: String, _ state: inout AppState, _ env: AppEnvironment) {
+        state.filterText = text
+        var query = ConcernQuery()
+        query.sort = state.table.query.sort
+        if let unit = state.selectedUnit, unit.kind != .company {
+            query.unitIDs = env.data.workspace.organisation.subtree(of: unit.id)
+        }
+        FilterText.apply(text, to: &query, workspace: env.data.workspace, me: env.data.actor.id)
+        state.table.query = query
         state.table.selected = 0
         state.table.top = 0
         reload(&state, env)

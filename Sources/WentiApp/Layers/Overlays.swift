@@ -88,10 +88,7 @@ enum Overlays {
                 guard field.handle(key) else { return true }
                 state.overlays[state.overlays.count - 1] = .filter(field)
                 // Live: every keystroke narrows the table (Chinese substrings from one character).
-                state.table.query.text = field.text
-                state.table.selected = 0
-                state.table.top = 0
-                StandardActions.reload(&state, env)
+                StandardActions.setFilter(field.text, &state, env)
             }
         }
         return true

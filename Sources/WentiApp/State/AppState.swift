@@ -32,6 +32,8 @@ public struct AppState: Sendable {
     public var focus: Focus = .table
     public var tree: [LibraryData.TreeRow] = []
     public var treeSelected = 0
+    /// What the user typed after `/` (words and tokens, see `FilterText`).
+    public var filterText = ""
     public var table = ConcernTableModel()
     public var detail: Concern?
     /// The selected concern's recorded steps, for the timeline.
