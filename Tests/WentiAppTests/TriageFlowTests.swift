@@ -76,3 +76,52 @@ struct TriageFlowTests {
         #expect(try fixture.store.concern(ConcernCode("Q-2026-0004")!, viewer: nil).notes.last?.text == "已清理")
     }
 }
+
+@MainActor
+@Suite("The whole triage path from the keyboard", .serialized)
+struct TriagePathTests {
+    /// 食堂 concern Q-2026-0030 (河口所, found): through every step to closed, by keys alone.
+    @Test func fromFoundToClosed() throws {
+        let fixture = try AppFixture()
+        let select = "/ 食 堂 Enter "
+        let code = ConcernCode("Q-2026-0030")!
+        func stage() throws -> Stage { try fixture.store.concern(code, viewer: nil).stage }
+        _ = fixture.run(select + "a 无 晚 餐 保 障 Enter")
+        #expect(try stage() == .analysing)
+        _ = fixture.run(select + "= 1 Enter")
+        _ = fixture.run(select + "P 食 堂 晚 上 开 一 个 窗 口 C-s")
+        // The person picker finds 郭永平 by the name of his station; the department is the one above it.
+        let (_, picker) = fixture.run(select + "o 河 口", language: .zh)
+        #expect(picker.lastFrame.text.contains("郭永平"))
+        _ = fixture.run(select + "o 河 口 Enter")
+        var concern = try fixture.store.concern(code, viewer: nil)
+        #expect(concern.firstResponsibleID == "bzz-guo" && concern.responsibleUnitID == "d-nw")
+        // Start is unavailable until the concern is defined, and says so.
+        let (early, _) = fixture.run(select + "S")
+        #expect(early.state.toast == WorkflowError.illegalInStage(.startSolving, .analysing).label.en)
+        _ = fixture.run(select + "D")
+        _ = fixture.run(select + "S")
+        #expect(try stage() == .solving)
+        _ = fixture.run(select + "p 已 与 食 堂 协 商 C-s")
+        _ = fixture.run(select + "d 晚 上 窗 口 已 开 C-s")
+        #expect(try stage() == .awaitingFeedback)
+        // Closing without feedback needs a reason: the form comes back with the rule's message.
+        let (refused, _) = fixture.run(select + "c Enter")
+        #expect(refused.state.toast?.contains(WorkflowError.closeNeedsFeedbackOrReason.label.en) == true)
+        if case .form(_, .close, _)? = refused.state.overlays.last {} else { Issue.record("the close form should come back") }
+        _ = fixture.run(select + "c 反 映 人 已 调 走 Enter")
+        concern = try fixture.store.concern(code, viewer: nil)
+        #expect(concern.stage == .closed && concern.closure == .withoutFeedback(reason: "反映人已调走"))
+        let actions = try fixture.store.auditLog(subject: code.description).map(\.action)
+        #expect(actions == ["open", "analyse", "grade", "plan", "assign", "define", "start-solving", "progress", "solve", "close"])
+    }
+
+    @Test func referralPicksADepartmentAndExplains() throws {
+        let fixture = try AppFixture()
+        _ = fixture.run("/ 食 堂 Enter R Right Tab 已 转 后 勤 Enter")
+        let concern = try fixture.store.concern(ConcernCode("Q-2026-0030")!, viewer: nil)
+        #expect(concern.stage == .referred && concern.referral?.explanation == "已转后勤")
+        let departments = fixture.environment.data.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }
+        #expect(concern.referral?.toUnitID == departments[1].id)
+    }
+}

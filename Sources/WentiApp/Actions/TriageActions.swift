@@ -5,10 +5,26 @@ import WentiTerminal
 
 /// What a triage form asks for, and how its values become commands.
 public enum TriageForm: Sendable, Equatable {
-    case analyse, escalate, progress
+    case analyse, escalate, progress, plan, solve, close, reopen
+    /// Referral to one of these departments.
+    case refer([OrgUnit])
 
     func makeForm() -> Form {
         switch self {
+        case .plan:
+            Form(fields: [.init(id: "plan", label: LocalizedText(zh: "解决方案", en: "Plan"), input: .lines(TextArea(), height: 3), required: true)])
+        case .solve:
+            Form(fields: [.init(id: "summary", label: LocalizedText(zh: "做了什么", en: "What was done"), input: .lines(TextArea(), height: 3), required: true)])
+        case .close:
+            Form(fields: [.init(id: "reason", label: LocalizedText(zh: "无反馈的原因", en: "Why no feedback"), input: .line(TextField()))])
+        case .reopen:
+            Form(fields: [.init(id: "reason", label: LocalizedText(zh: "重新打开的原因", en: "Reason"), input: .line(TextField()), required: true)])
+        case .refer(let departments):
+            Form(fields: [
+                .init(id: "to", label: LocalizedText(zh: "转办部门", en: "Department"),
+                      input: .choice(departments.map { LocalizedText(zh: $0.name, en: $0.name) }, selected: 0)),
+                .init(id: "explanation", label: LocalizedText(zh: "向本人的说明", en: "Explanation"), input: .line(TextField()), required: true),
+            ])
         case .analyse:
             Form(fields: [
                 .init(id: "root-cause", label: LocalizedText(zh: "根源", en: "Root cause"), input: .line(TextField()), required: true),
@@ -29,6 +45,11 @@ public enum TriageForm: Sendable, Equatable {
         case .analyse: LocalizedText(zh: "分析：根源、难易、涉及面", en: "Analyse: root cause, difficulty, breadth")
         case .escalate: LocalizedText(zh: "上报到上一级问题库", en: "Escalate to the library one tier up")
         case .progress: LocalizedText(zh: "记录进展", en: "Add progress")
+        case .plan: LocalizedText(zh: "制定解决方案", en: "Set the solution plan")
+        case .solve: LocalizedText(zh: "办结，等待反馈", en: "Mark solved; feedback next")
+        case .close: LocalizedText(zh: "关闭（有反馈可不填原因）", en: "Close (a reason only when there is no feedback)")
+        case .reopen: LocalizedText(zh: "重新打开", en: "Reopen")
+        case .refer: LocalizedText(zh: "转办到部门", en: "Refer to a department")
         }
     }
 
@@ -42,6 +63,18 @@ public enum TriageForm: Sendable, Equatable {
             return [.escalate(reason: values["reason"] ?? "")]
         case .progress:
             return [.progress(values["note"] ?? "")]
+        case .plan:
+            return [.plan(values["plan"] ?? "")]
+        case .solve:
+            return [.solve(summary: values["summary"] ?? "")]
+        case .close:
+            let reason = values["reason"] ?? ""
+            return [.close(noFeedbackReason: reason.isBlank ? nil : reason)]
+        case .reopen:
+            return [.reopen(reason: values["reason"] ?? "")]
+        case .refer(let departments):
+            let index = Int(values["to"] ?? "") ?? 0
+            return [.refer(to: departments[min(index, departments.count - 1)].id, explanation: values["explanation"] ?? "")]
         }
     }
 }
@@ -69,14 +102,55 @@ enum TriageActions {
                       group: .triage, unavailable: refused(.progress("?"))) { state, _ in
                 open(.progress, &state)
             },
+            AppAction("plan", keys: [.character("P")], LocalizedText(zh: "制定解决方案", en: "Set the plan"),
+                      group: .triage, unavailable: refused(.plan("?"))) { state, _ in
+                open(.plan, &state)
+            },
+            AppAction("assign", keys: [.character("o")], LocalizedText(zh: "指定第一责任人", en: "Name the first responsible person"),
+                      group: .triage, unavailable: { state, env in
+                          guard let concern = state.detail else { return noSelection }
+                          return env.data.refusal(of: .assign(firstResponsible: env.data.actor.id, department: concern.unitID), on: concern)
+                      }) { state, _ in
+                state.overlays.append(.personPicker(TextField(), selected: 0, targets: targets(state)))
+            },
+            AppAction("define", keys: [.character("D")], LocalizedText(zh: "界定（三方会议）", en: "Define (tri-party meeting)"),
+                      group: .triage, unavailable: refused(.define(meetingID: nil))) { state, env in
+                apply([.define(meetingID: nil)], to: targets(state), &state, env)
+            },
+            AppAction("start", keys: [.character("S")], LocalizedText(zh: "开始解决", en: "Start solving"),
+                      group: .triage, unavailable: refused(.startSolving)) { state, env in
+                apply([.startSolving], to: targets(state), &state, env)
+            },
+            AppAction("solve", keys: [.character("d")], LocalizedText(zh: "办结（待反馈）", en: "Mark solved (feedback next)"),
+                      group: .triage, unavailable: refused(.solve(summary: "?"))) { state, _ in
+                open(.solve, &state)
+            },
+            AppAction("refer", keys: [.character("R")], LocalizedText(zh: "转办到部门", en: "Refer to a department"),
+                      group: .triage, dangerous: false, unavailable: refused(.refer(to: "?", explanation: "?"), ignoring: .unknownUnit("?"))) { state, env in
+                let departments = env.data.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }
+                open(.refer(departments), &state)
+            },
+            AppAction("close", keys: [.character("c")], LocalizedText(zh: "关闭", en: "Close"),
+                      group: .triage, unavailable: refused(.close(noFeedbackReason: "?"))) { state, _ in
+                open(.close, &state)
+            },
+            AppAction("reopen", keys: [.character("O")], LocalizedText(zh: "重新打开（反馈不满意时）", en: "Reopen (after a dissatisfied feedback)"),
+                      group: .triage, unavailable: refused(.reopen(reason: "?"))) { state, _ in
+                open(.reopen, &state)
+            },
         ]
     }
 
-    /// Unavailable when nothing is selected, or when the workflow would refuse the command.
-    static func refused(_ sample: ConcernCommand) -> @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText? {
+    static let noSelection = LocalizedText(zh: "没有选中的问题", en: "no concern is selected")
+
+    /// Unavailable when nothing is selected, or when the workflow would refuse the command
+    /// (a refusal that only the sample's placeholder values cause can be ignored).
+    static func refused(_ sample: ConcernCommand, ignoring placeholder: WorkflowError? = nil) -> @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText? {
         { state, env in
-            guard let concern = state.detail else { return LocalizedText(zh: "没有选中的问题", en: "no concern is selected") }
-            return env.data.refusal(of: sample, on: concern)
+            guard let concern = state.detail else { return noSelection }
+            guard let reason = env.data.refusal(of: sample, on: concern) else { return nil }
+            if let placeholder, reason == placeholder.label { return nil }
+            return reason
         }
     }
 

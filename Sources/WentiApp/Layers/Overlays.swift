@@ -68,7 +68,7 @@ enum Overlays {
                 if field.handle(key) { selected = 0 }
             }
             state.overlays[state.overlays.count - 1] = .unitPicker(field, selected: selected)
-        case .form, .gradePicker, .confirmCommands:
+        case .form, .gradePicker, .confirmCommands, .personPicker:
             TriageOverlays.handle(key, top, &state, env)
         case .confirm(_, let actionID):
             switch key {
@@ -142,7 +142,7 @@ enum Overlays {
                         into: &grid, layout: layout, width: min(layout.width - 4, 50))
             case .confirm(let question, _), .confirmCommands(let question, _, _):
                 drawConfirm(question, state.language, into: &grid, layout: layout)
-            case .form, .gradePicker:
+            case .form, .gradePicker, .personPicker:
                 TriageOverlays.draw(overlay, state, env, into: &grid, layout: layout)
             }
         }

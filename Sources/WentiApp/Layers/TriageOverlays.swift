@@ -45,6 +45,24 @@ enum TriageOverlays {
             default: break
             }
             state.overlays[state.overlays.count - 1] = .gradePicker(selected: selected, targets: targets)
+        case .personPicker(var field, var selected, let targets):
+            let matches = people(state, env, filter: field.text)
+            switch key {
+            case .escape:
+                state.overlays.removeLast()
+                return
+            case .down, .ctrl("n"): selected = min(selected + 1, max(0, matches.count - 1))
+            case .up, .ctrl("p"): selected = max(0, selected - 1)
+            case .enter:
+                state.overlays.removeLast()
+                guard matches.indices.contains(selected) else { return }
+                let person = matches[selected]
+                TriageActions.apply([.assign(firstResponsible: person.id, department: responsibleUnit(of: person, env))], to: targets, &state, env)
+                return
+            default:
+                if field.handle(key) { selected = 0 }
+            }
+            state.overlays[state.overlays.count - 1] = .personPicker(field, selected: selected, targets: targets)
         case .confirmCommands(_, let commands, let targets):
             switch key {
             case .character("y"), .character("Y"), .enter:
@@ -57,6 +75,23 @@ enum TriageOverlays {
         default:
             break
         }
+    }
+
+    /// People whose name, id or unit contains the typed text; managers first.
+    static func people(_ state: AppState, _ env: AppEnvironment, filter: String) -> [Person] {
+        let org = env.data.workspace.organisation
+        return org.people.values.filter { person in
+            filter.isEmpty || person.name.contains(filter) || person.id.rawValue.contains(filter.lowercased())
+                || (org.unit(person.unitID)?.name.contains(filter) ?? false)
+        }.sorted { (Role.allCases.firstIndex(of: $0.role)!, $0.id) < (Role.allCases.firstIndex(of: $1.role)!, $1.id) }
+    }
+
+    /// The department a first responsible person answers for: their own unit, or the
+    /// department above their team.
+    static func responsibleUnit(of person: Person, _ env: AppEnvironment) -> UnitID {
+        let org = env.data.workspace.organisation
+        guard let unit = org.unit(person.unitID) else { return person.unitID }
+        return unit.kind == .team ? (unit.parentID ?? unit.id) : unit.id
     }
 
     static func isMultiLine(_ form: Form) -> Bool {
@@ -94,6 +129,13 @@ enum TriageOverlays {
             let cursor = grid.cursor
             grid.write(hint, x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
             grid.cursor = cursor
+        case .personPicker(let field, let selected, let targets):
+            let org = env.data.workspace.organisation
+            let lines = people(state, env, filter: field.text).map { person in
+                "\(person.name)  \(person.role.label.text(language))  \(org.unit(person.unitID)?.name ?? "")"
+            }
+            let title = (language == .zh ? "第一责任人" : "First responsible") + " · " + (targets.count == 1 ? targets[0].description : "\(targets.count)")
+            Overlays.drawBox(title, field: field, lines: lines, selected: selected, into: &grid, layout: layout, width: min(layout.width - 4, 60))
         case .gradePicker(let selected, let targets):
             let policy = env.data.workspace.policy
             let today = Day(Date())

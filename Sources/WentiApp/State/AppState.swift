@@ -17,6 +17,8 @@ public struct AppState: Sendable {
         case confirm(question: String, actionID: String)
         /// A form whose values become commands on the target concerns.
         case form(Form, TriageForm, targets: [ConcernCode])
+        /// People with type-ahead, to name the first responsible person.
+        case personPicker(TextField, selected: Int, targets: [ConcernCode])
         /// The four grades with their handling stance and the deadline each would set.
         case gradePicker(selected: Int, targets: [ConcernCode])
         /// Commands ready to run once the user says yes (what and how many are in the question).
