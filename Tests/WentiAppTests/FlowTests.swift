@@ -72,7 +72,7 @@ struct FlowTests {
 
     @Test func theCommandLineCompletesAndRuns() throws {
         let fixture = try AppFixture()
-        let (app, backend) = fixture.run(": s o Tab", width: 100, height: 30)
+        let (app, backend) = fixture.run(": s o r Tab", width: 100, height: 30)
         guard case .commandLine(let field)? = app.state.overlays.last else {
             Issue.record("no command line")
             return
@@ -81,6 +81,10 @@ struct FlowTests {
         #expect(backend.lastFrame.lines.last!.hasPrefix(":sort"))
         let (ran, _) = fixture.run(": s o r t Enter")
         #expect(ran.state.table.query.sort == .oldest)
+        // Two commands share "so": Tab completes what they share and lists both.
+        let (ambiguous, screen2) = fixture.run(": s o Tab", width: 100, height: 30)
+        if case .commandLine(let field)? = ambiguous.state.overlays.last { #expect(field.text == "so") }
+        #expect(screen2.lastFrame.lines.last!.hasSuffix("solve sort"))
         let (unknown, screen) = fixture.run(": n o p e Enter")
         #expect(unknown.state.toast == "no such command: nope")
         #expect(screen.lastFrame.lines.last!.contains("no such command: nope"))

@@ -39,7 +39,7 @@ struct TerminalEndToEndTests {
         try tmux.run(["send-keys", "-t", "w", "Escape"])
         try tmux.waitFor { !$0.joined().contains("Help: keys") }
 
-        try tmux.run(["send-keys", "-t", "w", ":", "s", "o", "Tab"])
+        try tmux.run(["send-keys", "-t", "w", ":", "s", "o", "r", "Tab"])
         lines = try tmux.waitFor { $0.contains { $0.hasPrefix(":sort") } }
         #expect(lines.contains { $0.hasPrefix(":sort") })
         try tmux.run(["send-keys", "-t", "w", "Escape"])
