@@ -8,11 +8,16 @@ import WentiText
 public enum App {
     /// Loads the first screen: the tree and the first page of every library's concerns.
     public static func start(_ state: inout AppState, _ env: AppEnvironment) {
+        state.changeMark = (try? env.data.store.changeMark()) ?? 0
         StandardActions.attempt(&state) { state in state.tree = try env.data.tree() }
         StandardActions.reload(&state, env)
     }
 
     public static func update(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
+        if key == .tick {
+            LiveRefresh.check(&state, env)
+            return
+        }
         state.toast = nil
         if Overlays.handle(key, &state, env) { return }
         switch key {

@@ -48,6 +48,9 @@ public protocol WorkspaceStore: AnyObject, Sendable {
 
     // MARK: Audit
     func auditLog(subject: String) throws(StoreError) -> [AuditEntry]
+    /// Grows with every change anyone makes (the last audit entry's number): a screen that
+    /// remembers it can tell, with one cheap read, whether another process changed something.
+    func changeMark() throws(StoreError) -> Int64
 }
 
 /// What the libraries tree shows beside a unit.

@@ -6,6 +6,8 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     case up, down, left, right, home, end, pageUp, pageDown
     case function(Int)
     case resize
+    /// No key for a while (a second on the real terminal): time to look for others' changes.
+    case tick
     /// A mouse click at a cell, or the wheel.
     case click(x: Int, y: Int)
     case wheelUp, wheelDown
@@ -32,6 +34,7 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         case .pageDown: "PageDown"
         case .function(let n): "F\(n)"
         case .resize: "Resize"
+        case .tick: "Tick"
         case .click(let x, let y): "Click(\(x),\(y))"
         case .wheelUp: "WheelUp"
         case .wheelDown: "WheelDown"
@@ -42,7 +45,7 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         "Enter": .enter, "Escape": .escape, "Esc": .escape, "Tab": .tab, "BTab": .backTab,
         "BSpace": .backspace, "Backspace": .backspace, "DC": .delete, "Delete": .delete,
         "Up": .up, "Down": .down, "Left": .left, "Right": .right, "Home": .home, "End": .end,
-        "PageUp": .pageUp, "PPage": .pageUp, "PageDown": .pageDown, "NPage": .pageDown, "Space": .character(" "),
+        "Tick": .tick, "PageUp": .pageUp, "PPage": .pageUp, "PageDown": .pageDown, "NPage": .pageDown, "Space": .character(" "),
     ]
 
     /// Parses one key name: `j`, `Enter`, `C-d`, `F5`, `PageDown`, `Space`.

@@ -42,6 +42,9 @@ public final class NCursesTerminal: TerminalBackend {
         nonl()
         keypad(wenti_stdscr(), true)
         set_escdelay(25)
+        // Wake once a second without a key, so the UI can notice others' changes; nothing
+        // else runs between keys.
+        wtimeout(wenti_stdscr(), 1000)
         curs_set(0)
         colours = colour && has_colors()
         if colours {
@@ -79,7 +82,7 @@ public final class NCursesTerminal: TerminalBackend {
         while true {
             var value: wint_t = 0
             let status = get_wch(&value)
-            if status == ERR { continue }
+            if status == ERR { return .tick }
             if status == KEY_CODE_YES {
                 if let key = functionKey(Int32(value)) { return key }
                 continue

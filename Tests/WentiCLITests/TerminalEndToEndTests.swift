@@ -180,4 +180,19 @@ struct TerminalEndToEndTests {
         #expect(after - before <= 1, "CPU ticks while idle for 1.5 s: \(after - before)")
         try tmux.run(["send-keys", "-t", "w", "q"])
     }
+
+    @Test func aChangeFromAnotherProcessAppearsWithinSeconds() throws {
+        let db = try cli.temporaryDatabase()
+        _ = try cli.run(["demo", "--no-tui", "--db", db])
+        let tmux = try TmuxHarness()
+        try start(tmux, db: db)
+        var lines = try tmux.waitFor { $0.contains { $0.contains("Q-2026-0069 -") } }
+        #expect(lines.contains { $0.contains("▸ Q-2026-0069 -        found") })
+        // Another process grades the selected concern.
+        let graded = try cli.run(["grade", "Q-2026-0069", "urgent", "--db", db, "--as", "zg-sun"])
+        #expect(graded.status == 0, "\(graded.err)")
+        lines = try tmux.waitFor(timeout: 5) { $0.contains { $0.contains("▸ Q-2026-0069 urgent") } }
+        #expect(lines.contains { $0.contains("▸ Q-2026-0069 urgent") }, "live, with the cursor where it was")
+        try tmux.run(["send-keys", "-t", "w", "q"])
+    }
 }

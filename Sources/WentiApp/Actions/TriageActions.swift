@@ -154,43 +154,38 @@ enum TriageActions {
         }
     }
 
-    static func targets(_ state: AppState) -> [ConcernCode] {
-        state.table.marks.isEmpty ? state.table.selectedRow.map { [$0.code] } ?? [] : state.table.marks.sorted()
+    static func targets(_ state: AppState) -> [TriageTarget] {
+        let codes = state.table.marks.isEmpty ? state.table.selectedRow.map { [$0.code] } ?? [] : state.table.marks.sorted()
+        let versions = Dictionary(state.table.rows.map { ($0.code, $0.version) }, uniquingKeysWith: { first, _ in first })
+        return codes.map { TriageTarget(code: $0, version: versions[$0]) }
     }
 
     static func open(_ kind: TriageForm, _ state: inout AppState) {
         state.overlays.append(.form(kind.makeForm(), kind, targets: targets(state)))
     }
 
-    /// Runs `commands` on every target, each as one action at the version last read; stops at
-    /// the first refusal and says which concern and why. Returns whether all went through.
+    /// Runs `commands` on every target, each as one action at the version the user saw; stops
+    /// at the first refusal (a rule, or someone else's change) and says which concern and why.
+    /// Returns whether all went through.
     @discardableResult
-    static func apply(_ commands: [ConcernCommand], to targets: [ConcernCode], _ state: inout AppState, _ env: AppEnvironment) -> Bool {
+    static func apply(_ commands: [ConcernCommand], to targets: [TriageTarget], _ state: inout AppState, _ env: AppEnvironment) -> Bool {
         var done = 0
-        for code in targets {
+        for target in targets {
             do {
-                let current = try env.data.concern(code)
-                _ = try env.data.perform(commands, on: code, expectedVersion: current.version)
+                let expected: Int
+                if let seen = target.version { expected = seen } else { expected = try env.data.concern(target.code).version }
+                _ = try env.data.perform(commands, on: target.code, expectedVersion: expected)
                 done += 1
             } catch {
-                state.toast = "\(code)：" + error.label.text(state.language)
-                refresh(&state, env)
+                state.toast = "\(target.code)：" + error.label.text(state.language)
+                LiveRefresh.refresh(&state, env)
                 return false
             }
         }
-        refresh(&state, env)
+        LiveRefresh.refresh(&state, env)
         state.toast = state.language == .zh ? "已更新 \(done) 个问题" : "\(done) updated"
         state.table.marks = []
         return true
     }
 
-    /// After a change: the tree's counts, the table page and the detail read again.
-    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
-        StandardActions.attempt(&state) { state in state.tree = try env.data.tree() }
-        let selected = state.table.selected
-        StandardActions.reload(&state, env)
-        state.table.selected = min(selected, max(0, state.table.rows.count - 1))
-        state.detail = nil
-        StandardActions.loadDetail(&state, env)
-    }
 }

@@ -102,9 +102,9 @@ enum TriageOverlays {
     static func formWidth(_ state: AppState) -> Int { min(state.size.width - 4, 70) }
 
     /// "Escalate Q-2026-0004 to 运维检修部 (L2)?" or "Escalate 3 concerns one tier up?"
-    static func escalationQuestion(_ targets: [ConcernCode], _ state: AppState, _ env: AppEnvironment) -> String {
+    static func escalationQuestion(_ targets: [TriageTarget], _ state: AppState, _ env: AppEnvironment) -> String {
         let zh = state.language == .zh
-        if targets.count == 1, let code = targets.first, let concern = try? env.data.concern(code),
+        if targets.count == 1, let code = targets.first?.code, let concern = try? env.data.concern(code),
            let parent = env.data.workspace.organisation.parent(of: concern.unitID) {
             return zh ? "把 \(code) 上报到 \(parent.name)（\(parent.tier.code)）？" : "Escalate \(code) to \(parent.name) (\(parent.tier.code))?"
         }

@@ -37,7 +37,9 @@ public final class TerminalApp {
             applyEffects()
             frame = draw()
             let rendered = DispatchTime.now().uptimeNanoseconds
-            timings.append(KeyTiming(key: key, updateNanoseconds: updated - started, renderNanoseconds: rendered - updated))
+            if key != .tick {
+                timings.append(KeyTiming(key: key, updateNanoseconds: updated - started, renderNanoseconds: rendered - updated))
+            }
             onFrame(key, frame)
         }
         backend.restore()

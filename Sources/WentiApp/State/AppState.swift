@@ -16,13 +16,13 @@ public struct AppState: Sendable {
         /// A dangerous action waits here for y: it says what and how many.
         case confirm(question: String, actionID: String)
         /// A form whose values become commands on the target concerns.
-        case form(Form, TriageForm, targets: [ConcernCode])
+        case form(Form, TriageForm, targets: [TriageTarget])
         /// People with type-ahead, to name the first responsible person.
-        case personPicker(TextField, selected: Int, targets: [ConcernCode])
+        case personPicker(TextField, selected: Int, targets: [TriageTarget])
         /// The four grades with their handling stance and the deadline each would set.
-        case gradePicker(selected: Int, targets: [ConcernCode])
+        case gradePicker(selected: Int, targets: [TriageTarget])
         /// Commands ready to run once the user says yes (what and how many are in the question).
-        case confirmCommands(question: String, commands: [ConcernCommand], targets: [ConcernCode])
+        case confirmCommands(question: String, commands: [ConcernCommand], targets: [TriageTarget])
     }
 
     /// Work only the runner can do (it owns the terminal).
@@ -46,6 +46,8 @@ public struct AppState: Sendable {
     public var toast: String?
     public var mouse = false
     public var effects: [Effect] = []
+    /// The store's change mark when the screen was last read (see `LiveRefresh`).
+    public var changeMark: Int64 = 0
     /// The size of the last frame: paging moves by what is visible.
     public var size = (width: 80, height: 24)
 
@@ -66,4 +68,14 @@ public final class AppEnvironment {
         self.data = data
         self.registry = registry
     }
+}
+
+/// A concern an action will change, with the version the user was looking at: a change
+/// someone else made in between is refused as a conflict instead of being overwritten.
+public struct TriageTarget: Sendable, Hashable, CustomStringConvertible {
+    public var code: ConcernCode
+    /// nil when the row was not on screen (a mark outside the loaded window).
+    public var version: Int?
+
+    public var description: String { code.description }
 }

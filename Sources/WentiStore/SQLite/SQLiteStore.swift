@@ -104,6 +104,10 @@ public final class SQLiteStore: WorkspaceStore {
         }
     }
 
+    public func changeMark() throws(StoreError) -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_log") ?? 0 }
+    }
+
     /// Runs raw SQL in a transaction. For tests that check what the schema itself refuses.
     public func executeRaw(_ sql: String) throws(StoreError) {
         try write { db in try db.execute(sql: sql) }

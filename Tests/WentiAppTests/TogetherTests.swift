@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import WentiApp
+@testable import WentiCore
+@testable import WentiStore
+@testable import WentiTerminal
+
+/// A terminal whose keys may run code first: "someone else" changes the database between
+/// two keys, as another process would.
+@MainActor
+final class ScriptedTerminal: TerminalBackend {
+    let size: (width: Int, height: Int) = (100, 30)
+    private var steps: [(before: () -> Void, key: Key)]
+    private(set) var lastFrame = Grid(width: 100, height: 30)
+
+    init(_ steps: [(before: () -> Void, key: Key)]) {
+        self.steps = steps
+    }
+
+    func present(_ grid: Grid) { lastFrame = grid }
+
+    func nextKey() -> Key? {
+        guard !steps.isEmpty else { return nil }
+        let step = steps.removeFirst()
+        step.before()
+        return step.key
+    }
+
+    func restore() {}
+}
+
+@MainActor
+@Suite("Two people on one database", .serialized)
+struct TogetherTests {
+    func other(_ fixture: AppFixture) throws -> SQLiteStore {
+        try SQLiteStore(path: fixture.directory.appendingPathComponent("demo.sqlite").path, create: false)
+    }
+
+    @Test func anotherProcessesChangeAppearsOnTheNextTickKeepingCursorAndFilter() throws {
+        let fixture = try AppFixture()
+        let someoneElse = try other(fixture)
+        // 补贴 lists three concerns; the second (Q-2026-0024) is selected.
+        var steps: [(before: () -> Void, key: Key)] = KeyScript.parse("/ 补 贴 Enter j").map { key in ({}, key) }
+        steps.append(({
+            do {
+                _ = try someoneElse.perform(.progress("孙文博：已协调财务"), on: ConcernCode("Q-2026-0024")!, expectedVersion: nil, actor: "zg-sun")
+            } catch {
+                Issue.record("the other process could not write: \(error)")
+            }
+        }, .tick))
+        let backend = ScriptedTerminal(steps)
+        let app = TerminalApp(state: AppState(language: .en), environment: fixture.environment, backend: backend)
+        app.run()
+        #expect(app.state.filterText == "补贴" && app.state.table.selected == 1, "filter and cursor kept")
+        #expect(app.state.detail?.code.description == "Q-2026-0024")
+        #expect(app.state.detail?.notes.last?.text == "孙文博：已协调财务", "the other process's change is on screen")
+        #expect(backend.lastFrame.text.contains("孙文博：已协调财务"))
+    }
+
+    @Test func aConflictingEditIsRefusedWithWhoAndTheInputIsKept() throws {
+        let fixture = try AppFixture()
+        let someoneElse = try other(fixture)
+        // Open the progress form on Q-2026-0004, type, and while it is open someone else changes it.
+        var steps: [(before: () -> Void, key: Key)] = KeyScript.parse("/ 活 动 室 Enter p 已 联 系 后 勤").map { key in ({}, key) }
+        steps.append(({
+            _ = try? someoneElse.perform(.progress("孙文博补充"), on: ConcernCode("Q-2026-0004")!, expectedVersion: nil, actor: "zg-sun")
+        }, .ctrl("s")))
+        let backend = ScriptedTerminal(steps)
+        let app = TerminalApp(state: AppState(language: .en), environment: fixture.environment, backend: backend)
+        app.run()
+        #expect(app.state.toast?.contains("was changed by 孙文博") == true, "\(app.state.toast ?? "")")
+        guard case .form(let form, .progress, _)? = app.state.overlays.last else {
+            Issue.record("the form should stay open")
+            return
+        }
+        #expect(form.fields[0].value == "已联系后勤", "the typed text is kept to apply again")
+        let notes = try fixture.store.concern(ConcernCode("Q-2026-0004")!, viewer: nil).notes.map(\.text)
+        #expect(notes == ["孙文博补充"], "nothing of the refused edit was written")
+    }
+}
