@@ -11,6 +11,9 @@ public enum App {
         state.changeMark = (try? env.data.store.changeMark()) ?? 0
         StandardActions.attempt(&state) { state in state.tree = try env.data.tree() }
         StandardActions.reload(&state, env)
+        if env.draft?.load() != nil {
+            state.toast = state.language == .zh ? "有未完成的登记草稿：按 i 继续" : "an unfinished intake is kept: i continues it"
+        }
     }
 
     public static func update(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
@@ -99,7 +102,7 @@ public enum App {
 
     /// The status bar's hints come from the registry, so they name the keys actually bound.
     static func hints(_ env: AppEnvironment, _ language: Language) -> String {
-        ["quit", "help", "command", "filter"].compactMap { id -> String? in
+        ["quit", "help", "intake", "filter"].compactMap { id -> String? in
             guard let action = env.registry.action(id), let key = env.registry.keys(of: id).first else { return nil }
             return "\(key) " + action.shortTitle.text(language)
         }.joined(separator: "  ")

@@ -48,6 +48,6 @@ struct WidgetTests {
         let values = form.submit(tooShort)
         #expect(values == ["title": "食堂没饭", "description": "晚上不开\n值班", "grade": "3"])
         form.draw(into: &grid, x: 0, y: 0, width: 60, language: .en)
-        #expect(grid.lines[4].contains("[budding]"))
+        #expect(grid.lines[4].contains("◀ budding ▶  4/4"))
     }
 }

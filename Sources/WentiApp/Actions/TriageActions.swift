@@ -86,6 +86,15 @@ public enum TriageForm: Sendable, Equatable {
 enum TriageActions {
     static var all: [AppAction] {
         [
+            AppAction("intake", keys: [.character("i")], LocalizedText(zh: "登记新问题（草稿自动保存）", en: "Take in a concern (draft kept)"),
+                      short: LocalizedText(zh: "登记", en: "new"), group: .triage) { state, env in
+                var intake = IntakeForm.make(env, unit: state.selectedUnit?.kind == .company ? nil : state.selectedUnit)
+                if let saved = env.draft?.load() {
+                    intake.form.fill(saved)
+                    intake.findSimilar(env)
+                }
+                state.overlays.append(.intake(intake))
+            },
             AppAction("analyse", keys: [.character("a")], LocalizedText(zh: "分析（根源、难易、涉及面）", en: "Analyse (root cause, difficulty, breadth)"),
                       group: .triage, unavailable: refused(.analyse(Analysis(rootCause: "?")))) { state, _ in
                 open(.analyse, &state)

@@ -70,6 +70,8 @@ enum Overlays {
             state.overlays[state.overlays.count - 1] = .unitPicker(field, selected: selected)
         case .form, .gradePicker, .confirmCommands, .personPicker:
             TriageOverlays.handle(key, top, &state, env)
+        case .intake(let intake):
+            IntakeOverlay.handle(key, intake, &state, env)
         case .confirm(_, let actionID):
             switch key {
             case .character("y"), .character("Y"), .enter:
@@ -144,6 +146,8 @@ enum Overlays {
                 drawConfirm(question, state.language, into: &grid, layout: layout)
             case .form, .gradePicker, .personPicker:
                 TriageOverlays.draw(overlay, state, env, into: &grid, layout: layout)
+            case .intake(let intake):
+                IntakeOverlay.draw(intake, state, into: &grid, layout: layout)
             }
         }
     }

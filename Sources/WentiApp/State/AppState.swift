@@ -17,6 +17,8 @@ public struct AppState: Sendable {
         case confirm(question: String, actionID: String)
         /// A form whose values become commands on the target concerns.
         case form(Form, TriageForm, targets: [TriageTarget])
+        /// Taking in a new concern, with similar open ones alongside.
+        case intake(IntakeForm)
         /// People with type-ahead, to name the first responsible person.
         case personPicker(TextField, selected: Int, targets: [TriageTarget])
         /// The four grades with their handling stance and the deadline each would set.
@@ -63,10 +65,13 @@ public struct AppState: Sendable {
 public final class AppEnvironment {
     public let data: LibraryData
     public var registry: ActionRegistry
+    /// Where the half-filled intake form is kept (nil: not kept).
+    public let draft: IntakeDraft?
 
-    public init(data: LibraryData, registry: ActionRegistry) {
+    public init(data: LibraryData, registry: ActionRegistry, draft: IntakeDraft? = nil) {
         self.data = data
         self.registry = registry
+        self.draft = draft
     }
 }
 

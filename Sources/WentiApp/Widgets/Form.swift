@@ -45,6 +45,31 @@ public struct Form: Sendable, Equatable {
         self.fields = fields
     }
 
+    /// Every field's value by id (what a draft saves).
+    public var values: [String: String] {
+        Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0.value) })
+    }
+
+    /// Puts saved values back (a restored draft); unknown ids and bad choices are ignored.
+    public mutating func fill(_ values: [String: String]) {
+        for index in fields.indices {
+            guard let value = values[fields[index].id] else { continue }
+            switch fields[index].input {
+            case .line(var field):
+                field.set(value)
+                fields[index].input = .line(field)
+            case .lines(_, let height):
+                fields[index].input = .lines(TextArea(value), height: height)
+            case .choice(let options, _):
+                if let selected = Int(value), options.indices.contains(selected) {
+                    fields[index].input = .choice(options, selected: selected)
+                }
+            }
+        }
+    }
+
+    public func value(_ id: String) -> String { fields.first { $0.id == id }?.value ?? "" }
+
     /// Moves between fields or edits the focused one; false for keys the form leaves alone.
     public mutating func handle(_ key: Key, width: Int) -> Bool {
         switch key {
@@ -119,7 +144,8 @@ public struct Form: Sendable, Equatable {
                 fields[index].input = .lines(area, height: height)
                 row += height
             case .choice(let options, let selected):
-                let text = options.enumerated().map { $0.offset == selected ? "[\($0.element.text(language))]" : " \($0.element.text(language)) " }.joined()
+                // Only the chosen option, with arrows and its place: long lists never hide it.
+                let text = "◀ " + options[selected].text(language) + " ▶  \(selected + 1)/\(options.count)"
                 grid.write(text, x: inputX, y: row, style: Style(bold: focused), limit: inputWidth)
                 grid.cursor = nil
                 row += 1

@@ -66,7 +66,9 @@ enum TerminalUI {
                 printError(error.label.text(language))
                 throw ExitCode(1)
             }
-            let env = AppEnvironment(data: data, registry: registry)
+            // The intake draft lives beside the database, one per acting person.
+            let draft = IntakeDraft(path: databasePath + ".intake-\(data.actor.id).json")
+            let env = AppEnvironment(data: data, registry: registry, draft: size == nil ? draft : nil)
             let state = AppState(language: language)
             if let (width, height) = size {
                 let backend = HeadlessTerminal(width: width, height: height, keys: KeyScript.parse(keys))
