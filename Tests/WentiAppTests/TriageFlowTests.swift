@@ -125,3 +125,59 @@ struct TriagePathTests {
         #expect(concern.referral?.toUnitID == departments[1].id)
     }
 }
+
+@MainActor
+@Suite("Issue 4's flows end to end", .serialized)
+struct PanesOneFlowTests {
+    @Test func intakeThroughAnalyseGradeAssignAndTwoEscalations() throws {
+        let fixture = try AppFixture()
+        // Take it in at 河口供电所 (L1) and find it again by two characters.
+        _ = fixture.run("Tab j j j j Tab i 值 班 室 空 调 坏 了 C-s")
+        let code = ConcernCode("Q-2026-0071")!
+        let select = "/ 空 调 Enter "
+        _ = fixture.run(select + "a 设 备 老 化 Enter")
+        _ = fixture.run(select + "= 2 Enter")
+        _ = fixture.run(select + "o 郭 永 平 Enter")
+        _ = fixture.run(select + "e 所 里 没 有 经 费 Enter y")
+        var concern = try fixture.store.concern(code, viewer: nil)
+        #expect(concern.tier == .l2 && concern.unitID == "d-nw" && concern.grade == .major && concern.firstResponsibleID == "bzz-guo")
+        let (_, second) = fixture.run(select + "e 涉 及 全 公 司 Enter", language: .zh)
+        #expect(second.lastFrame.text.contains("把 Q-2026-0071 上报到 江城供电公司（L3）？"))
+        _ = fixture.run(select + "e 涉 及 全 公 司 Enter y")
+        concern = try fixture.store.concern(code, viewer: nil)
+        #expect(concern.tier == .l3 && concern.escalations.map(\.toTier) == [.l2, .l3])
+        // At the top, escalation is unavailable and says why.
+        let (top, _) = fixture.run(select + "e")
+        #expect(top.state.toast == WorkflowError.alreadyTopTier.label.en)
+        // The station still sees what it submitted up, now in the company's library.
+        let station = try LibraryData(store: fixture.store, viewer: "bzz-guo")
+        let stationView = AppEnvironment(data: station, registry: fixture.environment.registry)
+        let backend = HeadlessTerminal(width: 100, height: 30, keys: KeyScript.parse(select))
+        let app = TerminalApp(state: AppState(language: .en), environment: stationView, backend: backend)
+        app.run()
+        #expect(app.state.table.rows.map(\.code) == [code])
+        #expect(backend.lastFrame.text.contains("L3 江城供电公司"))
+    }
+
+    @Test func undoPutsBackAGradeButNotAnEscalation() throws {
+        let fixture = try AppFixture()
+        let select = "/ 活 动 室 Enter "
+        let code = ConcernCode("Q-2026-0004")!
+        _ = fixture.run(select + "a 挪 作 库 房 Enter = 3 Enter")
+        let (regraded, _) = fixture.run(select + "= 1 Enter U", language: .en)
+        #expect(try fixture.store.concern(code, viewer: nil).grade == .general, "the urgent grade was taken back")
+        #expect(regraded.state.toast?.hasPrefix("undone: grade") == true)
+        let (escalated, _) = fixture.run(select + "e 上 报 Enter y U")
+        #expect(escalated.state.toast == "nothing to undo (escalation, referral, notes cannot be undone)")
+        #expect(try fixture.store.concern(code, viewer: nil).tier == .l2)
+        #expect(try fixture.store.auditLog(subject: code.description).map(\.action).suffix(3) == ["grade", "grade", "escalate"])
+    }
+
+    @Test func streamOrBatch() throws {
+        let fixture = try AppFixture()
+        _ = fixture.run("j Space j Space b Right Tab 宿 舍 维 修 Enter")
+        for code in ["Q-2026-0069", "Q-2026-0068"] {
+            #expect(try fixture.store.concern(ConcernCode(code)!, viewer: nil).processing == .batch(group: "宿舍维修"))
+        }
+    }
+}

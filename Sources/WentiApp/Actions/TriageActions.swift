@@ -5,7 +5,7 @@ import WentiTerminal
 
 /// What a triage form asks for, and how its values become commands.
 public enum TriageForm: Sendable, Equatable {
-    case analyse, escalate, progress, plan, solve, close, reopen
+    case analyse, escalate, progress, plan, solve, close, reopen, processing
     /// Referral to one of these departments.
     case refer([OrgUnit])
 
@@ -13,6 +13,12 @@ public enum TriageForm: Sendable, Equatable {
         switch self {
         case .plan:
             Form(fields: [.init(id: "plan", label: LocalizedText(zh: "解决方案", en: "Plan"), input: .lines(TextArea(), height: 3), required: true)])
+        case .processing:
+            Form(fields: [
+                .init(id: "mode", label: LocalizedText(zh: "处理方式", en: "Handling"),
+                      input: .choice([LocalizedText(zh: "流处理（立即办）", en: "stream (at once)"), LocalizedText(zh: "批处理（成批办）", en: "batch (with its group)")], selected: 0)),
+                .init(id: "group", label: LocalizedText(zh: "批次", en: "Batch group"), input: .line(TextField())),
+            ])
         case .solve:
             Form(fields: [.init(id: "summary", label: LocalizedText(zh: "做了什么", en: "What was done"), input: .lines(TextArea(), height: 3), required: true)])
         case .close:
@@ -47,6 +53,7 @@ public enum TriageForm: Sendable, Equatable {
         case .progress: LocalizedText(zh: "记录进展", en: "Add progress")
         case .plan: LocalizedText(zh: "制定解决方案", en: "Set the solution plan")
         case .solve: LocalizedText(zh: "办结，等待反馈", en: "Mark solved; feedback next")
+        case .processing: LocalizedText(zh: "流处理或批处理", en: "Stream or batch")
         case .close: LocalizedText(zh: "关闭（有反馈可不填原因）", en: "Close (a reason only when there is no feedback)")
         case .reopen: LocalizedText(zh: "重新打开", en: "Reopen")
         case .refer: LocalizedText(zh: "转办到部门", en: "Refer to a department")
@@ -67,6 +74,8 @@ public enum TriageForm: Sendable, Equatable {
             return [.plan(values["plan"] ?? "")]
         case .solve:
             return [.solve(summary: values["summary"] ?? "")]
+        case .processing:
+            return values["mode"] == "1" ? [.setProcessing(.batch(group: values["group"] ?? ""))] : [.setProcessing(.stream)]
         case .close:
             let reason = values["reason"] ?? ""
             return [.close(noFeedbackReason: reason.isBlank ? nil : reason)]
@@ -130,6 +139,31 @@ enum TriageActions {
                       group: .triage, unavailable: refused(.startSolving)) { state, env in
                 apply([.startSolving], to: targets(state), &state, env)
             },
+            AppAction("undo", keys: [.character("U")], LocalizedText(zh: "撤销上一步（规则允许时）", en: "Undo the last action (where the rules allow)"),
+                      group: .triage, unavailable: { state, _ in
+                          state.undo == nil ? LocalizedText(zh: "没有可撤销的操作（上报、转办、进展等不能撤销）",
+                                                            en: "nothing to undo (escalation, referral, notes cannot be undone)") : nil
+                      }) { state, env in
+                guard let undo = state.undo else { return }
+                state.undo = nil
+                var undone = 0
+                for step in undo.steps {
+                    do {
+                        _ = try env.data.perform(step.commands, on: step.target.code, expectedVersion: step.target.version)
+                        undone += 1
+                    } catch {
+                        state.toast = "\(step.target.code)：" + ((error as? StoreError)?.label.text(state.language) ?? "\(error)")
+                        LiveRefresh.refresh(&state, env)
+                        return
+                    }
+                }
+                LiveRefresh.refresh(&state, env)
+                state.toast = state.language == .zh ? "已撤销：\(undo.label.zh)（\(undone) 个）" : "undone: \(undo.label.en) (\(undone))"
+            },
+            AppAction("batch", keys: [.character("b")], LocalizedText(zh: "流处理 / 批处理", en: "Stream or batch"),
+                      group: .triage, unavailable: refused(.setProcessing(.stream))) { state, _ in
+                open(.processing, &state)
+            },
             AppAction("solve", keys: [.character("d")], LocalizedText(zh: "办结（待反馈）", en: "Mark solved (feedback next)"),
                       group: .triage, unavailable: refused(.solve(summary: "?"))) { state, _ in
                 open(.solve, &state)
@@ -179,11 +213,17 @@ enum TriageActions {
     @discardableResult
     static func apply(_ commands: [ConcernCommand], to targets: [TriageTarget], _ state: inout AppState, _ env: AppEnvironment) -> Bool {
         var done = 0
+        var undoSteps: [(target: TriageTarget, commands: [ConcernCommand])] = []
+        var undoable = true
         for target in targets {
             do {
-                let expected: Int
-                if let seen = target.version { expected = seen } else { expected = try env.data.concern(target.code).version }
-                _ = try env.data.perform(commands, on: target.code, expectedVersion: expected)
+                let before = try env.data.concern(target.code)
+                let after = try env.data.perform(commands, on: target.code, expectedVersion: target.version ?? before.version)
+                if let inverse = Undo.inverse(from: before, to: after) {
+                    undoSteps.append((TriageTarget(code: target.code, version: after.version), inverse))
+                } else {
+                    undoable = false
+                }
                 done += 1
             } catch {
                 state.toast = "\(target.code)：" + error.label.text(state.language)
@@ -191,6 +231,8 @@ enum TriageActions {
                 return false
             }
         }
+        state.undo = undoable && !undoSteps.isEmpty
+            ? Undo(label: commands.first.map { $0.action.label } ?? LocalizedText(zh: "", en: ""), steps: undoSteps) : nil
         LiveRefresh.refresh(&state, env)
         state.toast = state.language == .zh ? "已更新 \(done) 个问题" : "\(done) updated"
         state.table.marks = []

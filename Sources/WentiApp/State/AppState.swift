@@ -48,6 +48,8 @@ public struct AppState: Sendable {
     public var toast: String?
     public var mouse = false
     public var effects: [Effect] = []
+    /// How to take back the last triage action of this session, if the rules allow it.
+    public var undo: Undo?
     /// The store's change mark when the screen was last read (see `LiveRefresh`).
     public var changeMark: Int64 = 0
     /// The size of the last frame: paging moves by what is visible.
@@ -83,4 +85,46 @@ public struct TriageTarget: Sendable, Hashable, CustomStringConvertible {
     public var version: Int?
 
     public var description: String { code.description }
+}
+
+/// The commands that put back what the last action changed, per concern. Only changes that
+/// another command can restore are undoable (grade, plan, first responsible person,
+/// analysis, processing); an escalation, a referral or a note stays, as the method wants.
+public struct Undo: Sendable, Equatable {
+    public var label: LocalizedText
+    public var steps: [(target: TriageTarget, commands: [ConcernCommand])]
+
+    public static func == (lhs: Undo, rhs: Undo) -> Bool {
+        lhs.label == rhs.label && lhs.steps.map(\.target) == rhs.steps.map(\.target) && lhs.steps.map(\.commands) == rhs.steps.map(\.commands)
+    }
+
+    /// What restores `before` after `after`, or nil when something changed that no command restores.
+    static func inverse(from before: Concern, to after: Concern) -> [ConcernCommand]? {
+        var commands: [ConcernCommand] = []
+        if before.stage != after.stage || before.unitID != after.unitID || before.notes.count != after.notes.count
+            || before.referral != after.referral || before.closure != after.closure || before.tasks != after.tasks {
+            return nil
+        }
+        if before.grade != after.grade {
+            guard let grade = before.grade else { return nil }
+            commands.append(.grade(grade))
+        }
+        if before.plan != after.plan {
+            guard !before.plan.isBlank else { return nil }
+            commands.append(.plan(before.plan))
+        }
+        if before.firstResponsibleID != after.firstResponsibleID || before.responsibleUnitID != after.responsibleUnitID {
+            guard let person = before.firstResponsibleID, let unit = before.responsibleUnitID else { return nil }
+            commands.append(.assign(firstResponsible: person, department: unit))
+        }
+        if before.analysis != after.analysis {
+            guard !before.analysis.rootCause.isBlank else { return nil }
+            commands.append(.analyse(before.analysis))
+        }
+        if before.processing != after.processing {
+            guard let processing = before.processing else { return nil }
+            commands.append(.setProcessing(processing))
+        }
+        return commands.isEmpty ? nil : commands
+    }
 }
