@@ -27,4 +27,19 @@ struct ScreenSnapshotTests {
         let (_, backend) = fixture.run("/ 补贴 Enter Space j Space", width: 100, height: 30, language: .zh)
         assertSnapshot(of: backend.lastFrame, as: .screen)
     }
+
+    /// The intake, the grade picker and the escalation form, at both sizes and in both languages.
+    @Test(arguments: [(80, 24), (120, 40)], [Language.zh, .en])
+    func triagePanes(size: (Int, Int), language: Language) throws {
+        let fixture = try AppFixture()
+        let scripts = [
+            ("intake", "Tab j j j j Tab i 河 口 所 缺 员 Tab 又 走 了 一 人"),
+            ("grade", "/ 活 动 室 Enter ="),
+            ("escalate", "/ 活 动 室 Enter e 需 部 门 协 调"),
+        ]
+        for (name, script) in scripts {
+            let (_, backend) = fixture.run(script, width: size.0, height: size.1, language: language)
+            assertSnapshot(of: backend.lastFrame, as: .screen, named: "\(name)-\(size.0)x\(size.1)-\(language.rawValue)")
+        }
+    }
 }

@@ -181,3 +181,22 @@ struct PanesOneFlowTests {
         }
     }
 }
+
+@MainActor
+@Suite("The agenda of the next meeting", .serialized)
+struct AgendaTests {
+    @Test func aConcernGoesOnTheNextPlannedMeetingOnce() throws {
+        let fixture = try AppFixture()
+        // Q-2026-0068 (found; the third row under the fixture's own and 0069) is not on December's planned agenda yet.
+        let (app, _) = fixture.run("j j A", language: .en)
+        #expect(app.state.toast == "Q-2026-0068 is on the agenda of HY-2026-12")
+        let meeting = try #require(try fixture.store.meetings().first { $0.id == "HY-2026-12" })
+        let item = try #require(meeting.items.first { $0.concern.description == "Q-2026-0068" })
+        #expect(item.purpose == .define && item.parties.finderID == "zg-sun" && item.parties.solvingUnitID == "t-sdyj")
+        let (again, _) = fixture.run("j j A", language: .en)
+        #expect(again.state.toast == "already on the agenda of HY-2026-12")
+        // A concern being solved is past defining.
+        let (solving, _) = fixture.run("/ 夜 班 后 Enter A")
+        #expect(solving.state.toast == "only concerns still to define (found, analysing) go on the agenda")
+    }
+}

@@ -195,4 +195,23 @@ struct TerminalEndToEndTests {
         #expect(lines.contains { $0.contains("▸ Q-2026-0069 urgent") }, "live, with the cursor where it was")
         try tmux.run(["send-keys", "-t", "w", "q"])
     }
+
+    @Test func aConflictingEditFromAnotherProcessIsRefusedAndTheInputKept() throws {
+        let db = try cli.temporaryDatabase()
+        _ = try cli.run(["demo", "--no-tui", "--db", db])
+        let tmux = try TmuxHarness()
+        try start(tmux, db: db)
+        try tmux.waitFor { $0.joined().contains("Q-2026-0069") }
+        // Open the progress form on the selected concern (Q-2026-0069) and type.
+        try tmux.run(["send-keys", "-t", "w", "p"])
+        try tmux.run(["send-keys", "-t", "w", "-l", "已联系"])
+        try tmux.waitFor { $0.joined().contains("已联系") }
+        // Meanwhile another process changes it.
+        #expect(try cli.run(["progress", "Q-2026-0069", "孙文博先到", "--db", db, "--as", "zg-sun"]).status == 0)
+        try tmux.run(["send-keys", "-t", "w", "C-s"])
+        let lines = try tmux.waitFor { $0.joined().contains("was changed by 孙文博") }
+        #expect(lines.joined().contains("was changed by 孙文博"))
+        #expect(lines.joined().contains("已联系"), "the form is still open with what was typed")
+        try tmux.run(["send-keys", "-t", "w", "Escape", "q"])
+    }
 }

@@ -160,6 +160,24 @@ enum TriageActions {
                 LiveRefresh.refresh(&state, env)
                 state.toast = state.language == .zh ? "已撤销：\(undo.label.zh)（\(undone) 个）" : "undone: \(undo.label.en) (\(undone))"
             },
+            AppAction("agenda", keys: [.character("A")], LocalizedText(zh: "列入下次三方会议议程", en: "Put on the next tri-party meeting's agenda"),
+                      group: .triage, unavailable: { state, _ in
+                          guard let concern = state.detail else { return noSelection }
+                          if let meeting = concern.links.first(where: { $0.kind == .meeting }) {
+                              return LocalizedText(zh: "已在会议 \(meeting.target) 的议程上", en: "already on the agenda of \(meeting.target)")
+                          }
+                          return [.found, .analysing].contains(concern.stage) ? nil
+                              : LocalizedText(zh: "只有待界定的问题（已发现、分析中）列入议程", en: "only concerns still to define (found, analysing) go on the agenda")
+                      }) { state, env in
+                guard let concern = state.detail else { return }
+                do {
+                    let meeting = try env.data.putOnAgenda(concern, today: Day(Date()))
+                    LiveRefresh.refresh(&state, env)
+                    state.toast = state.language == .zh ? "\(concern.code) 已列入 \(meeting) 议程" : "\(concern.code) is on the agenda of \(meeting)"
+                } catch {
+                    state.toast = (error as? StoreError)?.label.text(state.language) ?? "\(error)"
+                }
+            },
             AppAction("batch", keys: [.character("b")], LocalizedText(zh: "流处理 / 批处理", en: "Stream or batch"),
                       group: .triage, unavailable: refused(.setProcessing(.stream))) { state, _ in
                 open(.processing, &state)

@@ -109,6 +109,11 @@ enum LibrariesPane {
             lines.append((UIText.fieldFirstResponsible.text(language) + (org.person(owner)?.name ?? owner.rawValue)
                           + (c.deadline.map { "  " + UIText.fieldDue.text(language) + $0.description } ?? ""), .plain))
         }
+        var extras: [String] = []
+        if let processing = c.processing { extras.append(processing.label.text(language)) }
+        if let pledge = c.pledge { extras.append((language == .zh ? "责任状 " : "pledge ") + (org.person(pledge.personID)?.name ?? pledge.personID.rawValue)) }
+        if !c.links.isEmpty { extras.append((language == .zh ? "关联 " : "links ") + c.links.map { "\($0.kind.rawValue):\($0.target)" }.joined(separator: ",")) }
+        if !extras.isEmpty { lines.append((extras.joined(separator: "  "), Style(dim: true))) }
         for escalation in c.escalations {
             lines.append(("↑ \(escalation.on) \(escalation.fromTier.code)→\(escalation.toTier.code)：\(escalation.reason)", Style(dim: true)))
         }

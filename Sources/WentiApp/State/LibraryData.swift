@@ -61,6 +61,24 @@ public final class LibraryData {
         try store.concern(code, viewer: viewer)
     }
 
+    /// Puts a concern on the agenda of the next planned tri-party meeting (the company's,
+    /// for next month if none is planned), with its three parties, and links the concern to it.
+    /// Returns the meeting's id.
+    public func putOnAgenda(_ concern: Concern, today: Day) throws(StoreError) -> String {
+        let month = today.month.next
+        var meeting = try store.meetings().first { $0.state == .planned && $0.month >= today.month }
+            ?? Meeting(id: "HY-\(month)", unitID: workspace.organisation.company.id, month: month)
+        if !meeting.items.contains(where: { $0.concern == concern.code && $0.purpose == .define }) {
+            let involved = concern.involvedPeople.isEmpty ? (workspace.organisation.unit(concern.unitID)?.name ?? "") : concern.involvedPeople
+            meeting.items.append(MeetingItem(concern: concern.code, purpose: .define,
+                                             parties: TriParty(finderID: concern.finderID, involved: involved,
+                                                               solvingUnitID: concern.responsibleUnitID ?? concern.unitID)))
+            try store.save(meeting, actor: actor.id)
+        }
+        _ = try perform([.link(ConcernLink(kind: .meeting, target: meeting.id))], on: concern.code, expectedVersion: nil)
+        return meeting.id
+    }
+
     /// The concern's timeline: every recorded step, oldest first.
     public func log(_ code: ConcernCode) throws(StoreError) -> [AuditEntry] {
         try store.auditLog(subject: code.description)
