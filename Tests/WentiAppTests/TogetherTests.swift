@@ -78,3 +78,20 @@ struct TogetherTests {
         #expect(notes == ["孙文博补充"], "nothing of the refused edit was written")
     }
 }
+
+@MainActor
+@Suite("Acting as someone else", .serialized)
+struct SwitchPersonTests {
+    @Test func switchingPersonRescopesEverythingAndSealsTheReporter() throws {
+        let fixture = try AppFixture()
+        let (app, screen) = fixture.run("W 黄 晓 梅 Enter", language: .zh)
+        #expect(screen.lastFrame.lines[0].contains("黄晓梅 · 班组长"))
+        // Her team (客户服务班) and what it submitted up; nothing of other teams.
+        let expected = try fixture.store.page(ConcernQuery(), viewer: "bzz-huang", after: nil, limit: 100).rows.map(\.code)
+        #expect(app.state.table.rows.map(\.code) == expected && expected.count < 70)
+        #expect(!screen.lastFrame.text.contains("测试人员"), "the sealed identity is gone for a team leader")
+        // A team leader may not triage what her team submitted up.
+        let (steer, _) = fixture.run("W 黄 晓 梅 Enter / 投 诉 Enter =", language: .en)
+        #expect(steer.state.toast == WorkflowError.notPermitted("bzz-huang", .grade).label.en)
+    }
+}

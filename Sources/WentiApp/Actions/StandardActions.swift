@@ -96,6 +96,10 @@ public enum StandardActions {
                       short: LocalizedText(zh: "命令", en: "command"), group: .app) { state, _ in
                 state.overlays.append(.commandLine(TextField()))
             },
+            AppAction("switch-person", keys: [.character("W")], LocalizedText(zh: "切换身份（看各角色所见）", en: "Act as someone else (see what each role sees)"),
+                      group: .app) { state, _ in
+                state.overlays.append(.personPicker(TextField(), selected: 0, targets: []))
+            },
             AppAction("language", keys: [.character("L")], LocalizedText(zh: "切换中文/English", en: "Switch 中文 / English"), group: .app) { state, _ in
                 state.language = state.language == .zh ? .en : .zh
             },

@@ -57,7 +57,11 @@ enum TriageOverlays {
                 state.overlays.removeLast()
                 guard matches.indices.contains(selected) else { return }
                 let person = matches[selected]
-                TriageActions.apply([.assign(firstResponsible: person.id, department: responsibleUnit(of: person, env))], to: targets, &state, env)
+                if targets.isEmpty {
+                    switchPerson(to: person, &state, env)
+                } else {
+                    TriageActions.apply([.assign(firstResponsible: person.id, department: responsibleUnit(of: person, env))], to: targets, &state, env)
+                }
                 return
             default:
                 if field.handle(key) { selected = 0 }
@@ -75,6 +79,23 @@ enum TriageOverlays {
         default:
             break
         }
+    }
+
+    /// From now on the UI acts as `person`: the tree, the table and the actions follow their role.
+    static func switchPerson(to person: Person, _ state: inout AppState, _ env: AppEnvironment) {
+        do {
+            try env.switchPerson(to: person.id)
+        } catch {
+            state.toast = error.label.text(state.language)
+            return
+        }
+        state.treeSelected = 0
+        state.table.marks = []
+        state.undo = nil
+        state.filterText = ""
+        StandardActions.setFilter("", &state, env)
+        LiveRefresh.refresh(&state, env)
+        state.toast = (state.language == .zh ? "现在的身份：" : "now acting as ") + "\(person.name) · \(person.role.label.text(state.language))"
     }
 
     /// People whose name, id or unit contains the typed text; managers first.
@@ -134,7 +155,8 @@ enum TriageOverlays {
             let lines = people(state, env, filter: field.text).map { person in
                 "\(person.name)  \(person.role.label.text(language))  \(org.unit(person.unitID)?.name ?? "")"
             }
-            let title = (language == .zh ? "第一责任人" : "First responsible") + " · " + (targets.count == 1 ? targets[0].description : "\(targets.count)")
+            let title = targets.isEmpty ? (language == .zh ? "以谁的身份操作" : "Act as")
+                : (language == .zh ? "第一责任人" : "First responsible") + " · " + (targets.count == 1 ? targets[0].description : "\(targets.count)")
             Overlays.drawBox(title, field: field, lines: lines, selected: selected, into: &grid, layout: layout, width: min(layout.width - 4, 60))
         case .gradePicker(let selected, let targets):
             let policy = env.data.workspace.policy

@@ -19,7 +19,8 @@ public struct AppState: Sendable {
         case form(Form, TriageForm, targets: [TriageTarget])
         /// Taking in a new concern, with similar open ones alongside.
         case intake(IntakeForm)
-        /// People with type-ahead, to name the first responsible person.
+        /// People with type-ahead: to name the first responsible person (targets), or with no
+        /// targets, to choose whom the UI acts as.
         case personPicker(TextField, selected: Int, targets: [TriageTarget])
         /// The four grades with their handling stance and the deadline each would set.
         case gradePicker(selected: Int, targets: [TriageTarget])
@@ -65,7 +66,8 @@ public struct AppState: Sendable {
 /// What actions may use besides the state: the data and the registry. One per run.
 @MainActor
 public final class AppEnvironment {
-    public let data: LibraryData
+    /// What the screens read, as the acting person (replaced when the user switches person).
+    public private(set) var data: LibraryData
     public var registry: ActionRegistry
     /// Where the half-filled intake form is kept (nil: not kept).
     public let draft: IntakeDraft?
@@ -74,6 +76,11 @@ public final class AppEnvironment {
         self.data = data
         self.registry = registry
         self.draft = draft
+    }
+
+    /// Acts as another person from now on: every scope and permission follows.
+    public func switchPerson(to person: PersonID) throws(StoreError) {
+        data = try LibraryData(store: data.store, viewer: person)
     }
 }
 
