@@ -112,10 +112,16 @@ public enum App {
         let y = layout.statusY
         let language = state.language
         grid.fill(x: 0, y: y, width: layout.width, height: 1, style: Style(reverse: true))
+        // Most important first: whatever does not fit is cut from the end.
         var left = state.selectedUnit.map { "\($0.tier.code) \($0.name)" } ?? ""
         left += "  " + UIText.count(of: state.table).text(language)
         if !state.filterText.isEmpty { left += "  " + UIText.filter(state.filterText).text(language) }
         if !state.table.marks.isEmpty { left += "  " + UIText.marked(state.table.marks.count).text(language) }
+        if state.tree.indices.contains(state.treeSelected) {
+            let row = state.tree[state.treeSelected]
+            left += "  " + [UIText.open.text(language) + " \(row.open)", UIText.overdue.text(language) + " \(row.overdue)",
+                            UIText.awaiting.text(language) + " \(row.awaitingFeedback)"].joined(separator: " · ")
+        }
         let right = state.toast ?? hints(env, language)
         let rightWidth = min(DisplayWidth.of(right), layout.width / 2)
         grid.write(" " + left, x: 0, y: y, style: Style(reverse: true), limit: layout.width - rightWidth - 2)

@@ -73,3 +73,17 @@ struct IntakeTests {
         #expect(try fixture.store.count(ConcernQuery(), viewer: nil) == 70)
     }
 }
+
+@MainActor
+@Suite("Intake: the unit by type-ahead", .serialized)
+struct IntakeUnitTests {
+    @Test func aUniquePartOfANameIsEnoughAndAnAmbiguousOneIsNamed() throws {
+        let fixture = try AppFixture()
+        let (_, hinted) = fixture.run("i 测 试 Tab Tab Tab Tab Tab C-u 河 口", language: .zh)
+        #expect(hinted.lastFrame.text.contains("→ 河口供电所（L1）"))
+        _ = fixture.run("i 测 试 Tab Tab Tab Tab Tab C-u 河 口 C-s")
+        #expect(try fixture.store.concern(ConcernCode("Q-2026-0071")!, viewer: nil).unitID == "t-hk")
+        let (ambiguous, _) = fixture.run("i 测 试 二 Tab Tab Tab Tab Tab C-u 供 电 所 C-s", language: .en)
+        #expect(ambiguous.state.toast == "\"供电所\" names several units; type more")
+    }
+}

@@ -147,7 +147,7 @@ enum Overlays {
             case .form, .gradePicker, .personPicker:
                 TriageOverlays.draw(overlay, state, env, into: &grid, layout: layout)
             case .intake(let intake):
-                IntakeOverlay.draw(intake, state, into: &grid, layout: layout)
+                IntakeOverlay.draw(intake, state, env, into: &grid, layout: layout)
             }
         }
     }

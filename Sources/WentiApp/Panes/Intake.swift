@@ -38,8 +38,11 @@ public struct IntakeForm: Sendable, Equatable {
     func newConcern(_ env: AppEnvironment) -> Result<NewConcern, IntakeProblem> {
         let workspace = env.data.workspace
         let unitText = form.value("unit").trimmingCharacters(in: .whitespaces)
-        guard let unit = workspace.organisation.resolveUnit(unitText) else {
-            return .failure(IntakeProblem(message: LocalizedText(zh: "没有单位“\(unitText)”", en: "no unit \"\(unitText)\"")))
+        let matches = Self.units(matching: unitText, workspace)
+        guard matches.count == 1, let unit = matches.first else {
+            return .failure(IntakeProblem(message: matches.isEmpty
+                ? LocalizedText(zh: "没有单位“\(unitText)”", en: "no unit \"\(unitText)\"")
+                : LocalizedText(zh: "“\(unitText)”对应多个单位，请写全", en: "\"\(unitText)\" names several units; type more")))
         }
         let channel = Channel.allCases[Int(form.value("channel")) ?? 0]
         let sourceIndex = (Int(form.value("source")) ?? 0) - 1
@@ -61,6 +64,14 @@ public struct IntakeForm: Sendable, Equatable {
             involvedPeople: form.value("involved"), unitID: unit.id))
     }
 
+    /// Type-ahead for the unit field: an exact name or id, else every unit whose name contains
+    /// the text (`河口` → 河口供电所).
+    static func units(matching text: String, _ workspace: Workspace) -> [OrgUnit] {
+        if let exact = workspace.organisation.resolveUnit(text) { return [exact] }
+        guard !text.isEmpty else { return [] }
+        return workspace.organisation.unitsInTreeOrder.filter { $0.name.contains(text) }
+    }
+
     /// Open concerns that share a three-character run with the title (the trigram index
     /// answers each run at once), in the same unit's department or the same category,
     /// the most shared runs first.
@@ -73,7 +84,8 @@ public struct IntakeForm: Sendable, Equatable {
         }
         let runs = Set((0...(title.count - 3)).map { String(title[$0..<$0 + 3]) }).sorted().prefix(6)
         let workspace = env.data.workspace
-        let unit = workspace.organisation.resolveUnit(form.value("unit"))
+        let unitMatches = Self.units(matching: form.value("unit"), workspace)
+        let unit = unitMatches.count == 1 ? unitMatches.first : nil
         let department = unit.map { $0.kind == .team ? ($0.parentID ?? $0.id) : $0.id }
         let nearby = department.map { workspace.organisation.subtree(of: $0) } ?? []
         let category = workspace.categories[Int(form.value("category")) ?? 0].id
@@ -164,7 +176,7 @@ enum IntakeOverlay {
 
     static func formWidth(_ state: AppState) -> Int { min(state.size.width - 4, 96) }
 
-    static func draw(_ intake: IntakeForm, _ state: AppState, into grid: inout Grid, layout: Layout) {
+    static func draw(_ intake: IntakeForm, _ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
         var intake = intake
         let language = state.language
         let width = formWidth(state)
@@ -174,6 +186,14 @@ enum IntakeOverlay {
         Overlays.frame(language == .zh ? "登记新问题" : "Take in a concern", x: x, y: y, width: width, height: height, into: &grid)
         intake.form.draw(into: &grid, x: x + 2, y: y + 1, width: width - 4, language: language)
         let cursor = grid.cursor
+        // The unit field's type-ahead: which unit the text means, or the candidates.
+        let unitText = intake.form.value("unit")
+        let candidates = IntakeForm.units(matching: unitText, env.data.workspace)
+        let unitHint = candidates.count == 1 && candidates[0].name != unitText ? "→ \(candidates[0].name)（\(candidates[0].tier.code)）"
+            : candidates.count > 1 ? candidates.prefix(4).map(\.name).joined(separator: " / ") : ""
+        if !unitHint.isEmpty {
+            grid.write(unitHint, x: x + width / 2, y: y + 7, style: Style(dim: true), limit: width / 2 - 2)
+        }
         var row = y + 13
         if !intake.similar.isEmpty, row < y + height - 2 {
             grid.write(language == .zh ? "类似的未结问题（C-a 并入所选）：" : "Similar open concerns (C-a attaches to the selected one):",

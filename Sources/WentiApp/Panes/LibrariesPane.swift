@@ -42,24 +42,29 @@ enum LibrariesPane {
         }
     }
 
-    /// Columns: mark, id, grade, stage, title (takes the rest), owner, due.
+    /// Columns: mark, id, grade, stage, title (takes the rest), unit (when there is room),
+    /// owner, due. The grade and stage are words, readable without colour.
     @MainActor
     static func drawTable(_ state: AppState, _ data: LibraryData, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         let language = state.language
         let zh = language == .zh
         let org = data.workspace.organisation
-        let fixed: [(UIText, Int)] = [(.columnID, 11), (.columnGrade, zh ? 4 : 8), (.columnStage, zh ? 6 : 9), (.columnOwner, 6), (.columnDue, 10)]
-        let titleWidth = max(6, width - 2 - fixed.reduce(0) { $0 + $1.1 } - 6)
-        let widths = [11, fixed[1].1, fixed[2].1, titleWidth, fixed[3].1, fixed[4].1]
+        let showUnit = width >= 76
+        var columns: [(title: UIText, width: Int)] = [(.columnID, 11), (.columnGrade, zh ? 4 : 8), (.columnStage, zh ? 6 : 9), (.columnTitle, 0)]
+        if showUnit { columns.append((.columnUnit, 10)) }
+        columns += [(.columnOwner, 6), (.columnDue, 10)]
+        let fixedWidth = columns.reduce(0) { $0 + $1.width } + columns.count - 1 + 2
+        columns[3].width = max(6, width - fixedWidth)
         func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { TerminalText.fit(TextSanitizer.clean($0), to: $1) }.joined(separator: " ")
+            zip(cells, columns).map { TerminalText.fit(TextSanitizer.clean($0), to: $1.width) }.joined(separator: " ")
         }
         // The sorted column carries an arrow, so the order on screen is never a guess.
-        var titles = [UIText.columnID, .columnGrade, .columnStage, .columnTitle, .columnOwner, .columnDue].map { $0.text(language) }
+        var titles = columns.map { $0.title.text(language) }
+        let dueColumn = titles.count - 1
         switch state.table.query.sort {
         case .newest: titles[0] += "▼"
         case .oldest: titles[0] += "▲"
-        case .dueSoonest: titles[5] += "▲"
+        case .dueSoonest: titles[dueColumn] += "▲"
         case .grade: titles[1] += "▲"
         case .stage: titles[2] += "▲"
         }
@@ -77,7 +82,9 @@ enum LibrariesPane {
             let due = row.daysOverdue > 0 ? UIText.late(row.daysOverdue).text(language) : row.due?.description ?? ""
             let grade = row.grade.map { zh ? $0.label.zh : $0.rawValue } ?? "-"
             let owner = row.firstResponsibleID.map { org.person($0)?.name ?? $0.rawValue } ?? "-"
-            let cells = [row.code.description, grade, zh ? row.stage.label.zh : row.stage.rawValue, row.title, owner, due]
+            var cells = [row.code.description, grade, zh ? row.stage.label.zh : row.stage.rawValue, row.title]
+            if showUnit { cells.append(org.unit(row.unitID)?.name ?? row.unitID.rawValue) }
+            cells += [owner, due]
             // The selection shows without colour: reverse video and a ▸ in the mark column.
             let style = Style(bold: selected, reverse: selected && state.focus == .table, colour: row.daysOverdue > 0 ? .red : nil)
             let mark = model.marks.contains(row.code) ? "●" : (selected ? "▸" : " ")
