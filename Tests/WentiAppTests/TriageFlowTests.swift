@@ -106,10 +106,12 @@ struct TriagePathTests {
         _ = fixture.run(select + "d 晚 上 窗 口 已 开 C-s")
         #expect(try stage() == .awaitingFeedback)
         // Closing without feedback needs a reason: the form comes back with the rule's message.
-        let (refused, _) = fixture.run(select + "c Enter")
+        let (refused, _) = fixture.run(select + "c Enter y")
         #expect(refused.state.toast?.contains(WorkflowError.closeNeedsFeedbackOrReason.label.en) == true)
         if case .form(_, .close, _)? = refused.state.overlays.last {} else { Issue.record("the close form should come back") }
-        _ = fixture.run(select + "c 反 映 人 已 调 走 Enter")
+        let (_, asked) = fixture.run(select + "c 反 映 人 已 调 走 Enter", language: .zh)
+        #expect(asked.lastFrame.text.contains("关闭 Q-2026-0030？"))
+        _ = fixture.run(select + "c 反 映 人 已 调 走 Enter y")
         concern = try fixture.store.concern(code, viewer: nil)
         #expect(concern.stage == .closed && concern.closure == .withoutFeedback(reason: "反映人已调走"))
         let actions = try fixture.store.auditLog(subject: code.description).map(\.action)
@@ -118,7 +120,10 @@ struct TriagePathTests {
 
     @Test func referralPicksADepartmentAndExplains() throws {
         let fixture = try AppFixture()
-        _ = fixture.run("/ 食 堂 Enter R Right Tab 已 转 后 勤 Enter")
+        let (_, asked) = fixture.run("/ 食 堂 Enter R Right Tab 已 转 后 勤 Enter", language: .zh)
+        let departments0 = fixture.environment.data.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }
+        #expect(asked.lastFrame.text.contains("把 Q-2026-0030 转办到 \(departments0[1].name)？"))
+        _ = fixture.run("/ 食 堂 Enter R Right Tab 已 转 后 勤 Enter y")
         let concern = try fixture.store.concern(ConcernCode("Q-2026-0030")!, viewer: nil)
         #expect(concern.stage == .referred && concern.referral?.explanation == "已转后勤")
         let departments = fixture.environment.data.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }

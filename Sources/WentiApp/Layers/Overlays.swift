@@ -142,7 +142,7 @@ enum Overlays {
                 }
                 drawBox(UIText.goToUnit.text(state.language), field: field, lines: lines, selected: selected,
                         into: &grid, layout: layout, width: min(layout.width - 4, 50))
-            case .confirm(let question, _), .confirmCommands(let question, _, _):
+            case .confirm(let question, _), .confirmCommands(let question, _, _, _):
                 drawConfirm(question, state.language, into: &grid, layout: layout)
             case .form, .gradePicker, .personPicker:
                 TriageOverlays.draw(overlay, state, env, into: &grid, layout: layout)

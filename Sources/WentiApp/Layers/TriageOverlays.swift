@@ -18,9 +18,10 @@ enum TriageOverlays {
                 guard let values = form.submit() else { break }
                 let commands = kind.commands(values)
                 state.overlays.removeLast()
-                if kind == .escalate {
-                    // Escalation moves concerns out of this library: ask, with the count.
-                    state.overlays.append(.confirmCommands(question: escalationQuestion(targets, state, env), commands: commands, targets: targets))
+                if let question = question(for: kind, commands, targets, state, env) {
+                    // Steps that are not simply taken back ask first, saying what and how many.
+                    state.overlays.append(.confirmCommands(question: question, commands: commands, targets: targets,
+                                                           back: .form(form, kind, targets: targets)))
                 } else if !TriageActions.apply(commands, to: targets, &state, env) {
                     // Refused: the form comes back with what was typed, so it can be corrected.
                     state.overlays.append(.form(form, kind, targets: targets))
@@ -67,11 +68,13 @@ enum TriageOverlays {
                 if field.handle(key) { selected = 0 }
             }
             state.overlays[state.overlays.count - 1] = .personPicker(field, selected: selected, targets: targets)
-        case .confirmCommands(_, let commands, let targets):
+        case .confirmCommands(_, let commands, let targets, let back):
             switch key {
             case .character("y"), .character("Y"), .enter:
                 state.overlays.removeLast()
-                TriageActions.apply(commands, to: targets, &state, env)
+                if !TriageActions.apply(commands, to: targets, &state, env), let back {
+                    state.overlays.append(back)
+                }
             case .character("n"), .character("N"), .escape:
                 state.overlays.removeLast()
             default: break
@@ -121,6 +124,24 @@ enum TriageOverlays {
     }
 
     static func formWidth(_ state: AppState) -> Int { min(state.size.width - 4, 70) }
+
+    /// The confirmation for an escalation, a referral or a closing; nil for the other forms.
+    static func question(for kind: TriageForm, _ commands: [ConcernCommand], _ targets: [TriageTarget], _ state: AppState, _ env: AppEnvironment) -> String? {
+        let zh = state.language == .zh
+        let subject = targets.count == 1 ? targets[0].description : (zh ? "\(targets.count) 个问题" : "\(targets.count) concerns")
+        switch kind {
+        case .escalate:
+            return escalationQuestion(targets, state, env)
+        case .refer:
+            guard case .refer(let unitID, _)? = commands.first else { return nil }
+            let name = env.data.workspace.organisation.unit(unitID)?.name ?? unitID.rawValue
+            return zh ? "把 \(subject) 转办到 \(name)？" : "Refer \(subject) to \(name)?"
+        case .close:
+            return zh ? "关闭 \(subject)？" : "Close \(subject)?"
+        default:
+            return nil
+        }
+    }
 
     /// "Escalate Q-2026-0004 to 运维检修部 (L2)?" or "Escalate 3 concerns one tier up?"
     static func escalationQuestion(_ targets: [TriageTarget], _ state: AppState, _ env: AppEnvironment) -> String {

@@ -24,8 +24,9 @@ public struct AppState: Sendable {
         case personPicker(TextField, selected: Int, targets: [TriageTarget])
         /// The four grades with their handling stance and the deadline each would set.
         case gradePicker(selected: Int, targets: [TriageTarget])
-        /// Commands ready to run once the user says yes (what and how many are in the question).
-        case confirmCommands(question: String, commands: [ConcernCommand], targets: [TriageTarget])
+        /// Commands ready to run once the user says yes (what and how many are in the question);
+        /// `back` is the form they came from, reopened with its input if they are refused.
+        indirect case confirmCommands(question: String, commands: [ConcernCommand], targets: [TriageTarget], back: Overlay?)
     }
 
     /// Work only the runner can do (it owns the terminal).
