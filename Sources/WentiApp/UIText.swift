@@ -3,9 +3,9 @@ import WentiCore
 /// Every string the terminal UI shows that does not come from data, in both languages.
 /// One table: a missing translation is a compile error, not a blank on screen.
 public enum UIText: Sendable {
-    case tabLibraries, library, allUnits, concerns, detail, noConcerns, noSelection
+    case tabLibraries, noConcerns, noSelection
     case columnID, columnGrade, columnStage, columnTitle, columnUnit, columnOwner, columnDue
-    case help, helpFilter, disabled, commandPrompt, filterPrompt, unknownCommand(String)
+    case help, helpFilter, unknownCommand(String)
     case tooSmall(Int, Int), marked(Int), sortedBy(String), filter(String), mouse(Bool)
     case total(Int), atLeast(Int), late(Int), open, overdue, awaiting
     case fieldCategory, fieldChannel, fieldReporter, fieldFirstResponsible, fieldDue, fieldRootCause, fieldPlan
@@ -21,10 +21,6 @@ public enum UIText: Sendable {
         let zh = language == .zh
         switch self {
         case .tabLibraries: return zh ? "问题库" : "Libraries"
-        case .library: return zh ? "问题库" : "Libraries"
-        case .allUnits: return zh ? "全部" : "All"
-        case .concerns: return zh ? "问题" : "Concerns"
-        case .detail: return zh ? "详情" : "Detail"
         case .noConcerns: return zh ? "没有符合条件的问题" : "No concerns match"
         case .noSelection: return zh ? "（未选中问题）" : "(no concern selected)"
         case .columnID: return zh ? "编号" : "ID"
@@ -36,9 +32,6 @@ public enum UIText: Sendable {
         case .columnDue: return zh ? "期限" : "Due"
         case .help: return zh ? "帮助：按键与命令" : "Help: keys and commands"
         case .helpFilter: return zh ? "输入以筛选，回车执行，Esc 关闭" : "type to filter, Enter runs, Esc closes"
-        case .disabled: return zh ? "不可用" : "unavailable"
-        case .commandPrompt: return ":"
-        case .filterPrompt: return "/"
         case .unknownCommand(let name): return zh ? "没有命令：\(name)" : "no such command: \(name)"
         case .tooSmall(let w, let h): return zh ? "终端太小：需要 \(w)×\(h)" : "terminal too small: need \(w)×\(h)"
         case .marked(let n): return zh ? "已标记 \(n)" : "\(n) marked"
