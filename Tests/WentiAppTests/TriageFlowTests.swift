@@ -205,3 +205,26 @@ struct AgendaTests {
         #expect(solving.state.toast == "only concerns still to define (found, analysing) go on the agenda")
     }
 }
+
+@MainActor
+@Suite("Feedback from the keyboard", .serialized)
+struct FeedbackTests {
+    @Test func aDissatisfiedAnswerLetsTheConcernBeReopened() throws {
+        let fixture = try AppFixture()
+        // Q-2026-0024 (青山所 motorbike allowance) awaits feedback.
+        let select = "/ 摩 托 车 Enter "
+        let code = ConcernCode("Q-2026-0024")!
+        // Whom, by phone, partly, dissatisfied, score 2.
+        _ = fixture.run(select + "f 曹 志 远 Tab Right Tab Right Tab Right Right Tab Left Left Left Tab 油 价 又 涨 Enter")
+        var concern = try fixture.store.concern(code, viewer: nil)
+        let record = try #require(concern.feedback.last)
+        #expect(record.contact == "曹志远" && record.method == .phone && record.effect == .partly)
+        #expect(record.satisfaction == .dissatisfied && record.score == 2 && record.note == "油价又涨")
+        _ = fixture.run(select + "O 补 贴 仍 不 够 Enter")
+        concern = try fixture.store.concern(code, viewer: nil)
+        #expect(concern.stage == .solving)
+        // On a concern still being solved, feedback is unavailable, with the rule.
+        let (early, _) = fixture.run(select + "f")
+        #expect(early.state.toast == WorkflowError.illegalInStage(.recordFeedback, .solving).label.en)
+    }
+}

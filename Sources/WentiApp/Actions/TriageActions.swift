@@ -6,6 +6,8 @@ import WentiTerminal
 /// What a triage form asks for, and how its values become commands.
 public enum TriageForm: Sendable, Equatable {
     case analyse, escalate, progress, plan, solve, close, reopen, processing
+    /// The return contact: whom, how, the effect and the satisfaction.
+    case feedback(by: PersonID)
     /// Referral to one of these departments.
     case refer([OrgUnit])
 
@@ -13,6 +15,17 @@ public enum TriageForm: Sendable, Equatable {
         switch self {
         case .plan:
             Form(fields: [.init(id: "plan", label: LocalizedText(zh: "解决方案", en: "Plan"), input: .lines(TextArea(), height: 3), required: true)])
+        case .feedback:
+            Form(fields: [
+                .init(id: "contact", label: LocalizedText(zh: "联系了谁", en: "Whom"), input: .line(TextField()), required: true),
+                .init(id: "method", label: LocalizedText(zh: "方式", en: "How"), input: .choice(FeedbackRecord.Method.allCases.map(\.label), selected: 0)),
+                .init(id: "effect", label: LocalizedText(zh: "效果", en: "Effect"), input: .choice(FeedbackRecord.Effect.allCases.map(\.label), selected: 0)),
+                .init(id: "satisfaction", label: LocalizedText(zh: "满意度", en: "Satisfaction"),
+                      input: .choice(FeedbackRecord.Satisfaction.allCases.map(\.label), selected: 0)),
+                .init(id: "score", label: LocalizedText(zh: "评分", en: "Score"),
+                      input: .choice((1...5).map { LocalizedText(zh: "\($0)", en: "\($0)") }, selected: 4)),
+                .init(id: "note", label: LocalizedText(zh: "备注", en: "Note"), input: .line(TextField())),
+            ])
         case .processing:
             Form(fields: [
                 .init(id: "mode", label: LocalizedText(zh: "处理方式", en: "Handling"),
@@ -54,6 +67,7 @@ public enum TriageForm: Sendable, Equatable {
         case .plan: LocalizedText(zh: "制定解决方案", en: "Set the solution plan")
         case .solve: LocalizedText(zh: "办结，等待反馈", en: "Mark solved; feedback next")
         case .processing: LocalizedText(zh: "流处理或批处理", en: "Stream or batch")
+        case .feedback: LocalizedText(zh: "记录反馈（效果与满意度）", en: "Record feedback (effect and satisfaction)")
         case .close: LocalizedText(zh: "关闭（有反馈可不填原因）", en: "Close (a reason only when there is no feedback)")
         case .reopen: LocalizedText(zh: "重新打开", en: "Reopen")
         case .refer: LocalizedText(zh: "转办到部门", en: "Refer to a department")
@@ -74,6 +88,12 @@ public enum TriageForm: Sendable, Equatable {
             return [.plan(values["plan"] ?? "")]
         case .solve:
             return [.solve(summary: values["summary"] ?? "")]
+        case .feedback(let by):
+            func pick<T>(_ all: [T], _ id: String) -> T { all[min(Int(values[id] ?? "") ?? 0, all.count - 1)] }
+            return [.recordFeedback(FeedbackRecord(
+                on: Day(Date()), byID: by, contact: values["contact"] ?? "", method: pick(FeedbackRecord.Method.allCases, "method"),
+                effect: pick(FeedbackRecord.Effect.allCases, "effect"), satisfaction: pick(FeedbackRecord.Satisfaction.allCases, "satisfaction"),
+                score: (Int(values["score"] ?? "") ?? 4) + 1, note: values["note"] ?? ""))]
         case .processing:
             return values["mode"] == "1" ? [.setProcessing(.batch(group: values["group"] ?? ""))] : [.setProcessing(.stream)]
         case .close:
@@ -185,6 +205,15 @@ enum TriageActions {
             AppAction("solve", keys: [.character("d")], LocalizedText(zh: "办结（待反馈）", en: "Mark solved (feedback next)"),
                       group: .triage, unavailable: refused(.solve(summary: "?"))) { state, _ in
                 open(.solve, &state)
+            },
+            AppAction("feedback", keys: [.character("f")], LocalizedText(zh: "记录反馈（效果、满意度）", en: "Record feedback (effect, satisfaction)"),
+                      group: .triage, unavailable: { state, env in
+                          guard let concern = state.detail else { return noSelection }
+                          let sample = FeedbackRecord(on: Day(Date()), byID: env.data.actor.id, contact: "?", method: .visit,
+                                                      effect: .confirmed, satisfaction: .satisfied, score: 5)
+                          return env.data.refusal(of: .recordFeedback(sample), on: concern)
+                      }) { state, env in
+                open(.feedback(by: env.data.actor.id), &state)
             },
             AppAction("refer", keys: [.character("R")], LocalizedText(zh: "转办到部门", en: "Refer to a department"),
                       group: .triage, dangerous: false, unavailable: refused(.refer(to: "?", explanation: "?"), ignoring: .unknownUnit("?"))) { state, env in
