@@ -8,6 +8,11 @@ import WentiCore
 /// changes. Every write is one transaction that also appends its audit entries; every
 /// read is scoped to the person asking.
 public protocol WorkspaceStore: AnyObject, Sendable {
+    /// Now and today as this store keeps time (a fixed clock in tests and seed replays), so
+    /// that every screen judges deadlines by the same day as the store.
+    func now() -> Date
+    func today() -> Day
+
     // MARK: Workspace
     /// Writes the organisation, categories, policy and sources into an empty workspace.
     func install(_ workspace: Workspace) throws(StoreError)

@@ -7,7 +7,7 @@ import WentiTerminal
 public enum TriageForm: Sendable, Equatable {
     case analyse, escalate, progress, plan, solve, close, reopen, processing
     /// The return contact: whom, how, the effect and the satisfaction.
-    case feedback(by: PersonID)
+    case feedback(by: PersonID, on: Day)
     /// Referral to one of these departments.
     case refer([OrgUnit])
 
@@ -88,10 +88,10 @@ public enum TriageForm: Sendable, Equatable {
             return [.plan(values["plan"] ?? "")]
         case .solve:
             return [.solve(summary: values["summary"] ?? "")]
-        case .feedback(let by):
+        case .feedback(let by, let day):
             func pick<T>(_ all: [T], _ id: String) -> T { all[min(Int(values[id] ?? "") ?? 0, all.count - 1)] }
             return [.recordFeedback(FeedbackRecord(
-                on: Day(Date()), byID: by, contact: values["contact"] ?? "", method: pick(FeedbackRecord.Method.allCases, "method"),
+                on: day, byID: by, contact: values["contact"] ?? "", method: pick(FeedbackRecord.Method.allCases, "method"),
                 effect: pick(FeedbackRecord.Effect.allCases, "effect"), satisfaction: pick(FeedbackRecord.Satisfaction.allCases, "satisfaction"),
                 score: (Int(values["score"] ?? "") ?? 4) + 1, note: values["note"] ?? ""))]
         case .processing:
@@ -191,7 +191,7 @@ enum TriageActions {
                       }) { state, env in
                 guard let concern = state.detail else { return }
                 do {
-                    let meeting = try env.data.putOnAgenda(concern, today: Day(Date()))
+                    let meeting = try env.data.putOnAgenda(concern)
                     LiveRefresh.refresh(&state, env)
                     state.toast = state.language == .zh ? "\(concern.code) 已列入 \(meeting) 议程" : "\(concern.code) is on the agenda of \(meeting)"
                 } catch {
@@ -209,11 +209,11 @@ enum TriageActions {
             AppAction("feedback", keys: [.character("f")], LocalizedText(zh: "记录反馈（效果、满意度）", en: "Record feedback (effect, satisfaction)"),
                       group: .triage, unavailable: { state, env in
                           guard let concern = state.detail else { return noSelection }
-                          let sample = FeedbackRecord(on: Day(Date()), byID: env.data.actor.id, contact: "?", method: .visit,
+                          let sample = FeedbackRecord(on: env.data.store.today(), byID: env.data.actor.id, contact: "?", method: .visit,
                                                       effect: .confirmed, satisfaction: .satisfied, score: 5)
                           return env.data.refusal(of: .recordFeedback(sample), on: concern)
                       }) { state, env in
-                open(.feedback(by: env.data.actor.id), &state)
+                open(.feedback(by: env.data.actor.id, on: env.data.store.today()), &state)
             },
             AppAction("refer", keys: [.character("R")], LocalizedText(zh: "转办到部门", en: "Refer to a department"),
                       group: .triage, dangerous: false, unavailable: refused(.refer(to: "?", explanation: "?"), ignoring: .unknownUnit("?"))) { state, env in

@@ -181,7 +181,7 @@ enum TriageOverlays {
             Overlays.drawBox(title, field: field, lines: lines, selected: selected, into: &grid, layout: layout, width: min(layout.width - 4, 60))
         case .gradePicker(let selected, let targets):
             let policy = env.data.workspace.policy
-            let today = Day(Date())
+            let today = env.data.store.today()
             let lines = Grade.allCases.enumerated().map { index, grade -> String in
                 let (deadline, review) = policy.schedule(for: grade, gradedOn: today)
                 let when = deadline.map { (language == .zh ? "期限 " : "due ") + $0.description }

@@ -113,8 +113,13 @@ enum LibrariesPane {
         lines.append((UIText.fieldCategory.text(language) + category + "  " + UIText.fieldChannel.text(language) + c.channel.label.text(language), .plain))
         lines.append((UIText.fieldReporter.text(language) + reporter, .plain))
         if let owner = c.firstResponsibleID {
-            lines.append((UIText.fieldFirstResponsible.text(language) + (org.person(owner)?.name ?? owner.rawValue)
-                          + (c.deadline.map { "  " + UIText.fieldDue.text(language) + $0.description } ?? ""), .plain))
+            // The effective deadline (paused days added back) and how late, as the table counts it.
+            let today = data.store.today()
+            let late = DeadlineClock.daysOverdue(c, today: today)
+            let due = DeadlineClock.effectiveDeadline(of: c, today: today).map {
+                "  " + UIText.fieldDue.text(language) + $0.description + (late > 0 ? "（" + UIText.late(late).text(language) + "）" : "")
+            } ?? ""
+            lines.append((UIText.fieldFirstResponsible.text(language) + (org.person(owner)?.name ?? owner.rawValue) + due, .plain))
         }
         var extras: [String] = []
         if let processing = c.processing { extras.append(processing.label.text(language)) }

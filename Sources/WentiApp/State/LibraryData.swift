@@ -64,7 +64,8 @@ public final class LibraryData {
     /// Puts a concern on the agenda of the next planned tri-party meeting (the company's,
     /// for next month if none is planned), with its three parties, and links the concern to it.
     /// Returns the meeting's id.
-    public func putOnAgenda(_ concern: Concern, today: Day) throws(StoreError) -> String {
+    public func putOnAgenda(_ concern: Concern) throws(StoreError) -> String {
+        let today = store.today()
         let month = today.month.next
         var meeting = try store.meetings().first { $0.state == .planned && $0.month >= today.month }
             ?? Meeting(id: "HY-\(month)", unitID: workspace.organisation.company.id, month: month)
@@ -95,7 +96,7 @@ public final class LibraryData {
     /// rule's own words.
     public func refusal(of command: ConcernCommand, on concern: Concern) -> LocalizedText? {
         let context = WorkflowContext(actor: actor, organisation: workspace.organisation, categories: workspace.categoryIDs,
-                                      sources: workspace.sources, policy: workspace.policy, now: Date(), today: Day(Date()))
+                                      sources: workspace.sources, policy: workspace.policy, now: store.now(), today: store.today())
         do {
             _ = try Workflow.apply(command, to: concern, context: context)
             return nil

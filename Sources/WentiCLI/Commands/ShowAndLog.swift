@@ -22,7 +22,7 @@ struct ShowCommand: ParsableCommand {
                 encoder.dateEncodingStrategy = .iso8601
                 emit(String(decoding: try encoder.encode(concern), as: UTF8.self))
             } else {
-                emit(ConcernDetail.render(concern, workspace: try store.workspace(), language: options.language, today: Day(Date())))
+                emit(ConcernDetail.render(concern, workspace: try store.workspace(), language: options.language, today: store.today()))
             }
         }
     }

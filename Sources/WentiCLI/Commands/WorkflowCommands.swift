@@ -13,10 +13,16 @@ struct ConcernTarget: ParsableArguments {
 /// Runs commands on one concern as one action and prints its new stage.
 func perform(_ options: GlobalOptions, _ target: ConcernTarget,
              _ commands: (Workspace) throws -> [ConcernCommand]) throws {
+    try perform(options, target) { workspace, _ in try commands(workspace) }
+}
+
+/// The same, for commands that need the store itself (its day, say).
+func perform(_ options: GlobalOptions, _ target: ConcernTarget,
+             _ commands: (Workspace, SQLiteStore) throws -> [ConcernCommand]) throws {
     try reportingFailures(options) {
         let store = try options.openStore()
         let workspace = try store.workspace()
-        let concern = try store.perform(try commands(workspace), on: try Parse.code(target.id),
+        let concern = try store.perform(try commands(workspace, store), on: try Parse.code(target.id),
                                         expectedVersion: target.expectVersion, actor: options.actorID)
         var line = "\(concern.code)  \(concern.stage.label.text(options.language))  \(concern.tier.code) \(workspace.organisation.unit(concern.unitID)?.name ?? "")"
         if let deadline = concern.deadline { line += "  \(options.language == .zh ? "期限" : "due") \(deadline)" }
@@ -128,10 +134,10 @@ struct FeedbackCommand: ParsableCommand {
     @Option(help: "A note.") var note: String = ""
 
     func run() throws {
-        try perform(options, target) { workspace in
+        try perform(options, target) { workspace, store in
             let actor = try workspace.actor(options.actorID)
             return [.recordFeedback(FeedbackRecord(
-                on: Day(Date()), byID: actor.id, contact: contact, method: try Parse.enumValue(method, option: "--method"),
+                on: store.today(), byID: actor.id, contact: contact, method: try Parse.enumValue(method, option: "--method"),
                 effect: try Parse.enumValue(effect, option: "--effect"),
                 satisfaction: try Parse.enumValue(satisfaction, option: "--satisfaction"), score: score, note: note))]
         }

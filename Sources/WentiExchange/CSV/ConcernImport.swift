@@ -70,7 +70,7 @@ public struct ConcernImport {
             throw ImportError(file: file, line: 1, column: column.rawValue, problem: LocalizedText(zh: "缺少必需的列", en: "required column is missing"))
         }
 
-        let builder = ImportedConcern(workspace: workspace, actor: person, file: file)
+        let builder = ImportedConcern(workspace: workspace, actor: person, file: file, today: store.today(), now: store.now())
         var concerns: [Concern] = []
         var seenCodes: Set<ConcernCode> = []
         var line = 2

@@ -9,10 +9,12 @@ struct ImportedConcern {
     let workspace: Workspace
     let actor: Person
     let file: String
+    /// The store's day and time: the default day of a report, and the time of intake.
+    let today: Day
+    let now: Date
 
     func concern(from row: RowCells) throws -> Concern {
         let org = workspace.organisation
-        let today = Day(Date())
         func day(_ column: ConcernCSVColumn) throws -> Day? {
             let text = row[column]
             if text.isEmpty { return nil }
@@ -67,7 +69,7 @@ struct ImportedConcern {
             title: row[.title], description: row[.description], categoryID: category.id, channel: channel, source: source,
             finderID: try person(.finder), reporter: reporter, involvedPeople: row[.involved], unitID: unitID, reportedOn: reported)
         let context = WorkflowContext(actor: actor, organisation: org, categories: workspace.categoryIDs,
-                                      sources: workspace.sources, policy: workspace.policy, now: Date(), today: today)
+                                      sources: workspace.sources, policy: workspace.policy, now: now, today: today)
         var c: Concern
         do {
             c = try Workflow.open(new, code: code, context: context)

@@ -49,6 +49,9 @@ public final class SQLiteStore: WorkspaceStore {
         }
     }
 
+    public func now() -> Date { clock.now() }
+    public func today() -> Day { clock.today() }
+
     // MARK: Running work
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
