@@ -6,7 +6,6 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
     case notInitialised(path: String)
     case alreadyInitialised(path: String)
     case concernNotFound(ConcernCode)
-    case recordNotFound(kind: String, id: String)
     case duplicateRecord(kind: String, id: String)
     /// Someone else changed the concern since the version the write was based on.
     case conflict(ConcernCode, expected: Int, current: Int, changedBy: PersonID, changedByName: String, at: Date)
@@ -32,8 +31,6 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
             LocalizedText(zh: "\(path) 已是 wenti 工作区", en: "\(path) is already a wenti workspace")
         case .concernNotFound(let code):
             LocalizedText(zh: "没有问题 \(code)，或您无权查看", en: "no concern \(code), or it is not visible to you")
-        case .recordNotFound(let kind, let id):
-            LocalizedText(zh: "没有\(kind) \(id)", en: "no \(kind) \(id)")
         case .duplicateRecord(let kind, let id):
             LocalizedText(zh: "\(kind) \(id) 已存在", en: "\(kind) \(id) already exists")
         case .conflict(let code, let expected, let current, let who, let name, let at):

@@ -99,14 +99,6 @@ public struct Grid: Sendable, Equatable {
         }
     }
 
-    /// Applies `change` to the style of every cell of a row span (for a selection bar).
-    public mutating func restyle(x: Int, y: Int, width w: Int, _ change: (inout Style) -> Void) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, x + w) {
-            change(&cells[y * width + column].style)
-        }
-    }
-
     /// Sets one cell, blanking the other half of any wide character it cuts through.
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, x < width, y >= 0, y < height else { return }

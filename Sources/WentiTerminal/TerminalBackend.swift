@@ -19,8 +19,6 @@ public final class HeadlessTerminal: TerminalBackend {
     public private(set) var lastFrame: Grid
     private var keys: [Key]
     private var position = 0
-    /// Frames presented so far.
-    public private(set) var frameCount = 0
 
     public init(width: Int, height: Int, keys: [Key]) {
         size = (width, height)
@@ -30,7 +28,6 @@ public final class HeadlessTerminal: TerminalBackend {
 
     public func present(_ grid: Grid) {
         lastFrame = grid
-        frameCount += 1
     }
 
     public func nextKey() -> Key? {

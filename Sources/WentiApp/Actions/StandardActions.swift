@@ -139,8 +139,6 @@ public enum StandardActions {
     static func selectUnit(_ state: inout AppState, _ env: AppEnvironment, row: Int) {
         guard row != state.treeSelected, state.tree.indices.contains(row) else { return }
         state.treeSelected = row
-        let unit = state.tree[row].unit
-        _ = unit
         setFilter(state.filterText, &state, env)
     }
 

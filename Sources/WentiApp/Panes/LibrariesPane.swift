@@ -139,9 +139,8 @@ enum LibrariesPane {
             lines.append(("\(mark) \(index + 1). \(task.due)  \(task.title)", Style(dim: task.state != .open)))
         }
         // The timeline: who did what, newest last, as much as fits.
-        let org2 = org
         let timeline = state.detailLog.suffix(max(0, height - lines.count)).map { entry -> (String, Style) in
-            let who = org2.person(entry.actorID)?.name ?? entry.actorID.rawValue
+            let who = org.person(entry.actorID)?.name ?? entry.actorID.rawValue
             let action = ConcernAction(rawValue: entry.action)?.label.text(language) ?? entry.action
             let day = Day(entry.at).description
             let detail = entry.changes.first { $0.field == "note" || $0.field == "escalation" || $0.field == "stage" }

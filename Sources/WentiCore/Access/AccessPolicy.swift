@@ -42,6 +42,14 @@ public enum AccessPolicy {
         }
     }
 
+    /// Whether `actor` may file a concern into the library of `unit` (it is in their scope).
+    public static func canSee(unitLibraryOf unit: UnitID, actor: Person, in organisation: Organisation) -> Bool {
+        switch scope(of: actor, in: organisation) {
+        case .everything: true
+        case .units(let units): units.contains(unit)
+        }
+    }
+
     /// Only political-work staff read an anonymous reporter's identity: they are the ones
     /// who must answer the person.
     public static func canReadSealedReporter(_ person: Person) -> Bool {

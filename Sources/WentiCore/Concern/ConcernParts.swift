@@ -163,4 +163,7 @@ public enum Closure: Sendable, Hashable, Codable {
 extension String {
     /// True for the empty string and strings of only whitespace (including the ideographic space).
     public var isBlank: Bool { allSatisfy(\.isWhitespace) }
+
+    /// Without leading and trailing whitespace and line breaks.
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -85,10 +85,6 @@ public struct Organisation: Sendable, Equatable {
         return ordered
     }
 
-    public func members(of id: UnitID) -> [Person] {
-        people.values.filter { $0.unitID == id }.sorted { $0.id < $1.id }
-    }
-
     /// Finds a unit by id or by exact name: users type names ("运检部") on the command line.
     public func resolveUnit(_ idOrName: String) -> OrgUnit? {
         units[UnitID(idOrName)] ?? units.values.first { $0.name == idOrName }

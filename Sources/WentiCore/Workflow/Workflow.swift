@@ -252,17 +252,3 @@ public enum Workflow {
         throw .notPermitted(actor.id, action)
     }
 }
-
-extension AccessPolicy {
-    /// Whether `actor` may file a concern into the library of `unit`.
-    public static func canSee(unitLibraryOf unit: UnitID, actor: Person, in organisation: Organisation) -> Bool {
-        switch scope(of: actor, in: organisation) {
-        case .everything: true
-        case .units(let units): units.contains(unit)
-        }
-    }
-}
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}
