@@ -80,6 +80,11 @@ struct ScheduleAndAccessTests {
         }
         #expect(Fixtures.organisation.subtree(of: "d1") == ["d1", "t1", "t2"])
         #expect(Fixtures.organisation.pathToRoot(from: "t3").map(\.id) == ["t3", "d2", "co"])
+        // Type-ahead: an exact name wins, else every name or id that contains the text.
+        #expect(Fixtures.organisation.units(matching: "运检部").map(\.id) == ["d1"])
+        #expect(Fixtures.organisation.units(matching: "班").map(\.id) == ["t1", "t2", "t3"])
+        #expect(Fixtures.organisation.units(matching: "T3").map(\.id) == ["t3"])
+        #expect(Fixtures.organisation.units(matching: "火星").isEmpty)
     }
 
     @Test func recordsAroundConcernsHaveRules() throws {

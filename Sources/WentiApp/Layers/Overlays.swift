@@ -48,7 +48,7 @@ enum Overlays {
                 state.overlays[state.overlays.count - 1] = .commandLine(field)
             }
         case .unitPicker(var field, var selected):
-            let matches = unitMatches(state, filter: field.text)
+            let matches = unitMatches(state, env, filter: field.text)
             switch key {
             case .escape:
                 state.overlays.removeLast()
@@ -97,11 +97,9 @@ enum Overlays {
     }
 
     /// Tree rows whose unit name or id contains the typed text (Chinese substrings too).
-    static func unitMatches(_ state: AppState, filter: String) -> [Int] {
-        state.tree.indices.filter { index in
-            let unit = state.tree[index].unit
-            return filter.isEmpty || unit.name.contains(filter) || unit.id.rawValue.lowercased().contains(filter.lowercased())
-        }
+    static func unitMatches(_ state: AppState, _ env: AppEnvironment, filter: String) -> [Int] {
+        let matches = Set(env.data.workspace.organisation.units(matching: filter).map(\.id))
+        return state.tree.indices.filter { matches.contains(state.tree[$0].unit.id) }
     }
 
     static func completions(_ prefix: String, _ env: AppEnvironment) -> [String] {
@@ -135,7 +133,7 @@ enum Overlays {
                 let count = UIText.count(of: state.table).text(state.language)
                 drawPrompt("/", field, count, into: &grid, layout: layout)
             case .unitPicker(let field, let selected):
-                let matches = unitMatches(state, filter: field.text)
+                let matches = unitMatches(state, env, filter: field.text)
                 let lines = matches.map { index -> String in
                     let row = state.tree[index]
                     return "\(row.unit.tier.code)  \(row.unit.name)  (\(row.unit.id))"

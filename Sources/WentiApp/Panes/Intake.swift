@@ -38,7 +38,7 @@ public struct IntakeForm: Sendable, Equatable {
     func newConcern(_ env: AppEnvironment) -> Result<NewConcern, IntakeProblem> {
         let workspace = env.data.workspace
         let unitText = form.value("unit").trimmingCharacters(in: .whitespaces)
-        let matches = Self.units(matching: unitText, workspace)
+        let matches = unitText.isEmpty ? [] : workspace.organisation.units(matching: unitText)
         guard matches.count == 1, let unit = matches.first else {
             return .failure(IntakeProblem(message: matches.isEmpty
                 ? LocalizedText(zh: "没有单位“\(unitText)”", en: "no unit \"\(unitText)\"")
@@ -64,14 +64,6 @@ public struct IntakeForm: Sendable, Equatable {
             involvedPeople: form.value("involved"), unitID: unit.id))
     }
 
-    /// Type-ahead for the unit field: an exact name or id, else every unit whose name contains
-    /// the text (`河口` → 河口供电所).
-    static func units(matching text: String, _ workspace: Workspace) -> [OrgUnit] {
-        if let exact = workspace.organisation.resolveUnit(text) { return [exact] }
-        guard !text.isEmpty else { return [] }
-        return workspace.organisation.unitsInTreeOrder.filter { $0.name.contains(text) }
-    }
-
     /// Open concerns that share a three-character run with the title (the trigram index
     /// answers each run at once), in the same unit's department or the same category,
     /// the most shared runs first.
@@ -84,7 +76,8 @@ public struct IntakeForm: Sendable, Equatable {
         }
         let runs = Set((0...(title.count - 3)).map { String(title[$0..<$0 + 3]) }).sorted().prefix(6)
         let workspace = env.data.workspace
-        let unitMatches = Self.units(matching: form.value("unit"), workspace)
+        let unitText = form.value("unit")
+        let unitMatches = unitText.isEmpty ? [] : workspace.organisation.units(matching: unitText)
         let unit = unitMatches.count == 1 ? unitMatches.first : nil
         let department = unit.map { $0.kind == .team ? ($0.parentID ?? $0.id) : $0.id }
         let nearby = department.map { workspace.organisation.subtree(of: $0) } ?? []
@@ -188,7 +181,7 @@ enum IntakeOverlay {
         let cursor = grid.cursor
         // The unit field's type-ahead: which unit the text means, or the candidates.
         let unitText = intake.form.value("unit")
-        let candidates = IntakeForm.units(matching: unitText, env.data.workspace)
+        let candidates = unitText.isEmpty ? [] : env.data.workspace.organisation.units(matching: unitText)
         let unitHint = candidates.count == 1 && candidates[0].name != unitText ? "→ \(candidates[0].name)（\(candidates[0].tier.code)）"
             : candidates.count > 1 ? candidates.prefix(4).map(\.name).joined(separator: " / ") : ""
         if !unitHint.isEmpty {

@@ -85,6 +85,16 @@ public struct Organisation: Sendable, Equatable {
         return ordered
     }
 
+    /// Type-ahead over units: the one unit an exact id or name names, else, in tree order,
+    /// every unit whose name contains the text or whose id contains it (`河口` → 河口供电所).
+    /// Empty text matches every unit.
+    public func units(matching text: String) -> [OrgUnit] {
+        if let exact = resolveUnit(text) { return [exact] }
+        guard !text.isEmpty else { return unitsInTreeOrder }
+        let lowered = text.lowercased()
+        return unitsInTreeOrder.filter { $0.name.contains(text) || $0.id.rawValue.lowercased().contains(lowered) }
+    }
+
     /// Finds a unit by id or by exact name: users type names ("运检部") on the command line.
     public func resolveUnit(_ idOrName: String) -> OrgUnit? {
         units[UnitID(idOrName)] ?? units.values.first { $0.name == idOrName }
