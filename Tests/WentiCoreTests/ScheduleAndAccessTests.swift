@@ -112,4 +112,38 @@ struct ScheduleAndAccessTests {
         let decided = try Fixtures.apply(meeting.items[0].decision!.commands(meetingID: "HY"), to: analysing)
         #expect(decided.stage == .defined && decided.grade == .major && decided.links.contains(ConcernLink(kind: .meeting, target: "HY")))
     }
+
+    @Test func leadersVisitQuotasAreCheckable() {
+        let org = Fixtures.organisation
+        let visits = [
+            LeaderVisit(id: "v1", leaderID: "ld", unitID: "t1", on: Day("2026-11-03")!, integration: .team, findings: "报表多"),
+            LeaderVisit(id: "v2", leaderID: "ld", unitID: "t3", on: Day("2026-11-20")!, integration: .customers, findings: "夜班多"),
+            LeaderVisit(id: "v3", leaderID: "dh1", unitID: "t2", on: Day("2026-10-30")!, integration: .site, findings: "工具旧"),
+        ]
+        let shortfalls = VisitQuota(visitsPerMonth: 2).shortfalls(leaders: Array(org.people.values), visits: visits, month: YearMonth("2026-11")!)
+        // The company leader made both; the department head's only visit was in October; staff owe none.
+        #expect(shortfalls.map(\.leaderID) == ["dh1"])
+        #expect(shortfalls.first?.made == 0 && shortfalls.first?.owed == 2)
+    }
+
+    @Test func buddingConcernsComeUpForMonthlyReview() throws {
+        let watched = try Fixtures.apply([.analyse(Fixtures.analysis), .grade(.budding), .define(meetingID: nil)], to: Fixtures.found())
+        #expect(watched.stage == .watch)
+        #expect(!DeadlineClock.isReviewDue(watched, today: Fixtures.today.adding(days: 29)))
+        #expect(DeadlineClock.isReviewDue(watched, today: Fixtures.today.adding(days: 30)))
+        #expect(!DeadlineClock.isReviewDue(try Fixtures.found(), today: Fixtures.today.adding(days: 90)), "only watched concerns")
+    }
+
+    @Test func aPracticeComesFromASolvedConcern() throws {
+        let solved = try Fixtures.apply(Fixtures.toSolving + [.solve(summary: "报表由17张减为9张")], to: Fixtures.found())
+        let draft = PracticeEntry.draft(from: solved, id: "SJ-1", library: .caseAnalysis, on: Fixtures.today, author: "pw")
+        #expect(draft.title == solved.title && draft.rootCause == solved.analysis.rootCause && draft.actions == "合并报表")
+        #expect(draft.sources == [solved.code] && draft.categoryIDs == ["team-burden"])
+        try draft.validate(sourceConcerns: [solved])
+        let unsolved = try Fixtures.apply(Fixtures.toSolving, to: Fixtures.found())
+        #expect(throws: PracticeError.sourceNotSolved(unsolved.code, .solving)) { try draft.validate(sourceConcerns: [unsolved]) }
+        var empty = draft
+        empty.actions = " "
+        #expect(throws: PracticeError.actionsRequired) { try empty.validate(sourceConcerns: [solved]) }
+    }
 }
