@@ -124,7 +124,9 @@ public enum App {
         }
         let right = state.toast ?? hints(env, language)
         let rightWidth = min(DisplayWidth.of(right), layout.width / 2)
-        grid.write(" " + left, x: 0, y: y, style: Style(reverse: true), limit: layout.width - rightWidth - 2)
+        // Cut with an ellipsis, so a clipped count never looks complete.
+        let leftWidth = max(0, layout.width - rightWidth - 2)
+        grid.write(TerminalText.truncate(" " + TextSanitizer.clean(left), to: leftWidth), x: 0, y: y, style: Style(reverse: true), limit: leftWidth)
         grid.write(right, x: layout.width - rightWidth - 1, y: y, style: Style(bold: state.toast != nil, reverse: true), limit: rightWidth)
     }
 }

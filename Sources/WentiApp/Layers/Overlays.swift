@@ -204,7 +204,9 @@ enum Overlays {
         let height = layout.height - 2
         let x = (layout.width - width) / 2
         let y = 1
-        // A frame, so the help reads as a layer above the table and not as part of it.
+        // The help takes the screen between the tab bar and the status bar: nothing of the
+        // table shows at its margins. The frame makes it read as a layer above the table.
+        grid.fill(x: 0, y: y, width: layout.width, height: height)
         frame(UIText.help.text(language), x: x, y: y, width: width, height: height, into: &grid)
         grid.write("?", x: x + 2, y: y + 1, style: Style(bold: true))
         filter.draw(into: &grid, x: x + 4, y: y + 1, width: width - 6, style: Style(underline: true))
