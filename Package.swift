@@ -6,6 +6,7 @@ import PackageDescription
 //   WentiText      display width (generated from glibc), the sanitiser, cut/pad/wrap
 //   WentiStore     persistence behind `WorkspaceStore`; SQLite through GRDB first
 //   WentiExchange  seeds (YAML), CSV/JSON import and export, the synthetic generator
+//   WentiReports   documents from editable templates: agenda, minutes, notice, bulletin
 //   WentiTerminal  the Grid, keys, and the ncurses and headless terminals
 //   WentiApp       state, actions, layers, panes, widgets, zh/en strings: the terminal UI
 //   WentiCLI       ArgumentParser commands: parse, call the layers below, print
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "WentiCore"),
@@ -32,7 +34,7 @@ let package = Package(
         .target(name: "WentiTerminal", dependencies: ["WentiText", "CNCurses"]),
         .target(
             name: "WentiApp",
-            dependencies: ["WentiCore", "WentiStore", "WentiText", "WentiTerminal", "TOMLKit"]
+            dependencies: ["WentiCore", "WentiStore", "WentiText", "WentiTerminal", "WentiReports", "TOMLKit"]
         ),
         .target(
             name: "WentiStore",
@@ -50,10 +52,15 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // Documents (agenda, minutes, notices, bulletins) from templates the organisation can edit.
+        .target(
+            name: "WentiReports",
+            dependencies: ["WentiCore", "WentiText", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .target(
             name: "WentiCLI",
             dependencies: [
-                "WentiCore", "WentiStore", "WentiExchange", "WentiText", "WentiTerminal", "WentiApp",
+                "WentiCore", "WentiStore", "WentiExchange", "WentiText", "WentiTerminal", "WentiApp", "WentiReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore"]),
         .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange"]),
+        .testTarget(name: "WentiReportsTests", dependencies: ["WentiReports"]),
         // Depends on the executable so that `swift test` builds the binary it spawns.
         .testTarget(name: "WentiCLITests", dependencies: ["WentiCLI", "wenti"]),
     ],

@@ -7,6 +7,7 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
     case alreadyInitialised(path: String)
     case concernNotFound(ConcernCode)
     case duplicateRecord(kind: String, id: String)
+    case recordNotFound(kind: String, id: String)
     /// Someone else changed the concern since the version the write was based on.
     case conflict(ConcernCode, expected: Int, current: Int, changedBy: PersonID, changedByName: String, at: Date)
     case noActor
@@ -33,6 +34,8 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
             LocalizedText(zh: "没有问题 \(code)，或您无权查看", en: "no concern \(code), or it is not visible to you")
         case .duplicateRecord(let kind, let id):
             LocalizedText(zh: "\(kind) \(id) 已存在", en: "\(kind) \(id) already exists")
+        case .recordNotFound(let kind, let id):
+            LocalizedText(zh: "没有\(kind) \(id)", en: "no \(kind) \(id)")
         case .conflict(let code, let expected, let current, let who, let name, let at):
             LocalizedText(
                 zh: "\(code) 已被 \(name)（\(who)）于 \(Self.stamp(at)) 修改（版本 \(expected) → \(current)），您的修改未保存",

@@ -44,12 +44,27 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func insert(_ concerns: [Concern], actor: PersonID?, action: String) throws(StoreError) -> [Concern]
 
     // MARK: Records around concerns
+    /// Inserts or replaces a planned meeting (a held one's minutes are a record).
     func save(_ meeting: Meeting, actor: PersonID?) throws(StoreError)
+    /// Carries out every decision of a planned meeting and marks it held: all or nothing.
+    func confirmMinutes(_ meetingID: String, heldOn: Day, actor: PersonID?) throws(StoreError) -> Meeting
     func meetings() throws(StoreError) -> [Meeting]
+    /// Concerns that may belong on an agenda of `units` for `month` (see `AgendaBuilder`),
+    /// at most `limit` of each kind.
+    func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, viewer: PersonID?, limit: Int) throws(StoreError) -> [Concern]
     func issue(_ notice: SupervisionNotice, actor: PersonID?) throws(StoreError)
+    /// Changes one notice through its own rules, in one transaction with its audit entry.
+    @discardableResult
+    func changeNotice(_ id: String, actor: PersonID?, action: String,
+                      _ change: (SupervisionNotice) throws -> SupervisionNotice) throws(StoreError) -> SupervisionNotice
+    func nextNoticeID(year: Int) throws(StoreError) -> String
     func notices() throws(StoreError) -> [SupervisionNotice]
     func add(_ practice: PracticeEntry, actor: PersonID?) throws(StoreError)
     func practices() throws(StoreError) -> [PracticeEntry]
+
+    // MARK: Figures
+    /// One fact row per concern the viewer may see that matches `query` (see `Figures`).
+    func facts(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> [ConcernFact]
 
     // MARK: Audit
     func auditLog(subject: String) throws(StoreError) -> [AuditEntry]

@@ -82,6 +82,30 @@ public struct SupervisionNotice: Sendable, Hashable, Codable, Identifiable {
         return copy
     }
 
+    /// Sends a chaser (催办) on a notice not yet completed.
+    public func chased(on day: Day, by person: PersonID, text: String) throws(NoticeError) -> SupervisionNotice {
+        guard state != .completed else { throw .chaseCompleted }
+        guard !text.isBlank else { throw .blankChaser }
+        var copy = self
+        copy.chasers.append(Chaser(on: day, byID: person, text: text))
+        return copy
+    }
+
+    /// Records the answer to the oldest unanswered chaser.
+    public func chaserAnswered(on day: Day) throws(NoticeError) -> SupervisionNotice {
+        guard let index = chasers.firstIndex(where: { $0.answeredOn == nil }) else { throw .noOpenChaser }
+        guard day >= chasers[index].on else { throw .answerBeforeChaser(day) }
+        var copy = self
+        copy.chasers[index].answeredOn = day
+        return copy
+    }
+
+    /// Chasers sent and not answered yet.
+    public var openChasers: Int { chasers.filter { $0.answeredOn == nil }.count }
+
+    /// The next deadline node not yet passed on `today`, or the last one.
+    public func nextNode(today: Day) -> Node { nodes.first { $0.due >= today } ?? nodes[nodes.count - 1] }
+
     /// The final deadline node.
     public var finalDue: Day { nodes.map(\.due).max()! }
 
@@ -100,6 +124,10 @@ public enum NoticeError: Error, Equatable, Sendable, Labelled {
     case noDeadlineNodes
     case nodeBeforeIssue(Day)
     case illegalMove(SupervisionNotice.State, SupervisionNotice.State)
+    case chaseCompleted
+    case blankChaser
+    case noOpenChaser
+    case answerBeforeChaser(Day)
 
     public var label: LocalizedText {
         switch self {
@@ -110,6 +138,14 @@ public enum NoticeError: Error, Equatable, Sendable, Labelled {
         case .illegalMove(let from, let to):
             LocalizedText(zh: "督办通知单不能从“\(from.label.zh)”变为“\(to.label.zh)”",
                           en: "a notice cannot go from \(from.label.en) to \(to.label.en)")
+        case .chaseCompleted:
+            LocalizedText(zh: "已完成的督办不能再催办", en: "a completed notice cannot be chased")
+        case .blankChaser:
+            LocalizedText(zh: "催办须写明内容", en: "a chaser needs a text")
+        case .noOpenChaser:
+            LocalizedText(zh: "没有待回复的催办", en: "no chaser is waiting for an answer")
+        case .answerBeforeChaser(let day):
+            LocalizedText(zh: "回复日期 \(day) 早于催办日期", en: "answered on \(day), before the chaser was sent")
         }
     }
 }

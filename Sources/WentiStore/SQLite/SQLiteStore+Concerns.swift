@@ -30,25 +30,32 @@ extension SQLiteStore {
         let context = makeContext(person, workspace)
         let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
         return try write { db in
-            guard let (rowID, current) = try ConcernRows.load(code, in: db), AccessPolicy.canSee(current, in: scope) else {
-                throw StoreError.concernNotFound(code)
-            }
-            if let expectedVersion, expectedVersion != current.version {
-                throw conflict(code, expected: expectedVersion, current: current, workspace: workspace)
-            }
-            var next = current
-            for command in commands {
-                let before = next
-                next = try Workflow.apply(command, to: next, context: context)
-                try appendAudit(db, actor: person.id, action: command.action.rawValue, subject: code.description,
-                                changes: ChangeSet.between(before, next))
-            }
-            next.version = current.version + 1
-            guard try ConcernRows.update(next, rowID: rowID, expectedVersion: current.version, previous: current, in: db) else {
-                throw conflict(code, expected: current.version, current: current, workspace: workspace)
-            }
-            return AccessPolicy.redacted(next, for: person)
+            try apply(commands, on: code, expectedVersion: expectedVersion, in: db, as: person, context: context, scope: scope, workspace: workspace)
         }
+    }
+
+    /// Applies commands to one concern inside the caller's transaction, each through the
+    /// workflow with its audit entry; the concern's version goes up once.
+    func apply(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, in db: Database, as person: Person,
+               context: WorkflowContext, scope: ConcernScope, workspace: Workspace) throws -> Concern {
+        guard let (rowID, current) = try ConcernRows.load(code, in: db), AccessPolicy.canSee(current, in: scope) else {
+            throw StoreError.concernNotFound(code)
+        }
+        if let expectedVersion, expectedVersion != current.version {
+            throw conflict(code, expected: expectedVersion, current: current, workspace: workspace)
+        }
+        var next = current
+        for command in commands {
+            let before = next
+            next = try Workflow.apply(command, to: next, context: context)
+            try appendAudit(db, actor: person.id, action: command.action.rawValue, subject: code.description,
+                            changes: ChangeSet.between(before, next))
+        }
+        next.version = current.version + 1
+        guard try ConcernRows.update(next, rowID: rowID, expectedVersion: current.version, previous: current, in: db) else {
+            throw conflict(code, expected: current.version, current: current, workspace: workspace)
+        }
+        return AccessPolicy.redacted(next, for: person)
     }
 
     public func insert(_ concerns: [Concern], actor: PersonID?, action: String) throws(StoreError) -> [Concern] {
@@ -123,7 +130,7 @@ extension SQLiteStore {
                         sources: workspace.sources, policy: workspace.policy, now: clock.now(), today: clock.today())
     }
 
-    private func conflict(_ code: ConcernCode, expected: Int, current: Concern, workspace: Workspace) -> StoreError {
+    func conflict(_ code: ConcernCode, expected: Int, current: Concern, workspace: Workspace) -> StoreError {
         .conflict(code, expected: expected, current: current.version, changedBy: current.updatedByID,
                   changedByName: workspace.organisation.person(current.updatedByID)?.name ?? current.updatedByID.rawValue,
                   at: current.updatedAt)

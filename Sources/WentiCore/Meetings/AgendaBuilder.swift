@@ -1,0 +1,104 @@
+/// Builds a tri-party meeting's agenda from the data, never from typing: the concerns to
+/// define, the overdue or stuck ones, the closed ones whose feedback is reported back, and
+/// the budding ones due for their monthly review.
+///
+/// Pure: it classifies the candidate concerns it is given (the store narrows them to the
+/// meeting's unit and stages first), so it can be tested on hand-built fixtures.
+public struct AgendaBuilder: Sendable {
+    /// A concern in the clock-running stages with no progress for this many days is stuck.
+    public static let stuckAfterDays = 30
+
+    public var organisation: Organisation
+    /// The day the agenda is prepared: overdue and stuck are judged on it.
+    public var today: Day
+    /// The day the unit's previous meeting was held (nil: none yet): "new since" and
+    /// "closed since" count from it.
+    public var lastHeldOn: Day?
+
+    public init(organisation: Organisation, today: Day, lastHeldOn: Day?) {
+        self.organisation = organisation
+        self.today = today
+        self.lastHeldOn = lastHeldOn
+    }
+
+    /// Why `concern` belongs on the agenda of a meeting in `month` (nil: it does not).
+    /// A concern put on this meeting's agenda by hand is always there to define.
+    public func purpose(of concern: Concern, meetingID: String, month: YearMonth) -> AgendaPurpose? {
+        switch concern.stage {
+        case .found, .analysing:
+            let requested = concern.links.contains { $0.kind == .meeting && $0.target == meetingID }
+            let isNew = lastHeldOn.map { concern.reportedOn > $0 } ?? true
+            // Older undefined concerns stay on until defined: the method leaves none behind.
+            return requested || isNew || !hasBeenOnAMeeting(concern) ? .define : nil
+        case .defined, .solving:
+            return DeadlineClock.isOverdue(concern, today: today) || isStuck(concern) ? .reviewOverdue : nil
+        case .closed:
+            guard let closedOn = concern.closedOn else { return nil }
+            return closedOn > (lastHeldOn ?? month.previous.firstDay.adding(days: -1)) ? .reportFeedback : nil
+        case .watch:
+            guard let review = concern.nextReview else { return .reviewBudding }
+            return review <= month.lastDay ? .reviewBudding : nil
+        case .awaitingFeedback, .referred:
+            return nil
+        }
+    }
+
+    /// No progress recorded for `stuckAfterDays` while the clock runs.
+    public func isStuck(_ concern: Concern) -> Bool {
+        guard concern.stage.hasRunningDeadline, concern.pausedSince == nil else { return false }
+        let lastMove = concern.notes.map(\.on).max() ?? concern.reportedOn
+        return today.days(since: lastMove) > Self.stuckAfterDays
+    }
+
+    private func hasBeenOnAMeeting(_ concern: Concern) -> Bool {
+        concern.links.contains { $0.kind == .meeting }
+    }
+
+    /// The agenda for `meeting`: its generated items in purpose order (most pressing grade
+    /// first within), keeping the parties and decisions already entered on items that are
+    /// still on it. Items whose concern no longer qualifies are dropped, except a decision
+    /// already taken (kept so no recorded work is lost).
+    public func agenda(for meeting: Meeting, candidates: [Concern]) -> [MeetingItem] {
+        let existing = Dictionary(meeting.items.map { (ItemKey($0.concern, $0.purpose), $0) }, uniquingKeysWith: { first, _ in first })
+        var seen = Set<ItemKey>()
+        var generated: [(item: MeetingItem, rank: Int)] = []
+        for concern in candidates {
+            guard let purpose = purpose(of: concern, meetingID: meeting.id, month: meeting.month) else { continue }
+            let key = ItemKey(concern.code, purpose)
+            guard seen.insert(key).inserted else { continue }
+            let item = existing[key] ?? MeetingItem(concern: concern.code, purpose: purpose, parties: parties(of: concern, for: purpose))
+            generated.append((item, concern.grade.map { Grade.allCases.firstIndex(of: $0)! } ?? 9))
+        }
+        for item in meeting.items where item.decision != nil && !seen.contains(ItemKey(item.concern, item.purpose)) {
+            generated.append((item, 0))
+        }
+        let order = Dictionary(uniqueKeysWithValues: AgendaPurpose.allCases.enumerated().map { ($1, $0) })
+        return generated.sorted {
+            (order[$0.item.purpose]!, $0.rank, $0.item.concern) < (order[$1.item.purpose]!, $1.rank, $1.item.concern)
+        }.map(\.item)
+    }
+
+    /// The three parties as the record knows them: the finder, the people involved (or the
+    /// unit involved, or the concern's own unit), and the department that will solve it.
+    public func parties(of concern: Concern, for purpose: AgendaPurpose) -> TriParty {
+        let involvedUnit = concern.involvedUnitID ?? concern.unitID
+        let involved = concern.involvedPeople.isBlank ? (organisation.unit(involvedUnit)?.name ?? "") : concern.involvedPeople
+        let solving = concern.responsibleUnitID ?? (purpose == .define ? solvingDepartment(for: concern) : nil)
+        return TriParty(finderID: concern.finderID, involved: involved, solvingUnitID: solving)
+    }
+
+    /// A proposal for the department that will solve a new concern: the department its
+    /// library belongs to (the meeting may change it).
+    func solvingDepartment(for concern: Concern) -> UnitID {
+        organisation.pathToRoot(from: concern.unitID).first { $0.kind == .department }?.id ?? concern.unitID
+    }
+
+    private struct ItemKey: Hashable {
+        var code: ConcernCode
+        var purpose: AgendaPurpose
+        init(_ code: ConcernCode, _ purpose: AgendaPurpose) {
+            self.code = code
+            self.purpose = purpose
+        }
+    }
+}

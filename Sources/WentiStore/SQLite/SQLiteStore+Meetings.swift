@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import WentiCore
+
+/// Tri-party meetings: their agendas, decisions and minutes.
+extension SQLiteStore {
+    /// Inserts or replaces a planned meeting with its agenda and decisions. A held meeting's
+    /// minutes are a record: replacing one is refused.
+    public func save(_ meeting: Meeting, actor: PersonID?) throws(StoreError) {
+        let person = try workspace().actor(actor)
+        try write { db in
+            let stored = try String.fetchOne(db, sql: "SELECT state FROM meeting WHERE id = ?", arguments: [meeting.id])
+            if stored == Meeting.State.held.rawValue { throw MeetingError.alreadyConfirmed(meeting.id) }
+            try Self.writeMeeting(meeting, in: db)
+            try appendAudit(db, actor: person.id, action: stored == nil ? "meeting-plan" : "meeting-update", subject: meeting.id, changes: [
+                FieldChange(field: "state", old: stored ?? "", new: meeting.state.rawValue),
+                FieldChange(field: "items", old: "", new: meeting.items.map(\.concern.description).joined(separator: ",")),
+            ])
+        }
+    }
+
+    /// Confirms the minutes of a planned meeting held on `heldOn`: every decision is carried
+    /// out on its concern through the workflow and the meeting becomes held, all in one
+    /// transaction. One refusal (a rule, a concern changed meanwhile) and nothing is written.
+    public func confirmMinutes(_ meetingID: String, heldOn: Day, actor: PersonID?) throws(StoreError) -> Meeting {
+        let workspace = try workspace()
+        let person = try workspace.actor(actor)
+        let context = makeContext(person, workspace)
+        let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
+        return try write { db in
+            guard var meeting = try Self.loadMeetings(db, id: meetingID).first else {
+                throw StoreError.recordNotFound(kind: "meeting", id: meetingID)
+            }
+            meeting.heldOn = heldOn
+            try meeting.validateMinutes()
+            for item in meeting.items where item.purpose == .define {
+                guard let decision = item.decision else { continue }
+                _ = try apply(decision.commands(meetingID: meeting.id), on: item.concern, expectedVersion: nil, in: db,
+                              as: person, context: context, scope: scope, workspace: workspace)
+            }
+            meeting.state = .held
+            try Self.writeMeeting(meeting, in: db)
+            try appendAudit(db, actor: person.id, action: "meeting-minutes", subject: meeting.id, changes: [
+                FieldChange(field: "state", old: Meeting.State.planned.rawValue, new: Meeting.State.held.rawValue),
+                FieldChange(field: "held-on", old: "", new: heldOn.description),
+            ])
+            return meeting
+        }
+    }
+
+    public func meetings() throws(StoreError) -> [Meeting] {
+        try read { db in try Self.loadMeetings(db, id: nil) }
+    }
+
+    /// The concerns that may belong on an agenda of `units` for `month`: undefined ones,
+    /// ones with a running clock, closed since `since`, budding ones due for review. At most
+    /// `limit` of each kind (a meeting cannot discuss more); `AgendaBuilder` decides.
+    public func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, viewer: PersonID?, limit: Int) throws(StoreError) -> [Concern] {
+        let workspace = try workspace()
+        let scope = AccessPolicy.scope(of: try workspace.actor(viewer), in: workspace.organisation)
+        let person = try workspace.actor(viewer)
+        let unitList = ConcernFilterSQL.placeholders(units.count)
+        let unitArguments = units.map(\.rawValue).sorted()
+        let kinds: [(String, [any DatabaseValueConvertible])] = [
+            ("stage IN ('found','analysing') ORDER BY reported_on", []),
+            ("stage IN ('defined','solving') ORDER BY due_on", []),
+            ("stage = 'closed' AND closed_on > ? ORDER BY closed_on", [since?.ordinal ?? month.previous.firstDay.ordinal - 1]),
+            ("stage = 'watch' AND coalesce(next_review, 0) <= ? ORDER BY next_review", [month.lastDay.ordinal]),
+        ]
+        return try read { db in
+            var concerns: [Concern] = []
+            for (condition, extra) in kinds {
+                let parts = condition.components(separatedBy: " ORDER BY ")
+                let sql = "SELECT year, seq FROM concern WHERE unit_id IN \(unitList) AND \(parts[0]) ORDER BY \(parts[1]), id LIMIT ?"
+                let arguments = StatementArguments(unitArguments) + StatementArguments(extra.map { $0.databaseValue }) + [limit]
+                for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                    let code = ConcernCode(year: row.int("year"), sequence: row.int("seq"))
+                    guard let (_, concern) = try ConcernRows.load(code, in: db), AccessPolicy.canSee(concern, in: scope) else { continue }
+                    concerns.append(AccessPolicy.redacted(concern, for: person))
+                }
+            }
+            return concerns
+        }
+    }
+
+    static func writeMeeting(_ meeting: Meeting, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [meeting.id])
+        try db.execute(sql: "INSERT INTO meeting VALUES (?,?,?,?,?,?)",
+                       arguments: [meeting.id, meeting.unitID.rawValue, meeting.month.description,
+                                   meeting.heldOn?.ordinal, meeting.state.rawValue, meeting.notes])
+        for (position, item) in meeting.items.enumerated() {
+            let decision = try item.decision.map { String(decoding: try JSONEncoder.sorted.encode($0), as: UTF8.self) }
+            try db.execute(sql: "INSERT INTO meeting_item VALUES (?,?,?,?,?,?,?,?)", arguments: [
+                meeting.id, position, try rowID(of: item.concern, in: db), item.purpose.rawValue,
+                item.parties.finderID?.rawValue, item.parties.involved, item.parties.solvingUnitID?.rawValue, decision,
+            ])
+        }
+    }
+
+    static func loadMeetings(_ db: Database, id: String?) throws -> [Meeting] {
+        let rows = try id.map { try Row.fetchAll(db, sql: "SELECT * FROM meeting WHERE id = ?", arguments: [$0]) }
+            ?? Row.fetchAll(db, sql: "SELECT * FROM meeting ORDER BY month, id")
+        return try rows.map { row in
+            let id = row.text("id")
+            let items = try Row.fetchAll(db, sql: """
+                SELECT i.*, c.year, c.seq FROM meeting_item i JOIN concern c ON c.id = i.concern_id
+                WHERE i.meeting_id = ? ORDER BY i.position
+                """, arguments: [id]).map { item in
+                MeetingItem(
+                    concern: ConcernCode(year: item.int("year"), sequence: item.int("seq")),
+                    purpose: try item.value("purpose"),
+                    parties: TriParty(finderID: item.optionalPerson("finder_id"), involved: item.text("involved"),
+                                      solvingUnitID: item.optionalUnit("solving_unit_id")),
+                    decision: try item.optionalText("decision").map {
+                        try JSONDecoder().decode(MeetingDecision.self, from: Data($0.utf8))
+                    })
+            }
+            guard let month = YearMonth(row.text("month")) else { throw UnknownStoredValue(value: row.text("month"), type: "YearMonth") }
+            return Meeting(id: id, unitID: row.unit("unit_id"), month: month, heldOn: row.optionalDay("held_on"),
+                           state: try row.value("state"), items: items, notes: row.text("notes"))
+        }
+    }
+}

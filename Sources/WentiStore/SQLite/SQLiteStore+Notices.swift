@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import WentiCore
+
+/// Supervision notices (督办通知单), their deadline nodes and chasers.
+extension SQLiteStore {
+    // MARK: Supervision notices
+
+    public func issue(_ notice: SupervisionNotice, actor: PersonID?) throws(StoreError) {
+        let person = try workspace().actor(actor)
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM notice WHERE id = ?", arguments: [notice.id]) ?? false {
+                throw StoreError.duplicateRecord(kind: "notice", id: notice.id)
+            }
+            try db.execute(sql: "INSERT INTO notice VALUES (?,?,?,?,?,?,?)", arguments: [
+                notice.id, try Self.rowID(of: notice.concern, in: db), notice.issuedOn.ordinal, notice.issuedByID.rawValue,
+                notice.toUnitID.rawValue, notice.toPersonID.rawValue, notice.state.rawValue,
+            ])
+            for (position, node) in notice.nodes.enumerated() {
+                try db.execute(sql: "INSERT INTO notice_node VALUES (?,?,?,?)",
+                               arguments: [notice.id, position, node.title, node.due.ordinal])
+            }
+            try Self.writeChasers(notice, in: db)
+            try appendAudit(db, actor: person.id, action: "notice-issue", subject: notice.id, changes: [
+                FieldChange(field: "concern", old: "", new: notice.concern.description),
+                FieldChange(field: "state", old: "", new: notice.state.rawValue),
+            ])
+        }
+    }
+
+    /// Changes a notice in one transaction: `change` gets the stored notice and returns the
+    /// new one through the notice's own rules (acknowledge, report, complete, chase, answer).
+    @discardableResult
+    public func changeNotice(_ id: String, actor: PersonID?, action: String,
+                             _ change: (SupervisionNotice) throws -> SupervisionNotice) throws(StoreError) -> SupervisionNotice {
+        let person = try workspace().actor(actor)
+        return try write { db in
+            guard let stored = try Self.loadNotices(db, id: id).first else { throw StoreError.recordNotFound(kind: "notice", id: id) }
+            let changed = try change(stored)
+            try db.execute(sql: "UPDATE notice SET state = ? WHERE id = ?", arguments: [changed.state.rawValue, id])
+            try db.execute(sql: "DELETE FROM notice_chaser WHERE notice_id = ?", arguments: [id])
+            try Self.writeChasers(changed, in: db)
+            try appendAudit(db, actor: person.id, action: action, subject: id, changes: [
+                FieldChange(field: "state", old: stored.state.rawValue, new: changed.state.rawValue),
+                FieldChange(field: "chasers", old: "\(stored.chasers.count)/\(stored.openChasers)",
+                            new: "\(changed.chasers.count)/\(changed.openChasers)"),
+            ])
+            return changed
+        }
+    }
+
+    /// The next free notice number of a year: DB-2026-006 after DB-2026-005.
+    public func nextNoticeID(year: Int) throws(StoreError) -> String {
+        let prefix = String(format: "DB-%04d-", year)
+        let last = try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM notice WHERE id LIKE ?", arguments: [prefix + "%"])
+                .compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
+        }
+        return prefix + String(format: "%03d", last + 1)
+    }
+
+    public func notices() throws(StoreError) -> [SupervisionNotice] {
+        try read { db in try Self.loadNotices(db, id: nil) }
+    }
+
+    static func writeChasers(_ notice: SupervisionNotice, in db: Database) throws {
+        for (position, chaser) in notice.chasers.enumerated() {
+            try db.execute(sql: "INSERT INTO notice_chaser VALUES (?,?,?,?,?,?)",
+                           arguments: [notice.id, position, chaser.on.ordinal, chaser.byID.rawValue, chaser.text, chaser.answeredOn?.ordinal])
+        }
+    }
+
+    static func loadNotices(_ db: Database, id: String?) throws -> [SupervisionNotice] {
+        try Row.fetchAll(db, sql: """
+            SELECT n.*, c.year, c.seq FROM notice n JOIN concern c ON c.id = n.concern_id
+            \(id == nil ? "" : "WHERE n.id = ?") ORDER BY n.issued_on, n.id
+            """, arguments: StatementArguments(id.map { [$0] } ?? [])).map { row in
+            let id = row.text("id")
+            let nodes = try Row.fetchAll(db, sql: "SELECT * FROM notice_node WHERE notice_id = ? ORDER BY position", arguments: [id])
+                .map { SupervisionNotice.Node(title: $0.text("title"), due: $0.day("due_on")) }
+            var notice = try SupervisionNotice(
+                id: id, concern: ConcernCode(year: row.int("year"), sequence: row.int("seq")), issuedOn: row.day("issued_on"),
+                issuedByID: row.person("issued_by"), toUnitID: row.unit("to_unit_id"), toPersonID: row.person("to_person_id"),
+                nodes: nodes)
+            notice.state = try row.value("state")
+            notice.chasers = try Row.fetchAll(db, sql: "SELECT * FROM notice_chaser WHERE notice_id = ? ORDER BY position", arguments: [id])
+                .map { SupervisionNotice.Chaser(on: $0.day("on_day"), byID: $0.person("by_id"), text: $0.text("text"),
+                                                answeredOn: $0.optionalDay("answered_on")) }
+            return notice
+        }
+    }
+}
