@@ -17,6 +17,7 @@ enum ReportLabels {
         "solvingUnit": LocalizedText(zh: "解决部门", en: "solving department"),
         "stage": LocalizedText(zh: "阶段", en: "Stage"),
         "grade": LocalizedText(zh: "等级", en: "Grade"),
+        "tier": LocalizedText(zh: "层级", en: "Tier"),
         "due": LocalizedText(zh: "期限", en: "due"),
         "decision": LocalizedText(zh: "会议决定", en: "Decision"),
         "rootCause": LocalizedText(zh: "根源", en: "Root cause"),

@@ -66,7 +66,12 @@ public struct AgendaBuilder: Sendable {
             guard let purpose = purpose(of: concern, meetingID: meeting.id, month: meeting.month) else { continue }
             let key = ItemKey(concern.code, purpose)
             guard seen.insert(key).inserted else { continue }
-            let item = existing[key] ?? MeetingItem(concern: concern.code, purpose: purpose, parties: parties(of: concern, for: purpose))
+            let proposed = parties(of: concern, for: purpose)
+            var item = existing[key] ?? MeetingItem(concern: concern.code, purpose: purpose, parties: proposed)
+            // What the record knows fills what was left blank; what someone entered stays.
+            item.parties.finderID = item.parties.finderID ?? proposed.finderID
+            if item.parties.involved.isBlank { item.parties.involved = proposed.involved }
+            item.parties.solvingUnitID = item.parties.solvingUnitID ?? proposed.solvingUnitID
             generated.append((item, concern.grade.map { Grade.allCases.firstIndex(of: $0)! } ?? 9))
         }
         for item in meeting.items where item.decision != nil && !seen.contains(ItemKey(item.concern, item.purpose)) {
