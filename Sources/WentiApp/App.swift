@@ -28,7 +28,7 @@ public enum App {
         case .wheelUp: StandardActions.move(&state, env, by: -3)
         case .click(let x, let y): click(x: x, y: y, &state, env)
         default:
-            guard let action = env.registry.action(for: key) else { return }
+            guard let action = env.registry.action(for: key, on: state.tab) else { return }
             run(action, &state, env)
         }
     }
@@ -83,26 +83,43 @@ public enum App {
             return grid
         }
         drawTabs(state, env, into: &grid, layout: layout)
-        LibrariesPane.draw(state, env.data, into: &grid, layout: layout)
+        switch state.tab {
+        case .libraries: LibrariesPane.draw(state, env.data, into: &grid, layout: layout)
+        case .meetings: MeetingsPane.draw(state, env.data, into: &grid, layout: layout)
+        case .supervision: SupervisionPane.draw(state, env.data, into: &grid, layout: layout)
+        case .feedback: FeedbackPane.draw(state, env.data, into: &grid, layout: layout)
+        }
         drawStatus(state, env, into: &grid, layout: layout)
         grid.cursor = nil
         Overlays.draw(state, env, into: &grid, layout: layout)
         return grid
     }
 
-    /// Only panes that exist get a tab.
+    /// One tab per pane with its number key; the current one stands out (bold, not reversed).
     static func drawTabs(_ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
         grid.fill(x: 0, y: 0, width: layout.width, height: 1, style: Style(reverse: true))
         grid.write(" wenti 问题 ", x: 0, y: 0, style: Style(bold: true, reverse: true))
-        grid.write(" 1 " + UIText.tabLibraries.text(state.language) + " ", x: 12, y: 0, style: Style(bold: true, underline: true))
+        var x = 12
+        for tab in AppTab.allCases {
+            let label = " \(tab.rawValue) " + tab.title.text(state.language) + " "
+            let current = tab == state.tab
+            grid.write(label, x: x, y: 0, style: Style(bold: current, reverse: !current, underline: current))
+            x += DisplayWidth.of(label)
+        }
         let viewer = (try? env.data.workspace.actor(env.data.viewer)).map { "\($0.name) · \($0.role.label.text(state.language))" } ?? ""
-        let width = DisplayWidth.of(viewer)
-        grid.write(viewer, x: max(0, layout.width - width - 1), y: 0, style: Style(reverse: true))
+        let width = min(DisplayWidth.of(viewer), max(0, layout.width - x - 2))
+        grid.write(viewer, x: layout.width - width - 1, y: 0, style: Style(reverse: true), limit: width)
     }
 
     /// The status bar's hints come from the registry, so they name the keys actually bound.
-    static func hints(_ env: AppEnvironment, _ language: Language) -> String {
-        ["quit", "help", "intake", "filter"].compactMap { id -> String? in
+    static func hints(_ env: AppEnvironment, _ language: Language, tab: AppTab) -> String {
+        let ids = switch tab {
+        case .libraries: ["quit", "help", "intake", "filter"]
+        case .meetings: ["quit", "help", "meeting-prepare", "meeting-decide"]
+        case .supervision: ["quit", "help", "bulletin-export"]
+        case .feedback: ["quit", "help", "feedback"]
+        }
+        return ids.compactMap { id -> String? in
             guard let action = env.registry.action(id), let key = env.registry.keys(of: id).first else { return nil }
             return "\(key) " + action.shortTitle.text(language)
         }.joined(separator: "  ")
@@ -113,6 +130,37 @@ public enum App {
         let language = state.language
         grid.fill(x: 0, y: y, width: layout.width, height: 1, style: Style(reverse: true))
         // Most important first: whatever does not fit is cut from the end.
+        var left = state.tab == .libraries ? librariesStatus(state, language) : paneStatus(state, language)
+        let right = state.toast ?? hints(env, language, tab: state.tab)
+        let rightWidth = min(DisplayWidth.of(right), layout.width / 2)
+        // Cut with an ellipsis, so a clipped count never looks complete.
+        let leftWidth = max(0, layout.width - rightWidth - 2)
+        left = TerminalText.truncate(" " + TextSanitizer.clean(left), to: leftWidth)
+        grid.write(left, x: 0, y: y, style: Style(reverse: true), limit: leftWidth)
+        grid.write(right, x: layout.width - rightWidth - 1, y: y, style: Style(bold: state.toast != nil, reverse: true), limit: rightWidth)
+    }
+
+    static func paneStatus(_ state: AppState, _ language: Language) -> String {
+        let zh = language == .zh
+        switch state.tab {
+        case .libraries:
+            return ""
+        case .meetings:
+            guard let meeting = state.meetings.meeting else { return zh ? "没有会议" : "no meetings" }
+            let define = meeting.items.filter { $0.purpose == .define }
+            let decided = define.filter { $0.decision != nil }.count
+            return zh ? "\(meeting.id) · 议题 \(meeting.items.count) · 已决定 \(decided)/\(define.count)"
+                : "\(meeting.id) · \(meeting.items.count) items · decided \(decided)/\(define.count)"
+        case .supervision:
+            let open = state.supervision.notices.filter { $0.state != .completed }.count
+            return zh ? "督办单 \(state.supervision.notices.count)（未完成 \(open)） · 逾期问题 \(state.supervision.overdueTotal)"
+                : "\(state.supervision.notices.count) notices (\(open) open) · \(state.supervision.overdueTotal) concerns overdue"
+        case .feedback:
+            return zh ? "待反馈 \(state.feedbackQueue.total)" : "\(state.feedbackQueue.total) awaiting feedback"
+        }
+    }
+
+    static func librariesStatus(_ state: AppState, _ language: Language) -> String {
         var left = state.selectedUnit.map { "\($0.tier.code) \($0.name)" } ?? ""
         left += "  " + UIText.count(of: state.table).text(language)
         if !state.filterText.isEmpty { left += "  " + UIText.filter(state.filterText).text(language) }
@@ -122,11 +170,6 @@ public enum App {
             left += "  " + [UIText.open.text(language) + " \(row.open)", UIText.overdue.text(language) + " \(row.overdue)",
                             UIText.awaiting.text(language) + " \(row.awaitingFeedback)"].joined(separator: " · ")
         }
-        let right = state.toast ?? hints(env, language)
-        let rightWidth = min(DisplayWidth.of(right), layout.width / 2)
-        // Cut with an ellipsis, so a clipped count never looks complete.
-        let leftWidth = max(0, layout.width - rightWidth - 2)
-        grid.write(TerminalText.truncate(" " + TextSanitizer.clean(left), to: leftWidth), x: 0, y: y, style: Style(reverse: true), limit: leftWidth)
-        grid.write(right, x: layout.width - rightWidth - 1, y: y, style: Style(bold: state.toast != nil, reverse: true), limit: rightWidth)
+        return left
     }
 }

@@ -7,7 +7,7 @@ import WentiTerminal
 /// and the status-bar hints all read the registry built from these.
 public struct AppAction: Sendable {
     public enum Group: String, Sendable, CaseIterable {
-        case navigation, view, selection, triage, app
+        case navigation, view, selection, triage, meetings, supervision, app
 
         var label: LocalizedText {
             switch self {
@@ -15,6 +15,8 @@ public struct AppAction: Sendable {
             case .view: LocalizedText(zh: "视图", en: "View")
             case .selection: LocalizedText(zh: "标记", en: "Selection")
             case .triage: LocalizedText(zh: "分诊", en: "Triage")
+            case .meetings: LocalizedText(zh: "三方会议", en: "Meetings")
+            case .supervision: LocalizedText(zh: "督办与反馈", en: "Supervision and feedback")
             case .app: LocalizedText(zh: "程序", en: "Application")
             }
         }
@@ -22,6 +24,8 @@ public struct AppAction: Sendable {
 
     public let id: String
     public let keys: [Key]
+    /// The tabs where its keys work (one key may do different things on different tabs).
+    public let tabs: Set<AppTab>
     public let title: LocalizedText
     /// One or two words for the status bar's hints.
     public let shortTitle: LocalizedText
@@ -31,11 +35,13 @@ public struct AppAction: Sendable {
     public let unavailable: @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText?
     public let perform: @MainActor @Sendable (inout AppState, AppEnvironment) -> Void
 
-    public init(_ id: String, keys: [Key], _ title: LocalizedText, short: LocalizedText? = nil, group: Group, dangerous: Bool = false,
+    public init(_ id: String, keys: [Key], _ title: LocalizedText, short: LocalizedText? = nil, group: Group, tabs: Set<AppTab> = AppTab.everywhere,
+                dangerous: Bool = false,
                 unavailable: @escaping @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText? = { _, _ in nil },
                 perform: @escaping @MainActor @Sendable (inout AppState, AppEnvironment) -> Void) {
         self.id = id
         self.keys = keys
+        self.tabs = tabs
         self.title = title
         shortTitle = short ?? title
         self.group = group
@@ -48,28 +54,36 @@ public struct AppAction: Sendable {
 /// The registry: actions by id, and the key map (defaults with the user's overrides).
 public struct ActionRegistry: Sendable {
     public let actions: [AppAction]
-    public private(set) var keymap: [Key: String] = [:]
+    /// Each key's actions; at most one of them works on any one tab.
+    public private(set) var keymap: [Key: [String]] = [:]
+    private let byID: [String: AppAction]
 
-    /// Builds the key map; two actions on one key is an error naming both.
+    /// Builds the key map; two actions on one key on a tab they share is an error naming both.
     public init(actions: [AppAction], overrides: [String: [Key]] = [:]) throws(KeymapError) {
         self.actions = actions
-        let ids = Set(actions.map(\.id))
-        for id in overrides.keys where !ids.contains(id) { throw .unknownAction(id) }
+        byID = Dictionary(actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in overrides.keys where byID[id] == nil { throw .unknownAction(id) }
         for action in actions {
             for key in overrides[action.id] ?? action.keys {
-                if let other = keymap[key], other != action.id { throw .conflict(key: key.description, first: other, second: action.id) }
-                keymap[key] = action.id
+                let bound = keymap[key, default: []]
+                if let other = bound.first(where: { $0 != action.id && !(byID[$0]!.tabs.isDisjoint(with: action.tabs)) }) {
+                    throw .conflict(key: key.description, first: other, second: action.id)
+                }
+                if !bound.contains(action.id) { keymap[key] = bound + [action.id] }
             }
         }
     }
 
-    public func action(_ id: String) -> AppAction? { actions.first { $0.id == id } }
+    public func action(_ id: String) -> AppAction? { byID[id] }
 
-    public func action(for key: Key) -> AppAction? { keymap[key].flatMap(action) }
+    /// The action a key runs on `tab`.
+    public func action(for key: Key, on tab: AppTab) -> AppAction? {
+        keymap[key]?.lazy.compactMap { byID[$0] }.first { $0.tabs.contains(tab) }
+    }
 
     /// The keys bound to an action: single characters first, then names, each in order.
     public func keys(of id: String) -> [Key] {
-        keymap.filter { $0.value == id }.map(\.key).sorted {
+        keymap.filter { $0.value.contains(id) }.map(\.key).sorted {
             ($0.description.count == 1 ? 0 : 1, $0.description) < ($1.description.count == 1 ? 0 : 1, $1.description)
         }
     }

@@ -6,12 +6,32 @@ import WentiTerminal
 /// state, so a key, a `:` command and a choice in the help all do exactly the same thing.
 @MainActor
 public enum StandardActions {
-    public static var all: [AppAction] { basics + views + TriageActions.all }
+    public static var all: [AppAction] {
+        basics + tabs + views + TriageActions.all + MeetingActions.all + SupervisionActions.all
+    }
+
+    /// 1, 2, 3, 4: one key per pane.
+    static var tabs: [AppAction] {
+        AppTab.allCases.map { tab in
+            AppAction("tab-\(tab)", keys: [.character(Character("\(tab.rawValue)"))],
+                      LocalizedText(zh: "转到“\(tab.title.zh)”", en: "Go to \(tab.title.en)"), group: .navigation) { state, env in
+                switchTab(to: tab, &state, env)
+            }
+        }
+    }
+
+    static func switchTab(to tab: AppTab, _ state: inout AppState, _ env: AppEnvironment) {
+        state.tab = tab
+        if tab == .libraries {
+            state.detail = nil
+        }
+        PaneRefresh.refresh(&state, env)
+    }
 
     /// Each saved view is a filter with a key.
     static var views: [AppAction] {
         FilterText.views.map { view in
-            AppAction(view.id, keys: [Key(name: view.key)!], view.title, group: .view) { state, env in
+            AppAction(view.id, keys: [Key(name: view.key)!], view.title, group: .view, tabs: [.libraries]) { state, env in
                 setFilter(view.filter, &state, env)
                 state.toast = view.title.text(state.language)
             }
@@ -33,7 +53,9 @@ public enum StandardActions {
                 move(&state, env, by: -Layout(state.size).tableRows)
             },
             AppAction("first", keys: [.character("g"), .home], LocalizedText(zh: "到开头", en: "To the first"), group: .navigation) { state, env in
-                if state.focus == .tree {
+                if state.tab != .libraries {
+                    move(&state, env, by: -1_000_000)
+                } else if state.focus == .tree {
                     move(&state, env, by: -state.tree.count)
                 } else {
                     attempt(&state) { state in try state.table.moveToStart(env.data) }
@@ -41,48 +63,55 @@ public enum StandardActions {
                 }
             },
             AppAction("last", keys: [.character("G"), .end], LocalizedText(zh: "到末尾", en: "To the last"), group: .navigation) { state, env in
-                if state.focus == .tree {
+                if state.tab != .libraries {
+                    move(&state, env, by: 1_000_000)
+                } else if state.focus == .tree {
                     move(&state, env, by: state.tree.count)
                 } else {
                     attempt(&state) { state in try state.table.moveToEnd(visibleRows: Layout(state.size).tableRows, env.data) }
                     loadDetail(&state, env)
                 }
             },
-            AppAction("go-to-unit", keys: [.character("u")], LocalizedText(zh: "转到单位（输入查找）", en: "Go to a unit (type to find)"), group: .navigation) { state, _ in
+            AppAction("go-to-unit", keys: [.character("u")], LocalizedText(zh: "转到单位（输入查找）", en: "Go to a unit (type to find)"), group: .navigation, tabs: [.libraries]) { state, _ in
                 state.overlays.append(.unitPicker(TextField(), selected: 0))
             },
-            AppAction("switch-focus", keys: [.tab, .backTab], LocalizedText(zh: "切换单位树/问题表", en: "Switch tree / table"), group: .navigation) { state, _ in
-                state.focus = state.focus == .tree ? .table : .tree
+            AppAction("switch-focus", keys: [.tab, .backTab], LocalizedText(zh: "切换左右栏（单位树/问题表，会议/议题）", en: "Switch panes (tree / table, meetings / items)"),
+                      group: .navigation) { state, env in
+                if state.tab == .meetings {
+                    state.meetings.focus = state.meetings.focus == .list ? .items : .list
+                } else {
+                    state.focus = state.focus == .tree ? .table : .tree
+                }
             },
-            AppAction("toggle-detail", keys: [.enter], LocalizedText(zh: "显示/隐藏详情", en: "Show / hide the detail"), group: .view) { state, env in
+            AppAction("toggle-detail", keys: [.enter], LocalizedText(zh: "显示/隐藏详情", en: "Show / hide the detail"), group: .view, tabs: [.libraries]) { state, env in
                 state.showDetail.toggle()
                 state.detail = nil   // read again, with the timeline when shown
                 loadDetail(&state, env)
             },
             AppAction("filter", keys: [.character("/")], LocalizedText(zh: "按文字筛选（支持中文）", en: "Filter by text (Chinese too)"),
-                      short: LocalizedText(zh: "筛选", en: "filter"), group: .view) { state, _ in
+                      short: LocalizedText(zh: "筛选", en: "filter"), group: .view, tabs: [.libraries]) { state, _ in
                 state.overlays.append(.filter(TextField(state.filterText)))
             },
-            AppAction("clear-filter", keys: [.escape], LocalizedText(zh: "清除筛选", en: "Clear the filter"), group: .view,
+            AppAction("clear-filter", keys: [.escape], LocalizedText(zh: "清除筛选", en: "Clear the filter"), group: .view, tabs: [.libraries],
                       unavailable: { state, _ in state.filterText.isEmpty ? LocalizedText(zh: "当前没有筛选", en: "no filter is set") : nil }) { state, env in
                 setFilter("", &state, env)
             },
-            AppAction("sort", keys: [.character("s")], LocalizedText(zh: "切换排序：最新/最早/期限/等级/阶段", en: "Cycle sort: newest / oldest / due / grade / stage"), group: .view) { state, env in
+            AppAction("sort", keys: [.character("s")], LocalizedText(zh: "切换排序：最新/最早/期限/等级/阶段", en: "Cycle sort: newest / oldest / due / grade / stage"), group: .view, tabs: [.libraries]) { state, env in
                 let all = ConcernQuery.Sort.allCases
                 state.table.query.sort = all[(all.firstIndex(of: state.table.query.sort)! + 1) % all.count]
                 state.table.selected = 0
                 reload(&state, env)
                 state.toast = UIText.sortedBy(state.table.query.sort.rawValue).text(state.language)
             },
-            AppAction("mark", keys: [.character(" ")], LocalizedText(zh: "标记/取消标记当前问题", en: "Mark / unmark the concern"), group: .selection,
+            AppAction("mark", keys: [.character(" ")], LocalizedText(zh: "标记/取消标记当前问题", en: "Mark / unmark the concern"), group: .selection, tabs: [.libraries],
                       unavailable: noRow) { state, _ in
                 state.table.toggleMark()
             },
-            AppAction("mark-range", keys: [.character("v")], LocalizedText(zh: "开始/结束范围标记", en: "Start / end a range mark"), group: .selection,
+            AppAction("mark-range", keys: [.character("v")], LocalizedText(zh: "开始/结束范围标记", en: "Start / end a range mark"), group: .selection, tabs: [.libraries],
                       unavailable: noRow) { state, _ in
                 state.table.toggleRange()
             },
-            AppAction("clear-marks", keys: [.character("V")], LocalizedText(zh: "清除全部标记", en: "Clear all marks"), group: .selection,
+            AppAction("clear-marks", keys: [.character("V")], LocalizedText(zh: "清除全部标记", en: "Clear all marks"), group: .selection, tabs: [.libraries],
                       dangerous: true,
                       unavailable: { state, _ in state.table.marks.isEmpty ? LocalizedText(zh: "没有已标记的问题", en: "nothing is marked") : nil }) { state, _ in
                 state.table.marks = []
@@ -125,6 +154,29 @@ public enum StandardActions {
     // MARK: Operations the actions share
 
     static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+        func step(_ index: Int, _ count: Int) -> Int { count == 0 ? 0 : min(max(0, index + delta), count - 1) }
+        switch state.tab {
+        case .libraries: break
+        case .meetings:
+            if state.meetings.focus == .list {
+                let before = state.meetings.selected
+                state.meetings.selected = step(before, state.meetings.meetings.count)
+                if before != state.meetings.selected {
+                    state.meetings.item = 0
+                    PaneRefresh.loadMeetingConcerns(&state, env)
+                }
+            } else {
+                state.meetings.item = step(state.meetings.item, state.meetings.meeting?.items.count ?? 0)
+            }
+            return
+        case .supervision:
+            state.supervision.selected = step(state.supervision.selected, state.supervision.notices.count)
+            return
+        case .feedback:
+            state.feedbackQueue.selected = step(state.feedbackQueue.selected, state.feedbackQueue.concerns.count)
+            state.detail = state.feedbackQueue.concern
+            return
+        }
         switch state.focus {
         case .tree:
             guard !state.tree.isEmpty else { return }

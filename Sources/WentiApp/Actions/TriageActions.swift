@@ -116,7 +116,7 @@ enum TriageActions {
     static var all: [AppAction] {
         [
             AppAction("intake", keys: [.character("i")], LocalizedText(zh: "登记新问题（草稿自动保存）", en: "Take in a concern (draft kept)"),
-                      short: LocalizedText(zh: "登记", en: "new"), group: .triage) { state, env in
+                      short: LocalizedText(zh: "登记", en: "new"), group: .triage, tabs: [.libraries]) { state, env in
                 var intake = IntakeForm.make(env, unit: state.selectedUnit?.kind == .company ? nil : state.selectedUnit)
                 if let saved = env.draft?.load() {
                     intake.form.fill(saved)
@@ -125,42 +125,42 @@ enum TriageActions {
                 state.overlays.append(.intake(intake))
             },
             AppAction("analyse", keys: [.character("a")], LocalizedText(zh: "分析（根源、难易、涉及面）", en: "Analyse (root cause, difficulty, breadth)"),
-                      group: .triage, unavailable: refused(.analyse(Analysis(rootCause: "?")))) { state, _ in
+                      group: .triage, tabs: [.libraries], unavailable: refused(.analyse(Analysis(rootCause: "?")))) { state, _ in
                 open(.analyse, &state)
             },
             AppAction("grade", keys: [.character("=")], LocalizedText(zh: "定级（显示处理态度和期限）", en: "Grade (shows the stance and the deadline)"),
-                      group: .triage, unavailable: refused(.grade(.general))) { state, _ in
+                      group: .triage, tabs: [.libraries], unavailable: refused(.grade(.general))) { state, _ in
                 state.overlays.append(.gradePicker(selected: 2, targets: targets(state)))
             },
             AppAction("escalate", keys: [.character("e")], LocalizedText(zh: "上报到上一级问题库", en: "Escalate one tier up"),
-                      group: .triage, unavailable: refused(.escalate(reason: "?"))) { state, _ in
+                      group: .triage, tabs: [.libraries], unavailable: refused(.escalate(reason: "?"))) { state, _ in
                 open(.escalate, &state)
             },
             AppAction("progress", keys: [.character("p")], LocalizedText(zh: "记录进展", en: "Add progress"),
-                      group: .triage, unavailable: refused(.progress("?"))) { state, _ in
+                      group: .triage, tabs: [.libraries], unavailable: refused(.progress("?"))) { state, _ in
                 open(.progress, &state)
             },
             AppAction("plan", keys: [.character("P")], LocalizedText(zh: "制定解决方案", en: "Set the plan"),
-                      group: .triage, unavailable: refused(.plan("?"))) { state, _ in
+                      group: .triage, tabs: [.libraries], unavailable: refused(.plan("?"))) { state, _ in
                 open(.plan, &state)
             },
             AppAction("assign", keys: [.character("o")], LocalizedText(zh: "指定第一责任人", en: "Name the first responsible person"),
-                      group: .triage, unavailable: { state, env in
+                      group: .triage, tabs: [.libraries], unavailable: { state, env in
                           guard let concern = state.detail else { return noSelection }
                           return env.data.refusal(of: .assign(firstResponsible: env.data.actor.id, department: concern.unitID), on: concern)
                       }) { state, _ in
                 state.overlays.append(.personPicker(TextField(), selected: 0, targets: targets(state)))
             },
             AppAction("define", keys: [.character("D")], LocalizedText(zh: "界定（三方会议）", en: "Define (tri-party meeting)"),
-                      group: .triage, unavailable: refused(.define(meetingID: nil))) { state, env in
+                      group: .triage, tabs: [.libraries], unavailable: refused(.define(meetingID: nil))) { state, env in
                 apply([.define(meetingID: nil)], to: targets(state), &state, env)
             },
             AppAction("start", keys: [.character("S")], LocalizedText(zh: "开始解决", en: "Start solving"),
-                      group: .triage, unavailable: refused(.startSolving)) { state, env in
+                      group: .triage, tabs: [.libraries], unavailable: refused(.startSolving)) { state, env in
                 apply([.startSolving], to: targets(state), &state, env)
             },
             AppAction("undo", keys: [.character("U")], LocalizedText(zh: "撤销上一步（规则允许时）", en: "Undo the last action (where the rules allow)"),
-                      group: .triage, unavailable: { state, _ in
+                      group: .triage, tabs: [.libraries], unavailable: { state, _ in
                           state.undo == nil ? LocalizedText(zh: "没有可撤销的操作（上报、转办、进展等不能撤销）",
                                                             en: "nothing to undo (escalation, referral, notes cannot be undone)") : nil
                       }) { state, env in
@@ -181,7 +181,7 @@ enum TriageActions {
                 state.toast = state.language == .zh ? "已撤销：\(undo.label.zh)（\(undone) 个）" : "undone: \(undo.label.en) (\(undone))"
             },
             AppAction("agenda", keys: [.character("A")], LocalizedText(zh: "列入下次三方会议议程", en: "Put on the next tri-party meeting's agenda"),
-                      group: .triage, unavailable: { state, _ in
+                      group: .triage, tabs: [.libraries], unavailable: { state, _ in
                           guard let concern = state.detail else { return noSelection }
                           if let meeting = concern.links.first(where: { $0.kind == .meeting }) {
                               return LocalizedText(zh: "已在会议 \(meeting.target) 的议程上", en: "already on the agenda of \(meeting.target)")
@@ -199,15 +199,15 @@ enum TriageActions {
                 }
             },
             AppAction("batch", keys: [.character("b")], LocalizedText(zh: "流处理 / 批处理", en: "Stream or batch"),
-                      group: .triage, unavailable: refused(.setProcessing(.stream))) { state, _ in
+                      group: .triage, tabs: [.libraries], unavailable: refused(.setProcessing(.stream))) { state, _ in
                 open(.processing, &state)
             },
             AppAction("solve", keys: [.character("d")], LocalizedText(zh: "办结（待反馈）", en: "Mark solved (feedback next)"),
-                      group: .triage, unavailable: refused(.solve(summary: "?"))) { state, _ in
+                      group: .triage, tabs: [.libraries], unavailable: refused(.solve(summary: "?"))) { state, _ in
                 open(.solve, &state)
             },
             AppAction("feedback", keys: [.character("f")], LocalizedText(zh: "记录反馈（效果、满意度）", en: "Record feedback (effect, satisfaction)"),
-                      group: .triage, unavailable: { state, env in
+                      group: .triage, tabs: [.libraries, .feedback], unavailable: { state, env in
                           guard let concern = state.detail else { return noSelection }
                           let sample = FeedbackRecord(on: env.data.store.today(), byID: env.data.actor.id, contact: "?", method: .visit,
                                                       effect: .confirmed, satisfaction: .satisfied, score: 5)
@@ -216,16 +216,16 @@ enum TriageActions {
                 open(.feedback(by: env.data.actor.id, on: env.data.store.today()), &state)
             },
             AppAction("refer", keys: [.character("R")], LocalizedText(zh: "转办到部门", en: "Refer to a department"),
-                      group: .triage, dangerous: false, unavailable: refused(.refer(to: "?", explanation: "?"), ignoring: .unknownUnit("?"))) { state, env in
+                      group: .triage, tabs: [.libraries], dangerous: false, unavailable: refused(.refer(to: "?", explanation: "?"), ignoring: .unknownUnit("?"))) { state, env in
                 let departments = env.data.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }
                 open(.refer(departments), &state)
             },
             AppAction("close", keys: [.character("c")], LocalizedText(zh: "关闭", en: "Close"),
-                      group: .triage, unavailable: refused(.close(noFeedbackReason: "?"))) { state, _ in
+                      group: .triage, tabs: [.libraries, .feedback], unavailable: refused(.close(noFeedbackReason: "?"))) { state, _ in
                 open(.close, &state)
             },
             AppAction("reopen", keys: [.character("O")], LocalizedText(zh: "重新打开（反馈不满意时）", en: "Reopen (after a dissatisfied feedback)"),
-                      group: .triage, unavailable: refused(.reopen(reason: "?"))) { state, _ in
+                      group: .triage, tabs: [.libraries, .feedback], unavailable: refused(.reopen(reason: "?"))) { state, _ in
                 open(.reopen, &state)
             },
         ]
@@ -245,6 +245,9 @@ enum TriageActions {
     }
 
     static func targets(_ state: AppState) -> [TriageTarget] {
+        if state.tab == .feedback {
+            return state.feedbackQueue.concern.map { [TriageTarget(code: $0.code, version: $0.version)] } ?? []
+        }
         let codes = state.table.marks.isEmpty ? state.table.selectedRow.map { [$0.code] } ?? [] : state.table.marks.sorted()
         let versions = Dictionary(state.table.rows.map { ($0.code, $0.version) }, uniquingKeysWith: { first, _ in first })
         return codes.map { TriageTarget(code: $0, version: versions[$0]) }

@@ -72,6 +72,8 @@ enum Overlays {
             TriageOverlays.handle(key, top, &state, env)
         case .intake(let intake):
             IntakeOverlay.handle(key, intake, &state, env)
+        case .recordForm(let form, let kind):
+            RecordOverlays.handle(key, form, kind, &state, env)
         case .confirm(_, let actionID):
             switch key {
             case .character("y"), .character("Y"), .enter:
@@ -146,6 +148,8 @@ enum Overlays {
                 TriageOverlays.draw(overlay, state, env, into: &grid, layout: layout)
             case .intake(let intake):
                 IntakeOverlay.draw(intake, state, env, into: &grid, layout: layout)
+            case .recordForm(let form, let kind):
+                RecordOverlays.draw(form, kind, state, into: &grid, layout: layout)
             }
         }
     }

@@ -25,6 +25,8 @@ enum TriageOverlays {
                 } else if !TriageActions.apply(commands, to: targets, &state, env) {
                     // Refused: the form comes back with what was typed, so it can be corrected.
                     state.overlays.append(.form(form, kind, targets: targets))
+                } else {
+                    followUp(kind, commands, targets, &state)
                 }
                 return
             default:
@@ -118,12 +120,46 @@ enum TriageOverlays {
         return unit.kind == .team ? (unit.parentID ?? unit.id) : unit.id
     }
 
+    /// After the return contact, the next step is offered: close the concern when the
+    /// answer is good, reopen it when the person is dissatisfied or saw no effect.
+    static func followUp(_ kind: TriageForm, _ commands: [ConcernCommand], _ targets: [TriageTarget], _ state: inout AppState) {
+        guard case .feedback = kind, targets.count == 1, case .recordFeedback(let record)? = commands.first else { return }
+        let code = targets[0].code
+        let zh = state.language == .zh
+        if record.callsForReopening {
+            state.overlays.append(.confirm(question: zh ? "反馈不满意或未见效：重新打开 \(code) 继续解决？" : "Dissatisfied or no effect: reopen \(code) to solve it again?",
+                                           actionID: "reopen"))
+        } else {
+            state.overlays.append(.confirmCommands(question: zh ? "反馈已记录：现在关闭 \(code)？" : "Feedback recorded: close \(code) now?",
+                                                   commands: [.close(noFeedbackReason: nil)], targets: [TriageTarget(code: code, version: nil)], back: nil))
+        }
+    }
+
     static func isMultiLine(_ form: Form) -> Bool {
         if case .lines = form.fields[form.focus].input { return true }
         return false
     }
 
     static func formWidth(_ state: AppState) -> Int { min(state.size.width - 4, 70) }
+
+    /// A form in a centred frame with its title and the keys that work in it.
+    static func drawForm(_ title: String, _ form: Form, _ state: AppState, into grid: inout Grid, layout: Layout) {
+        var form = form
+        let language = state.language
+        let width = formWidth(state)
+        let height = min(layout.height - 2, form.fields.reduce(0) { total, field in
+            if case .lines(_, let h) = field.input { return total + h }
+            return total + 1
+        } + 5)
+        let x = (layout.width - width) / 2
+        let y = max(1, (layout.height - height) / 2)
+        Overlays.frame(title, x: x, y: y, width: width, height: height, into: &grid)
+        form.draw(into: &grid, x: x + 2, y: y + 2, width: width - 4, language: language)
+        let hint = language == .zh ? "Tab 换栏  回车/C-s 提交  Esc 取消" : "Tab next field  Enter/C-s submit  Esc cancel"
+        let cursor = grid.cursor
+        grid.write(hint, x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
+        grid.cursor = cursor
+    }
 
     /// The confirmation for an escalation, a referral or a closing; nil for the other forms.
     static func question(for kind: TriageForm, _ commands: [ConcernCommand], _ targets: [TriageTarget], _ state: AppState, _ env: AppEnvironment) -> String? {
@@ -156,21 +192,9 @@ enum TriageOverlays {
     static func draw(_ overlay: AppState.Overlay, _ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
         let language = state.language
         switch overlay {
-        case .form(var form, let kind, let targets):
-            let width = formWidth(state)
-            let height = min(layout.height - 2, form.fields.reduce(0) { total, field in
-                if case .lines(_, let h) = field.input { return total + h }
-                return total + 1
-            } + 5)
-            let x = (layout.width - width) / 2
-            let y = max(1, (layout.height - height) / 2)
+        case .form(let form, let kind, let targets):
             let subject = targets.count == 1 ? targets[0].description : (language == .zh ? "\(targets.count) 个问题" : "\(targets.count) concerns")
-            Overlays.frame(kind.title.text(language) + " · " + subject, x: x, y: y, width: width, height: height, into: &grid)
-            form.draw(into: &grid, x: x + 2, y: y + 2, width: width - 4, language: language)
-            let hint = language == .zh ? "Tab 换栏  回车/C-s 提交  Esc 取消" : "Tab next field  Enter/C-s submit  Esc cancel"
-            let cursor = grid.cursor
-            grid.write(hint, x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
-            grid.cursor = cursor
+            drawForm(kind.title.text(language) + " · " + subject, form, state, into: &grid, layout: layout)
         case .personPicker(let field, let selected, let targets):
             let org = env.data.workspace.organisation
             let lines = people(state, env, filter: field.text).map { person in

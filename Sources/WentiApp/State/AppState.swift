@@ -27,6 +27,8 @@ public struct AppState: Sendable {
         /// Commands ready to run once the user says yes (what and how many are in the question);
         /// `back` is the form they came from, reopened with its input if they are refused.
         indirect case confirmCommands(question: String, commands: [ConcernCommand], targets: [TriageTarget], back: Overlay?)
+        /// A form that writes a record: a meeting decision, minutes, a notice, a chaser, an export.
+        case recordForm(Form, RecordForm)
     }
 
     /// Work only the runner can do (it owns the terminal).
@@ -35,6 +37,10 @@ public struct AppState: Sendable {
     }
 
     public var language: Language
+    public var tab: AppTab = .libraries
+    public var meetings = MeetingsState()
+    public var supervision = SupervisionState()
+    public var feedbackQueue = FeedbackQueueState()
     public var focus: Focus = .table
     public var tree: [LibraryData.TreeRow] = []
     public var treeSelected = 0

@@ -8,12 +8,13 @@ import WentiStore
 enum LiveRefresh {
     static func check(_ state: inout AppState, _ env: AppEnvironment) {
         guard let mark = try? env.data.store.changeMark(), mark != state.changeMark else { return }
-        refresh(&state, env)
+        PaneRefresh.refresh(&state, env)
     }
 
     /// Reads everything on screen again; the selection stays on the same concern if it is
     /// still listed, else at the same row.
     static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+        guard state.tab == .libraries else { return PaneRefresh.refresh(&state, env) }
         state.changeMark = (try? env.data.store.changeMark()) ?? state.changeMark
         let selectedCode = state.table.selectedRow?.code
         let selectedIndex = state.table.selected

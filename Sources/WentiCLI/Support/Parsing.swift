@@ -26,10 +26,7 @@ enum Parse {
     }
 
     static func person(_ text: String, in workspace: Workspace, option: String) throws(CLIFailure) -> PersonID {
-        let org = workspace.organisation
-        if org.person(PersonID(text)) != nil { return PersonID(text) }
-        let byName = org.people.values.filter { $0.name == text }
-        guard byName.count == 1, let person = byName.first else {
+        guard let person = workspace.organisation.resolvePerson(text) else {
             throw CLIFailure(zh: "\(option)：没有人员“\(text)”", en: "\(option): no person \"\(text)\"")
         }
         return person.id

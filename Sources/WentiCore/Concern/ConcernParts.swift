@@ -165,5 +165,5 @@ extension String {
     public var isBlank: Bool { allSatisfy(\.isWhitespace) }
 
     /// Without leading and trailing whitespace and line breaks.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    public var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -114,7 +114,7 @@ public struct MeetingDecision: Sendable, Hashable, Codable {
         self.deadlineReason = deadlineReason
     }
 
-    func validate(for code: ConcernCode) throws(MeetingError) {
+    public func validate(for code: ConcernCode) throws(MeetingError) {
         guard !analysis.rootCause.isBlank else { throw .incompleteDecision(code, .rootCauseRequired) }
         guard !plan.isBlank else { throw .incompleteDecision(code, .missingForSolving([.plan])) }
         if deadlineOverride != nil {

@@ -99,6 +99,13 @@ public struct Organisation: Sendable, Equatable {
     public func resolveUnit(_ idOrName: String) -> OrgUnit? {
         units[UnitID(idOrName)] ?? units.values.first { $0.name == idOrName }
     }
+
+    /// Finds a person by id, or by a name only one person has.
+    public func resolvePerson(_ idOrName: String) -> Person? {
+        if let person = people[PersonID(idOrName)] { return person }
+        let named = people.values.filter { $0.name == idOrName }
+        return named.count == 1 ? named.first : nil
+    }
 }
 
 /// What can be wrong with the shape of an organisation.

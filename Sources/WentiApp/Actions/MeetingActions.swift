@@ -1,0 +1,80 @@
+import WentiCore
+import WentiStore
+import WentiTerminal
+
+/// The meetings pane's actions: prepare next month's agenda from the data, record each
+/// item's parties and decision, confirm the minutes, export, and issue a notice.
+@MainActor
+enum MeetingActions {
+    static let tab: Set<AppTab> = [.meetings]
+
+    static var all: [AppAction] {
+        [
+            AppAction("meeting-prepare", keys: [.character("n")], LocalizedText(zh: "生成下月三方会议议程（按数据）", en: "Prepare next month's agenda (from the data)"),
+                      short: LocalizedText(zh: "生成议程", en: "agenda"), group: .meetings, tabs: tab) { state, env in
+                prepare(&state, env)
+            },
+            AppAction("meeting-decide", keys: [.enter, .character("e")], LocalizedText(zh: "记录三方与会议决定", en: "Record the parties and the decision"),
+                      short: LocalizedText(zh: "决定", en: "decide"), group: .meetings, tabs: tab, unavailable: { state, _ in
+                          guard state.meetings.meeting?.state == .planned else { return heldAlready }
+                          return state.meetings.selectedItem == nil ? noItem : nil
+                      }) { state, env in
+                guard let meeting = state.meetings.meeting, let item = state.meetings.selectedItem else { return }
+                let form = MeetingForms.decisionForm(item, concern: state.meetings.concerns[item.concern], org: env.data.workspace.organisation)
+                state.overlays.append(.recordForm(form, .decision(meetingID: meeting.id, item: state.meetings.item)))
+            },
+            AppAction("meeting-confirm", keys: [.character("C")], LocalizedText(zh: "确认纪要：一次执行全部决定", en: "Confirm the minutes: apply every decision at once"),
+                      group: .meetings, tabs: tab, unavailable: { state, _ in
+                          guard let meeting = state.meetings.meeting else { return noMeeting }
+                          return meeting.state == .planned ? nil : heldAlready
+                      }) { state, env in
+                guard let meeting = state.meetings.meeting else { return }
+                state.overlays.append(.recordForm(MeetingForms.minutesForm(meeting, today: env.data.store.today()), .minutes(meetingID: meeting.id)))
+            },
+            AppAction("meeting-export", keys: [.character("x")], LocalizedText(zh: "导出议程/纪要（md、html、txt）", en: "Export the agenda or minutes (md, html, txt)"),
+                      group: .meetings, tabs: tab, unavailable: { state, _ in state.meetings.meeting == nil ? noMeeting : nil }) { state, env in
+                guard let meeting = state.meetings.meeting else { return }
+                state.overlays.append(.recordForm(ExportForms.form(.meeting(meeting.id), today: env.data.store.today()), .export(.meeting(meeting.id))))
+            },
+            AppAction("notice-issue", keys: [.character("N")], LocalizedText(zh: "下发督办通知单", en: "Issue a supervision notice"),
+                      group: .supervision, tabs: [.libraries, .meetings], unavailable: { state, _ in
+                          selectedConcern(state) == nil ? TriageActions.noSelection : nil
+                      }) { state, env in
+                guard let concern = selectedConcern(state) else { return }
+                let form = NoticeForms.issueForm(concern, org: env.data.workspace.organisation, today: env.data.store.today())
+                state.overlays.append(.recordForm(form, .issueNotice(concern.code)))
+            },
+        ]
+    }
+
+    static let noMeeting = LocalizedText(zh: "没有选中的会议（n 生成下月议程）", en: "no meeting is selected (n prepares next month's)")
+    static let noItem = LocalizedText(zh: "没有选中的议题", en: "no agenda item is selected")
+    static let heldAlready = LocalizedText(zh: "会议已召开，纪要已存档", en: "the meeting is held; its minutes are a record")
+
+    /// The concern a notice would be about: the libraries' selection, or the agenda item's.
+    static func selectedConcern(_ state: AppState) -> Concern? {
+        switch state.tab {
+        case .meetings: state.meetings.selectedItem.flatMap { state.meetings.concerns[$0.concern] }
+        default: state.detail
+        }
+    }
+
+    /// Builds next month's agenda for the library chosen in the tree (the company's when the
+    /// company or nothing is chosen), stores it and shows it.
+    static func prepare(_ state: inout AppState, _ env: AppEnvironment) {
+        let unit = state.selectedUnit?.id ?? env.data.workspace.organisation.company.id
+        let month = env.data.store.today().month.next
+        do {
+            let meeting = try env.data.prepareAgenda(unit: unit, month: month)
+            PaneRefresh.meetings(&state, env, select: meeting.id)
+            state.meetings.focus = .items
+            state.meetings.item = 0
+            let zh = state.language == .zh
+            state.toast = meeting.state == .held
+                ? (zh ? "\(meeting.id) 已召开" : "\(meeting.id) is already held")
+                : (zh ? "\(meeting.id) 议程已生成：\(meeting.items.count) 项" : "\(meeting.id) agenda prepared: \(meeting.items.count) items")
+        } catch {
+            state.toast = error.label.text(state.language)
+        }
+    }
+}

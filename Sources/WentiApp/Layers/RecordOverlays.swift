@@ -1,0 +1,109 @@
+import Foundation
+import WentiCore
+import WentiReports
+import WentiStore
+import WentiTerminal
+import WentiText
+
+/// The record forms as a layer: keys edit the form; Enter (or C-s in a multi-line field)
+/// checks and writes; a refusal keeps the form and what was typed, and says why.
+@MainActor
+enum RecordOverlays {
+    static func handle(_ key: Key, _ form: Form, _ kind: RecordForm, _ state: inout AppState, _ env: AppEnvironment) {
+        var form = form
+        switch key {
+        case .escape:
+            state.overlays.removeLast()
+            return
+        case .ctrl("s"), .enter where !TriageOverlays.isMultiLine(form):
+            let org = env.data.workspace.organisation
+            guard let values = form.submit({ MeetingForms.validate($0, org: org) }) else { break }
+            state.overlays.removeLast()
+            do {
+                state.toast = try submit(kind, values, &form, &state, env)
+                PaneRefresh.refresh(&state, env)
+                return
+            } catch let problem as FieldProblem {
+                if let index = form.fields.firstIndex(where: { $0.id == problem.field }) {
+                    form.fields[index].message = problem.message
+                    form.focus = index
+                }
+            } catch {
+                state.toast = describe(error, state.language)
+            }
+            state.overlays.append(.recordForm(form, kind))
+            return
+        default:
+            _ = form.handle(key, width: TriageOverlays.formWidth(state) - 16)
+        }
+        state.overlays[state.overlays.count - 1] = .recordForm(form, kind)
+    }
+
+    /// A value the form accepted but the record refuses, pinned to its field.
+    struct FieldProblem: Error {
+        var field: String
+        var message: LocalizedText
+    }
+
+    /// Writes the record; returns what the status bar says.
+    static func submit(_ kind: RecordForm, _ values: [String: String], _ form: inout Form, _ state: inout AppState, _ env: AppEnvironment) throws -> String {
+        let data = env.data
+        let store = data.store
+        let org = data.workspace.organisation
+        let zh = state.language == .zh
+        switch kind {
+        case .decision(let meetingID, let index):
+            guard var meeting = try store.meetings().first(where: { $0.id == meetingID }), meeting.items.indices.contains(index) else {
+                throw StoreError.recordNotFound(kind: zh ? "会议" : "meeting", id: meetingID)
+            }
+            meeting.items[index] = try MeetingForms.item(meeting.items[index], with: values, org: org)
+            try store.save(meeting, actor: data.actor.id)
+            let code = meeting.items[index].concern
+            return zh ? "已记录 \(code) 的三方与决定" : "parties and decision of \(code) recorded"
+        case .minutes(let meetingID):
+            let heldOn = Day((values["held-on"] ?? "").trimmed) ?? store.today()
+            let meeting = try store.confirmMinutes(meetingID, heldOn: heldOn, actor: data.actor.id)
+            let applied = meeting.items.filter { $0.decision != nil }.count
+            return zh ? "\(meetingID) 纪要已确认：\(applied) 项决定已执行" : "\(meetingID) minutes confirmed: \(applied) decisions applied"
+        case .issueNotice(let code):
+            guard let person = org.resolvePerson(values["responsible"]?.trimmed ?? ""),
+                  let unit = org.resolveUnit(values["department"]?.trimmed ?? "") else { return "" }
+            let nodes: [SupervisionNotice.Node]
+            switch NoticeForms.nodes(values["nodes"] ?? "") {
+            case .success(let parsed): nodes = parsed
+            case .failure(let error): throw FieldProblem(field: "nodes", message: error.label)
+            }
+            let today = store.today()
+            let id = try store.nextNoticeID(year: today.civil.year)
+            let notice: SupervisionNotice
+            do {
+                notice = try SupervisionNotice(id: id, concern: code, issuedOn: today, issuedByID: data.actor.id,
+                                               toUnitID: unit.id, toPersonID: person.id, nodes: nodes)
+            } catch let error as NoticeError {
+                throw FieldProblem(field: "nodes", message: error.label)
+            }
+            try store.issue(notice, actor: data.actor.id)
+            return zh ? "已下发 \(id)（\(code) → \(person.name)）" : "\(id) issued (\(code) → \(person.name))"
+        case .chase(let noticeID):
+            let today = store.today()
+            let actor = data.actor.id
+            try store.changeNotice(noticeID, actor: actor, action: "notice-chase") { try $0.chased(on: today, by: actor, text: values["text"] ?? "") }
+            return zh ? "已催办 \(noticeID)" : "\(noticeID) chased"
+        case .export(let subject):
+            let path = try ExportForms.write(subject, values: values, env, language: state.language)
+            return zh ? "已写入 \(path)" : "written to \(path)"
+        }
+    }
+
+    static func describe(_ error: any Error, _ language: Language) -> String {
+        switch error {
+        case let error as TemplateError: error.message
+        case let error as any Labelled: error.label.text(language)
+        default: error.localizedDescription
+        }
+    }
+
+    static func draw(_ form: Form, _ kind: RecordForm, _ state: AppState, into grid: inout Grid, layout: Layout) {
+        TriageOverlays.drawForm(kind.title.text(state.language), form, state, into: &grid, layout: layout)
+    }
+}

@@ -1,0 +1,99 @@
+import WentiCore
+import WentiStore
+import WentiTerminal
+import WentiText
+
+/// The meetings pane: the meetings on the left (next month's first), the selected one's
+/// agenda on the right, and under it the selected item's three parties and decision.
+@MainActor
+enum MeetingsPane {
+    static func draw(_ state: AppState, _ data: LibraryData, into grid: inout Grid, layout: Layout) {
+        let language = state.language
+        let zh = language == .zh
+        let org = data.workspace.organisation
+        let model = state.meetings
+        let listWidth = layout.treeWidth
+        let list = ListTable(
+            columns: [.init(title: zh ? "月份" : "Month", width: 7), .init(title: zh ? "状态" : "State", width: zh ? 4 : 7),
+                      .init(title: zh ? "单位" : "Unit", width: 0)],
+            rows: model.meetings.map { meeting in
+                ListTable.Row(cells: [meeting.month.description, stateLabel(meeting.state, language), org.unit(meeting.unitID)?.name ?? meeting.unitID.rawValue],
+                              dim: meeting.state == .held)
+            },
+            selected: model.selected, focused: model.focus == .list,
+            empty: zh ? "还没有会议：按 n 生成下月议程" : "No meetings yet: n prepares next month's agenda")
+        list.draw(into: &grid, x: 0, y: layout.contentTop, width: listWidth, height: layout.contentHeight)
+        for y in layout.contentTop..<(layout.contentTop + layout.contentHeight) {
+            grid.write("│", x: listWidth, y: y, style: Style(dim: true))
+        }
+        guard let meeting = model.meeting else { return }
+        let x = layout.tableX
+        let width = layout.tableWidth
+        let tableHeight = layout.tableHeight(showDetail: true)
+        let decided = meeting.items.filter { $0.purpose == .define && $0.decision != nil }.count
+        let toDefine = meeting.items.filter { $0.purpose == .define }.count
+        let title = "\(meeting.id)  " + (meeting.heldOn.map { (zh ? "召开于 " : "held ") + $0.description } ?? (zh ? "待召开" : "planned"))
+            + (zh ? "  已决定 \(decided)/\(toDefine)" : "  decided \(decided)/\(toDefine)")
+        grid.write(title, x: x + 1, y: layout.contentTop, style: Style(bold: true), limit: width - 1)
+        let items = ListTable(
+            columns: [.init(title: "", width: 1), .init(title: zh ? "议题" : "Purpose", width: zh ? 8 : 15), .init(title: zh ? "编号" : "ID", width: 11),
+                      .init(title: zh ? "标题" : "Title", width: 0), .init(title: zh ? "发现者" : "Finder", width: 6),
+                      .init(title: zh ? "解决部门" : "Solving", width: 10)],
+            rows: meeting.items.map { item in
+                let mark = item.purpose != .define ? "·" : (item.decision == nil ? "□" : "✓")
+                return ListTable.Row(cells: [mark, item.purpose.label.text(language), item.concern.description,
+                                             model.concerns[item.concern]?.title ?? "",
+                                             item.parties.finderID.flatMap { org.person($0)?.name } ?? "-",
+                                             item.parties.solvingUnitID.flatMap { org.unit($0)?.name } ?? "-"])
+            },
+            selected: model.item, focused: model.focus == .items, empty: zh ? "议程为空" : "The agenda is empty")
+        items.draw(into: &grid, x: x, y: layout.contentTop + 1, width: width, height: tableHeight - 1)
+        let detailY = layout.contentTop + tableHeight
+        grid.write(String(repeating: "─", count: width), x: x, y: detailY, style: Style(dim: true))
+        drawItem(state, data, meeting, into: &grid, x: x + 1, y: detailY + 1, width: width - 2, height: layout.contentHeight - tableHeight - 1)
+    }
+
+    static func stateLabel(_ state: Meeting.State, _ language: Language) -> String {
+        switch state {
+        case .planned: language == .zh ? "待开" : "planned"
+        case .held: language == .zh ? "已开" : "held"
+        }
+    }
+
+    static func drawItem(_ state: AppState, _ data: LibraryData, _ meeting: Meeting, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+        guard height > 0, let item = state.meetings.selectedItem else { return }
+        let language = state.language
+        let zh = language == .zh
+        let org = data.workspace.organisation
+        let concern = state.meetings.concerns[item.concern]
+        let person = { (id: PersonID?) in id.flatMap { org.person($0)?.name } ?? "-" }
+        let unit = { (id: UnitID?) in id.flatMap { org.unit($0)?.name } ?? "-" }
+        var lines: [(String, Style)] = [("\(item.concern)  \(concern?.title ?? "")", Style(bold: true))]
+        if let concern {
+            let due = DeadlineClock.effectiveDeadline(of: concern, today: data.store.today()).map { "  " + UIText.fieldDue.text(language) + $0.description } ?? ""
+            lines.append(("\(concern.stage.label.text(language)) · " + (concern.grade?.label.text(language) ?? "-") + due, .plain))
+        }
+        lines.append(((zh ? "三方：发现者 " : "Parties: finder ") + person(item.parties.finderID)
+                      + (zh ? "；涉及人员 " : "; involved ") + (item.parties.involved.isBlank ? "-" : item.parties.involved)
+                      + (zh ? "；解决部门 " : "; solving ") + unit(item.parties.solvingUnitID), .plain))
+        if let decision = item.decision {
+            let deadline = decision.deadlineOverride.map { $0.description + "（\(decision.deadlineReason ?? "")）" }
+                ?? (zh ? "按等级规定" : "by the grade policy")
+            lines.append(((zh ? "决定：" : "Decision: ") + "\(decision.grade.label.text(language))（\(decision.grade.stance.text(language))）"
+                          + (zh ? "  第一责任人 " : "  first responsible ") + person(decision.firstResponsibleID)
+                          + "（\(unit(decision.responsibleUnitID))）" + (zh ? "  期限 " : "  deadline ") + deadline, Style(bold: true)))
+            lines.append((UIText.fieldRootCause.text(language) + decision.analysis.rootCause, .plain))
+            lines.append((UIText.fieldPlan.text(language) + decision.plan, .plain))
+        } else if item.purpose == .define && meeting.state == .planned {
+            lines.append((zh ? "尚未决定：回车记录根源、等级、方案、第一责任人" : "Not decided yet: Enter records root cause, grade, plan, first responsible",
+                          Style(dim: true)))
+        }
+        if item.purpose == .reportFeedback, let feedback = concern?.latestFeedback {
+            lines.append(((zh ? "反馈：" : "Feedback: ") + "\(feedback.on) \(feedback.method.label.text(language)) · \(feedback.effect.label.text(language)) · "
+                          + "\(feedback.satisfaction.label.text(language))（\(feedback.score)/5）", .plain))
+        }
+        for (offset, line) in lines.prefix(height).enumerated() {
+            grid.write(TextSanitizer.clean(line.0), x: x, y: y + offset, style: line.1, limit: width)
+        }
+    }
+}

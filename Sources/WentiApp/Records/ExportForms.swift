@@ -1,0 +1,66 @@
+import Foundation
+import WentiCore
+import WentiReports
+import WentiStore
+
+/// Writing a document (agenda or minutes, notice, bulletin) to a file from the screen.
+@MainActor
+enum ExportForms {
+    static let formats = ReportFormat.allCases
+
+    static func form(_ subject: ExportSubject, today: Day) -> Form {
+        var fields = [Form.Field(id: "format", label: RecordFields.format,
+                                 input: .choice(formats.map { LocalizedText(zh: $0.rawValue, en: $0.rawValue) }, selected: 0))]
+        switch subject {
+        case .meeting(let id), .notice(let id):
+            fields.append(RecordFields.line("path", RecordFields.path, id, required: true))
+        case .bulletin:
+            fields.append(RecordFields.line("month", RecordFields.month, today.month.description, required: true))
+            fields.append(RecordFields.line("path", RecordFields.path, "督办简报-\(today.month)", required: true))
+        }
+        return Form(fields: fields)
+    }
+
+    /// Renders the document and writes it whole (a path without an extension gets the
+    /// format's). Returns the path written.
+    static func write(_ subject: ExportSubject, values: [String: String], _ env: AppEnvironment, language: Language) throws -> String {
+        let format = formats[min(Int(values["format"] ?? "") ?? 0, formats.count - 1)]
+        var path = (values["path"] ?? "").trimmed
+        if (path as NSString).pathExtension.isEmpty { path += "." + format.rawValue }
+        let data = env.data
+        let store = data.store
+        let workspace = data.workspace
+        let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: language)
+        let library = try TemplateLibrary(directory: ProcessInfo.processInfo.environment["WENTI_TEMPLATES"])
+        let text: String
+        switch subject {
+        case .meeting(let id):
+            guard let meeting = try store.meetings().first(where: { $0.id == id }) else { throw StoreError.recordNotFound(kind: "meeting", id: id) }
+            let document: TemplateLibrary.Document = meeting.state == .held ? .minutes : .agenda
+            text = library.render(document, format, context.meeting(meeting, concerns: data.concerns(of: meeting), today: store.today()))
+        case .notice(let id):
+            guard let notice = try store.notices().first(where: { $0.id == id }) else { throw StoreError.recordNotFound(kind: "notice", id: id) }
+            text = library.render(.notice, format, context.notice(notice, concern: try? data.concern(notice.concern), today: store.today()))
+        case .bulletin:
+            guard let month = YearMonth((values["month"] ?? "").trimmed) else {
+                throw ExportError.badMonth(values["month"] ?? "")
+            }
+            let facts = try store.facts(ConcernQuery(), viewer: data.viewer)
+            let visible = Set(facts.map(\.code))
+            let bulletin = Bulletin(facts: facts, notices: try store.notices().filter { visible.contains($0.concern) },
+                                    period: Period(month: month), today: store.today(), organisation: workspace.organisation)
+            text = library.render(.bulletin, format, context.bulletin(bulletin))
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        return path
+    }
+
+    enum ExportError: Error, Labelled {
+        case badMonth(String)
+        var label: LocalizedText {
+            switch self {
+            case .badMonth(let text): LocalizedText(zh: "月份“\(text)”应形如 2026-11", en: "month \"\(text)\" should read like 2026-11")
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import WentiCore
+import WentiStore
+
+/// Issuing a supervision notice and chasing one.
+@MainActor
+enum NoticeForms {
+    /// To the first responsible person and department, with the task book's open items as
+    /// deadline nodes (or the concern's deadline), one "YYYY-MM-DD what" per line.
+    static func issueForm(_ concern: Concern, org: Organisation, today: Day) -> Form {
+        let openTasks = concern.tasks.filter { $0.state == .open && $0.due >= today }.map { "\($0.due) \($0.title)" }
+        let deadline = DeadlineClock.effectiveDeadline(of: concern, today: today).map { [$0 >= today ? "\($0) 完成" : "\(today.adding(days: 7)) 完成"] }
+        let nodes = openTasks.isEmpty ? (deadline ?? ["\(today.adding(days: 7)) 完成"]) : openTasks
+        return Form(fields: [
+            RecordFields.line("responsible", RecordFields.firstResponsible,
+                              concern.firstResponsibleID.flatMap { org.person($0)?.name } ?? "", required: true),
+            RecordFields.line("department", RecordFields.department,
+                              (concern.responsibleUnitID ?? concern.unitID).description(in: org), required: true),
+            Form.Field(id: "nodes", label: RecordFields.nodes, input: .lines(TextArea(nodes.joined(separator: "\n")), height: 3), required: true),
+        ])
+    }
+
+    /// The deadline nodes typed one per line, or why a line is not one (naming the line).
+    static func nodes(_ text: String) -> Result<[SupervisionNotice.Node], NodeLineError> {
+        var nodes: [SupervisionNotice.Node] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(raw).trimmed
+            if line.isEmpty { continue }
+            let parts = line.split(maxSplits: 1, whereSeparator: \.isWhitespace)
+            guard let day = parts.first.flatMap({ Day(String($0)) }) else { return .failure(NodeLineError(line: index + 1)) }
+            let title = parts.count > 1 ? String(parts[1]).trimmed : ""
+            nodes.append(SupervisionNotice.Node(title: title.isEmpty ? "完成" : title, due: day))
+        }
+        return .success(nodes)
+    }
+
+    struct NodeLineError: Error {
+        var line: Int
+        var label: LocalizedText {
+            LocalizedText(zh: "第 \(line) 行应为“2026-12-20 内容”", en: "line \(line) should read \"2026-12-20 what\"")
+        }
+    }
+
+    static func chaseForm(_ notice: SupervisionNotice, today: Day) -> Form {
+        let node = notice.nextNode(today: today)
+        return Form(fields: [
+            RecordFields.line("text", RecordFields.chaser, "请于 \(max(node.due, today)) 前报告“\(node.title)”的进展", required: true),
+        ])
+    }
+}
+
+extension UnitID {
+    func description(in org: Organisation) -> String { org.unit(self)?.name ?? rawValue }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import WentiCore
+import WentiReports
+import WentiStore
+
+/// What a document export writes.
+public enum ExportSubject: Sendable, Equatable {
+    case meeting(String)
+    case notice(String)
+    case bulletin
+}
+
+/// A form that writes a record other than a concern command: a meeting item's parties and
+/// decision, the minutes, a supervision notice, a chaser, a document export.
+public enum RecordForm: Sendable, Equatable {
+    case decision(meetingID: String, item: Int)
+    case minutes(meetingID: String)
+    case issueNotice(ConcernCode)
+    case chase(noticeID: String)
+    case export(ExportSubject)
+
+    var title: LocalizedText {
+        switch self {
+        case .decision: LocalizedText(zh: "三方与会议决定", en: "Parties and decision")
+        case .minutes(let id): LocalizedText(zh: "确认纪要 \(id)：执行全部决定", en: "Confirm the minutes of \(id): apply every decision")
+        case .issueNotice(let code): LocalizedText(zh: "下发督办通知单 · \(code)", en: "Issue a supervision notice · \(code)")
+        case .chase(let id): LocalizedText(zh: "催办 \(id)", en: "Chase \(id)")
+        case .export(.meeting(let id)): LocalizedText(zh: "导出 \(id)", en: "Export \(id)")
+        case .export(.notice(let id)): LocalizedText(zh: "导出督办通知单 \(id)", en: "Export notice \(id)")
+        case .export(.bulletin): LocalizedText(zh: "导出督办简报", en: "Export the supervision bulletin")
+        }
+    }
+}
+
+/// The labels of the record forms' fields.
+enum RecordFields {
+    static let finder = LocalizedText(zh: "发现者", en: "Finder")
+    static let involved = LocalizedText(zh: "涉及人员", en: "People involved")
+    static let solvingUnit = LocalizedText(zh: "解决部门", en: "Solving department")
+    static let rootCause = LocalizedText(zh: "根源", en: "Root cause")
+    static let difficulty = LocalizedText(zh: "难易", en: "Difficulty")
+    static let breadth = LocalizedText(zh: "涉及面", en: "Breadth")
+    static let grade = LocalizedText(zh: "等级", en: "Grade")
+    static let plan = LocalizedText(zh: "解决方案", en: "Plan")
+    static let firstResponsible = LocalizedText(zh: "第一责任人", en: "First responsible")
+    static let department = LocalizedText(zh: "责任部门", en: "Department")
+    static let deadline = LocalizedText(zh: "另定期限", en: "Other deadline")
+    static let reason = LocalizedText(zh: "另定理由", en: "Its reason")
+    static let heldOn = LocalizedText(zh: "召开日期", en: "Held on")
+    static let nodes = LocalizedText(zh: "时间节点", en: "Deadline nodes")
+    static let chaser = LocalizedText(zh: "催办内容", en: "Chaser")
+    static let format = LocalizedText(zh: "格式", en: "Format")
+    static let path = LocalizedText(zh: "保存到", en: "Save to")
+    static let month = LocalizedText(zh: "月份", en: "Month")
+
+    static func line(_ id: String, _ label: LocalizedText, _ text: String = "", required: Bool = false) -> Form.Field {
+        var field = TextField()
+        field.set(text)
+        return Form.Field(id: id, label: label, input: .line(field), required: required)
+    }
+
+    static func choice<T: Labelled & CaseIterable & Equatable>(_ id: String, _ label: LocalizedText, _ value: T?, default fallback: Int = 0) -> Form.Field {
+        let all = Array(T.allCases)
+        return Form.Field(id: id, label: label, input: .choice(all.map(\.label), selected: value.flatMap { all.firstIndex(of: $0) } ?? fallback))
+    }
+
+    static func pick<T: CaseIterable>(_ values: [String: String], _ id: String, _ type: T.Type) -> T {
+        let all = Array(T.allCases)
+        return all[min(max(0, Int(values[id] ?? "") ?? 0), all.count - 1)]
+    }
+}

@@ -1,0 +1,17 @@
+import WentiCore
+
+/// The panes, one per tab, in the order of their number keys.
+public enum AppTab: Int, Sendable, CaseIterable, Hashable {
+    case libraries = 1, meetings, supervision, feedback
+
+    public static let everywhere = Set(allCases)
+
+    public var title: LocalizedText {
+        switch self {
+        case .libraries: LocalizedText(zh: "问题库", en: "Libraries")
+        case .meetings: LocalizedText(zh: "三方会议", en: "Meetings")
+        case .supervision: LocalizedText(zh: "督办", en: "Supervision")
+        case .feedback: LocalizedText(zh: "反馈", en: "Feedback")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import WentiTerminal
+import WentiText
+
+/// A simple table for the panes' lists: a header, rows of cells cut to their columns (one
+/// column takes the width that is left), the selected row kept in view and marked with ▸
+/// and reverse video (readable without colour).
+struct ListTable {
+    struct Column {
+        var title: String
+        /// 0: takes what the other columns leave.
+        var width: Int
+    }
+
+    struct Row {
+        var cells: [String]
+        var colour: Style.Colour? = nil
+        var dim = false
+    }
+
+    var columns: [Column]
+    var rows: [Row]
+    var selected: Int?
+    var focused = true
+    var empty: String
+
+    func draw(into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+        guard height > 0, width > 2 else { return }
+        var widths = columns.map(\.width)
+        let fixed = widths.reduce(0, +) + widths.count - 1 + 2
+        if let flexible = widths.firstIndex(of: 0) { widths[flexible] = max(4, width - fixed) }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { TerminalText.fit(TextSanitizer.clean($0), to: $1) }.joined(separator: " ")
+        }
+        grid.write("  " + line(columns.map(\.title)), x: x, y: y, style: Style(bold: true, underline: true), limit: width)
+        let visible = height - 1
+        guard !rows.isEmpty else {
+            if visible > 0 { grid.write(empty, x: x + 2, y: y + 1, style: Style(dim: true), limit: width - 2) }
+            return
+        }
+        let chosen = selected ?? -1
+        let top = max(0, min(chosen - visible / 2, rows.count - visible))
+        for (offset, row) in rows.dropFirst(top).prefix(max(0, visible)).enumerated() {
+            let isSelected = top + offset == chosen
+            let style = Style(bold: isSelected, dim: row.dim && !isSelected, reverse: isSelected && focused, colour: row.colour)
+            grid.fill(x: x, y: y + 1 + offset, width: width, height: 1, style: style)
+            grid.write((isSelected ? "▸ " : "  ") + line(row.cells), x: x, y: y + 1 + offset, style: style, limit: width)
+        }
+    }
+}
