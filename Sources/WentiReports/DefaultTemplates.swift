@@ -47,6 +47,9 @@ enum DefaultTemplates {
         - {{l.firstResponsible}}: {{firstResponsible}} ({{responsibleUnit}})
         - {{l.deadline}}: {{deadline}}{{#deadlineReason}} ({{l.reason}}: {{deadlineReason}}){{/deadlineReason}}
         {{/decision}}
+        {{#deferred}}
+        - {{l.deferred}}
+        {{/deferred}}
         {{#feedback}}
         - {{l.feedback}}: {{feedback}}
         {{/feedback}}
@@ -78,6 +81,9 @@ enum DefaultTemplates {
           {{l.plan}}: {{plan}}
           {{l.firstResponsible}}: {{firstResponsible}} ({{responsibleUnit}})
         {{/decision}}
+        {{#deferred}}
+          {{l.deferred}}
+        {{/deferred}}
         {{#feedback}}
           {{l.feedback}}: {{feedback}}
         {{/feedback}}
@@ -103,7 +109,7 @@ enum DefaultTemplates {
         {{#items}}
         <tr><td>{{code}}<br>{{title}}<br>{{stage}}{{#grade}} · {{grade}}{{/grade}}{{#due}} · {{l.due}} {{due}}{{/due}}</td>
         <td>{{l.finder}}: {{finder}}<br>{{l.involved}}: {{involved}}<br>{{l.solvingUnit}}: {{solvingUnit}}</td>
-        <td>{{#decision}}{{l.rootCause}}: {{rootCause}} ({{difficulty}}, {{breadth}})<br>{{l.decidedGrade}}: {{grade}} ({{stance}})<br>{{l.plan}}: {{plan}}<br>{{l.firstResponsible}}: {{firstResponsible}} ({{responsibleUnit}})<br>{{l.deadline}}: {{deadline}}{{#deadlineReason}} ({{deadlineReason}}){{/deadlineReason}}{{/decision}}{{#feedback}}{{l.feedback}}: {{feedback}}{{/feedback}}</td></tr>
+        <td>{{#decision}}{{l.rootCause}}: {{rootCause}} ({{difficulty}}, {{breadth}})<br>{{l.decidedGrade}}: {{grade}} ({{stance}})<br>{{l.plan}}: {{plan}}<br>{{l.firstResponsible}}: {{firstResponsible}} ({{responsibleUnit}})<br>{{l.deadline}}: {{deadline}}{{#deadlineReason}} ({{deadlineReason}}){{/deadlineReason}}{{/decision}}{{#deferred}}{{l.deferred}}{{/deferred}}{{#feedback}}{{l.feedback}}: {{feedback}}{{/feedback}}</td></tr>
         {{/items}}
         </table>
         {{/sections}}

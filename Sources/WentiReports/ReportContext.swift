@@ -22,7 +22,8 @@ public struct ReportContext: Sendable {
             let items = meeting.items.filter { $0.purpose == purpose }
             guard !items.isEmpty else { return nil }
             return ["title": text(purpose.label), "count": items.count,
-                    "items": items.map { item(for: $0, concern: concerns[$0.concern], decidedOn: meeting.heldOn ?? today, today: today) }]
+                    "items": items.map { item(for: $0, concern: concerns[$0.concern], held: meeting.state == .held,
+                                              decidedOn: meeting.heldOn ?? today, today: today) }]
         }
         var header: [String: Any] = ["id": clean(meeting.id), "unit": unitName(meeting.unitID), "month": meeting.month.description,
                                      "state": meeting.state.rawValue]
@@ -35,7 +36,7 @@ public struct ReportContext: Sendable {
         return context
     }
 
-    private func item(for item: MeetingItem, concern: Concern?, decidedOn: Day, today: Day) -> [String: Any] {
+    private func item(for item: MeetingItem, concern: Concern?, held: Bool, decidedOn: Day, today: Day) -> [String: Any] {
         var row: [String: Any] = [
             "code": item.concern.description,
             "title": clean(concern?.title ?? ""),
@@ -60,6 +61,7 @@ public struct ReportContext: Sendable {
             if let reason = decision.deadlineReason, !reason.isBlank { decided["deadlineReason"] = clean(reason) }
             row["decision"] = decided
         }
+        if held && item.purpose == .define && item.decision == nil { row["deferred"] = true }
         if item.purpose == .reportFeedback, let feedback = concern?.latestFeedback {
             row["feedback"] = "\(feedback.on) \(text(feedback.method.label)) · \(text(feedback.effect.label)) · "
                 + "\(text(feedback.satisfaction.label)) (\(feedback.score)/5)"

@@ -29,6 +29,7 @@ enum ReportLabels {
         "deadline": LocalizedText(zh: "办理期限", en: "Deadline"),
         "reason": LocalizedText(zh: "理由", en: "reason"),
         "feedback": LocalizedText(zh: "反馈", en: "Feedback"),
+        "deferred": LocalizedText(zh: "本次未决定，顺延至下次会议", en: "Not decided; deferred to the next meeting"),
         "noItems": LocalizedText(zh: "本次会议没有议题。", en: "Nothing is on the agenda."),
         "noticeTitle": LocalizedText(zh: "督办通知单", en: "Supervision notice"),
         "issuedOn": LocalizedText(zh: "下发日期", en: "Issued on"),

@@ -12,12 +12,13 @@ import SnapshotTesting
 final class AppFixture {
     let directory: URL
     let store: SQLiteStore
+    let clock: ManualClock
     let environment: AppEnvironment
 
     init(viewer: PersonID? = nil, overrides: [String: [Key]] = [:], synthetic: Int = 0) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let clock = ManualClock(day: Day("2026-09-01")!)
+        clock = ManualClock(day: Day("2026-09-01")!)
         store = try SQLiteStore(path: directory.appendingPathComponent("demo.sqlite").path, clock: clock)
         try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock)
         if synthetic > 0 {

@@ -170,9 +170,9 @@ struct FlowTests {
     }
 
     @Test func keyOverridesApplyAndConflictsNameBothBindings() throws {
-        let fixture = try AppFixture(overrides: ["move-down": [.character("n")]])
-        let (app, _) = fixture.run("n n j")
-        #expect(app.state.table.selected == 2, "j no longer moves down; n does")
+        let fixture = try AppFixture(overrides: ["move-down": [.character("J")]])
+        let (app, _) = fixture.run("J J j")
+        #expect(app.state.table.selected == 2, "j no longer moves down; J does")
         #expect(throws: KeymapError.conflict(key: "q", first: "move-down", second: "quit")) {
             try ActionRegistry(actions: StandardActions.all, overrides: ["move-down": [.character("q")]])
         }

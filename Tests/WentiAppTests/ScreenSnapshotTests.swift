@@ -42,4 +42,21 @@ struct ScreenSnapshotTests {
             assertSnapshot(of: backend.lastFrame, as: .screen, named: "\(name)-\(size.0)x\(size.1)-\(language.rawValue)")
         }
     }
+
+    /// The meetings pane with next month's agenda and a decision form, the supervision
+    /// pane, and the feedback queue, at both sizes and in both languages.
+    @Test(arguments: [(80, 24), (120, 40)], [Language.zh, .en])
+    func meetingsSupervisionFeedback(size: (Int, Int), language: Language) throws {
+        let fixture = try AppFixture()
+        let scripts = [
+            ("meetings", "2 n j j"),
+            ("decision", "2 n Enter"),
+            ("supervision", "3 j"),
+            ("feedback", "4 j"),
+        ]
+        for (name, script) in scripts {
+            let (_, backend) = fixture.run(script, width: size.0, height: size.1, language: language)
+            assertSnapshot(of: backend.lastFrame, as: .screen, named: "\(name)-\(size.0)x\(size.1)-\(language.rawValue)")
+        }
+    }
 }

@@ -78,13 +78,17 @@ struct AgendaAndNoticeTests {
         meeting.heldOn = Day("2026-11-30")
         #expect(throws: MeetingError.heldOutsideMonth(Day("2026-11-30")!, YearMonth("2026-12")!)) { try meeting.validateMinutes() }
         meeting.heldOn = Day("2026-12-03")
-        #expect(throws: MeetingError.partiesMissing(ConcernCode(year: 2026, sequence: 1))) { try meeting.validateMinutes() }
-        meeting.items[0].parties.involved = "班组"
         #expect(throws: MeetingError.decisionMissing(ConcernCode(year: 2026, sequence: 1))) { try meeting.validateMinutes() }
         meeting.items[0].decision = MeetingDecision(analysis: Fixtures.analysis, grade: .major, plan: "p", firstResponsibleID: "dh1",
                                                     responsibleUnitID: "d1", deadlineOverride: Day("2026-12-20"), deadlineReason: " ")
+        #expect(throws: MeetingError.partiesMissing(ConcernCode(year: 2026, sequence: 1))) { try meeting.validateMinutes() }
+        meeting.items[0].parties.involved = "班组"
         #expect(throws: MeetingError.incompleteDecision(ConcernCode(year: 2026, sequence: 1), .reasonRequired(.setDeadline))) { try meeting.validateMinutes() }
         meeting.items[0].decision?.deadlineReason = "年底检修窗口"
+        // A second concern left undecided is deferred, not refused.
+        meeting.items.append(MeetingItem(concern: ConcernCode(year: 2026, sequence: 2), purpose: .define,
+                                         parties: TriParty(finderID: nil, involved: "", solvingUnitID: nil)))
+        #expect(meeting.deferred == [ConcernCode(year: 2026, sequence: 2)])
         try meeting.validateMinutes()
     }
 

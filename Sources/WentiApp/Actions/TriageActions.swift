@@ -207,7 +207,7 @@ enum TriageActions {
                 open(.solve, &state)
             },
             AppAction("feedback", keys: [.character("f")], LocalizedText(zh: "记录反馈（效果、满意度）", en: "Record feedback (effect, satisfaction)"),
-                      group: .triage, tabs: [.libraries, .feedback], unavailable: { state, env in
+                      short: LocalizedText(zh: "反馈", en: "feedback"), group: .triage, tabs: [.libraries, .feedback], unavailable: { state, env in
                           guard let concern = state.detail else { return noSelection }
                           let sample = FeedbackRecord(on: env.data.store.today(), byID: env.data.actor.id, contact: "?", method: .visit,
                                                       effect: .confirmed, satisfaction: .satisfied, score: 5)

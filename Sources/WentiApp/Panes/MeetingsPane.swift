@@ -12,7 +12,7 @@ enum MeetingsPane {
         let zh = language == .zh
         let org = data.workspace.organisation
         let model = state.meetings
-        let listWidth = layout.treeWidth
+        let listWidth = max(layout.treeWidth, 26)
         let list = ListTable(
             columns: [.init(title: zh ? "月份" : "Month", width: 7), .init(title: zh ? "状态" : "State", width: zh ? 4 : 7),
                       .init(title: zh ? "单位" : "Unit", width: 0)],
@@ -27,8 +27,8 @@ enum MeetingsPane {
             grid.write("│", x: listWidth, y: y, style: Style(dim: true))
         }
         guard let meeting = model.meeting else { return }
-        let x = layout.tableX
-        let width = layout.tableWidth
+        let x = listWidth + 1
+        let width = layout.width - x
         let tableHeight = layout.tableHeight(showDetail: true)
         let decided = meeting.items.filter { $0.purpose == .define && $0.decision != nil }.count
         let toDefine = meeting.items.filter { $0.purpose == .define }.count

@@ -15,19 +15,24 @@ enum SupervisionPane {
         let today = data.store.today()
         let width = layout.width
         let noticesHeight = max(4, layout.contentHeight * 2 / 5)
+        // Narrow screens give up the concern's id column (the line under the table names it).
+        let showConcern = width >= 100
+        var columns: [ListTable.Column] = [.init(title: zh ? "督办单" : "Notice", width: 11)]
+        if showConcern { columns.append(.init(title: zh ? "问题" : "Concern", width: 11)) }
+        columns += [.init(title: zh ? "标题" : "Title", width: 0), .init(title: zh ? "责任人" : "To", width: 6),
+                    .init(title: zh ? "状态" : "State", width: zh ? 6 : 12), .init(title: zh ? "下一节点" : "Next node", width: 10),
+                    .init(title: zh ? "逾期" : "Late", width: 8), .init(title: zh ? "催办" : "Chased", width: 6)]
         let notices = ListTable(
-            columns: [.init(title: zh ? "督办单" : "Notice", width: 11), .init(title: zh ? "问题" : "Concern", width: 11),
-                      .init(title: zh ? "标题" : "Title", width: 0), .init(title: zh ? "责任人" : "To", width: 6),
-                      .init(title: zh ? "状态" : "State", width: zh ? 6 : 17), .init(title: zh ? "下一节点" : "Next node", width: 10),
-                      .init(title: zh ? "逾期" : "Late", width: 6), .init(title: zh ? "催办" : "Chased", width: 6)],
+            columns: columns,
             rows: model.notices.map { notice in
                 let late = notice.daysOverdue(today: today)
-                return ListTable.Row(cells: [notice.id, notice.concern.description, model.titles[notice.concern] ?? "",
-                                             org.person(notice.toPersonID)?.name ?? notice.toPersonID.rawValue,
-                                             notice.state.label.text(language), notice.nextNode(today: today).due.description,
-                                             late > 0 ? UIText.late(late).text(language) : "",
-                                             notice.chasers.isEmpty ? "" : "\(notice.chasers.count)/\(notice.openChasers)"],
-                                     colour: late > 0 ? .red : nil, dim: notice.state == .completed)
+                var cells = [notice.id]
+                if showConcern { cells.append(notice.concern.description) }
+                cells += [model.titles[notice.concern] ?? "", org.person(notice.toPersonID)?.name ?? notice.toPersonID.rawValue,
+                          notice.state.label.text(language), notice.nextNode(today: today).due.description,
+                          late > 0 ? UIText.late(late).text(language) : "",
+                          notice.chasers.isEmpty ? "" : "\(notice.chasers.count)/\(notice.openChasers)"]
+                return ListTable.Row(cells: cells, colour: late > 0 ? .red : nil, dim: notice.state == .completed)
             },
             selected: model.selected, empty: zh ? "没有督办通知单（在问题库或会议中按 N 下发）" : "No notices (N issues one from the libraries or a meeting)")
         notices.draw(into: &grid, x: 0, y: layout.contentTop, width: width, height: noticesHeight)
@@ -35,7 +40,7 @@ enum SupervisionPane {
         var y = layout.contentTop + noticesHeight
         if let notice = model.notice {
             let nodes = notice.nodes.map { "\($0.due < today && notice.state != .completed ? "✗" : "·") \($0.due) \($0.title)" }.joined(separator: "   ")
-            grid.write((zh ? "节点：" : "Nodes: ") + TextSanitizer.clean(nodes), x: 1, y: y, style: Style(dim: true), limit: width - 2)
+            grid.write("\(notice.concern) " + (zh ? "节点：" : "nodes: ") + TextSanitizer.clean(nodes), x: 1, y: y, style: Style(dim: true), limit: width - 2)
             y += 1
             for chaser in notice.chasers.suffix(2) {
                 let who = org.person(chaser.byID)?.name ?? chaser.byID.rawValue
@@ -51,24 +56,28 @@ enum SupervisionPane {
         let half = width / 2
         grid.write((zh ? "即将到期（\(model.horizon) 天内）\(model.dueSoon.count)" : "Due within \(model.horizon) days: \(model.dueSoon.count)"),
                    x: 1, y: listsTop, style: Style(bold: true), limit: half - 2)
-        concernList(model.dueSoon, late: false, state, org).draw(into: &grid, x: 0, y: listsTop + 1, width: half - 1, height: listsHeight - 1)
+        concernList(model.dueSoon, late: false, state, org, width: half - 1).draw(into: &grid, x: 0, y: listsTop + 1, width: half - 1, height: listsHeight - 1)
         for row in listsTop..<(listsTop + max(0, listsHeight)) { grid.write("│", x: half - 1, y: row, style: Style(dim: true)) }
         grid.write((zh ? "已逾期 \(model.overdueTotal)" : "Overdue: \(model.overdueTotal)"), x: half + 1, y: listsTop,
                    style: Style(bold: true, colour: model.overdueTotal > 0 ? .red : nil), limit: width - half - 2)
-        concernList(model.overdue, late: true, state, org).draw(into: &grid, x: half, y: listsTop + 1, width: width - half, height: listsHeight - 1)
+        concernList(model.overdue, late: true, state, org, width: width - half).draw(into: &grid, x: half, y: listsTop + 1, width: width - half, height: listsHeight - 1)
     }
 
-    static func concernList(_ rows: [ConcernSummary], late: Bool, _ state: AppState, _ org: Organisation) -> ListTable {
+    /// A narrow list gives up the owner column, so the title keeps some room.
+    static func concernList(_ rows: [ConcernSummary], late: Bool, _ state: AppState, _ org: Organisation, width: Int) -> ListTable {
         let zh = state.language == .zh
+        let showOwner = width >= 56
+        var columns: [ListTable.Column] = [.init(title: zh ? "编号" : "ID", width: 11), .init(title: zh ? "等级" : "Grade", width: zh ? 4 : 7),
+                                           .init(title: zh ? "标题" : "Title", width: 0)]
+        if showOwner { columns.append(.init(title: zh ? "责任人" : "Owner", width: 6)) }
+        columns.append(.init(title: late ? (zh ? "逾期" : "Late") : (zh ? "期限" : "Due"), width: late ? 8 : 10))
         return ListTable(
-            columns: [.init(title: zh ? "编号" : "ID", width: 11), .init(title: zh ? "等级" : "Grade", width: zh ? 4 : 7),
-                      .init(title: zh ? "标题" : "Title", width: 0), .init(title: zh ? "责任人" : "Owner", width: 6),
-                      .init(title: late ? (zh ? "逾期" : "Late") : (zh ? "期限" : "Due"), width: late ? 8 : 10)],
+            columns: columns,
             rows: rows.map { row in
-                ListTable.Row(cells: [row.code.description, row.grade?.label.text(state.language) ?? "-", row.title,
-                                      row.firstResponsibleID.flatMap { org.person($0)?.name } ?? "-",
-                                      late ? UIText.late(row.daysOverdue).text(state.language) : row.due?.description ?? ""],
-                              colour: late ? .red : nil)
+                var cells = [row.code.description, row.grade?.label.text(state.language) ?? "-", row.title]
+                if showOwner { cells.append(row.firstResponsibleID.flatMap { org.person($0)?.name } ?? "-") }
+                cells.append(late ? UIText.late(row.daysOverdue).text(state.language) : row.due?.description ?? "")
+                return ListTable.Row(cells: cells, colour: late ? .red : nil)
             },
             selected: nil, empty: zh ? "无" : "None")
     }

@@ -59,7 +59,12 @@ extension LibraryData {
             if titles[notice.concern] == nil, let concern = try? concern(notice.concern) { titles[notice.concern] = concern.title }
             if titles[notice.concern] != nil { visible.append(notice) }
         }
-        return (visible.sorted { ($0.state == .completed ? 1 : 0, $0.id) < ($1.state == .completed ? 1 : 0, $1.id) }, titles)
+        // Open notices first, the latest first among them; then the next node due; completed last.
+        let today = store.today()
+        func key(_ notice: SupervisionNotice) -> (Int, Int, Int, String) {
+            (notice.state == .completed ? 1 : 0, -notice.daysOverdue(today: today), notice.nextNode(today: today).due.ordinal, notice.id)
+        }
+        return (visible.sorted { key($0) < key($1) }, titles)
     }
 
     static let feedbackQueueLimit = 200

@@ -67,6 +67,13 @@ public struct TextArea: Sendable, Equatable {
         case .delete:
             guard caret < text.count else { return true }
             text.remove(at: text.index(text.startIndex, offsetBy: caret))
+        case .ctrl("u"):
+            // Like a shell: everything from the start of the caret's line up to the caret.
+            let characters = Array(text)
+            var start = caret
+            while start > 0 && characters[start - 1] != "\n" { start -= 1 }
+            text = String(characters[..<start] + characters[caret...])
+            caret = start
         case .left: caret = max(0, caret - 1)
         case .right: caret = min(text.count, caret + 1)
         case .up, .down:

@@ -29,17 +29,24 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// Checks that the minutes can be confirmed: held on a day of its month, and every
-    /// item to define has its three parties and a complete decision.
+    /// decision taken has its three parties and is complete. A concern the meeting did not
+    /// decide is deferred (it stays undefined and comes up again next month), but a meeting
+    /// with concerns to define that decided none of them is refused as a likely mistake.
     public func validateMinutes() throws(MeetingError) {
         guard state == .planned else { throw .alreadyConfirmed(id) }
         guard let heldOn else { throw .notHeld(id) }
         guard month.contains(heldOn) else { throw .heldOutsideMonth(heldOn, month) }
-        for item in items where item.purpose == .define {
+        let toDefine = items.filter { $0.purpose == .define }
+        for item in toDefine {
+            guard let decision = item.decision else { continue }
             guard item.parties.isComplete else { throw .partiesMissing(item.concern) }
-            guard let decision = item.decision else { throw .decisionMissing(item.concern) }
             try decision.validate(for: item.concern)
         }
+        if let first = toDefine.first, !toDefine.contains(where: { $0.decision != nil }) { throw .decisionMissing(first.concern) }
     }
+
+    /// Concerns to define that the meeting left undecided.
+    public var deferred: [ConcernCode] { items.filter { $0.purpose == .define && $0.decision == nil }.map(\.concern) }
 }
 
 /// Why a concern is on the agenda.
