@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "WentiTerminal", dependencies: ["WentiText", "CNCurses"]),
         .target(
             name: "WentiApp",
-            dependencies: ["WentiCore", "WentiStore", "WentiText", "WentiTerminal", "WentiReports", "TOMLKit"]
+            dependencies: ["WentiCore", "WentiStore", "WentiText", "WentiTerminal", "WentiReports", "WentiExchange", "TOMLKit"]
         ),
         .target(
             name: "WentiStore",
@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "WentiExchange",
             dependencies: [
-                "WentiCore", "WentiStore", "Yams",
+                "WentiCore", "WentiStore", "Yams", "TOMLKit",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),

@@ -12,7 +12,7 @@ public struct WentiCommand: ParsableCommand {
             WatchCommand.self, StartCommand.self, PledgeCommand.self, DeadlineCommand.self, TaskCommand.self,
             ProgressCommand.self, PauseCommand.self, UnpauseCommand.self, BatchCommand.self, LinkCommand.self, SolveCommand.self, FeedbackCommand.self, CloseCommand.self,
             ReopenCommand.self, EscalateCommand.self, ReferCommand.self, ResumeCommand.self,
-            ImportCommand.self, ExportCommand.self, MeetingCommand.self, NoticeCommand.self, BulletinCommand.self, TemplatesCommand.self,
+            ImportCommand.self, ExportCommand.self, MeetingCommand.self, NoticeCommand.self, BulletinCommand.self, TemplatesCommand.self, StatsCommand.self, AssessCommand.self,
         ])
 
     public init() {}

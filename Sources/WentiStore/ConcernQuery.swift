@@ -27,6 +27,8 @@ public struct ConcernQuery: Sendable, Hashable {
     public var channels: Set<Channel> = []
     public var overdueOnly = false
     public var firstResponsibleID: PersonID?
+    /// Concerns handled together as one batch (批处理) under this group name.
+    public var batchGroup: String?
     /// Words that must all appear (Chinese substrings of any length, in title,
     /// description, root cause or plan).
     public var text: String = ""

@@ -61,6 +61,7 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func notices() throws(StoreError) -> [SupervisionNotice]
     func add(_ practice: PracticeEntry, actor: PersonID?) throws(StoreError)
     func practices() throws(StoreError) -> [PracticeEntry]
+    func nextPracticeID(year: Int) throws(StoreError) -> String
 
     // MARK: Figures
     /// One fact row per concern the viewer may see that matches `query` (see `Figures`).

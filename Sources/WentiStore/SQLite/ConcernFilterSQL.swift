@@ -32,6 +32,10 @@ struct ConcernFilterSQL {
             clauses.append("(c.stage IN ('defined','solving') AND c.paused_since IS NULL AND c.due_on < ?)")
             arguments.append(today.ordinal)
         }
+        if let group = query.batchGroup {
+            clauses.append("c.batch_group = ?")
+            arguments.append(group)
+        }
         if let person = query.firstResponsibleID {
             clauses.append("c.first_responsible_id = ?")
             arguments.append(person.rawValue)

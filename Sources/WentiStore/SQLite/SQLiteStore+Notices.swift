@@ -51,12 +51,7 @@ extension SQLiteStore {
 
     /// The next free notice number of a year: DB-2026-006 after DB-2026-005.
     public func nextNoticeID(year: Int) throws(StoreError) -> String {
-        let prefix = String(format: "DB-%04d-", year)
-        let last = try read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM notice WHERE id LIKE ?", arguments: [prefix + "%"])
-                .compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
-        }
-        return prefix + String(format: "%03d", last + 1)
+        try nextRecordID(table: "notice", prefix: "DB", year: year)
     }
 
     public func notices() throws(StoreError) -> [SupervisionNotice] {

@@ -35,6 +35,11 @@ extension SQLiteStore {
         }
     }
 
+    /// The next free entry number of a year: SJ-2026-004 after SJ-2026-003.
+    public func nextPracticeID(year: Int) throws(StoreError) -> String {
+        try nextRecordID(table: "practice", prefix: "SJ", year: year)
+    }
+
     public func practices() throws(StoreError) -> [PracticeEntry] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM practice ORDER BY created_on, id").map { row in
@@ -52,6 +57,16 @@ extension SQLiteStore {
                     sources: sources, createdOn: row.day("created_on"), authorID: row.person("author_id"))
             }
         }
+    }
+
+    /// The next number of a record kept as PREFIX-YYYY-NNN (notices, practices).
+    func nextRecordID(table: String, prefix letters: String, year: Int) throws(StoreError) -> String {
+        let prefix = letters + String(format: "-%04d-", year)
+        let last = try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id LIKE ?", arguments: [prefix + "%"])
+                .compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
+        }
+        return prefix + String(format: "%03d", last + 1)
     }
 
     static func rowID(of code: ConcernCode, in db: Database) throws -> Int64 {

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import WentiCore
+import WentiExchange
+import WentiStore
+
+extension FigureOutput.Format: ExpressibleByArgument {}
+
+/// The months of a figures command: `--month` alone, or `--from`/`--to`.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "One month, YYYY-MM (default: this month).") var month: String?
+    @Option(help: "The first month of a range, YYYY-MM.") var from: String?
+    @Option(help: "The last month of a range, YYYY-MM (default: the first).") var to: String?
+
+    func period(today: Day) throws(CLIFailure) -> Period {
+        if month != nil && (from != nil || to != nil) {
+            throw CLIFailure(zh: "--month 与 --from/--to 只能用一种", en: "use either --month or --from/--to, not both")
+        }
+        let first = try (month ?? from).map { text throws(CLIFailure) in try Parse.month(text, option: month != nil ? "--month" : "--from") }
+            ?? today.month
+        let last = try to.map { text throws(CLIFailure) in try Parse.month(text, option: "--to") } ?? first
+        guard first <= last else { throw CLIFailure(zh: "--to \(last) 早于 \(first)", en: "--to \(last) is before \(first)") }
+        return Period(months: first, last)
+    }
+}
+
+/// `wenti stats`: the period's figures per unit (rolled up), tier, grade or category.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Figures of a month or range: found, solved, overdue, the rates.")
+
+    enum Dimension: String, ExpressibleByArgument, CaseIterable {
+        case unit, tier, grade, category
+    }
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var periodOptions: PeriodOptions
+    @Option(help: "Rows: unit (each with its subtree), tier, grade or category.") var by: Dimension = .unit
+    @Option(help: "table, json or csv.") var format: FigureOutput.Format = .table
+
+    func run() throws {
+        try reportingFailures(options) {
+            let store = try options.openStore()
+            let workspace = try store.workspace()
+            let today = store.today()
+            let period = try periodOptions.period(today: today)
+            let facts = try store.facts(ConcernQuery(), viewer: options.actorID)
+            let language = options.language
+            let label = LocalizedText(zh: "分组", en: by.rawValue)
+            func row(_ key: String, _ name: String, _ figures: Figures) -> FigureOutput.Row {
+                FigureOutput.Row(lead: [("key", LocalizedText(zh: "编码", en: "key"), key, key), (by.rawValue, label, name, name)], figures: figures)
+            }
+            var rows: [FigureOutput.Row]
+            switch by {
+            case .unit:
+                let figures = UnitFigures.rolledUp(facts, organisation: workspace.organisation, period: period, today: today)
+                rows = workspace.organisation.unitsInTreeOrder.map { unit in row(unit.id.rawValue, unit.name, figures[unit.id] ?? Figures()) }
+            case .tier:
+                rows = Tier.allCases.map { tier in row(tier.code, tier.label.text(language), Figures(facts.filter { $0.tier == tier }, in: period, today: today)) }
+            case .grade:
+                rows = Grade.allCases.map { grade in
+                    row(grade.rawValue, grade.label.text(language), Figures(facts.filter { $0.grade == grade }, in: period, today: today))
+                }
+            case .category:
+                rows = workspace.categories.map { category in
+                    row(category.id.rawValue, category.name.text(language), Figures(facts.filter { $0.categoryID == category.id }, in: period, today: today))
+                }
+            }
+            if format == .table { emit((language == .zh ? "统计期 " : "period ") + period.description) }
+            emit(try FigureOutput.render(rows, format: format, language: language, width: terminalColumns()))
+        }
+    }
+}
+
+/// `wenti assess`: unit scores with the organisation's weights, ranked, top and bottom marked.
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assess", abstract: "Score and rank units for a period (考核).")
+
+    enum Level: String, ExpressibleByArgument, CaseIterable {
+        case department, team
+    }
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var periodOptions: PeriodOptions
+    @Option(help: "Which units to rank: department (departments and secondary units) or team.") var level: Level = .department
+    @Option(help: "The weights file (default: $XDG_CONFIG_HOME/wenti/assessment.toml, else the standard weights).") var weights: String?
+    @Option(help: "How many units make the top and the bottom list (at most a third of those scored each).") var mark: Int = 3
+    @Option(help: "table, json or csv.") var format: FigureOutput.Format = .table
+
+    func run() throws {
+        try reportingFailures(options) {
+            let store = try options.openStore()
+            let workspace = try store.workspace()
+            let today = store.today()
+            let period = try periodOptions.period(today: today)
+            let path = weights ?? AssessmentFile.defaultPath(environment: options.environment)
+            let loaded = try AssessmentFile.load(path: path, required: weights != nil)
+            let org = workspace.organisation
+            let units = org.unitsInTreeOrder.filter { level == .team ? $0.kind == .team : org.parent(of: $0.id)?.id == org.company.id }
+            let facts = try store.facts(ConcernQuery(), viewer: options.actorID)
+            let figures = UnitFigures.rolledUp(facts, organisation: org, period: period, today: today)
+            let ranking = Assessment.rank(units.map(\.id), figures: figures, weights: loaded)
+            let scored = ranking.filter { $0.score != nil }.count
+            // Top and bottom lists never meet: at most a third of the scored units each.
+            let listed = min(mark, scored / 3)
+            let zh = options.language == .zh
+            let rows = ranking.enumerated().map { index, entry -> FigureOutput.Row in
+                let name = org.unit(entry.unitID)?.name ?? entry.unitID.rawValue
+                let list = entry.score == nil ? "" : index < listed ? (zh ? "红榜" : "top") : index >= scored - listed ? (zh ? "黑榜" : "bottom") : ""
+                return FigureOutput.Row(lead: [
+                    ("rank", LocalizedText(zh: "名次", en: "rank"), entry.rank.map(String.init) ?? "—", entry.rank ?? NSNull()),
+                    ("unit", LocalizedText(zh: "单位", en: "unit"), name, name),
+                    ("unit_id", LocalizedText(zh: "编码", en: "id"), entry.unitID.rawValue, entry.unitID.rawValue),
+                    ("score", LocalizedText(zh: "得分", en: "score"), entry.score.map { String(format: "%.1f", $0) } ?? "—", entry.score ?? NSNull()),
+                    ("list", LocalizedText(zh: "榜", en: "list"), list, list),
+                ], figures: entry.figures)
+            }
+            let columns = FigureColumn.all.filter { ["found", "solved", "overdue", "response_rate", "on_time_rate", "resolution_rate",
+                                                      "satisfaction_rate", "every_item_answered_rate", "own_ground_rate"].contains($0.key) }
+            if format == .table { emit((zh ? "考核期 " : "period ") + period.description) }
+            emit(try FigureOutput.render(rows, columns: columns, format: format, language: options.language, width: terminalColumns()))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Figures per unit, each unit counting its whole subtree (a department's figures include
+/// its teams' libraries), for the dashboard and the assessment.
+public enum UnitFigures {
+    public static func rolledUp(_ facts: [ConcernFact], organisation: Organisation, period: Period, today: Day) -> [UnitID: Figures] {
+        var perLibrary: [UnitID: [ConcernFact]] = [:]
+        for fact in facts { perLibrary[fact.unitID, default: []].append(fact) }
+        // Facts are counted once per unit on their path to the company.
+        var perUnit: [UnitID: [ConcernFact]] = [:]
+        for (unit, facts) in perLibrary {
+            for ancestor in organisation.pathToRoot(from: unit) { perUnit[ancestor.id, default: []] += facts }
+        }
+        return perUnit.mapValues { Figures($0, in: period, today: today) }
+    }
+}
+
+/// Concerns found per month, by category and by the unit they roll up to: which themes are
+/// rising where (month on month, 环比).
+public struct Trends: Sendable {
+    /// One series: what it counts and the count per month of `months`.
+    public struct Series: Sendable, Hashable {
+        public var categoryID: CategoryID
+        /// nil: every unit.
+        public var unitID: UnitID?
+        public var counts: [Int]
+
+        /// The last month found more than the month before.
+        public var isRising: Bool { counts.count >= 2 && counts[counts.count - 1] > counts[counts.count - 2] }
+        /// Last month less the month before.
+        public var change: Int { counts.count >= 2 ? counts[counts.count - 1] - counts[counts.count - 2] : 0 }
+        public var total: Int { counts.reduce(0, +) }
+    }
+
+    public var months: [YearMonth]
+    /// Per category, every unit together; most found first.
+    public var byCategory: [Series]
+    /// Per category and roll-up unit (department or secondary unit), only those with any.
+    public var byUnitAndCategory: [Series]
+
+    public init(_ facts: [ConcernFact], months: [YearMonth], organisation: Organisation) {
+        self.months = months
+        let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
+        var categories: [CategoryID: [Int]] = [:]
+        var pairs: [UnitAndCategory: [Int]] = [:]
+        for fact in facts {
+            guard let slot = index[fact.reportedOn.month] else { continue }
+            categories[fact.categoryID, default: Array(repeating: 0, count: months.count)][slot] += 1
+            guard let unit = organisation.rollUpUnit(of: fact.originUnitID) else { continue }
+            pairs[UnitAndCategory(unit: unit.id, category: fact.categoryID), default: Array(repeating: 0, count: months.count)][slot] += 1
+        }
+        byCategory = categories.map { Series(categoryID: $0.key, unitID: nil, counts: $0.value) }
+            .sorted { ($0.total, $1.categoryID.rawValue) > ($1.total, $0.categoryID.rawValue) }
+        byUnitAndCategory = pairs.map { Series(categoryID: $0.key.category, unitID: $0.key.unit, counts: $0.value) }
+            .sorted { ($0.change, $0.total, $1.categoryID.rawValue, $1.unitID?.rawValue ?? "") > ($1.change, $1.total, $0.categoryID.rawValue, $0.unitID?.rawValue ?? "") }
+    }
+
+    /// The series rising month on month, the biggest rise first.
+    public var rising: [Series] { byUnitAndCategory.filter(\.isRising) }
+
+    private struct UnitAndCategory: Hashable {
+        var unit: UnitID
+        var category: CategoryID
+    }
+
+    /// `count` months ending with `last`, oldest first.
+    public static func months(endingWith last: YearMonth, count: Int) -> [YearMonth] {
+        var months = [last]
+        while months.count < count { months.insert(months[0].previous, at: 0) }
+        return months
+    }
+}
