@@ -9,7 +9,10 @@ public enum App {
     /// Loads the first screen: the tree and the first page of every library's concerns.
     public static func start(_ state: inout AppState, _ env: AppEnvironment) {
         state.changeMark = (try? env.data.store.changeMark()) ?? 0
-        StandardActions.attempt(&state) { state in state.tree = try env.data.tree() }
+        StandardActions.attempt(&state) { state in
+            state.tree = try env.data.tree()
+            state.practices.entries = try env.data.practiceEntries()
+        }
         StandardActions.reload(&state, env)
         if env.draft?.load() != nil {
             state.toast = state.language == .zh ? "有未完成的登记草稿：按 i 继续" : "an unfinished intake is kept: i continues it"
@@ -88,6 +91,8 @@ public enum App {
         case .meetings: MeetingsPane.draw(state, env.data, into: &grid, layout: layout)
         case .supervision: SupervisionPane.draw(state, env.data, into: &grid, layout: layout)
         case .feedback: FeedbackPane.draw(state, env.data, into: &grid, layout: layout)
+        case .practices: PracticesPane.draw(state, env.data, into: &grid, layout: layout)
+        case .dashboard: DashboardPane.draw(state, env.data, into: &grid, layout: layout)
         }
         drawStatus(state, env, into: &grid, layout: layout)
         grid.cursor = nil
@@ -118,6 +123,8 @@ public enum App {
         case .meetings: ["quit", "help", "meeting-prepare", "meeting-decide"]
         case .supervision: ["quit", "help", "bulletin-export"]
         case .feedback: ["quit", "help", "feedback"]
+        case .practices: ["quit", "help", "practice-search"]
+        case .dashboard: ["quit", "help", "dashboard-view"]
         }
         return ids.compactMap { id -> String? in
             guard let action = env.registry.action(id), let key = env.registry.keys(of: id).first else { return nil }
@@ -157,6 +164,12 @@ public enum App {
                 : "\(state.supervision.notices.count) notices (\(open) open) · \(state.supervision.overdueTotal) concerns overdue"
         case .feedback:
             return zh ? "待反馈 \(state.feedbackQueue.total)" : "\(state.feedbackQueue.total) awaiting feedback"
+        case .practices:
+            let shown = state.practices.shown.count
+            return (zh ? "条目 \(shown)/\(state.practices.entries.count)" : "\(shown) of \(state.practices.entries.count) entries")
+                + (state.practices.search.isEmpty ? "" : "  " + UIText.filter(state.practices.search).text(language))
+        case .dashboard:
+            return (zh ? "统计期 " : "period ") + (state.dashboard.period?.description ?? "-")
         }
     }
 

@@ -7,7 +7,7 @@ import WentiTerminal
 /// and the status-bar hints all read the registry built from these.
 public struct AppAction: Sendable {
     public enum Group: String, Sendable, CaseIterable {
-        case navigation, view, selection, triage, meetings, supervision, app
+        case navigation, view, selection, triage, meetings, supervision, learning, app
 
         var label: LocalizedText {
             switch self {
@@ -17,6 +17,7 @@ public struct AppAction: Sendable {
             case .triage: LocalizedText(zh: "分诊", en: "Triage")
             case .meetings: LocalizedText(zh: "三方会议", en: "Meetings")
             case .supervision: LocalizedText(zh: "督办与反馈", en: "Supervision and feedback")
+            case .learning: LocalizedText(zh: "实践与统计", en: "Practices and figures")
             case .app: LocalizedText(zh: "程序", en: "Application")
             }
         }

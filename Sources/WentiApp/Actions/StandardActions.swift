@@ -7,7 +7,7 @@ import WentiTerminal
 @MainActor
 public enum StandardActions {
     public static var all: [AppAction] {
-        basics + tabs + views + TriageActions.all + MeetingActions.all + SupervisionActions.all
+        basics + tabs + views + TriageActions.all + MeetingActions.all + SupervisionActions.all + PracticeActions.all + DashboardActions.all
     }
 
     /// 1, 2, 3, 4: one key per pane.
@@ -79,6 +79,8 @@ public enum StandardActions {
                       group: .navigation) { state, env in
                 if state.tab == .meetings {
                     state.meetings.focus = state.meetings.focus == .list ? .items : .list
+                } else if state.tab == .practices {
+                    state.practices.focus = state.practices.focus == .libraries ? .entries : .libraries
                 } else {
                     state.focus = state.focus == .tree ? .table : .tree
                 }
@@ -176,6 +178,18 @@ public enum StandardActions {
             state.feedbackQueue.selected = step(state.feedbackQueue.selected, state.feedbackQueue.concerns.count)
             state.detail = state.feedbackQueue.concern
             return
+        case .practices:
+            if state.practices.focus == .libraries {
+                let before = state.practices.library
+                state.practices.library = step(before, PracticeLibrary.allCases.count + 1)
+                if before != state.practices.library { state.practices.selected = 0 }
+            } else {
+                state.practices.selected = step(state.practices.selected, state.practices.shown.count)
+            }
+            return
+        case .dashboard:
+            state.dashboard.selected = step(state.dashboard.selected, DashboardPane.rowCount(state.dashboard))
+            return
         }
         switch state.focus {
         case .tree:
@@ -223,8 +237,11 @@ public enum StandardActions {
         if state.detail?.code == code { return }
         // Read even when the detail is hidden: the triage actions judge availability on it.
         attempt(&state) { state in
-            state.detail = try env.data.concern(code)
+            let concern = try env.data.concern(code)
+            state.detail = concern
             state.detailLog = state.showDetail ? try env.data.log(code) : []
+            state.detailSimilar = state.showDetail ? try env.data.similarSolved(to: concern) : []
+            state.detailPractices = state.showDetail ? PracticeSearch.related(to: concern, in: state.practices.entries) : []
         }
     }
 

@@ -91,8 +91,13 @@ enum Overlays {
             default:
                 guard field.handle(key) else { return true }
                 state.overlays[state.overlays.count - 1] = .filter(field)
-                // Live: every keystroke narrows the table (Chinese substrings from one character).
-                StandardActions.setFilter(field.text, &state, env)
+                // Live: every keystroke narrows the list (Chinese substrings from one character).
+                if state.tab == .practices {
+                    state.practices.search = field.text
+                    state.practices.selected = 0
+                } else {
+                    StandardActions.setFilter(field.text, &state, env)
+                }
             }
         }
         return true
@@ -132,7 +137,8 @@ enum Overlays {
             case .commandLine(let field):
                 drawPrompt(":", field, completions(field.text, env).prefix(6).joined(separator: " "), into: &grid, layout: layout)
             case .filter(let field):
-                let count = UIText.count(of: state.table).text(state.language)
+                let count = state.tab == .practices ? UIText.total(state.practices.shown.count).text(state.language)
+                    : UIText.count(of: state.table).text(state.language)
                 drawPrompt("/", field, count, into: &grid, layout: layout)
             case .unitPicker(let field, let selected):
                 let matches = unitMatches(state, env, filter: field.text)

@@ -92,6 +92,28 @@ enum RecordOverlays {
         case .export(let subject):
             let path = try ExportForms.write(subject, values: values, env, language: state.language)
             return zh ? "已写入 \(path)" : "written to \(path)"
+        case .practice(let code):
+            let concern = try data.concern(code)
+            let today = store.today()
+            let entry = PracticeForms.entry(from: values, concern: concern, id: try store.nextPracticeID(year: today.civil.year),
+                                            on: today, author: data.actor.id)
+            try store.add(entry, actor: data.actor.id)
+            return zh ? "已写入实践库：\(entry.id) \(entry.library.label.zh)" : "\(entry.id) added to \(entry.library.label.en)"
+        case .applyPractice(let id):
+            let group = (values["group"] ?? "").trimmed
+            let concerns = try PracticeForms.batch(group, data)
+            guard !concerns.isEmpty else {
+                throw FieldProblem(field: "group", message: LocalizedText(zh: "这个批次没有可定方案的问题", en: "no concern of this batch can take a plan"))
+            }
+            let commands: [ConcernCommand] = [.plan(values["plan"] ?? ""), .link(ConcernLink(kind: .practice, target: id))]
+            // Every concern is checked first, so a refusal leaves the whole batch as it was.
+            for row in concerns {
+                if let refusal = data.refusal(of: commands[0], on: try data.concern(row.code)) {
+                    throw FieldProblem(field: "group", message: LocalizedText(zh: "\(row.code)：\(refusal.zh)", en: "\(row.code): \(refusal.en)"))
+                }
+            }
+            for row in concerns { _ = try data.perform(commands, on: row.code, expectedVersion: row.version) }
+            return zh ? "\(id) 已应用到批次“\(group)”的 \(concerns.count) 个问题" : "\(id) applied to \(concerns.count) concerns of batch \"\(group)\""
         }
     }
 

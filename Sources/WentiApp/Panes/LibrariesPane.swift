@@ -126,6 +126,15 @@ enum LibrariesPane {
         if let pledge = c.pledge { extras.append((language == .zh ? "责任状 " : "pledge ") + (org.person(pledge.personID)?.name ?? pledge.personID.rawValue)) }
         if !c.links.isEmpty { extras.append((language == .zh ? "关联 " : "links ") + c.links.map { "\($0.kind.rawValue):\($0.target)" }.joined(separator: ",")) }
         if !extras.isEmpty { lines.append((extras.joined(separator: "  "), Style(dim: true))) }
+        // One case teaches the next: solved ones like it, and the entries written from them.
+        if !state.detailSimilar.isEmpty {
+            lines.append(((language == .zh ? "相似已解决：" : "Solved like it: ")
+                          + state.detailSimilar.map { "\($0.code) \($0.title)" }.joined(separator: "；"), Style(colour: .cyan)))
+        }
+        if !state.detailPractices.isEmpty {
+            lines.append(((language == .zh ? "相关实践：" : "Practice: ")
+                          + state.detailPractices.map { "\($0.id) \($0.title)" }.joined(separator: "；"), Style(colour: .cyan)))
+        }
         for escalation in c.escalations {
             lines.append(("↑ \(escalation.on) \(escalation.fromTier.code)→\(escalation.toTier.code)：\(escalation.reason)", Style(dim: true)))
         }

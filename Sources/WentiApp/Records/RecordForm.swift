@@ -18,6 +18,10 @@ public enum RecordForm: Sendable, Equatable {
     case issueNotice(ConcernCode)
     case chase(noticeID: String)
     case export(ExportSubject)
+    /// A practice entry written from a solved concern.
+    case practice(ConcernCode)
+    /// A practice applied to every concern of a batch group.
+    case applyPractice(String)
 
     var title: LocalizedText {
         switch self {
@@ -28,6 +32,8 @@ public enum RecordForm: Sendable, Equatable {
         case .export(.meeting(let id)): LocalizedText(zh: "导出 \(id)", en: "Export \(id)")
         case .export(.notice(let id)): LocalizedText(zh: "导出督办通知单 \(id)", en: "Export notice \(id)")
         case .export(.bulletin): LocalizedText(zh: "导出督办简报", en: "Export the supervision bulletin")
+        case .practice(let code): LocalizedText(zh: "写成实践条目 · \(code)", en: "Write up as a practice entry · \(code)")
+        case .applyPractice(let id): LocalizedText(zh: "把 \(id) 应用到批次", en: "Apply \(id) to a batch")
         }
     }
 }

@@ -41,6 +41,8 @@ public struct AppState: Sendable {
     public var meetings = MeetingsState()
     public var supervision = SupervisionState()
     public var feedbackQueue = FeedbackQueueState()
+    public var practices = PracticesState()
+    public var dashboard = DashboardState()
     public var focus: Focus = .table
     public var tree: [LibraryData.TreeRow] = []
     public var treeSelected = 0
@@ -50,6 +52,10 @@ public struct AppState: Sendable {
     public var detail: Concern?
     /// The selected concern's recorded steps, for the timeline.
     public var detailLog: [AuditEntry] = []
+    /// Solved concerns like the selected one (same category, alike title), and the practice
+    /// entries written from cases like it: one case teaches the next.
+    public var detailSimilar: [ConcernSummary] = []
+    public var detailPractices: [PracticeEntry] = []
     public var showDetail = true
     public var overlays: [Overlay] = []
     /// A message for the status bar until the next key.
@@ -78,11 +84,14 @@ public final class AppEnvironment {
     public var registry: ActionRegistry
     /// Where the half-filled intake form is kept (nil: not kept).
     public let draft: IntakeDraft?
+    /// How the dashboard ranks units (the organisation's assessment file, else the standard).
+    public let assessmentWeights: AssessmentWeights
 
-    public init(data: LibraryData, registry: ActionRegistry, draft: IntakeDraft? = nil) {
+    public init(data: LibraryData, registry: ActionRegistry, draft: IntakeDraft? = nil, assessmentWeights: AssessmentWeights = .standard) {
         self.data = data
         self.registry = registry
         self.draft = draft
+        self.assessmentWeights = assessmentWeights
     }
 
     /// Acts as another person from now on: every scope and permission follows.

@@ -2,7 +2,7 @@ import WentiCore
 
 /// The panes, one per tab, in the order of their number keys.
 public enum AppTab: Int, Sendable, CaseIterable, Hashable {
-    case libraries = 1, meetings, supervision, feedback
+    case libraries = 1, meetings, supervision, feedback, practices, dashboard
 
     public static let everywhere = Set(allCases)
 
@@ -12,6 +12,8 @@ public enum AppTab: Int, Sendable, CaseIterable, Hashable {
         case .meetings: LocalizedText(zh: "三方会议", en: "Meetings")
         case .supervision: LocalizedText(zh: "督办", en: "Supervision")
         case .feedback: LocalizedText(zh: "反馈", en: "Feedback")
+        case .practices: LocalizedText(zh: "实践库", en: "Practices")
+        case .dashboard: LocalizedText(zh: "统计", en: "Dashboard")
         }
     }
 }

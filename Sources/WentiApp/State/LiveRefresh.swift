@@ -19,7 +19,10 @@ enum LiveRefresh {
         let selectedCode = state.table.selectedRow?.code
         let selectedIndex = state.table.selected
         let marks = state.table.marks
-        StandardActions.attempt(&state) { state in state.tree = try env.data.tree() }
+        StandardActions.attempt(&state) { state in
+            state.tree = try env.data.tree()
+            state.practices.entries = try env.data.practiceEntries()
+        }
         StandardActions.reload(&state, env)
         if let code = selectedCode, let index = state.table.rows.firstIndex(where: { $0.code == code }) {
             state.table.selected = index

@@ -81,3 +81,44 @@ extension LibraryData {
         return (concerns, try store.count(query, viewer: viewer, upTo: 10_000))
     }
 }
+
+/// What the practices and dashboard panes read.
+extension LibraryData {
+    func practiceEntries() throws(StoreError) -> [PracticeEntry] {
+        try store.practices().sorted { $0.id > $1.id }
+    }
+
+    /// Solved concerns of the same category whose titles are most alike the concern's: the
+    /// newest 60 of the category are compared (one indexed read, whatever the size).
+    func similarSolved(to concern: Concern) throws(StoreError) -> [ConcernSummary] {
+        var query = ConcernQuery()
+        query.categoryIDs = [concern.categoryID]
+        query.stages = [.awaitingFeedback, .closed]
+        return try store.page(query, viewer: viewer, after: nil, limit: 60).rows
+            .filter { $0.code != concern.code }
+            .map { ($0, PracticeSearch.likeness($0.title, concern.title)) }
+            .filter { $0.1 >= 2 }
+            .sorted { ($0.1, $0.0.rowID) > ($1.1, $1.0.rowID) }
+            .prefix(3).map(\.0)
+    }
+
+    /// The dashboard's figures for its period: per unit (rolled up), six months of trends
+    /// ending with the period, and the ranking of departments with `weights`.
+    func dashboard(_ state: DashboardState, weights: AssessmentWeights) throws(StoreError) -> DashboardState {
+        var state = state
+        let today = store.today()
+        let month = state.month ?? today.month
+        state.month = month
+        let period = state.period!
+        let facts = try store.facts(ConcernQuery(), viewer: viewer)
+        let org = workspace.organisation
+        let figures = UnitFigures.rolledUp(facts, organisation: org, period: period, today: today)
+        state.units = org.unitsInTreeOrder.map { unit in
+            (unit, org.pathToRoot(from: unit.id).count - 1, figures[unit.id] ?? Figures())
+        }
+        state.trends = Trends(facts, months: Trends.months(endingWith: month, count: 6), organisation: org, window: state.quarter ? 3 : 1)
+        let departments = org.unitsInTreeOrder.filter { org.parent(of: $0.id)?.id == org.company.id }
+        state.ranking = Assessment.rank(departments.map(\.id), figures: figures, weights: weights)
+        return state
+    }
+}

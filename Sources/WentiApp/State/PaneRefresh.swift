@@ -11,6 +11,8 @@ enum PaneRefresh {
         case .meetings: meetings(&state, env)
         case .supervision: supervision(&state, env)
         case .feedback: feedback(&state, env)
+        case .practices: practices(&state, env)
+        case .dashboard: dashboard(&state, env)
         }
         state.changeMark = (try? env.data.store.changeMark()) ?? state.changeMark
     }
@@ -60,5 +62,20 @@ enum PaneRefresh {
             ?? min(state.feedbackQueue.selected, max(0, state.feedbackQueue.concerns.count - 1))
         // The triage actions (feedback, close, reopen) judge and act on the queue's selection.
         state.detail = state.feedbackQueue.concern
+    }
+
+    static func practices(_ state: inout AppState, _ env: AppEnvironment) {
+        let keep = state.practices.entry?.id
+        StandardActions.attempt(&state) { state in state.practices.entries = try env.data.practiceEntries() }
+        let shown = state.practices.shown
+        state.practices.selected = keep.flatMap { id in shown.firstIndex { $0.id == id } }
+            ?? min(state.practices.selected, max(0, shown.count - 1))
+    }
+
+    static func dashboard(_ state: inout AppState, _ env: AppEnvironment) {
+        StandardActions.attempt(&state) { state in
+            state.dashboard = try env.data.dashboard(state.dashboard, weights: env.assessmentWeights)
+        }
+        state.dashboard.selected = min(state.dashboard.selected, max(0, DashboardPane.rowCount(state.dashboard) - 1))
     }
 }

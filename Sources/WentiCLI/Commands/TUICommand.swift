@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WentiApp
 import WentiCore
+import WentiExchange
 import WentiStore
 import WentiTerminal
 
@@ -53,9 +54,11 @@ enum TerminalUI {
             throw ExitCode(2)
         }
         var store: SQLiteStore!
+        var weights = AssessmentWeights.standard
         try reportingFailures(options) {
             store = try SQLiteStore(path: databasePath, create: false)
             _ = try store.workspace()
+            weights = try AssessmentFile.load(path: AssessmentFile.defaultPath(environment: environment))
         }
         let language = options.language
         try MainActor.assumeIsolated {
@@ -68,7 +71,7 @@ enum TerminalUI {
             }
             // The intake draft lives beside the database, one per acting person.
             let draft = IntakeDraft(path: databasePath + ".intake-\(data.actor.id).json")
-            let env = AppEnvironment(data: data, registry: registry, draft: size == nil ? draft : nil)
+            let env = AppEnvironment(data: data, registry: registry, draft: size == nil ? draft : nil, assessmentWeights: weights)
             let state = AppState(language: language)
             if let (width, height) = size {
                 let backend = HeadlessTerminal(width: width, height: height, keys: KeyScript.parse(keys))

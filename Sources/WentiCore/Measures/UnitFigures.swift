@@ -14,7 +14,8 @@ public enum UnitFigures {
 }
 
 /// Concerns found per month, by category and by the unit they roll up to: which themes are
-/// rising where (month on month, 环比).
+/// rising where (环比: the last month against the one before, or the last quarter against
+/// the quarter before).
 public struct Trends: Sendable {
     /// One series: what it counts and the count per month of `months`.
     public struct Series: Sendable, Hashable {
@@ -22,11 +23,15 @@ public struct Trends: Sendable {
         /// nil: every unit.
         public var unitID: UnitID?
         public var counts: [Int]
+        /// Months compared at a time: 1 (month on month) or 3 (quarter on quarter).
+        public var window: Int
 
-        /// The last month found more than the month before.
-        public var isRising: Bool { counts.count >= 2 && counts[counts.count - 1] > counts[counts.count - 2] }
-        /// Last month less the month before.
-        public var change: Int { counts.count >= 2 ? counts[counts.count - 1] - counts[counts.count - 2] : 0 }
+        /// Found in the last window, and in the window before it.
+        public var latest: Int { counts.suffix(window).reduce(0, +) }
+        public var before: Int { counts.dropLast(window).suffix(window).reduce(0, +) }
+        /// The last window found more than the one before.
+        public var isRising: Bool { counts.count >= 2 * window && latest > before }
+        public var change: Int { latest - before }
         public var total: Int { counts.reduce(0, +) }
     }
 
@@ -36,7 +41,7 @@ public struct Trends: Sendable {
     /// Per category and roll-up unit (department or secondary unit), only those with any.
     public var byUnitAndCategory: [Series]
 
-    public init(_ facts: [ConcernFact], months: [YearMonth], organisation: Organisation) {
+    public init(_ facts: [ConcernFact], months: [YearMonth], organisation: Organisation, window: Int = 1) {
         self.months = months
         let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
         var categories: [CategoryID: [Int]] = [:]
@@ -47,9 +52,9 @@ public struct Trends: Sendable {
             guard let unit = organisation.rollUpUnit(of: fact.originUnitID) else { continue }
             pairs[UnitAndCategory(unit: unit.id, category: fact.categoryID), default: Array(repeating: 0, count: months.count)][slot] += 1
         }
-        byCategory = categories.map { Series(categoryID: $0.key, unitID: nil, counts: $0.value) }
+        byCategory = categories.map { Series(categoryID: $0.key, unitID: nil, counts: $0.value, window: window) }
             .sorted { ($0.total, $1.categoryID.rawValue) > ($1.total, $0.categoryID.rawValue) }
-        byUnitAndCategory = pairs.map { Series(categoryID: $0.key.category, unitID: $0.key.unit, counts: $0.value) }
+        byUnitAndCategory = pairs.map { Series(categoryID: $0.key.category, unitID: $0.key.unit, counts: $0.value, window: window) }
             .sorted { ($0.change, $0.total, $1.categoryID.rawValue, $1.unitID?.rawValue ?? "") > ($1.change, $1.total, $0.categoryID.rawValue, $0.unitID?.rawValue ?? "") }
     }
 

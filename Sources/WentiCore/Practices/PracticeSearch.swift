@@ -20,6 +20,11 @@ public enum PracticeSearch {
             .prefix(limit).map(\.0)
     }
 
+    /// How alike two texts are: the runs of two letters they share.
+    public static func likeness(_ a: String, _ b: String) -> Int {
+        pairs(a).intersection(pairs(b)).count
+    }
+
     /// Every run of two letters (punctuation and spaces dropped).
     static func pairs(_ text: String) -> Set<String> {
         let letters = Array(text.filter { $0.isLetter || $0.isNumber })

@@ -1,0 +1,127 @@
+import WentiCore
+import WentiStore
+import WentiTerminal
+import WentiText
+
+/// The dashboard (统计): the period's figures per unit, the trends by category with the
+/// rising ones marked, and the unit ranking; `v` changes the view, `[` `]` the month, `m`
+/// month or quarter, Enter opens the concerns behind the selected row.
+@MainActor
+enum DashboardPane {
+    static func viewTitle(_ view: DashboardState.View, _ language: Language) -> String {
+        switch view {
+        case .units: language == .zh ? "各单位" : "Units"
+        case .trends: language == .zh ? "趋势" : "Trends"
+        case .ranking: language == .zh ? "考核排名" : "Ranking"
+        }
+    }
+
+    /// How many rows the current view lets the user select.
+    static func rowCount(_ model: DashboardState) -> Int {
+        switch model.view {
+        case .units: model.units.count
+        case .trends: model.trends?.rising.count ?? 0
+        case .ranking: model.ranking.count
+        }
+    }
+
+    static func draw(_ state: AppState, _ data: LibraryData, into grid: inout Grid, layout: Layout) {
+        let language = state.language
+        let zh = language == .zh
+        let model = state.dashboard
+        let width = layout.width
+        var header = (zh ? "统计期 " : "Period ") + (model.period?.description ?? "-") + "   "
+        header += DashboardState.View.allCases.map { view in view == model.view ? "[\(viewTitle(view, language))]" : viewTitle(view, language) }
+            .joined(separator: " ")
+        header += zh ? "   v 切换  [ ] 换月  m 月/季  回车 看问题" : "   v view  [ ] month  m month/quarter  Enter concerns"
+        grid.write(header, x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
+        let top = layout.contentTop + 1
+        let height = layout.contentHeight - 1
+        switch model.view {
+        case .units: drawUnits(model, language, into: &grid, x: 0, y: top, width: width, height: height)
+        case .trends: drawTrends(model, data, language, into: &grid, x: 0, y: top, width: width, height: height)
+        case .ranking: drawRanking(model, data, language, into: &grid, x: 0, y: top, width: width, height: height)
+        }
+    }
+
+    static func rateColumns(_ zh: Bool) -> [ListTable.Column] {
+        [.init(title: zh ? "响应" : "resp", width: 6), .init(title: zh ? "按期" : "on-time", width: 7),
+         .init(title: zh ? "满意" : "satisf", width: 6), .init(title: zh ? "回音" : "answer", width: 6),
+         .init(title: zh ? "就地" : "own", width: 6)]
+    }
+
+    static func rates(_ figures: Figures) -> [String] {
+        [figures.responseRate, figures.onTimeRate, figures.satisfactionRate, figures.everyItemAnsweredRate, figures.ownGroundRate].map(Figures.percent)
+    }
+
+    static func drawUnits(_ model: DashboardState, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+        let zh = language == .zh
+        let table = ListTable(
+            columns: [.init(title: zh ? "单位" : "Unit", width: 0), .init(title: zh ? "发现" : "found", width: 5),
+                      .init(title: zh ? "受理" : "accept", width: 6), .init(title: zh ? "解决" : "solved", width: 6),
+                      .init(title: zh ? "逾期" : "late", width: 5), .init(title: zh ? "转办" : "refer", width: 5)] + rateColumns(zh),
+            rows: model.units.map { row in
+                let f = row.figures
+                return ListTable.Row(cells: [String(repeating: " ", count: row.depth * 2) + row.unit.name,
+                                             String(f.found), String(f.accepted), String(f.solved), String(f.overdue), String(f.referred)] + rates(f),
+                                     colour: f.overdue > 0 ? .red : nil)
+            },
+            selected: model.selected, empty: zh ? "没有数据" : "No data")
+        table.draw(into: &grid, x: x, y: y, width: width, height: height)
+    }
+
+    static func drawTrends(_ model: DashboardState, _ data: LibraryData, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+        guard let trends = model.trends else { return }
+        let zh = language == .zh
+        let workspace = data.workspace
+        let months = trends.months.map { String($0.description.suffix(2)) }.joined(separator: " ")
+        grid.write((zh ? "按类别（近 6 个月发现数：" : "By category (found in the last 6 months: ") + months + (zh ? "）" : ")"),
+                   x: x + 1, y: y, style: Style(underline: true), limit: width - 2)
+        let categoryRows = min(trends.byCategory.count, max(0, height / 2 - 1))
+        let nameWidth = 12
+        for (offset, series) in trends.byCategory.prefix(categoryRows).enumerated() {
+            let name = workspace.category(series.categoryID)?.name.text(language) ?? series.categoryID.rawValue
+            let mark = series.isRising ? "▲ \(series.before)→\(series.latest)" : ""
+            let line = TerminalText.fit(TextSanitizer.clean(name), to: nameWidth) + " " + Charts.sparkline(series.counts, width: 6)
+                + " " + TerminalText.fitRight(String(series.total), to: 4) + "  " + mark
+            grid.write(line, x: x + 2, y: y + 1 + offset, style: Style(bold: series.isRising, colour: series.isRising ? .red : nil), limit: width - 3)
+        }
+        let risingTop = y + 2 + categoryRows
+        let compared = model.quarter ? (zh ? "上季 → 本季" : "previous quarter → this quarter") : (zh ? "上月 → 本月" : "previous month → this month")
+        grid.write((zh ? "环比上升（部门 × 类别，" : "Rising (department × category, ") + compared + (zh ? "）" : ")"),
+                   x: x + 1, y: risingTop, style: Style(underline: true), limit: width - 2)
+        let org = workspace.organisation
+        let table = ListTable(
+            columns: [.init(title: zh ? "部门" : "Department", width: 0), .init(title: zh ? "类别" : "Category", width: 12),
+                      .init(title: zh ? "走势" : "Trend", width: 6), .init(title: zh ? "之前→最近" : "before→now", width: 10)],
+            rows: trends.rising.map { series in
+                let counts = series.counts
+                return ListTable.Row(cells: [series.unitID.flatMap { org.unit($0)?.name } ?? "-",
+                                             workspace.category(series.categoryID)?.name.text(language) ?? series.categoryID.rawValue,
+                                             Charts.sparkline(counts, width: 6), "\(series.before) → \(series.latest)"],
+                                     colour: .red)
+            },
+            selected: model.selected, empty: zh ? "本月没有上升的类别" : "No category rose this month")
+        table.draw(into: &grid, x: x, y: risingTop + 1, width: width, height: y + height - risingTop - 1)
+    }
+
+    static func drawRanking(_ model: DashboardState, _ data: LibraryData, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+        let zh = language == .zh
+        let org = data.workspace.organisation
+        let scored = model.ranking.filter { $0.score != nil }.count
+        let listed = min(3, scored / 3)
+        let table = ListTable(
+            columns: [.init(title: zh ? "名次" : "Rank", width: 4), .init(title: zh ? "单位" : "Unit", width: 0),
+                      .init(title: zh ? "得分" : "Score", width: 6), .init(title: zh ? "榜" : "List", width: 6),
+                      .init(title: zh ? "发现" : "found", width: 5), .init(title: zh ? "逾期" : "late", width: 5)] + rateColumns(zh),
+            rows: model.ranking.enumerated().map { index, entry in
+                let list = entry.score == nil ? "" : index < listed ? (zh ? "红榜" : "top") : index >= scored - listed ? (zh ? "黑榜" : "bottom") : ""
+                return ListTable.Row(cells: [entry.rank.map(String.init) ?? "—", org.unit(entry.unitID)?.name ?? entry.unitID.rawValue,
+                                             entry.score.map { String(format: "%.1f", $0) } ?? "—", list,
+                                             String(entry.figures.found), String(entry.figures.overdue)] + rates(entry.figures),
+                                     colour: list == (zh ? "黑榜" : "bottom") ? .red : list.isEmpty ? nil : .green)
+            },
+            selected: model.selected, empty: zh ? "没有可考核的单位" : "No units to rank")
+        table.draw(into: &grid, x: x, y: y, width: width, height: height)
+    }
+}
