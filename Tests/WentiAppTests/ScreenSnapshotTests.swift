@@ -59,4 +59,21 @@ struct ScreenSnapshotTests {
             assertSnapshot(of: backend.lastFrame, as: .screen, named: "\(name)-\(size.0)x\(size.1)-\(language.rawValue)")
         }
     }
+
+    /// The practice libraries and the dashboard's three views (charts included), at both
+    /// sizes and in both languages.
+    @Test(arguments: [(80, 24), (120, 40)], [Language.zh, .en])
+    func practicesAndDashboard(size: (Int, Int), language: Language) throws {
+        let fixture = try AppFixture()
+        let scripts = [
+            ("practices", "5 j"),
+            ("units", "6 j"),
+            ("trends", "6 m v"),
+            ("ranking", "6 m v v"),
+        ]
+        for (name, script) in scripts {
+            let (_, backend) = fixture.run(script, width: size.0, height: size.1, language: language)
+            assertSnapshot(of: backend.lastFrame, as: .screen, named: "\(name)-\(size.0)x\(size.1)-\(language.rawValue)")
+        }
+    }
 }

@@ -92,7 +92,7 @@ enum DashboardPane {
                    x: x + 1, y: risingTop, style: Style(underline: true), limit: width - 2)
         let org = workspace.organisation
         let table = ListTable(
-            columns: [.init(title: zh ? "部门" : "Department", width: 0), .init(title: zh ? "类别" : "Category", width: 12),
+            columns: [.init(title: zh ? "部门" : "Department", width: 16), .init(title: zh ? "类别" : "Category", width: 0),
                       .init(title: zh ? "走势" : "Trend", width: 6), .init(title: zh ? "之前→最近" : "before→now", width: 10)],
             rows: trends.rising.map { series in
                 let counts = series.counts

@@ -22,9 +22,11 @@ enum PracticesPane {
             rows: zip(libraryNames(language), counts).map { ListTable.Row(cells: [$0, String($1)]) },
             selected: model.library, focused: model.focus == .libraries, empty: "")
         libraries.draw(into: &grid, x: 0, y: layout.contentTop, width: listWidth, height: 5)
-        let hint = zh ? "/ 搜索  b 应用到批次\n问题库中 x：把已解决问题写成案例" : "/ search  b apply to a batch\nx in the libraries: write a solved concern up"
-        for (offset, line) in hint.split(separator: "\n").enumerated() {
-            grid.write(String(line), x: 1, y: layout.contentTop + 6 + offset, style: Style(dim: true), limit: listWidth - 1)
+        let hints = zh ? ["/ 搜索", "b 应用到批次", "问题库中按 x 把已解决的问题写成条目"]
+            : ["/ search", "b apply to a batch", "x in the libraries writes a solved concern up"]
+        let hintLines = hints.flatMap { TerminalText.wrap($0, width: max(1, listWidth - 2)) }
+        for (offset, line) in hintLines.prefix(max(0, layout.contentHeight - 6)).enumerated() {
+            grid.write(line, x: 1, y: layout.contentTop + 6 + offset, style: Style(dim: true), limit: listWidth - 1)
         }
         for y in layout.contentTop..<(layout.contentTop + layout.contentHeight) {
             grid.write("│", x: listWidth, y: y, style: Style(dim: true))

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import WentiApp
+@testable import WentiCore
+@testable import WentiStore
+@testable import WentiTerminal
+
+/// Issue "Panes III" done-when, from the keyboard: see which category rises in which
+/// department this quarter, open the concerns behind it, read a similar solved case, and
+/// write one up so the next similar concern finds it.
+@MainActor
+@Suite("Practices and the dashboard from the keyboard", .serialized)
+struct LearningFlowTests {
+    @Test func aSolvedCaseIsWrittenUpAndTheNextSimilarConcernFindsIt() throws {
+        let fixture = try AppFixture()
+        // Q-2026-0024 (青山所 motorbike allowance) is solved, awaiting feedback: x writes it up,
+        // prefilled; Right picks the typical-experience library; Enter files it.
+        let (written, _) = fixture.run("/ 摩 托 车 Enter x Right Enter", width: 120, height: 36)
+        #expect(written.state.toast == "SJ-2026-004 added to typical experience")
+        let entry = try #require(try fixture.store.practices().first { $0.id == "SJ-2026-004" })
+        #expect(entry.library == .typicalExperience && entry.sources == [ConcernCode("Q-2026-0024")!])
+        #expect(entry.title == "青山所抄表员摩托车补贴不够油钱" && !entry.actions.isBlank)
+
+        // A new concern of the same category from another station, titled alike.
+        let new = try fixture.store.open(NewConcern(
+            title: "石岭所抄表员摩托车补贴太低", description: "油价上涨，补贴不够", categoryID: "income-welfare", channel: .goDownVisit,
+            finderID: "zg-zhao", reporter: .named(name: "周明", personID: nil), unitID: "t-sl"), actor: "zg-zhao")
+        let (_, detail) = fixture.run("/ 石 岭 所 抄 表 Enter", width: 120, height: 40, language: .zh)
+        #expect(detail.lastFrame.text.contains("相似已解决：Q-2026-0024 青山所抄表员摩托车补贴不够油钱"))
+        #expect(detail.lastFrame.text.contains("相关实践：SJ-2026-004 青山所抄表员摩托车补贴不够油钱"))
+
+        // In the practice libraries, / finds the entry by a Chinese substring.
+        let (found, list) = fixture.run("5 / 油 钱", width: 120, height: 36)
+        #expect(found.state.practices.shown.map(\.id) == ["SJ-2026-004"])
+        #expect(list.lastFrame.text.contains("SJ-2026-004"))
+
+        // b applies the entry to a batch: every concern of the group records its own plan.
+        let other = try fixture.store.open(NewConcern(
+            title: "城东所抄表员摩托车补贴", description: "同上", categoryID: "income-welfare", channel: .goDownVisit,
+            finderID: "zg-zhao", reporter: .named(name: "李华", personID: nil), unitID: "t-cd"), actor: "zg-zhao")
+        for code in [new.code, other.code] {
+            _ = try fixture.store.perform([.setProcessing(.batch(group: "摩托车补贴"))], on: code, expectedVersion: nil, actor: "zg-zhao")
+        }
+        let (applied, _) = fixture.run("5 / 油 钱 Enter b 摩 托 车 补 贴 Enter", width: 120, height: 36)
+        #expect(applied.state.toast == "SJ-2026-004 applied to 2 concerns of batch \"摩托车补贴\"")
+        for code in [new.code, other.code] {
+            let concern = try fixture.store.concern(code, viewer: nil)
+            #expect(concern.plan.hasPrefix("参照 SJ-2026-004："))
+            #expect(concern.links.contains(ConcernLink(kind: .practice, target: "SJ-2026-004")))
+            #expect(try fixture.store.auditLog(subject: code.description).map(\.action).suffix(2) == ["plan", "link"])
+        }
+        // An unknown group is refused on its field, and nothing changes.
+        let (refused, _) = fixture.run("5 / 油 钱 Enter b 无 此 批 次 Enter", width: 120, height: 36)
+        guard case .recordForm(let form, .applyPractice)? = refused.state.overlays.last else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(form.fields.first { $0.id == "group" }?.message?.en == "no concern of this batch can take a plan")
+    }
+
+    @Test func anUnsolvedConcernCannotBeWrittenUp() throws {
+        let fixture = try AppFixture()
+        let (app, _) = fixture.run("/ 活 动 室 Enter x")
+        #expect(app.state.overlays.isEmpty)
+        #expect(app.state.toast == PracticeError.sourceNotSolved(ConcernCode("Q-2026-0004")!, .found).label.en)
+    }
+
+    @Test func theRisingCategoryOpensItsConcerns() throws {
+        let fixture = try AppFixture()
+        // 6: the dashboard; m: this quarter; v: trends. The first rising row is 农网管理部 × 收入福利.
+        let (trends, screen) = fixture.run("6 m v", width: 120, height: 36, language: .zh)
+        let top = try #require(trends.state.dashboard.trends?.rising.first)
+        #expect(top.unitID == "d-nw" && top.categoryID == "income-welfare" && top.before == 0 && top.latest == 7)
+        #expect(screen.lastFrame.text.contains("环比上升（部门 × 类别，上季 → 本季）"))
+        // Enter: the libraries, narrowed to that department and category.
+        let (opened, _) = fixture.run("6 m v Enter", width: 120, height: 36)
+        #expect(opened.state.tab == .libraries && opened.state.filterText == "category:income-welfare")
+        #expect(opened.state.selectedUnit?.id == "d-nw")
+        #expect(opened.state.table.total == 7)
+        #expect(opened.state.table.rows.allSatisfy { $0.categoryID == "income-welfare" })
+        // The ranking: departments scored with the standard weights, best first.
+        let (ranking, _) = fixture.run("6 m v v", width: 120, height: 36)
+        let scores = ranking.state.dashboard.ranking.compactMap(\.score)
+        #expect(scores.count == 6 && scores == scores.sorted(by: >))
+    }
+}
