@@ -8,12 +8,13 @@ import WentiText
 public enum App {
     /// Loads the first screen: the tree and the first page of every library's concerns.
     public static func start(_ state: inout AppState, _ env: AppEnvironment) {
-        state.changeMark = (try? env.data.store.changeMark()) ?? 0
+        let mark = (try? env.data.store.changeMark()) ?? 0
         StandardActions.attempt(&state) { state in
             state.tree = try env.data.tree()
             state.practices.entries = try env.data.practiceEntries()
         }
         StandardActions.reload(&state, env)
+        state.loadedMarks[.libraries] = mark
         if env.draft?.load() != nil {
             state.toast = state.language == .zh ? "有未完成的登记草稿：按 i 继续" : "an unfinished intake is kept: i continues it"
         }

@@ -26,6 +26,9 @@ public struct ConcernQuery: Sendable, Hashable {
     public var categoryIDs: Set<CategoryID> = []
     public var channels: Set<Channel> = []
     public var overdueOnly = false
+    /// Concerns whose clock runs (defined or solving, not paused) and whose effective deadline
+    /// falls in these days.
+    public var dueWithin: ClosedRange<Day>?
     public var firstResponsibleID: PersonID?
     /// Concerns handled together as one batch (批处理) under this group name.
     public var batchGroup: String?

@@ -66,6 +66,8 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     // MARK: Figures
     /// One fact row per concern the viewer may see that matches `query` (see `Figures`).
     func facts(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> [ConcernFact]
+    /// The same rows streamed, never all held (without `titles`, titles are left empty).
+    func eachFact(_ query: ConcernQuery, viewer: PersonID?, titles: Bool, _ body: (ConcernFact) throws -> Void) throws(StoreError)
 
     // MARK: Audit
     func auditLog(subject: String) throws(StoreError) -> [AuditEntry]

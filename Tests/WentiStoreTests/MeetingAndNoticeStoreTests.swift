@@ -119,3 +119,42 @@ struct MeetingAndNoticeStoreTests {
         #expect(candidates.map(\.code) == [inD1.code])
     }
 }
+
+@Suite("Kept counts")
+struct KeptCountTests {
+    /// The tree's counts for whoever sees everything come from `unit_stage_count` (kept by
+    /// trigger, recounted after a bulk load) and the running-deadline index; they must equal
+    /// counting the rows.
+    @Test func keptCountsEqualCountingTheRows() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let first = try fixture.add("报表太多")
+        _ = try fixture.add("夜班没有热饭", unit: "t3")
+        let third = try fixture.add("培训排在夜班后")
+        _ = try fixture.store.perform([.escalate(reason: "班组解决不了")], on: first.code, expectedVersion: nil, actor: "pw")
+        _ = try fixture.store.perform([.analyse(Analysis(rootCause: "r", difficulty: .low, breadth: .team)), .grade(.urgent), .plan("p"),
+                                       .assign(firstResponsible: "dh1", department: "d1"), .define(meetingID: nil), .startSolving],
+                                      on: third.code, expectedVersion: nil, actor: "pw")
+        var later = try fixture.store.concern(third.code, viewer: "pw")
+        later.code = ConcernCode(year: 2026, sequence: 0)
+        _ = try fixture.store.bulkLoad([[later, later]], actor: "pw", action: "generate")
+        fixture.clock.set(day: Day("2026-11-20")!)   // the urgent ones are overdue now
+
+        func expected() throws -> [UnitID: LibraryCounts] {
+            // The row-counting path: a viewer whose scope is every unit by name.
+            var result: [UnitID: LibraryCounts] = [:]
+            var open = ConcernQuery()
+            open.stages = Set(Stage.allCases).subtracting([.closed])
+            for (unit, open) in try fixture.store.counts(open, by: .unit, viewer: "ld") {
+                result[UnitID(unit), default: LibraryCounts()].open = open
+            }
+            var overdue = ConcernQuery()
+            overdue.overdueOnly = true
+            for (unit, n) in try fixture.store.counts(overdue, by: .unit, viewer: "ld") { result[UnitID(unit), default: LibraryCounts()].overdue = n }
+            return result
+        }
+        let kept = try fixture.store.libraryCounts(viewer: "ld").filter { $0.value != LibraryCounts() }
+        #expect(kept == (try expected()))
+        #expect(kept["t1"]?.overdue == 3 && kept["d1"]?.open == 1)
+    }
+}

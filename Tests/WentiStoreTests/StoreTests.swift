@@ -244,7 +244,7 @@ struct StoreTests {
         let indexes = try DatabaseQueue(path: fixture.path).read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'concern' AND name LIKE 'concern_%'")
         }
-        #expect(Set(indexes) == Set(Schema.concernIndexes.map(\.name)))
+        #expect(Set(indexes) == Set(Schema.bulkLoadIndexes.map(\.name)))
         let check = try DatabaseQueue(path: fixture.path).read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
         #expect(check.isEmpty)
     }

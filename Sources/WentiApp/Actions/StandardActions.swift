@@ -20,11 +20,17 @@ public enum StandardActions {
         }
     }
 
+    /// Shows another pane; it is read again only when something changed since it was last
+    /// read (one cheap read of the change mark tells).
     static func switchTab(to tab: AppTab, _ state: inout AppState, _ env: AppEnvironment) {
         state.tab = tab
-        if tab == .libraries {
-            state.detail = nil
+        if let mark = try? env.data.store.changeMark(), state.loadedMarks[tab] == mark {
+            // The feedback queue's selection is what its triage actions act on.
+            if tab == .feedback { state.detail = state.feedbackQueue.concern }
+            if tab == .libraries { state.detail = nil; loadDetail(&state, env) }
+            return
         }
+        if tab == .libraries { state.detail = nil }
         PaneRefresh.refresh(&state, env)
     }
 

@@ -45,10 +45,10 @@ enum ExportForms {
             guard let month = YearMonth((values["month"] ?? "").trimmed) else {
                 throw ExportError.badMonth(values["month"] ?? "")
             }
-            let facts = try store.facts(ConcernQuery(), viewer: data.viewer)
-            let visible = Set(facts.map(\.code))
-            let bulletin = Bulletin(facts: facts, notices: try store.notices().filter { visible.contains($0.concern) },
-                                    period: Period(month: month), today: store.today(), organisation: workspace.organisation)
+            var builder = Bulletin.Builder(period: Period(month: month), today: store.today(), organisation: workspace.organisation)
+            try store.eachFact(ConcernQuery(), viewer: data.viewer, titles: true) { builder.add($0) }
+            let notices = try store.notices().filter { (try? data.concern($0.concern)) != nil }
+            let bulletin = builder.bulletin(notices: notices)
             text = library.render(.bulletin, format, context.bulletin(bulletin))
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -64,8 +64,9 @@ public struct AppState: Sendable {
     public var effects: [Effect] = []
     /// How to take back the last triage action of this session, if the rules allow it.
     public var undo: Undo?
-    /// The store's change mark when the screen was last read (see `LiveRefresh`).
-    public var changeMark: Int64 = 0
+    /// The store's change mark when each pane was last read (see `LiveRefresh`): a pane whose
+    /// mark is current is shown again on a tab switch without reading anything.
+    public var loadedMarks: [AppTab: Int64] = [:]
     /// The size of the last frame: paging moves by what is visible.
     public var size = (width: 80, height: 24)
 

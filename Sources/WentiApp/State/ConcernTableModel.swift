@@ -11,6 +11,9 @@ public struct ConcernTableModel: Sendable {
     public static let windowLimit = 1_000
     /// Counting stops here: the status bar then says "10000+".
     public static let countCap = 10_000
+    /// A word of one or two characters is looked for row by row (the trigram index needs
+    /// three), so its count stops sooner: "1000+" costs a tenth of "10000+".
+    public static let shortWordCountCap = 1_000
 
     public var query = ConcernQuery()
     public private(set) var rows: [ConcernSummary] = []
@@ -18,7 +21,9 @@ public struct ConcernTableModel: Sendable {
     private var below: PageCursor?
     private var above: PageCursor?
     public private(set) var total = 0
-    public var totalIsCapped: Bool { total >= Self.countCap }
+    /// The cap the last count stopped at.
+    public private(set) var countedUpTo = countCap
+    public var totalIsCapped: Bool { total >= countedUpTo }
     /// Index into `rows`.
     public var selected = 0
     /// The first row shown, an index into `rows`.
@@ -38,7 +43,8 @@ public struct ConcernTableModel: Sendable {
         rows = page.rows
         below = page.next
         above = nil
-        total = try data.count(query, upTo: Self.countCap)
+        countedUpTo = query.words.contains { $0.unicodeScalars.count < 3 } ? Self.shortWordCountCap : Self.countCap
+        total = try data.count(query, upTo: countedUpTo)
         selected = min(selected, max(0, rows.count - 1))
         top = min(top, selected)
         rangeAnchor = nil

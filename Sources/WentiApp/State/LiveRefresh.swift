@@ -7,7 +7,7 @@ import WentiStore
 @MainActor
 enum LiveRefresh {
     static func check(_ state: inout AppState, _ env: AppEnvironment) {
-        guard let mark = try? env.data.store.changeMark(), mark != state.changeMark else { return }
+        guard let mark = try? env.data.store.changeMark(), mark != state.loadedMarks[state.tab] else { return }
         PaneRefresh.refresh(&state, env)
     }
 
@@ -15,7 +15,7 @@ enum LiveRefresh {
     /// still listed, else at the same row.
     static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
         guard state.tab == .libraries else { return PaneRefresh.refresh(&state, env) }
-        state.changeMark = (try? env.data.store.changeMark()) ?? state.changeMark
+        if let mark = try? env.data.store.changeMark() { state.loadedMarks[.libraries] = mark }
         let selectedCode = state.table.selectedRow?.code
         let selectedIndex = state.table.selected
         let marks = state.table.marks

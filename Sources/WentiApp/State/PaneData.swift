@@ -25,22 +25,10 @@ extension LibraryData {
     /// Concerns with a running clock due within `days` (not yet overdue), soonest first.
     func dueSoon(within days: Int) throws(StoreError) -> [ConcernSummary] {
         var query = ConcernQuery()
-        query.stages = [.defined, .solving]
         query.sort = .dueSoonest
         let today = store.today()
-        let limit = today.adding(days: days)
-        var rows: [ConcernSummary] = []
-        var cursor: PageCursor?
-        repeat {
-            let page = try store.page(query, viewer: viewer, after: cursor, limit: Self.supervisionRows)
-            for row in page.rows {
-                guard let due = row.due else { return rows }
-                if due > limit { return rows }
-                if due >= today && rows.count < Self.supervisionRows { rows.append(row) }
-            }
-            cursor = page.next
-        } while cursor != nil && rows.count < Self.supervisionRows
-        return rows
+        query.dueWithin = today...today.adding(days: days)
+        return try store.page(query, viewer: viewer, after: nil, limit: Self.supervisionRows).rows
     }
 
     func overdue() throws(StoreError) -> (rows: [ConcernSummary], total: Int) {
@@ -110,13 +98,19 @@ extension LibraryData {
         let month = state.month ?? today.month
         state.month = month
         let period = state.period!
-        let facts = try store.facts(ConcernQuery(), viewer: viewer)
         let org = workspace.organisation
-        let figures = UnitFigures.rolledUp(facts, organisation: org, period: period, today: today)
+        // One pass over the facts, none of them kept: figures per library and the trends.
+        var figuresBuilder = UnitFigures.Builder(period: period, today: today)
+        var trendsBuilder = Trends.Builder(months: Trends.months(endingWith: month, count: 6), organisation: org, window: state.quarter ? 3 : 1)
+        try store.eachFact(ConcernQuery(), viewer: viewer, titles: false) { fact in
+            figuresBuilder.add(fact)
+            trendsBuilder.add(fact)
+        }
+        let figures = figuresBuilder.rolledUp(org)
         state.units = org.unitsInTreeOrder.map { unit in
             (unit, org.pathToRoot(from: unit.id).count - 1, figures[unit.id] ?? Figures())
         }
-        state.trends = Trends(facts, months: Trends.months(endingWith: month, count: 6), organisation: org, window: state.quarter ? 3 : 1)
+        state.trends = trendsBuilder.trends
         let departments = org.unitsInTreeOrder.filter { org.parent(of: $0.id)?.id == org.company.id }
         state.ranking = Assessment.rank(departments.map(\.id), figures: figures, weights: weights)
         return state

@@ -6,6 +6,8 @@ import WentiStore
 @MainActor
 enum PaneRefresh {
     static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+        // Read first: a change made while the pane loads then shows on the next tick.
+        let mark = try? env.data.store.changeMark()
         switch state.tab {
         case .libraries: LiveRefresh.refresh(&state, env)
         case .meetings: meetings(&state, env)
@@ -14,7 +16,7 @@ enum PaneRefresh {
         case .practices: practices(&state, env)
         case .dashboard: dashboard(&state, env)
         }
-        state.changeMark = (try? env.data.store.changeMark()) ?? state.changeMark
+        if let mark, state.tab != .libraries { state.loadedMarks[state.tab] = mark }
     }
 
     static func meetings(_ state: inout AppState, _ env: AppEnvironment, select id: String? = nil) {

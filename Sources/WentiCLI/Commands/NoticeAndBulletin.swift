@@ -52,10 +52,10 @@ struct BulletinCommand: ParsableCommand {
                 query.unitIDs = workspace.organisation.subtree(of: try Parse.unit(unit, in: workspace, option: "--unit").id)
                 notices = notices.filter { query.unitIDs.contains($0.toUnitID) }
             }
-            let facts = try store.facts(query, viewer: options.actorID)
-            let visible = Set(facts.map(\.code))
-            let bulletin = Bulletin(facts: facts, notices: notices.filter { visible.contains($0.concern) }, period: Period(months: first, last),
-                                    today: store.today(), organisation: workspace.organisation)
+            var builder = Bulletin.Builder(period: Period(months: first, last), today: store.today(), organisation: workspace.organisation)
+            try store.eachFact(query, viewer: options.actorID, titles: true) { builder.add($0) }
+            // Only notices on concerns the reader may see count.
+            let bulletin = builder.bulletin(notices: notices.filter { (try? store.concern($0.concern, viewer: options.actorID)) != nil })
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
             try document.write(.bulletin, context.bulletin(bulletin))
         }

@@ -43,26 +43,35 @@ struct StatsCommand: ParsableCommand {
             let workspace = try store.workspace()
             let today = store.today()
             let period = try periodOptions.period(today: today)
-            let facts = try store.facts(ConcernQuery(), viewer: options.actorID)
             let language = options.language
             let label = LocalizedText(zh: "分组", en: by.rawValue)
             func row(_ key: String, _ name: String, _ figures: Figures) -> FigureOutput.Row {
                 FigureOutput.Row(lead: [("key", LocalizedText(zh: "编码", en: "key"), key, key), (by.rawValue, label, name, name)], figures: figures)
             }
-            var rows: [FigureOutput.Row]
+            // One pass over the facts, none kept: per library (rolled up) or per key.
+            var units = UnitFigures.Builder(period: period, today: today)
+            var keyed: [String: Figures] = [:]
+            let asOf = min(period.to, today)
+            try store.eachFact(ConcernQuery(), viewer: options.actorID, titles: false) { fact in
+                switch by {
+                case .unit: units.add(fact)
+                case .tier: keyed[fact.tier.code, default: Figures()].add(fact, in: period, asOf: asOf)
+                case .grade: keyed[fact.grade?.rawValue ?? "", default: Figures()].add(fact, in: period, asOf: asOf)
+                case .category: keyed[fact.categoryID.rawValue, default: Figures()].add(fact, in: period, asOf: asOf)
+                }
+            }
+            let rows: [FigureOutput.Row]
             switch by {
             case .unit:
-                let figures = UnitFigures.rolledUp(facts, organisation: workspace.organisation, period: period, today: today)
+                let figures = units.rolledUp(workspace.organisation)
                 rows = workspace.organisation.unitsInTreeOrder.map { unit in row(unit.id.rawValue, unit.name, figures[unit.id] ?? Figures()) }
             case .tier:
-                rows = Tier.allCases.map { tier in row(tier.code, tier.label.text(language), Figures(facts.filter { $0.tier == tier }, in: period, today: today)) }
+                rows = Tier.allCases.map { tier in row(tier.code, tier.label.text(language), keyed[tier.code] ?? Figures()) }
             case .grade:
-                rows = Grade.allCases.map { grade in
-                    row(grade.rawValue, grade.label.text(language), Figures(facts.filter { $0.grade == grade }, in: period, today: today))
-                }
+                rows = Grade.allCases.map { grade in row(grade.rawValue, grade.label.text(language), keyed[grade.rawValue] ?? Figures()) }
             case .category:
                 rows = workspace.categories.map { category in
-                    row(category.id.rawValue, category.name.text(language), Figures(facts.filter { $0.categoryID == category.id }, in: period, today: today))
+                    row(category.id.rawValue, category.name.text(language), keyed[category.id.rawValue] ?? Figures())
                 }
             }
             if format == .table { emit((language == .zh ? "统计期 " : "period ") + period.description) }
@@ -96,8 +105,9 @@ struct AssessCommand: ParsableCommand {
             let loaded = try AssessmentFile.load(path: path, required: weights != nil)
             let org = workspace.organisation
             let units = org.unitsInTreeOrder.filter { level == .team ? $0.kind == .team : org.parent(of: $0.id)?.id == org.company.id }
-            let facts = try store.facts(ConcernQuery(), viewer: options.actorID)
-            let figures = UnitFigures.rolledUp(facts, organisation: org, period: period, today: today)
+            var builder = UnitFigures.Builder(period: period, today: today)
+            try store.eachFact(ConcernQuery(), viewer: options.actorID, titles: false) { builder.add($0) }
+            let figures = builder.rolledUp(org)
             let ranking = Assessment.rank(units.map(\.id), figures: figures, weights: loaded)
             let scored = ranking.filter { $0.score != nil }.count
             // Top and bottom lists never meet: at most a third of the scored units each.

@@ -43,7 +43,9 @@ public struct Figures: Sendable, Hashable {
         for fact in facts { add(fact, in: period, asOf: asOf) }
     }
 
-    mutating func add(_ fact: ConcernFact, in period: Period, asOf: Day) {
+    /// Counts one more fact (for figures built while facts stream past, never all held).
+    /// `asOf`: the day "overdue" is judged on, `min(period.to, today)`.
+    public mutating func add(_ fact: ConcernFact, in period: Period, asOf: Day) {
         if period.contains(fact.reportedOn) {
             found += 1
             if fact.isAccepted { accepted += 1 }
@@ -74,6 +76,28 @@ public struct Figures: Sendable, Hashable {
             if latest.effect == .confirmed { effectConfirmed += 1 }
             scoreTotal += latest.score
         }
+    }
+
+    /// Adds another set of figures to these (a department's are the sum of its libraries').
+    public mutating func merge(_ other: Figures) {
+        found += other.found
+        accepted += other.accepted
+        answered += other.answered
+        escalated += other.escalated
+        solved += other.solved
+        solvedWithDeadline += other.solvedWithDeadline
+        solvedOnTime += other.solvedOnTime
+        overdue += other.overdue
+        referred += other.referred
+        closed += other.closed
+        closedWithFeedback += other.closedWithFeedback
+        closedFromL1 += other.closedFromL1
+        closedOnOwnGround += other.closedOnOwnGround
+        feedback += other.feedback
+        satisfied += other.satisfied
+        effectConfirmed += other.effectConfirmed
+        scoreTotal += other.scoreTotal
+        daysToSolve.merge(other.daysToSolve) { $0 + $1 }
     }
 
     // MARK: Rates (0...1, nil when nothing to divide by)

@@ -2,14 +2,36 @@
 /// its teams' libraries), for the dashboard and the assessment.
 public enum UnitFigures {
     public static func rolledUp(_ facts: [ConcernFact], organisation: Organisation, period: Period, today: Day) -> [UnitID: Figures] {
-        var perLibrary: [UnitID: [ConcernFact]] = [:]
-        for fact in facts { perLibrary[fact.unitID, default: []].append(fact) }
-        // Facts are counted once per unit on their path to the company.
-        var perUnit: [UnitID: [ConcernFact]] = [:]
-        for (unit, facts) in perLibrary {
-            for ancestor in organisation.pathToRoot(from: unit) { perUnit[ancestor.id, default: []] += facts }
+        var builder = Builder(period: period, today: today)
+        for fact in facts { builder.add(fact) }
+        return builder.rolledUp(organisation)
+    }
+
+    /// Figures per library as facts stream past, then summed up the tree: memory stays one
+    /// `Figures` per unit however many concerns there are.
+    public struct Builder: Sendable {
+        public let period: Period
+        let asOf: Day
+        var perLibrary: [UnitID: Figures] = [:]
+
+        public init(period: Period, today: Day) {
+            self.period = period
+            asOf = min(period.to, today)
         }
-        return perUnit.mapValues { Figures($0, in: period, today: today) }
+
+        public mutating func add(_ fact: ConcernFact) {
+            perLibrary[fact.unitID, default: Figures()].add(fact, in: period, asOf: asOf)
+        }
+
+        /// Each unit's figures with its whole subtree's (a fact counts once per unit on its
+        /// path to the company).
+        public func rolledUp(_ organisation: Organisation) -> [UnitID: Figures] {
+            var perUnit: [UnitID: Figures] = [:]
+            for (library, figures) in perLibrary {
+                for unit in organisation.pathToRoot(from: library) { perUnit[unit.id, default: Figures()].merge(figures) }
+            }
+            return perUnit
+        }
     }
 }
 
@@ -42,26 +64,53 @@ public struct Trends: Sendable {
     public var byUnitAndCategory: [Series]
 
     public init(_ facts: [ConcernFact], months: [YearMonth], organisation: Organisation, window: Int = 1) {
-        self.months = months
-        let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
+        var builder = Builder(months: months, organisation: organisation, window: window)
+        for fact in facts { builder.add(fact) }
+        self = builder.trends
+    }
+
+    /// Counts facts as they stream past.
+    public struct Builder: Sendable {
+        let months: [YearMonth]
+        let organisation: Organisation
+        let window: Int
+        let index: [YearMonth: Int]
         var categories: [CategoryID: [Int]] = [:]
         var pairs: [UnitAndCategory: [Int]] = [:]
-        for fact in facts {
-            guard let slot = index[fact.reportedOn.month] else { continue }
+
+        public init(months: [YearMonth], organisation: Organisation, window: Int = 1) {
+            self.months = months
+            self.organisation = organisation
+            self.window = window
+            index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
+        }
+
+        public mutating func add(_ fact: ConcernFact) {
+            guard let slot = index[fact.reportedOn.month] else { return }
             categories[fact.categoryID, default: Array(repeating: 0, count: months.count)][slot] += 1
-            guard let unit = organisation.rollUpUnit(of: fact.originUnitID) else { continue }
+            guard let unit = organisation.rollUpUnit(of: fact.originUnitID) else { return }
             pairs[UnitAndCategory(unit: unit.id, category: fact.categoryID), default: Array(repeating: 0, count: months.count)][slot] += 1
         }
-        byCategory = categories.map { Series(categoryID: $0.key, unitID: nil, counts: $0.value, window: window) }
-            .sorted { ($0.total, $1.categoryID.rawValue) > ($1.total, $0.categoryID.rawValue) }
-        byUnitAndCategory = pairs.map { Series(categoryID: $0.key.category, unitID: $0.key.unit, counts: $0.value, window: window) }
-            .sorted { ($0.change, $0.total, $1.categoryID.rawValue, $1.unitID?.rawValue ?? "") > ($1.change, $1.total, $0.categoryID.rawValue, $0.unitID?.rawValue ?? "") }
+
+        public var trends: Trends {
+            Trends(months: months,
+                   byCategory: categories.map { Series(categoryID: $0.key, unitID: nil, counts: $0.value, window: window) }
+                       .sorted { ($0.total, $1.categoryID.rawValue) > ($1.total, $0.categoryID.rawValue) },
+                   byUnitAndCategory: pairs.map { Series(categoryID: $0.key.category, unitID: $0.key.unit, counts: $0.value, window: window) }
+                       .sorted { ($0.change, $0.total, $1.categoryID.rawValue, $1.unitID?.rawValue ?? "") > ($1.change, $1.total, $0.categoryID.rawValue, $0.unitID?.rawValue ?? "") })
+        }
+    }
+
+    init(months: [YearMonth], byCategory: [Series], byUnitAndCategory: [Series]) {
+        self.months = months
+        self.byCategory = byCategory
+        self.byUnitAndCategory = byUnitAndCategory
     }
 
     /// The series rising month on month, the biggest rise first.
     public var rising: [Series] { byUnitAndCategory.filter(\.isRising) }
 
-    private struct UnitAndCategory: Hashable {
+    struct UnitAndCategory: Hashable, Sendable {
         var unit: UnitID
         var category: CategoryID
     }

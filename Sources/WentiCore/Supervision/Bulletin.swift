@@ -39,33 +39,72 @@ public struct Bulletin: Sendable {
 
     public static let notableLimit = 8
 
-    public init(facts: [ConcernFact], notices allNotices: [SupervisionNotice], period: Period, today: Day,
-                organisation: Organisation) {
-        self.period = period
-        asOf = min(period.to, today)
-        overall = Figures(facts, in: period, today: today)
-        byGrade = Grade.allCases.map { grade in
-            Row(label: grade.label, figures: Figures(facts.lazy.filter { $0.grade == grade }, in: period, today: today))
-        } + [Row(label: LocalizedText(zh: "未定级", en: "ungraded"),
-                 figures: Figures(facts.lazy.filter { $0.grade == nil }, in: period, today: today))]
-        byTier = Tier.allCases.map { tier in
-            Row(label: tier.label, figures: Figures(facts.lazy.filter { $0.tier == tier }, in: period, today: today))
-        }
-        var perUnit: [UnitID: [ConcernFact]] = [:]
-        for fact in facts {
-            guard let unit = organisation.rollUpUnit(of: fact.unitID) else { continue }
-            perUnit[unit.id, default: []].append(fact)
-        }
-        byUnit = organisation.unitsInTreeOrder.compactMap { unit in
-            guard let facts = perUnit[unit.id] else { return nil }
-            let figures = Figures(facts, in: period, today: today)
-            return figures == Figures() ? nil : Row(label: LocalizedText(zh: unit.name, en: unit.name), figures: figures)
-        }
-        let found = facts.filter { period.contains($0.reportedOn) }
-        byStage = Stage.allCases.map { stage in (stage, found.filter { $0.stage == stage }.count) }.filter { $0.count > 0 }
+    public init(facts: [ConcernFact], notices: [SupervisionNotice], period: Period, today: Day, organisation: Organisation) {
+        var builder = Builder(period: period, today: today, organisation: organisation)
+        for fact in facts { builder.add(fact) }
+        self = builder.bulletin(notices: notices)
+    }
 
+    /// Builds a bulletin as facts stream past: figures per grade, tier and roll-up unit, the
+    /// stage counts, and a bounded set of notable candidates; nothing else is kept.
+    public struct Builder: Sendable {
+        let period: Period
+        let asOf: Day
+        let organisation: Organisation
+        var overall = Figures()
+        var grades: [Grade?: Figures] = [:]
+        var tiers: [Tier: Figures] = [:]
+        var units: [UnitID: Figures] = [:]
+        var stages: [Stage: Int] = [:]
+        var urgent: [ConcernFact] = []
+        /// The longest overdue, at most three, longest first.
+        var overdue: [ConcernFact] = []
+        var dissatisfied: [ConcernFact] = []
+
+        public init(period: Period, today: Day, organisation: Organisation) {
+            self.period = period
+            asOf = min(period.to, today)
+            self.organisation = organisation
+        }
+
+        public mutating func add(_ fact: ConcernFact) {
+            overall.add(fact, in: period, asOf: asOf)
+            grades[fact.grade, default: Figures()].add(fact, in: period, asOf: asOf)
+            tiers[fact.tier, default: Figures()].add(fact, in: period, asOf: asOf)
+            if let unit = organisation.rollUpUnit(of: fact.unitID) { units[unit.id, default: Figures()].add(fact, in: period, asOf: asOf) }
+            if period.contains(fact.reportedOn) { stages[fact.stage, default: 0] += 1 }
+            if fact.grade == .urgent && period.contains(fact.reportedOn) && urgent.count < notableLimit { urgent.append(fact) }
+            if fact.isOverdue(on: asOf) {
+                overdue.append(fact)
+                overdue.sort { ($0.daysOverdue(on: asOf), $1.code) > ($1.daysOverdue(on: asOf), $0.code) }
+                if overdue.count > 3 { overdue.removeLast() }
+            }
+            if let feedback = fact.latestFeedback, period.contains(feedback.on), !feedback.satisfaction.countsAsSatisfied,
+               dissatisfied.count < notableLimit {
+                dissatisfied.append(fact)
+            }
+        }
+
+        public func bulletin(notices: [SupervisionNotice]) -> Bulletin {
+            Bulletin(builder: self, notices: notices)
+        }
+    }
+
+    init(builder: Builder, notices allNotices: [SupervisionNotice]) {
+        let organisation = builder.organisation
+        period = builder.period
+        asOf = builder.asOf
+        overall = builder.overall
+        byGrade = Grade.allCases.map { grade in Row(label: grade.label, figures: builder.grades[grade] ?? Figures()) }
+            + [Row(label: LocalizedText(zh: "未定级", en: "ungraded"), figures: builder.grades[nil] ?? Figures())]
+        byTier = Tier.allCases.map { tier in Row(label: tier.label, figures: builder.tiers[tier] ?? Figures()) }
+        byUnit = organisation.unitsInTreeOrder.compactMap { unit in
+            guard let figures = builder.units[unit.id], figures != Figures() else { return nil }
+            return Row(label: LocalizedText(zh: unit.name, en: unit.name), figures: figures)
+        }
+        byStage = Stage.allCases.compactMap { stage in builder.stages[stage].map { (stage, $0) } }
         var counts = NoticeCounts()
-        let asOf = asOf
+        let asOf = builder.asOf
         for notice in allNotices where notice.issuedOn <= asOf {
             if period.contains(notice.issuedOn) { counts.issued += 1 }
             if notice.state == .completed { counts.completed += 1 }
@@ -76,11 +115,11 @@ public struct Bulletin: Sendable {
             }
         }
         notices = counts
-        notable = Self.notable(facts, period: period, asOf: asOf, organisation: organisation)
+        notable = Self.notable(builder, organisation: organisation)
     }
 
     /// Urgent concerns found in the period, the longest overdue, and dissatisfied answers.
-    static func notable(_ facts: [ConcernFact], period: Period, asOf: Day, organisation: Organisation) -> [NotableCase] {
+    static func notable(_ builder: Builder, organisation: Organisation) -> [NotableCase] {
         func make(_ fact: ConcernFact, _ why: LocalizedText) -> NotableCase {
             NotableCase(code: fact.code, title: fact.title, unitName: organisation.unit(fact.unitID)?.name ?? fact.unitID.rawValue,
                         grade: fact.grade, why: why)
@@ -91,18 +130,12 @@ public struct Bulletin: Sendable {
             guard cases.count < notableLimit, named.insert(candidate.code).inserted else { return }
             cases.append(candidate)
         }
-        for fact in facts where fact.grade == .urgent && period.contains(fact.reportedOn) {
-            add(make(fact, LocalizedText(zh: "急难问题，快速办理", en: "urgent-difficult, fast-tracked")))
-        }
-        let overdue = facts.filter { $0.isOverdue(on: asOf) }.sorted { ($0.daysOverdue(on: asOf), $1.code) > ($1.daysOverdue(on: asOf), $0.code) }
-        for fact in overdue.prefix(3) {
-            let days = fact.daysOverdue(on: asOf)
+        for fact in builder.urgent { add(make(fact, LocalizedText(zh: "急难问题，快速办理", en: "urgent-difficult, fast-tracked"))) }
+        for fact in builder.overdue {
+            let days = fact.daysOverdue(on: builder.asOf)
             add(make(fact, LocalizedText(zh: "逾期 \(days) 天", en: "\(days) days overdue")))
         }
-        for fact in facts {
-            guard let feedback = fact.latestFeedback, period.contains(feedback.on), !feedback.satisfaction.countsAsSatisfied else { continue }
-            add(make(fact, LocalizedText(zh: "反馈不满意", en: "dissatisfied at the return contact")))
-        }
+        for fact in builder.dissatisfied { add(make(fact, LocalizedText(zh: "反馈不满意", en: "dissatisfied at the return contact"))) }
         return cases
     }
 }

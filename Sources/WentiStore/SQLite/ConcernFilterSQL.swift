@@ -32,6 +32,11 @@ struct ConcernFilterSQL {
             clauses.append("(c.stage IN ('defined','solving') AND c.paused_since IS NULL AND c.due_on < ?)")
             arguments.append(today.ordinal)
         }
+        if let due = query.dueWithin {
+            // Written as the running-deadline index's own condition, so that SQLite uses it.
+            clauses.append("(c.stage IN ('defined','solving') AND c.paused_since IS NULL AND c.due_on BETWEEN ? AND ?)")
+            arguments += [due.lowerBound.ordinal, due.upperBound.ordinal]
+        }
         if let group = query.batchGroup {
             clauses.append("c.batch_group = ?")
             arguments.append(group)
@@ -87,11 +92,13 @@ enum ConcernOrder {
     /// Concerns with no deadline sort after every real one.
     static let noDue = Int(Int32.max)
 
-    /// The sort's key besides the id, as an SQL expression (nil: the id alone).
-    static func key(_ sort: ConcernQuery.Sort) -> String? {
+    /// The sort's key besides the id, as an SQL expression (nil: the id alone). With
+    /// `dueKnown` (the filter keeps only concerns with a deadline) the due order is the bare
+    /// column, which the running-deadline index holds in order.
+    static func key(_ sort: ConcernQuery.Sort, dueKnown: Bool = false) -> String? {
         switch sort {
         case .newest, .oldest: nil
-        case .dueSoonest: "coalesce(c.due_on, \(noDue))"
+        case .dueSoonest: dueKnown ? "c.due_on" : "coalesce(c.due_on, \(noDue))"
         case .grade: "c.grade_rank"
         case .stage: "c.stage_rank"
         }
@@ -106,17 +113,17 @@ enum ConcernOrder {
     }
 
     /// The ORDER BY of a sort, or of its mirror image (for paging upwards).
-    static func orderBy(_ sort: ConcernQuery.Sort, reversed: Bool = false) -> String {
+    static func orderBy(_ sort: ConcernQuery.Sort, reversed: Bool = false, dueKnown: Bool = false) -> String {
         let idDown = idDescending(sort) != reversed
         let id = "c.id " + (idDown ? "DESC" : "ASC")
-        guard let key = key(sort) else { return id }
+        guard let key = key(sort, dueKnown: dueKnown) else { return id }
         return "\(key) \(reversed ? "DESC" : "ASC"), \(id)"
     }
 
     /// The rows after the cursor in the (possibly mirrored) order.
-    static func after(_ cursor: PageCursor, sort: ConcernQuery.Sort, reversed: Bool = false) -> (String, [(any DatabaseValueConvertible)?]) {
+    static func after(_ cursor: PageCursor, sort: ConcernQuery.Sort, reversed: Bool = false, dueKnown: Bool = false) -> (String, [(any DatabaseValueConvertible)?]) {
         let idDown = idDescending(sort) != reversed
-        guard let key = key(sort) else { return (idDown ? "c.id < ?" : "c.id > ?", [cursor.rowID]) }
+        guard let key = key(sort, dueKnown: dueKnown) else { return (idDown ? "c.id < ?" : "c.id > ?", [cursor.rowID]) }
         let keyBeyond = reversed ? "<" : ">"
         let idBeyond = idDown ? "<" : ">"
         // (key, id) beyond the cursor, with the id running its own way within one key.
