@@ -53,6 +53,8 @@ enum TerminalUI {
             printError(error.message)
             throw ExitCode(2)
         }
+        // From opening the database to the first frame: what `--timings` reports as first_frame_ms.
+        let opening = DispatchTime.now().uptimeNanoseconds
         var store: SQLiteStore!
         var weights = AssessmentWeights.standard
         try reportingFailures(options) {
@@ -76,11 +78,13 @@ enum TerminalUI {
             if let (width, height) = size {
                 let backend = HeadlessTerminal(width: width, height: height, keys: KeyScript.parse(keys))
                 let app = TerminalApp(state: state, environment: env, backend: backend)
+                var firstFrame: UInt64 = 0
                 let measured = app.run { key, grid in
+                    if key == nil && firstFrame == 0 { firstFrame = DispatchTime.now().uptimeNanoseconds - opening }
                     if dump { emit("── " + (key?.description ?? "start") + " ──\n" + grid.text) }
                 }
                 if !dump { emit(backend.lastFrame.text) }
-                if timings { report(measured) }
+                if timings { report(measured, firstFrame: firstFrame) }
                 return
             }
             let terminal: NCursesTerminal
@@ -94,9 +98,9 @@ enum TerminalUI {
         }
     }
 
-    static func report(_ timings: [TerminalApp.KeyTiming]) {
+    static func report(_ timings: [TerminalApp.KeyTiming], firstFrame: UInt64) {
         func ms(_ ns: UInt64) -> String { String(format: "%.3f", Double(ns) / 1_000_000) }
-        var lines = ["key\tupdate_ms\trender_ms"]
+        var lines = ["first_frame_ms=\(ms(firstFrame))", "key\tupdate_ms\trender_ms"]
         for t in timings { lines.append("\(t.key)\t\(ms(t.updateNanoseconds))\t\(ms(t.renderNanoseconds))") }
         let totals = timings.map { $0.updateNanoseconds + $0.renderNanoseconds }.sorted()
         if !totals.isEmpty {
