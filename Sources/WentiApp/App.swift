@@ -39,7 +39,7 @@ public enum App {
 
     /// Runs an action if it is available, else says why not; a dangerous one asks first.
     static func run(_ action: AppAction, _ state: inout AppState, _ env: AppEnvironment, confirmed: Bool = false) {
-        if let reason = action.unavailable(state, env) {
+        if let reason = action.whyNot(state, env) {
             state.toast = reason.text(state.language)
             return
         }
@@ -58,8 +58,10 @@ public enum App {
         }
     }
 
-    /// A click selects the tree row or the table row under it (mouse reporting is opt-in).
+    /// A click selects the tree row or the table row under it in the libraries (mouse
+    /// reporting is opt-in).
     static func click(x: Int, y: Int, _ state: inout AppState, _ env: AppEnvironment) {
+        guard state.tab == .libraries else { return }   // the other panes are keyboard-only
         let layout = Layout(state.size)
         guard y >= layout.contentTop, y < layout.contentTop + layout.contentHeight else { return }
         if x < layout.treeWidth {

@@ -133,6 +133,9 @@ struct PanesFlowTests {
         #expect(registry.action(for: .character("a"), on: .meetings) == nil)
         #expect(registry.action(for: .enter, on: .meetings)?.id == "meeting-decide")
         #expect(registry.action(for: .enter, on: .libraries)?.id == "toggle-detail")
+        // From the command line or the help, another pane's action says where it works.
+        let (elsewhere, _) = fixture.run(": n o t i c e - a c k n o w l e d g e Enter")
+        #expect(elsewhere.state.toast == "works on the Supervision pane (key 3)")
         #expect(throws: KeymapError.conflict(key: "n", first: "meeting-prepare", second: "x")) {
             try ActionRegistry(actions: StandardActions.all + [AppAction("x", keys: [.character("n")], LocalizedText(zh: "x", en: "x"), group: .app) { _, _ in }])
         }

@@ -52,6 +52,19 @@ public struct AppAction: Sendable {
     }
 }
 
+extension AppAction {
+    /// Why the action cannot run now: on another pane (saying which, with its key), or the
+    /// action's own reason; nil when it can.
+    @MainActor
+    func whyNot(_ state: AppState, _ env: AppEnvironment) -> LocalizedText? {
+        guard tabs.contains(state.tab) else {
+            let home = AppTab.allCases.first { tabs.contains($0) }!
+            return LocalizedText(zh: "在“\(home.title.zh)”页使用（按 \(home.rawValue)）", en: "works on the \(home.title.en) pane (key \(home.rawValue))")
+        }
+        return unavailable(state, env)
+    }
+}
+
 /// The registry: actions by id, and the key map (defaults with the user's overrides).
 public struct ActionRegistry: Sendable {
     public let actions: [AppAction]

@@ -10,7 +10,7 @@ public enum StandardActions {
         basics + tabs + views + TriageActions.all + MeetingActions.all + SupervisionActions.all + PracticeActions.all + DashboardActions.all
     }
 
-    /// 1, 2, 3, 4: one key per pane.
+    /// 1 to 6: one key per pane.
     static var tabs: [AppAction] {
         AppTab.allCases.map { tab in
             AppAction("tab-\(tab)", keys: [.character(Character("\(tab.rawValue)"))],

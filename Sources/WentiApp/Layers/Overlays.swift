@@ -226,7 +226,7 @@ enum Overlays {
         for (offset, action) in entries.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
             let keys = env.registry.keys(of: action.id).map(\.description).joined(separator: " ")
-            let reason = action.unavailable(state, env)
+            let reason = action.whyNot(state, env)
             var text = TerminalText.fit(keys, to: 14) + " " + TerminalText.fit(action.id, to: 15) + " " + action.title.text(language)
             if reason != nil { text += language == .zh ? "（不可用）" : " (unavailable)" }
             let style = Style(dim: reason != nil, reverse: index == selected)
@@ -235,7 +235,7 @@ enum Overlays {
         }
         // The bottom border says why the selected action is unavailable, else how to use the help.
         let footer: String
-        if entries.indices.contains(selected), let reason = entries[selected].unavailable(state, env) {
+        if entries.indices.contains(selected), let reason = entries[selected].whyNot(state, env) {
             footer = (language == .zh ? "不可用：" : "unavailable: ") + reason.text(language)
         } else {
             footer = UIText.helpFilter.text(language)
