@@ -62,6 +62,11 @@ struct LearningTests {
         let ranking = Assessment.rank(["d1", "d2", "t3", "t1"], figures: ["d1": good, "d2": late, "t3": good, "t1": Figures()], weights: .standard)
         #expect(ranking.map(\.unitID) == ["d1", "t3", "d2", "t1"])
         #expect(ranking.map(\.rank) == [1, 1, 3, nil])
+        // Six scored: two on each list, the middle two on neither; an unscored unit on none.
+        let six = (1...6).map { UnitScore(unitID: UnitID("u\($0)"), figures: Figures(), score: Double(100 - $0), rank: $0) }
+            + [UnitScore(unitID: "u7", figures: Figures(), score: nil, rank: nil)]
+        #expect(Assessment.standings(six, mark: 3) == [.top, .top, nil, nil, .bottom, .bottom, nil])
+        #expect(Assessment.standings(Array(six.prefix(2)), mark: 3) == [nil, nil], "two units make no lists")
         #expect(throws: AssessmentError.negativeWeight("on-time", -1)) { try AssessmentWeights(onTime: -1) }
         #expect(throws: AssessmentError.allWeightsZero) {
             try AssessmentWeights(response: 0, onTime: 0, resolution: 0, satisfaction: 0, everyItemAnswered: 0, ownGround: 0)

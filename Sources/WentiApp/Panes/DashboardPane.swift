@@ -108,18 +108,17 @@ enum DashboardPane {
     static func drawRanking(_ model: DashboardState, _ data: LibraryData, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         let zh = language == .zh
         let org = data.workspace.organisation
-        let scored = model.ranking.filter { $0.score != nil }.count
-        let listed = min(3, scored / 3)
+        let standings = Assessment.standings(model.ranking, mark: 3)
         let table = ListTable(
             columns: [.init(title: zh ? "名次" : "Rank", width: 4), .init(title: zh ? "单位" : "Unit", width: 0),
                       .init(title: zh ? "得分" : "Score", width: 6), .init(title: zh ? "榜" : "List", width: 6),
                       .init(title: zh ? "发现" : "found", width: 5), .init(title: zh ? "逾期" : "late", width: 5)] + rateColumns(zh),
             rows: model.ranking.enumerated().map { index, entry in
-                let list = entry.score == nil ? "" : index < listed ? (zh ? "红榜" : "top") : index >= scored - listed ? (zh ? "黑榜" : "bottom") : ""
+                let list = standings[index]?.label.text(language) ?? ""
                 return ListTable.Row(cells: [entry.rank.map(String.init) ?? "—", org.unit(entry.unitID)?.name ?? entry.unitID.rawValue,
                                              entry.score.map { String(format: "%.1f", $0) } ?? "—", list,
                                              String(entry.figures.found), String(entry.figures.overdue)] + rates(entry.figures),
-                                     colour: list == (zh ? "黑榜" : "bottom") ? .red : list.isEmpty ? nil : .green)
+                                     colour: standings[index] == .bottom ? .red : standings[index] == .top ? .green : nil)
             },
             selected: model.selected, empty: zh ? "没有可考核的单位" : "No units to rank")
         table.draw(into: &grid, x: x, y: y, width: width, height: height)

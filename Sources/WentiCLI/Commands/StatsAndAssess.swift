@@ -109,13 +109,10 @@ struct AssessCommand: ParsableCommand {
             try store.eachFact(ConcernQuery(), viewer: options.actorID, titles: false) { builder.add($0) }
             let figures = builder.rolledUp(org)
             let ranking = Assessment.rank(units.map(\.id), figures: figures, weights: loaded)
-            let scored = ranking.filter { $0.score != nil }.count
-            // Top and bottom lists never meet: at most a third of the scored units each.
-            let listed = min(mark, scored / 3)
-            let zh = options.language == .zh
+            let standings = Assessment.standings(ranking, mark: mark)
             let rows = ranking.enumerated().map { index, entry -> FigureOutput.Row in
                 let name = org.unit(entry.unitID)?.name ?? entry.unitID.rawValue
-                let list = entry.score == nil ? "" : index < listed ? (zh ? "红榜" : "top") : index >= scored - listed ? (zh ? "黑榜" : "bottom") : ""
+                let list = standings[index]?.label.text(options.language) ?? ""
                 return FigureOutput.Row(lead: [
                     ("rank", LocalizedText(zh: "名次", en: "rank"), entry.rank.map(String.init) ?? "—", entry.rank ?? NSNull()),
                     ("unit", LocalizedText(zh: "单位", en: "unit"), name, name),
@@ -126,7 +123,7 @@ struct AssessCommand: ParsableCommand {
             }
             let columns = FigureColumn.all.filter { ["found", "solved", "overdue", "response_rate", "on_time_rate", "resolution_rate",
                                                       "satisfaction_rate", "every_item_answered_rate", "own_ground_rate"].contains($0.key) }
-            if format == .table { emit((zh ? "考核期 " : "period ") + period.description) }
+            if format == .table { emit((options.language == .zh ? "考核期 " : "period ") + period.description) }
             emit(try FigureOutput.render(rows, columns: columns, format: format, language: options.language, width: terminalColumns()))
         }
     }

@@ -88,6 +88,29 @@ public enum Assessment {
         return scores
     }
 
+    /// The red list (红榜) and the black list (黑榜): the best and the worst `mark` scored
+    /// units, at most a third of the scored units each so the two never meet. Aligned with
+    /// `ranking` (which is best first); nil for the units on neither.
+    public static func standings(_ ranking: [UnitScore], mark: Int) -> [Standing?] {
+        let scored = ranking.filter { $0.score != nil }.count
+        let listed = max(0, min(mark, scored / 3))
+        return ranking.indices.map { index in
+            guard ranking[index].score != nil else { return nil }
+            return index < listed ? .top : index >= scored - listed ? .bottom : nil
+        }
+    }
+
+    public enum Standing: String, Sendable, Labelled {
+        case top, bottom
+
+        public var label: LocalizedText {
+            switch self {
+            case .top: LocalizedText(zh: "红榜", en: "top")
+            case .bottom: LocalizedText(zh: "黑榜", en: "bottom")
+            }
+        }
+    }
+
     public static func score(_ figures: Figures, weights: AssessmentWeights) -> Double? {
         let present = weights.parts(of: figures).compactMap { part in part.rate.map { ($0, part.weight) } }.filter { $0.1 > 0 }
         let total = present.reduce(0) { $0 + $1.1 }
