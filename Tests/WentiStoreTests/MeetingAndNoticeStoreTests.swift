@@ -24,7 +24,7 @@ struct MeetingAndNoticeStoreTests {
         let meeting = Meeting(id: "HY-2026-11", unitID: "co", month: YearMonth("2026-11")!,
                               items: [Self.item(first, decision: Self.decision()), Self.item(second, decision: Self.decision(.budding, plan: "观察"))])
         try fixture.store.save(meeting, actor: "pw")
-        fixture.clock.set(day: Day("2026-11-20")!)
+        fixture.clock.set(day: Day("2026-11-23")!)   // the minutes are confirmed three days after the meeting
         let held = try fixture.store.confirmMinutes("HY-2026-11", heldOn: Day("2026-11-20")!, actor: "pw")
         #expect(held.state == .held && held.heldOn == Day("2026-11-20"))
 

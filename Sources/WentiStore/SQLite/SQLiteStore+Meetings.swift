@@ -25,7 +25,10 @@ extension SQLiteStore {
     public func confirmMinutes(_ meetingID: String, heldOn: Day, actor: PersonID?) throws(StoreError) -> Meeting {
         let workspace = try workspace()
         let person = try workspace.actor(actor)
-        let context = makeContext(person, workspace)
+        // The meeting decided on the day it sat: deadlines run from then, not from the day
+        // the minutes are typed in.
+        var context = makeContext(person, workspace)
+        context.today = heldOn
         let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
         return try write { db in
             guard var meeting = try Self.loadMeetings(db, id: meetingID).first else {
