@@ -214,4 +214,38 @@ struct TerminalEndToEndTests {
         #expect(lines.joined().contains("已联系"), "the form is still open with what was typed")
         try tmux.run(["send-keys", "-t", "w", "Escape", "q"])
     }
+
+    /// The meetings pane under a real terminal in Chinese: the agenda built from the data,
+    /// a decision typed through the form (Chinese text), and the columns still aligned.
+    @Test func aMeetingDecisionIsTypedInChinese() throws {
+        let db = try cli.temporaryDatabase()
+        _ = try cli.run(["demo", "--no-tui", "--db", db])
+        let tmux = try TmuxHarness()
+        let command = "env LANG=zh_CN.UTF-8 TERM=tmux-256color \(CommandLineTests.binary.path) tui --db \(db)"
+        try tmux.run(["new-session", "-d", "-s", "w", "-x", "120", "-y", "36", command])
+        try tmux.run(["set-option", "-t", "w", "remain-on-exit", "on"])
+        try tmux.waitFor { $0.joined().contains("问题库") }
+        try tmux.run(["send-keys", "-t", "w", "2", "n"])
+        var lines = try tmux.waitFor { $0.joined().contains("议程已生成") }
+        #expect(lines.joined().contains("界定问题"))
+        let borders = Set(lines[2..<20].compactMap { line -> Int? in
+            guard let range = line.range(of: "│") else { return nil }
+            return DisplayWidth.of(String(line[..<range.lowerBound]))
+        })
+        #expect(borders.count == 1, "the list's border stands in one column: \(borders)")
+        // Enter: the form; seven Tabs to the plan, then the first responsible person.
+        try tmux.run(["send-keys", "-t", "w", "Enter"])
+        try tmux.waitFor { $0.joined().contains("三方与会议决定") }
+        for _ in 0..<7 { try tmux.run(["send-keys", "-t", "w", "Tab"]) }
+        try tmux.run(["send-keys", "-t", "w", "-l", "修订聘任办法"])
+        try tmux.run(["send-keys", "-t", "w", "Tab"])
+        try tmux.run(["send-keys", "-t", "w", "-l", "周建国"])
+        try tmux.run(["send-keys", "-t", "w", "Enter"])
+        lines = try tmux.waitFor { $0.joined().contains("已记录") }
+        #expect(lines.joined().contains("已决定 1/"))
+        #expect(lines.joined().contains("修订聘任办法"), "the decision shows under the agenda")
+        try tmux.run(["send-keys", "-t", "w", "q"])
+        let agenda = try cli.run(["meeting", "agenda", "--db", db])   // next month, as the pane prepared it
+        #expect(agenda.out.contains("修订聘任办法"), "and was stored")
+    }
 }
