@@ -32,6 +32,9 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     /// The page that ends just before `cursor` (the rows above it on screen), in display
     /// order; with nil, the last page of the listing. Its `next` continues upwards.
     func page(_ query: ConcernQuery, viewer: PersonID?, before cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage
+    /// Every matching concern in full, oldest first, `batch` at a time (children read once
+    /// per batch), redacted for the viewer: for exports, never all held at once.
+    func eachConcern(_ query: ConcernQuery, viewer: PersonID?, batch: Int, _ body: ([Concern]) throws -> Void) throws(StoreError)
     func count(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> Int
     /// Counts up to `cap` and stops: a screen's "10000+" must not cost a scan of a million rows.
     func count(_ query: ConcernQuery, viewer: PersonID?, upTo cap: Int) throws(StoreError) -> Int

@@ -42,16 +42,26 @@ struct ExportCommand: ParsableCommand {
                 throw CLIFailure(zh: "--format：“\(format)”无效（csv、json）", en: "--format: \"\(format)\" is not csv or json")
             }
             let store = try options.openStore()
-            let data = try ConcernExport(store: store, viewer: options.actorID)
-                .data(try filters.query(in: try store.workspace()), format: exportFormat)
-            if let output {
-                do {
-                    try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-                } catch {
-                    throw CLIFailure(zh: "无法写入 \(output)", en: "cannot write \(output)")
-                }
-            } else {
-                FileHandle.standardOutput.write(data)
+            let query = try filters.query(in: try store.workspace())
+            let export = ConcernExport(store: store, viewer: options.actorID)
+            guard let output else {
+                return try export.write(query, format: exportFormat) { FileHandle.standardOutput.write($0) }
+            }
+            // Written beside the file and moved over it at the end: never half a file.
+            let partial = output + ".partial"
+            guard FileManager.default.createFile(atPath: partial, contents: nil), let file = FileHandle(forWritingAtPath: partial) else {
+                throw CLIFailure(zh: "无法写入 \(output)", en: "cannot write \(output)")
+            }
+            do {
+                try export.write(query, format: exportFormat) { try file.write(contentsOf: $0) }
+                try file.close()
+                _ = try? FileManager.default.removeItem(atPath: output)
+                try FileManager.default.moveItem(atPath: partial, toPath: output)
+            } catch {
+                try? file.close()
+                try? FileManager.default.removeItem(atPath: partial)
+                if let failure = error as? StoreError { throw failure }
+                throw CLIFailure(zh: "无法写入 \(output)", en: "cannot write \(output)")
             }
         }
     }

@@ -19,38 +19,39 @@ public struct ConcernExport {
         self.viewer = viewer
     }
 
+    /// The whole export in memory (small workspaces, tests).
     public func data(_ query: ConcernQuery, format: Format) throws -> Data {
+        var data = Data()
+        try write(query, format: format) { data.append($0) }
+        return data
+    }
+
+    /// Streams the export in pieces to `output`, a batch of concerns at a time: the memory
+    /// it takes does not grow with the workspace.
+    public func write(_ query: ConcernQuery, format: Format, to output: (Data) throws -> Void) throws {
         let person = try store.workspace().actor(viewer)
-        let concerns = try collect(query)
         switch format {
         case .csv:
-            let writer = try CSVWriter(stream: .toMemory())
-            try writer.write(row: ConcernCSVColumn.allCases.map(\.rawValue))
-            for concern in concerns {
-                try writer.write(row: ConcernCSVColumn.allCases.map { $0.value(of: concern, viewer: person) })
+            try output(Data([0xEF, 0xBB, 0xBF]) + Data(try CSVText.write([ConcernCSVColumn.allCases.map(\.rawValue)]).utf8))
+            // The CSV writer puts its line breaks between rows, so each batch starts with one.
+            try store.eachConcern(query, viewer: viewer, batch: 500) { concerns in
+                let rows = concerns.map { concern in ConcernCSVColumn.allCases.map { $0.value(of: concern, viewer: person) } }
+                try output(Data(("\n" + (try CSVText.write(rows))).utf8))
             }
-            writer.stream.close()
-            let body = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-            return Data([0xEF, 0xBB, 0xBF]) + body + Data("\n".utf8)
+            try output(Data("\n".utf8))
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            return try encoder.encode(concerns) + Data("\n".utf8)
+            var first = true
+            try output(Data("[\n".utf8))
+            try store.eachConcern(query, viewer: viewer, batch: 500) { concerns in
+                for concern in concerns {
+                    try output(Data((first ? "" : ",\n").utf8) + (try encoder.encode(concern)))
+                    first = false
+                }
+            }
+            try output(Data("\n]\n".utf8))
         }
-    }
-
-    /// Pages through the query; each concern is read whole, redacted for the viewer.
-    private func collect(_ query: ConcernQuery) throws -> [Concern] {
-        var result: [Concern] = []
-        var cursor: PageCursor?
-        var ordered = query
-        ordered.sort = .oldest
-        repeat {
-            let page = try store.page(ordered, viewer: viewer, after: cursor, limit: 500)
-            for row in page.rows { result.append(try store.concern(row.code, viewer: viewer)) }
-            cursor = page.next
-        } while cursor != nil
-        return result
     }
 }

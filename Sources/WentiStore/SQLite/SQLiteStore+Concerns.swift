@@ -185,6 +185,28 @@ extension SQLiteStore {
         return ConcernPage(rows: upwards ? pageRows.reversed() : pageRows, next: more)
     }
 
+    public func eachConcern(_ query: ConcernQuery, viewer: PersonID?, batch: Int, _ body: ([Concern]) throws -> Void) throws(StoreError) {
+        let (filter, _) = try filter(for: query, viewer: viewer)
+        let person = try workspace().actor(viewer)
+        var after: Int64 = 0
+        while true {
+            var conditions = filter
+            conditions.add("c.id > ?", [after])
+            let loaded = try read { db in
+                try ConcernRows.loadMany(try Row.fetchAll(db, sql: "SELECT c.* FROM concern c \(conditions.whereClause) ORDER BY c.id LIMIT ?",
+                                                          arguments: StatementArguments(conditions.arguments + [batch])), in: db)
+            }
+            guard let last = loaded.last else { return }
+            after = last.0
+            do {
+                try body(loaded.map { AccessPolicy.redacted($0.1, for: person) })
+            } catch {
+                throw Self.storeError(error, path: path)
+            }
+            if loaded.count < batch { return }
+        }
+    }
+
     public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, viewer: PersonID?) throws(StoreError) -> PageCursor {
         _ = try concern(code, viewer: viewer)   // the same visibility as reading it
         return try read { db in
