@@ -33,7 +33,7 @@ enum DashboardPane {
         var header = (zh ? "统计期 " : "Period ") + (model.period?.description ?? "-") + "   "
         header += DashboardState.View.allCases.map { view in view == model.view ? "[\(viewTitle(view, language))]" : viewTitle(view, language) }
             .joined(separator: " ")
-        header += zh ? "   v 切换  [ ] 换月  m 月/季  回车 看问题" : "   v view  [ ] month  m month/quarter  Enter concerns"
+        header += zh ? "  v 视图 [ ] 换月 m 月/季 回车 问题" : "  v view  [ ] month  m quarter  Enter concerns"
         grid.write(header, x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
         let top = layout.contentTop + 1
         let height = layout.contentHeight - 1

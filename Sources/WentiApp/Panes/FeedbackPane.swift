@@ -15,15 +15,16 @@ enum FeedbackPane {
         let today = data.store.today()
         let width = layout.width
         let waits = model.concerns.map { today.days(since: $0.solvedOn ?? $0.reportedOn) }
-        let summary = zh ? "待反馈 \(model.total) 个" + (waits.max().map { "，最久已等 \($0) 天" } ?? "") + "　f 记录反馈  c 无法反馈时关闭并说明  O 不满意时重新打开"
-            : "\(model.total) waiting for feedback" + (waits.max().map { ", the longest for \($0) days" } ?? "") + "   f record  c close with a reason  O reopen"
+        // The keys in short: the status bar has room for one hint, `?` says the rest.
+        let summary = zh ? "待反馈 \(model.total) 个" + (waits.max().map { "，最久 \($0) 天" } ?? "") + "　f 反馈  c 关闭  O 重开"
+            : "\(model.total) awaiting feedback" + (waits.max().map { ", longest \($0) days" } ?? "") + "   f record  c close  O reopen"
         grid.write(summary, x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
         let tableHeight = layout.tableHeight(showDetail: true)
         let table = ListTable(
             columns: [.init(title: zh ? "编号" : "ID", width: 11), .init(title: zh ? "标题" : "Title", width: 0),
                       .init(title: zh ? "单位" : "Unit", width: 10), .init(title: zh ? "办结日" : "Solved", width: 10),
                       .init(title: zh ? "已等" : "Waited", width: 6), .init(title: zh ? "责任人" : "Owner", width: 6),
-                      .init(title: zh ? "上次反馈" : "Last answer", width: zh ? 6 : 12)],
+                      .init(title: zh ? "上次反馈" : "Last answer", width: zh ? 8 : 12)],
             rows: zip(model.concerns, waits).map { concern, waited in
                 ListTable.Row(cells: [concern.code.description, concern.title, org.unit(concern.unitID)?.name ?? concern.unitID.rawValue,
                                       concern.solvedOn?.description ?? "-", zh ? "\(waited)天" : "\(waited)d",

@@ -36,7 +36,7 @@ enum MeetingsPane {
             + (zh ? "  已决定 \(decided)/\(toDefine)" : "  decided \(decided)/\(toDefine)")
         grid.write(title, x: x + 1, y: layout.contentTop, style: Style(bold: true), limit: width - 1)
         let items = ListTable(
-            columns: [.init(title: "", width: 1), .init(title: zh ? "议题" : "Purpose", width: zh ? 8 : 15), .init(title: zh ? "编号" : "ID", width: 11),
+            columns: [.init(title: "", width: 1), .init(title: zh ? "议题" : "Purpose", width: zh ? 8 : 12), .init(title: zh ? "编号" : "ID", width: 11),
                       .init(title: zh ? "标题" : "Title", width: 0), .init(title: zh ? "发现者" : "Finder", width: 6),
                       .init(title: zh ? "解决部门" : "Solving", width: 10)],
             rows: meeting.items.map { item in

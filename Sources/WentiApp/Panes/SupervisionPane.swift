@@ -20,7 +20,7 @@ enum SupervisionPane {
         var columns: [ListTable.Column] = [.init(title: zh ? "督办单" : "Notice", width: 11)]
         if showConcern { columns.append(.init(title: zh ? "问题" : "Concern", width: 11)) }
         columns += [.init(title: zh ? "标题" : "Title", width: 0), .init(title: zh ? "责任人" : "To", width: 6),
-                    .init(title: zh ? "状态" : "State", width: zh ? 6 : 12), .init(title: zh ? "下一节点" : "Next node", width: 10),
+                    .init(title: zh ? "状态" : "State", width: zh ? 8 : 12), .init(title: zh ? "下一节点" : "Next node", width: 10),
                     .init(title: zh ? "逾期" : "Late", width: 8), .init(title: zh ? "催办" : "Chased", width: 6)]
         let notices = ListTable(
             columns: columns,
