@@ -5,6 +5,7 @@ import PackageDescription
 //   WentiCore      the 1234 domain: value types and rules, no I/O
 //   WentiText      display width (generated from glibc), the sanitiser, cut/pad/wrap
 //   WentiStore     persistence behind `WorkspaceStore`; SQLite through GRDB first
+//   WentiSession   who is acting (the principal), every read scoped and every write checked
 //   WentiExchange  seeds (YAML), CSV/JSON import and export, the synthetic generator
 //   WentiReports   documents from editable templates: agenda, minutes, notice, bulletin
 //   WentiTerminal  the Grid, keys, and the ncurses and headless terminals
@@ -34,7 +35,7 @@ let package = Package(
         .target(name: "WentiTerminal", dependencies: ["WentiText", "CNCurses"]),
         .target(
             name: "WentiApp",
-            dependencies: ["WentiCore", "WentiStore", "WentiText", "WentiTerminal", "WentiReports", "WentiExchange", "TOMLKit"]
+            dependencies: ["WentiCore", "WentiStore", "WentiSession", "WentiText", "WentiTerminal", "WentiReports", "WentiExchange", "TOMLKit"]
         ),
         .target(
             name: "WentiStore",
@@ -45,10 +46,12 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // Between the store and both front ends: the principal, view-as, the permission checks.
+        .target(name: "WentiSession", dependencies: ["WentiCore", "WentiStore"]),
         .target(
             name: "WentiExchange",
             dependencies: [
-                "WentiCore", "WentiStore", "Yams", "TOMLKit",
+                "WentiCore", "WentiStore", "WentiSession", "Yams", "TOMLKit",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -60,25 +63,28 @@ let package = Package(
         .target(
             name: "WentiCLI",
             dependencies: [
-                "WentiCore", "WentiStore", "WentiExchange", "WentiText", "WentiTerminal", "WentiApp", "WentiReports",
+                "WentiCore", "WentiStore", "WentiSession", "WentiExchange", "WentiText", "WentiTerminal", "WentiApp", "WentiReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "wenti", dependencies: ["WentiCLI"]),
 
+        // What the test targets share: addressing the store by person id, as tests name people.
+        .target(name: "WentiTestSupport", dependencies: ["WentiStore", "WentiSession"], path: "Tests/WentiTestSupport"),
         .testTarget(name: "WentiCoreTests", dependencies: ["WentiCore"]),
         .testTarget(name: "WentiTextTests", dependencies: ["WentiText"]),
         .testTarget(name: "WentiTerminalTests", dependencies: ["WentiTerminal", "CNCurses"]),
         .testTarget(
             name: "WentiAppTests",
-            dependencies: ["WentiApp", "WentiExchange", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            dependencies: ["WentiApp", "WentiExchange", "WentiTestSupport", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore"]),
-        .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange"]),
+        .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore", "WentiExchange", "WentiTestSupport"]),
+        .testTarget(name: "WentiSessionTests", dependencies: ["WentiSession", "WentiExchange", "WentiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange", "WentiTestSupport"]),
         .testTarget(name: "WentiReportsTests", dependencies: ["WentiReports"]),
         // Depends on the executable so that `swift test` builds the binary it spawns.
-        .testTarget(name: "WentiCLITests", dependencies: ["WentiCLI", "wenti"]),
+        .testTarget(name: "WentiCLITests", dependencies: ["WentiCLI", "wenti", "WentiTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

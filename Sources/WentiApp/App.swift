@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiTerminal
 import WentiText
 
@@ -8,13 +9,14 @@ import WentiText
 public enum App {
     /// Loads the first screen: the tree and the first page of every library's concerns.
     public static func start(_ state: inout AppState, _ env: AppEnvironment) {
-        let mark = (try? env.data.store.changeMark()) ?? 0
+        let mark = try? env.session.changeToken()
+        state.today = env.session.today()
         StandardActions.attempt(&state) { state in
-            state.tree = try env.data.tree()
-            state.practices.entries = try env.data.practiceEntries()
+            state.tree = try env.session.libraryTree()
+            state.practices.entries = try env.session.practices()
         }
         StandardActions.reload(&state, env)
-        state.loadedMarks[.libraries] = mark
+        if let mark { state.loadedMarks[.libraries] = mark }
         if env.draft?.load() != nil {
             state.toast = state.language == .zh ? "有未完成的登记草稿：按 i 继续" : "an unfinished intake is kept: i continues it"
         }
@@ -90,12 +92,12 @@ public enum App {
         }
         drawTabs(state, env, into: &grid, layout: layout)
         switch state.tab {
-        case .libraries: LibrariesPane.draw(state, env.data, into: &grid, layout: layout)
-        case .meetings: MeetingsPane.draw(state, env.data, into: &grid, layout: layout)
-        case .supervision: SupervisionPane.draw(state, env.data, into: &grid, layout: layout)
-        case .feedback: FeedbackPane.draw(state, env.data, into: &grid, layout: layout)
-        case .practices: PracticesPane.draw(state, env.data, into: &grid, layout: layout)
-        case .dashboard: DashboardPane.draw(state, env.data, into: &grid, layout: layout)
+        case .libraries: LibrariesPane.draw(state, env.session.workspace, into: &grid, layout: layout)
+        case .meetings: MeetingsPane.draw(state, env.session.workspace, into: &grid, layout: layout)
+        case .supervision: SupervisionPane.draw(state, env.session.workspace, into: &grid, layout: layout)
+        case .feedback: FeedbackPane.draw(state, env.session.workspace, into: &grid, layout: layout)
+        case .practices: PracticesPane.draw(state, env.session.workspace, into: &grid, layout: layout)
+        case .dashboard: DashboardPane.draw(state, env.session.workspace, into: &grid, layout: layout)
         }
         drawStatus(state, env, into: &grid, layout: layout)
         grid.cursor = nil
@@ -114,9 +116,15 @@ public enum App {
             grid.write(label, x: x, y: 0, style: Style(bold: current, reverse: !current, underline: current))
             x += DisplayWidth.of(label)
         }
-        let viewer = (try? env.data.workspace.actor(env.data.viewer)).map { "\($0.name) · \($0.role.label.text(state.language))" } ?? ""
-        let width = min(DisplayWidth.of(viewer), max(0, layout.width - x - 2))
-        grid.write(viewer, x: layout.width - width - 1, y: 0, style: Style(reverse: true), limit: width)
+        let who = who(env.session, state.language)
+        let width = min(DisplayWidth.of(who), max(0, layout.width - x - 2))
+        grid.write(who, x: layout.width - width - 1, y: 0, style: Style(bold: env.session.isReadOnly, reverse: true), limit: width)
+    }
+
+    /// What the top bar says of who is looking: the principal and their role, or while
+    /// viewing as someone else, whose view it is (read-only).
+    static func who(_ session: Session, _ language: Language) -> String {
+        session.viewHeader?.text(language) ?? "\(session.principal.name) · \(session.principal.role.label.text(language))"
     }
 
     /// The status bar's hints come from the registry, so they name the keys actually bound.

@@ -17,8 +17,12 @@ public struct ConcernQuery: Sendable, Hashable {
     }
 
     public var tiers: Set<Tier> = []
-    /// A unit and its subtree: pass the subtree (`Organisation.subtree(of:)`).
+    /// The units asked for, each with its subtree (`Organisation.subtree(of:)`): a concern
+    /// of any of them matches, so naming two units lists both.
     public var unitIDs: Set<UnitID> = []
+    /// The part of the organisation being looked at (the tree's selection in the UI): it
+    /// narrows whatever else is asked, units included.
+    public var within: Set<UnitID> = []
     public var grades: Set<Grade> = []
     /// Matches concerns with no grade yet.
     public var ungraded = false
@@ -44,21 +48,21 @@ public struct ConcernQuery: Sendable, Hashable {
     }
 }
 
-/// Where the next page starts: the last row shown and its value of the sort's key (the
-/// due day, the grade's or the stage's rank; nil for the id orders).
+/// Where the next page starts. Opaque outside the store: a backend keeps in it the last
+/// row's position and its value of the sort's key (the due day, the grade's or the stage's
+/// rank; nil for the id orders).
 public struct PageCursor: Sendable, Hashable {
-    public var rowID: Int64
-    public var key: Int?
+    let position: Int64
+    let key: Int?
 
-    public init(rowID: Int64, key: Int?) {
-        self.rowID = rowID
+    init(position: Int64, key: Int?) {
+        self.position = position
         self.key = key
     }
 }
 
 /// One row of a concern list: what a table shows, never the sealed reporter.
 public struct ConcernSummary: Sendable, Hashable {
-    public var rowID: Int64
     public var code: ConcernCode
     public var title: String
     public var tier: Tier
@@ -75,13 +79,13 @@ public struct ConcernSummary: Sendable, Hashable {
     public var due: Day?
     public var daysOverdue: Int
     public var version: Int
-    /// This row's value of the listing's sort key, for its cursor.
-    public var sortKey: Int?
+    /// Where a listing continues after this row.
+    public var cursor: PageCursor
 
-    public init(rowID: Int64, code: ConcernCode, title: String, tier: Tier, unitID: UnitID, stage: Stage,
+    init(cursor: PageCursor, code: ConcernCode, title: String, tier: Tier, unitID: UnitID, stage: Stage,
                 grade: Grade?, categoryID: CategoryID, channel: Channel, firstResponsibleID: PersonID?,
-                reporterName: String?, anonymous: Bool, reportedOn: Day, due: Day?, daysOverdue: Int, version: Int, sortKey: Int? = nil) {
-        self.rowID = rowID
+                reporterName: String?, anonymous: Bool, reportedOn: Day, due: Day?, daysOverdue: Int, version: Int) {
+        self.cursor = cursor
         self.code = code
         self.title = title
         self.tier = tier
@@ -97,10 +101,7 @@ public struct ConcernSummary: Sendable, Hashable {
         self.due = due
         self.daysOverdue = daysOverdue
         self.version = version
-        self.sortKey = sortKey
     }
-
-    public var cursor: PageCursor { PageCursor(rowID: rowID, key: sortKey) }
 }
 
 public struct ConcernPage: Sendable, Hashable {

@@ -8,17 +8,14 @@ public struct Workspace: Sendable, Equatable {
     public var policy: GradePolicy
     public var campaigns: [Campaign]
     public var visits: [LeaderVisit]
-    /// Who acts when neither `--as` nor `WENTI_USER` says.
-    public var defaultActorID: PersonID?
 
     public init(organisation: Organisation, categories: [Category], policy: GradePolicy,
-                campaigns: [Campaign] = [], visits: [LeaderVisit] = [], defaultActorID: PersonID? = nil) {
+                campaigns: [Campaign] = [], visits: [LeaderVisit] = []) {
         self.organisation = organisation
         self.categories = categories
         self.policy = policy
         self.campaigns = campaigns
         self.visits = visits
-        self.defaultActorID = defaultActorID
     }
 
     public var categoryIDs: Set<CategoryID> { Set(categories.map(\.id)) }
@@ -33,12 +30,5 @@ public struct Workspace: Sendable, Equatable {
     /// Finds a category by id or by its Chinese or English name.
     public func resolveCategory(_ text: String) -> Category? {
         categories.first { $0.id.rawValue == text || $0.name.zh == text || $0.name.en.lowercased() == text.lowercased() }
-    }
-
-    /// The person acting, or why there is none.
-    public func actor(_ id: PersonID?) throws(StoreError) -> Person {
-        guard let id = id ?? defaultActorID else { throw .noActor }
-        guard let person = organisation.person(id) else { throw .unknownActor(id) }
-        return person
     }
 }

@@ -1,12 +1,15 @@
 import Foundation
 import WentiCore
 
-/// Everything wenti asks of persistence, in domain terms only.
+/// Everything wenti asks of persistence, in domain terms only, so that a network database
+/// fits behind it as well as an SQLite file.
 ///
-/// SQLite (`SQLiteStore`) is the first backend; a PostgreSQL backend for departments that
-/// share one database implements the same protocol, so neither the domain nor the UI
-/// changes. Every write is one transaction that also appends its audit entries; every
-/// read is scoped to the person asking.
+/// The store neither knows nor decides who is asking: reads take the `ConcernScope` the
+/// session computed, writes take the acting `Person` (always the principal) and go through
+/// `Workflow`, whose permission check runs inside the write's own transaction on the concern
+/// as it is stored. Cursors, change tokens and ids are opaque or allocated inside the insert;
+/// no row ids, file paths or database messages cross this boundary, and no caller code runs
+/// inside a transaction. `StoreConformanceTests` is the suite every backend must pass.
 public protocol WorkspaceStore: AnyObject, Sendable {
     /// Now and today as this store keeps time (a fixed clock in tests and seed replays), so
     /// that every screen judges deadlines by the same day as the store.
@@ -14,69 +17,72 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func today() -> Day
 
     // MARK: Workspace
-    /// Writes the organisation, categories, policy and sources into an empty workspace.
-    func install(_ workspace: Workspace) throws(StoreError)
+    /// Writes the organisation, categories, policy and sources into an empty workspace,
+    /// audited as `installer` (one of its people).
+    func install(_ workspace: Workspace, installer: PersonID) throws(StoreError)
     func workspace() throws(StoreError) -> Workspace
+    /// Links `login` to `person` (taking it from whoever had it), audited as `actor`.
+    func link(login: String, to person: PersonID, actor: Person) throws(StoreError) -> Workspace
 
     // MARK: Concerns
-    func open(_ new: NewConcern, actor: PersonID?) throws(StoreError) -> Concern
-    /// Applies a command. With `expectedVersion`, refuses with `.conflict` when the concern
-    /// changed since that version.
-    func perform(_ command: ConcernCommand, on code: ConcernCode, expectedVersion: Int?, actor: PersonID?) throws(StoreError) -> Concern
-    /// Applies several commands to one concern as one action: all or nothing.
-    func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor: PersonID?) throws(StoreError) -> Concern
-    func concern(_ code: ConcernCode, viewer: PersonID?) throws(StoreError) -> Concern
-    func page(_ query: ConcernQuery, viewer: PersonID?, after cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage
-    /// The cursor that continues a listing in `sort` order after `code`.
-    func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, viewer: PersonID?) throws(StoreError) -> PageCursor
+    func open(_ new: NewConcern, actor: Person) throws(StoreError) -> Concern
+    /// Applies several commands to one concern as one action: all or nothing. With
+    /// `expectedVersion`, refuses with `.conflict` when the concern changed since.
+    func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor: Person) throws(StoreError) -> Concern
+    /// One concern in full, as stored (the session redacts it for the reader).
+    func concern(_ code: ConcernCode, scope: ConcernScope) throws(StoreError) -> Concern
+    func page(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage
     /// The page that ends just before `cursor` (the rows above it on screen), in display
     /// order; with nil, the last page of the listing. Its `next` continues upwards.
-    func page(_ query: ConcernQuery, viewer: PersonID?, before cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage
-    /// Every matching concern in full, oldest first, `batch` at a time (children read once
-    /// per batch), redacted for the viewer: for exports, never all held at once.
-    func eachConcern(_ query: ConcernQuery, viewer: PersonID?, batch: Int, _ body: ([Concern]) throws -> Void) throws(StoreError)
-    func count(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> Int
-    /// Counts up to `cap` and stops: a screen's "10000+" must not cost a scan of a million rows.
-    func count(_ query: ConcernQuery, viewer: PersonID?, upTo cap: Int) throws(StoreError) -> Int
-    func counts(_ query: ConcernQuery, by facet: Facet, viewer: PersonID?) throws(StoreError) -> [String: Int]
-    /// Per unit: open, overdue and awaiting-feedback concerns (for the libraries tree), in
-    /// one pass over what the viewer may see.
-    func libraryCounts(viewer: PersonID?) throws(StoreError) -> [UnitID: LibraryCounts]
-    /// Inserts concerns that are already complete (seed or import or generator), each with
-    /// an audit entry, in one transaction. Codes are allocated when `code.sequence == 0`.
-    func insert(_ concerns: [Concern], actor: PersonID?, action: String) throws(StoreError) -> [Concern]
+    func page(_ query: ConcernQuery, scope: ConcernScope, before cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage
+    /// The cursor that continues a listing in `sort` order after `code`.
+    func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, scope: ConcernScope) throws(StoreError) -> PageCursor
+    /// Matching concerns in full, oldest first, `limit` at a time: exports read them batch
+    /// by batch and never hold them all.
+    func concerns(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) throws(StoreError) -> (concerns: [Concern], next: PageCursor?)
+    /// Counts up to `cap` and stops (nil: exact): a screen's "10000+" must not cost a scan of a million rows.
+    func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) throws(StoreError) -> Int
+    func counts(_ query: ConcernQuery, by facet: Facet, scope: ConcernScope) throws(StoreError) -> [String: Int]
+    /// Per unit: open, overdue and awaiting-feedback concerns (for the libraries tree).
+    func libraryCounts(scope: ConcernScope) throws(StoreError) -> [UnitID: LibraryCounts]
+    /// Inserts concerns that are already complete (seed or import), each with an audit
+    /// entry, in one transaction. Codes are allocated when `code.sequence == 0`.
+    func insert(_ concerns: [Concern], actor: Person, action: String) throws(StoreError) -> [Concern]
 
     // MARK: Records around concerns
     /// Inserts or replaces a planned meeting (a held one's minutes are a record).
-    func save(_ meeting: Meeting, actor: PersonID?) throws(StoreError)
+    func save(_ meeting: Meeting, actor: Person) throws(StoreError)
     /// Carries out every decision of a planned meeting and marks it held: all or nothing.
-    func confirmMinutes(_ meetingID: String, heldOn: Day, actor: PersonID?) throws(StoreError) -> Meeting
+    func confirmMinutes(_ meetingID: String, heldOn: Day, actor: Person) throws(StoreError) -> Meeting
     func meetings() throws(StoreError) -> [Meeting]
     /// Concerns that may belong on an agenda of `units` for `month` (see `AgendaBuilder`),
     /// at most `limit` of each kind.
-    func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, viewer: PersonID?, limit: Int) throws(StoreError) -> [Concern]
-    func issue(_ notice: SupervisionNotice, actor: PersonID?) throws(StoreError)
+    func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, scope: ConcernScope, limit: Int) throws(StoreError) -> [Concern]
+    /// Issues a notice; its id (DB-YYYY-NNN) is allocated in the same transaction.
+    func issue(_ draft: SupervisionNotice, actor: Person) throws(StoreError) -> SupervisionNotice
     /// Changes one notice through its own rules, in one transaction with its audit entry.
-    @discardableResult
-    func changeNotice(_ id: String, actor: PersonID?, action: String,
-                      _ change: (SupervisionNotice) throws -> SupervisionNotice) throws(StoreError) -> SupervisionNotice
-    func nextNoticeID(year: Int) throws(StoreError) -> String
+    func changeNotice(_ id: String, _ change: NoticeChange, actor: Person) throws(StoreError) -> SupervisionNotice
     func notices() throws(StoreError) -> [SupervisionNotice]
-    func add(_ practice: PracticeEntry, actor: PersonID?) throws(StoreError)
+    /// Adds a practice entry; its id (SJ-YYYY-NNN) is allocated in the same transaction.
+    func add(_ draft: PracticeEntry, actor: Person) throws(StoreError) -> PracticeEntry
     func practices() throws(StoreError) -> [PracticeEntry]
-    func nextPracticeID(year: Int) throws(StoreError) -> String
 
     // MARK: Figures
-    /// One fact row per concern the viewer may see that matches `query` (see `Figures`).
-    func facts(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> [ConcernFact]
-    /// The same rows streamed, never all held (without `titles`, titles are left empty).
-    func eachFact(_ query: ConcernQuery, viewer: PersonID?, titles: Bool, _ body: (ConcernFact) throws -> Void) throws(StoreError)
+    /// Fact rows (see `Figures`) of the matching concerns, `limit` at a time in a stable
+    /// order; without `titles`, titles are left empty (they are the bulk of a row).
+    func facts(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, after cursor: PageCursor?, limit: Int) throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?)
 
     // MARK: Audit
     func auditLog(subject: String) throws(StoreError) -> [AuditEntry]
-    /// Grows with every change anyone makes (the last audit entry's number): a screen that
-    /// remembers it can tell, with one cheap read, whether another process changed something.
-    func changeMark() throws(StoreError) -> Int64
+    /// Changes whenever anyone changes anything: a screen that remembers it can tell, with
+    /// one cheap read, whether it must read again. Only equality means anything.
+    func changeToken() throws(StoreError) -> ChangeToken
+}
+
+/// An opaque mark of the store's state (see `WorkspaceStore.changeToken`).
+public struct ChangeToken: Sendable, Hashable {
+    let value: String
+    public init(backend value: String) { self.value = value }
 }
 
 /// What the libraries tree shows beside a unit.
@@ -89,5 +95,31 @@ public struct LibraryCounts: Sendable, Hashable {
         self.open = open
         self.overdue = overdue
         self.awaitingFeedback = awaitingFeedback
+    }
+}
+
+extension WorkspaceStore {
+    /// Every matching concern in full, a batch at a time (the loop lives here, outside any
+    /// transaction: each batch is its own read).
+    public func eachConcern(_ query: ConcernQuery, scope: ConcernScope, batch: Int = 500,
+                            _ body: ([Concern]) throws -> Void) throws {
+        var cursor: PageCursor?
+        repeat {
+            let page = try concerns(query, scope: scope, after: cursor, limit: batch)
+            if !page.concerns.isEmpty { try body(page.concerns) }
+            cursor = page.next
+        } while cursor != nil
+    }
+
+    /// Every fact row, streamed batch by batch: a dashboard over a million concerns keeps
+    /// one batch at a time.
+    public func eachFact(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, batch: Int = 20_000,
+                         _ body: (ConcernFact) throws -> Void) throws {
+        var cursor: PageCursor?
+        repeat {
+            let page = try facts(query, scope: scope, titles: titles, after: cursor, limit: batch)
+            for fact in page.facts { try body(fact) }
+            cursor = page.next
+        } while cursor != nil
     }
 }

@@ -1,6 +1,8 @@
 import Testing
+import WentiTestSupport
 @testable import WentiApp
 @testable import WentiCore
+@testable import WentiSession
 @testable import WentiStore
 
 @MainActor
@@ -8,7 +10,7 @@ import Testing
 struct FilterTextTests {
     @Test func tokensNarrowByFieldAndTheRestIsText() throws {
         let fixture = try AppFixture()
-        let workspace = fixture.environment.data.workspace
+        let workspace = fixture.environment.session.workspace
         var query = ConcernQuery()
         FilterText.apply("grade:急难 stage:solving tier:L2 unit:运维检修部 category:收入福利 channel:hotline overdue mine 报表 stage:nonsense",
                          to: &query, workspace: workspace, me: "zg-zhao")

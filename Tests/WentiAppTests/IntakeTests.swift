@@ -1,4 +1,5 @@
 import Foundation
+import WentiTestSupport
 import Testing
 @testable import WentiApp
 @testable import WentiCore
@@ -43,7 +44,7 @@ struct IntakeTests {
     @Test func aHalfFilledFormSurvivesAndIsOfferedBack() throws {
         let fixture = try AppFixture()
         let draft = IntakeDraft(path: fixture.directory.appendingPathComponent("draft.json").path)
-        let env = AppEnvironment(data: fixture.environment.data, registry: fixture.environment.registry, draft: draft)
+        let env = AppEnvironment(session: fixture.environment.session, registry: fixture.environment.registry, draft: draft)
         // The session ends (the script runs out) in the middle of the form.
         let first = TerminalApp(state: AppState(language: .zh), environment: env,
                                 backend: HeadlessTerminal(width: 100, height: 30, keys: KeyScript.parse("i 停 车 位 不 够 Tab 早 上 抢 车 位")))

@@ -1,4 +1,5 @@
 import Foundation
+import WentiTestSupport
 import Testing
 @testable import WentiApp
 @testable import WentiCore

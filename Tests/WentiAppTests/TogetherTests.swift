@@ -1,7 +1,9 @@
 import Foundation
+import WentiTestSupport
 import Testing
 @testable import WentiApp
 @testable import WentiCore
+@testable import WentiSession
 @testable import WentiStore
 @testable import WentiTerminal
 
@@ -85,13 +87,15 @@ struct SwitchPersonTests {
     @Test func switchingPersonRescopesEverythingAndSealsTheReporter() throws {
         let fixture = try AppFixture()
         let (app, screen) = fixture.run("W 黄 晓 梅 Enter", language: .zh)
-        #expect(screen.lastFrame.lines[0].contains("黄晓梅 · 班组长"))
+        #expect(screen.lastFrame.lines[0].contains("赵雅琴 · 以 黄晓梅 的视角查看"))
         // Her team (客户服务班) and what it submitted up; nothing of other teams.
         let expected = try fixture.store.page(ConcernQuery(), viewer: "bzz-huang", after: nil, limit: 100).rows.map(\.code)
         #expect(app.state.table.rows.map(\.code) == expected && expected.count < 70)
         #expect(!screen.lastFrame.text.contains("测试人员"), "the sealed identity is gone for a team leader")
         // A team leader may not triage what her team submitted up.
         let (steer, _) = fixture.run("W 黄 晓 梅 Enter / 投 诉 Enter =", language: .en)
-        #expect(steer.state.toast == WorkflowError.notPermitted("bzz-huang", .grade).label.en)
+        let zhao = fixture.environment.session.principal
+        let huang = fixture.environment.session.organisation.person("bzz-huang")!
+        #expect(steer.state.toast == SessionError.readOnly(principal: zhao, viewer: huang, action: .grade).label.en, "viewing as her is read-only")
     }
 }

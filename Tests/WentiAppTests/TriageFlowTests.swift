@@ -1,4 +1,5 @@
 import Testing
+import WentiTestSupport
 @testable import WentiApp
 @testable import WentiCore
 @testable import WentiStore
@@ -121,12 +122,12 @@ struct TriagePathTests {
     @Test func referralPicksADepartmentAndExplains() throws {
         let fixture = try AppFixture()
         let (_, asked) = fixture.run("/ 食 堂 Enter R Right Tab 已 转 后 勤 Enter", language: .zh)
-        let departments0 = fixture.environment.data.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }
+        let departments0 = fixture.environment.session.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }
         #expect(asked.lastFrame.text.contains("把 Q-2026-0030 转办到 \(departments0[1].name)？"))
         _ = fixture.run("/ 食 堂 Enter R Right Tab 已 转 后 勤 Enter y")
         let concern = try fixture.store.concern(ConcernCode("Q-2026-0030")!, viewer: nil)
         #expect(concern.stage == .referred && concern.referral?.explanation == "已转后勤")
-        let departments = fixture.environment.data.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }
+        let departments = fixture.environment.session.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }
         #expect(concern.referral?.toUnitID == departments[1].id)
     }
 }
@@ -155,8 +156,7 @@ struct PanesOneFlowTests {
         let (top, _) = fixture.run(select + "e")
         #expect(top.state.toast == WorkflowError.alreadyTopTier.label.en)
         // The station still sees what it submitted up, now in the company's library.
-        let station = try LibraryData(store: fixture.store, viewer: "bzz-guo")
-        let stationView = AppEnvironment(data: station, registry: fixture.environment.registry)
+        let stationView = AppEnvironment(session: try fixture.store.session(as: "bzz-guo"), registry: fixture.environment.registry)
         let backend = HeadlessTerminal(width: 100, height: 30, keys: KeyScript.parse(select))
         let app = TerminalApp(state: AppState(language: .en), environment: stationView, backend: backend)
         app.run()

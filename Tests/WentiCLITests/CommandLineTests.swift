@@ -1,4 +1,5 @@
 import Foundation
+import WentiTestSupport
 import Testing
 
 /// The real `wenti` binary, spawned as a user would run it (no terminal needed).
@@ -21,6 +22,12 @@ struct CommandLineTests {
         }
         return URL(fileURLWithPath: ".build/debug/wenti")
     }
+
+    /// The operating-system account the tests run under: commands act as whoever it is linked to.
+    static let account: String = {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return "root" }
+        return String(cString: name)
+    }()
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
@@ -127,10 +134,14 @@ struct CommandLineTests {
         #expect(unknown.status == 1 && unknown.err.contains("no concern Q-2026-9999"))
         let illegal = try run(["start", "Q-2026-0004", "--db", db], environment: ["LANG": "zh_CN.UTF-8"])
         #expect(illegal.status == 1 && illegal.err.contains("不能开始解决"), "\(illegal.err)")
-        let stale = try run(["progress", "Q-2026-0004", "--db", db, "--expect-version", "1", "--as", "zg-sun", "补充"])
-        #expect(stale.status == 0 || stale.status == 3)
+        // 孙文博 adds progress on version 1 first (the account is his for that command); then
+        // 赵雅琴's change based on the same version is refused, naming him.
+        #expect(try run(["people", "login", "zg-sun", Self.account, "--db", db]).status == 0)
+        let first = try run(["progress", "Q-2026-0004", "--db", db, "--expect-version", "1", "补充"])
+        #expect(first.status == 0, "\(first.err)")
+        #expect(try run(["people", "login", "zg-zhao", Self.account, "--db", db]).status == 0, "孙文博 gives the account back")
         let conflict = try run(["progress", "Q-2026-0004", "--db", db, "--expect-version", "1", "再补充"])
-        #expect(conflict.status == 3 && conflict.err.contains("was changed by"), "\(conflict.err)")
+        #expect(conflict.status == 3 && conflict.err.contains("was changed by 孙文博"), "\(conflict.err)")
         let again = try run(["demo", "--no-tui", "--db", db])
         #expect(again.status == 0, "an earlier demo is replaced")
         let real = try temporaryDatabase()

@@ -1,4 +1,5 @@
 import Foundation
+import WentiTestSupport
 import Testing
 import WentiText
 
@@ -188,8 +189,10 @@ struct TerminalEndToEndTests {
         try start(tmux, db: db)
         var lines = try tmux.waitFor { $0.contains { $0.contains("Q-2026-0069 -") } }
         #expect(lines.contains { $0.contains("▸ Q-2026-0069 -        found") })
-        // Another process grades the selected concern.
-        let graded = try cli.run(["grade", "Q-2026-0069", "urgent", "--db", db, "--as", "zg-sun"])
+        // Another process grades the selected concern, as 孙文博: the account is linked to him
+        // now, while the running UI stays 赵雅琴's (who acts is settled when a process starts).
+        #expect(try cli.run(["people", "login", "zg-sun", CommandLineTests.account, "--db", db]).status == 0)
+        let graded = try cli.run(["grade", "Q-2026-0069", "urgent", "--db", db])
         #expect(graded.status == 0, "\(graded.err)")
         lines = try tmux.waitFor(timeout: 5) { $0.contains { $0.contains("▸ Q-2026-0069 urgent") } }
         #expect(lines.contains { $0.contains("▸ Q-2026-0069 urgent") }, "live, with the cursor where it was")
@@ -207,7 +210,8 @@ struct TerminalEndToEndTests {
         try tmux.run(["send-keys", "-t", "w", "-l", "已联系"])
         try tmux.waitFor { $0.joined().contains("已联系") }
         // Meanwhile another process changes it.
-        #expect(try cli.run(["progress", "Q-2026-0069", "孙文博先到", "--db", db, "--as", "zg-sun"]).status == 0)
+        #expect(try cli.run(["people", "login", "zg-sun", CommandLineTests.account, "--db", db]).status == 0)
+        #expect(try cli.run(["progress", "Q-2026-0069", "孙文博先到", "--db", db]).status == 0)
         try tmux.run(["send-keys", "-t", "w", "C-s"])
         let lines = try tmux.waitFor { $0.joined().contains("was changed by 孙文博") }
         #expect(lines.joined().contains("was changed by 孙文博"))

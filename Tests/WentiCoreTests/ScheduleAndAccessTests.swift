@@ -48,12 +48,18 @@ struct ScheduleAndAccessTests {
     @Test func eachRoleSeesItsPart() throws {
         let org = Fixtures.organisation
         let inTeam = try Fixtures.found(unit: "t1")
-        let otherTeam = try Fixtures.found(unit: "t3")
+        var otherTeam = try Fixtures.found(unit: "t3")
+        otherTeam.reporter = .named(name: "韩雪", personID: nil)
         let escalatedFromTeam = try Fixtures.apply([.escalate(reason: "上报"), .escalate(reason: "再上报")], to: inTeam)
         func sees(_ person: PersonID, _ concern: Concern) -> Bool {
-            AccessPolicy.canSee(concern, in: AccessPolicy.scope(of: org.person(person)!, in: org))
+            AccessPolicy.scope(of: org.person(person)!, in: org).contains(concern)
         }
-        #expect(sees("st1", inTeam) && !sees("st1", otherTeam))
+        // An employee follows their own: 宋佳 reported `inTeam`; a colleague's report of the
+        // same team is not hers to read.
+        var colleagues = inTeam
+        colleagues.reporter = .named(name: "唐俊杰", personID: nil)
+        #expect(sees("st1", inTeam) && !sees("st1", otherTeam) && !sees("st1", colleagues))
+        #expect(sees("tl1", colleagues), "the team leader sees the team's library")
         #expect(sees("tl1", escalatedFromTeam), "a team follows what it submitted up")
         #expect(!sees("tl3", escalatedFromTeam))
         #expect(sees("dh1", inTeam) && !sees("dh1", otherTeam))
@@ -64,9 +70,9 @@ struct ScheduleAndAccessTests {
         let org = Fixtures.organisation
         let sealed = try Workflow.open(Fixtures.newConcern(reporter: .anonymous(sealedIdentity: "检修班唐某")),
                                        code: ConcernCode(year: 2026, sequence: 3), context: Fixtures.context())
-        #expect(AccessPolicy.redacted(sealed, for: org.person("pw")!).reporter == .anonymous(sealedIdentity: "检修班唐某"))
+        #expect(AccessPolicy.redacted(sealed, for: org.person("pw")!, in: org).reporter == .anonymous(sealedIdentity: "检修班唐某"))
         for other in ["ld", "dh1", "tl1", "st1"] as [PersonID] {
-            #expect(AccessPolicy.redacted(sealed, for: org.person(other)!).reporter == .anonymous(sealedIdentity: nil))
+            #expect(AccessPolicy.redacted(sealed, for: org.person(other)!, in: org).reporter == .anonymous(sealedIdentity: nil))
         }
         // The audit diff never writes the identity out.
         #expect(!ChangeSet.between(nil, sealed).contains { $0.new.contains("唐某") })

@@ -1,4 +1,5 @@
 import Foundation
+import WentiTestSupport
 import Testing
 @testable import WentiCore
 @testable import WentiExchange
@@ -14,7 +15,7 @@ struct DemoFixture {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = ManualClock(day: Day("2026-09-01")!)
         store = try SQLiteStore(path: directory.appendingPathComponent("demo.sqlite").path, clock: clock)
-        try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock)
+        try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester")
     }
 
     func emptyWorkspace(_ name: String) throws -> SQLiteStore {
@@ -50,16 +51,16 @@ struct ExchangeTests {
     @Test func csvExportImportRoundTripsIntoAnotherWorkspace() throws {
         let demo = try DemoFixture()
         defer { demo.remove() }
-        let exported = try ConcernExport(store: demo.store, viewer: nil).data(ConcernQuery(), format: .csv)
+        let exported = try ConcernExport(session: try demo.store.session(as: "zg-zhao")).data(ConcernQuery(), format: .csv)
         #expect(exported.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM for Excel")
         let other = try demo.emptyWorkspace("other.sqlite")
-        let (imported, encoding) = try ConcernImport(store: other, actor: nil).run(data: exported, file: "demo.csv")
+        let (imported, encoding) = try ConcernImport(session: try other.session(as: "zg-zhao")).run(data: exported, file: "demo.csv")
         #expect(encoding == .utf8)
         #expect(imported.count == 69)
-        let again = try ConcernExport(store: other, viewer: nil).data(ConcernQuery(), format: .csv)
+        let again = try ConcernExport(session: try other.session(as: "zg-zhao")).data(ConcernQuery(), format: .csv)
         #expect(String(decoding: again, as: UTF8.self) == String(decoding: exported, as: UTF8.self))
         // The sealed identity travels for political-work staff only.
-        let forLeader = String(decoding: try ConcernExport(store: demo.store, viewer: "ld-zhou").data(ConcernQuery(), format: .csv), as: UTF8.self)
+        let forLeader = String(decoding: try ConcernExport(session: try demo.store.session(as: "ld-zhou")).data(ConcernQuery(), format: .csv), as: UTF8.self)
         #expect(String(decoding: exported, as: UTF8.self).contains("检修班派遣工，姓唐"))
         #expect(!forLeader.contains("检修班派遣工，姓唐"))
     }
@@ -70,18 +71,18 @@ struct ExchangeTests {
         let csv = "title,category,channel,unit,reporter\n食堂晚上不开,收入福利,go-down-visit,河口供电所,彭小兵\n"
         let gbk = try #require(TextDecoding.encodeGB18030(csv))
         #expect(String(validating: [UInt8](gbk), as: UTF8.self) == nil, "really not UTF-8")
-        let (concerns, encoding) = try ConcernImport(store: demo.store, actor: nil).run(data: gbk, file: "gbk.csv")
+        let (concerns, encoding) = try ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: gbk, file: "gbk.csv")
         #expect(encoding == .gb18030)
         #expect(concerns.first?.title == "食堂晚上不开" && concerns.first?.unitID == "t-hk")
         let withBOM = Data([0xEF, 0xBB, 0xBF]) + Data(csv.replacingOccurrences(of: "食堂", with: "宿舍").utf8)
-        #expect(try ConcernImport(store: demo.store, actor: nil).run(data: withBOM, file: "bom.csv").concerns.first?.title == "宿舍晚上不开")
+        #expect(try ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: withBOM, file: "bom.csv").concerns.first?.title == "宿舍晚上不开")
     }
 
     @Test func aBadFileNamesLineAndColumnAndWritesNothing() throws {
         let demo = try DemoFixture()
         defer { demo.remove() }
         let before = try demo.store.count(ConcernQuery(), viewer: nil)
-        let importer = ConcernImport(store: demo.store, actor: nil)
+        let importer = ConcernImport(session: try demo.store.session(as: "zg-zhao"))
         let cases: [(String, ImportError)] = [
             ("title,category,channel,unit\n好的一行,收入福利,hotline,t-hk\n坏的一行,不存在的类别,hotline,t-hk\n",
              ImportError(file: "f.csv", line: 3, column: "category", problem: LocalizedText(zh: "没有类别“不存在的类别”", en: "no category \"不存在的类别\""))),

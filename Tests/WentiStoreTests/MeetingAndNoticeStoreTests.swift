@@ -1,4 +1,5 @@
 import Foundation
+import WentiTestSupport
 import Testing
 @testable import WentiCore
 @testable import WentiStore
@@ -53,13 +54,13 @@ struct MeetingAndNoticeStoreTests {
         let before = try fixture.store.concern(second.code, viewer: "pw")
         try fixture.store.save(Meeting(id: "HY-2026-11", unitID: "co", month: YearMonth("2026-11")!,
                                        items: [Self.item(first, decision: Self.decision()), Self.item(second, decision: Self.decision())]), actor: "pw")
-        let auditBefore = try fixture.store.changeMark()
+        let auditBefore = try fixture.store.changeToken()
         #expect(throws: StoreError.self) { try fixture.store.confirmMinutes("HY-2026-11", heldOn: Day("2026-11-20")!, actor: "pw") }
         #expect(try fixture.store.concern(first.code, viewer: "pw").stage == .found, "the first decision was rolled back too")
         #expect(try fixture.store.concern(second.code, viewer: "pw") == before)
         #expect(try fixture.store.meetings().first?.state == .planned)
-        #expect(try fixture.store.changeMark() == auditBefore, "no audit entry survived")
-        #expect(throws: StoreError.recordNotFound(kind: "meeting", id: "HY-2099-01")) {
+        #expect(try fixture.store.changeToken() == auditBefore, "no audit entry survived")
+        #expect(throws: StoreError.recordNotFound(.meeting, id: "HY-2099-01")) {
             try fixture.store.confirmMinutes("HY-2099-01", heldOn: Day("2026-11-20")!, actor: "pw")
         }
     }
@@ -68,21 +69,23 @@ struct MeetingAndNoticeStoreTests {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         let concern = try fixture.add("报表太多")
-        #expect(try fixture.store.nextNoticeID(year: 2026) == "DB-2026-001")
-        let notice = try SupervisionNotice(id: "DB-2026-001", concern: concern.code, issuedOn: Day("2026-11-01")!, issuedByID: "pw",
-                                           toUnitID: "d1", toPersonID: "dh1", nodes: [.init(title: "完成", due: Day("2026-11-10")!)])
-        try fixture.store.issue(notice, actor: "pw")
-        #expect(try fixture.store.nextNoticeID(year: 2026) == "DB-2026-002")
-        try fixture.store.changeNotice("DB-2026-001", actor: "pw", action: "notice-chase") { try $0.chased(on: Day("2026-11-12")!, by: "pw", text: "催办") }
-        try fixture.store.changeNotice("DB-2026-001", actor: "dh1", action: "notice-acknowledge") { try $0.advanced(to: .acknowledged) }
-        #expect(throws: StoreError.notice(.illegalMove(.acknowledged, .issued))) {
-            try fixture.store.changeNotice("DB-2026-001", actor: "pw", action: "notice-x") { try $0.advanced(to: .issued) }
+        let draft = try SupervisionNotice(id: "", concern: concern.code, issuedOn: Day("2026-11-01")!, issuedByID: "pw",
+                                          toUnitID: "d1", toPersonID: "dh1", nodes: [.init(title: "完成", due: Day("2026-11-10")!)])
+        // The store numbers notices inside the insert: one after the other, per year.
+        #expect(try fixture.store.issue(draft, actor: "pw").id == "DB-2026-001")
+        #expect(try fixture.store.issue(draft, actor: "pw").id == "DB-2026-002")
+        fixture.clock.set(day: Day("2026-11-12")!)
+        try fixture.store.changeNotice("DB-2026-001", .chase(text: "催办"), actor: "pw")
+        try fixture.store.changeNotice("DB-2026-001", .acknowledge, actor: "dh1")
+        #expect(throws: StoreError.notice(.illegalMove(.acknowledged, .acknowledged))) {
+            try fixture.store.changeNotice("DB-2026-001", .acknowledge, actor: "pw")
         }
         let stored = try #require(try fixture.store.notices().first)
         #expect(stored.state == .acknowledged && stored.chasers.count == 1 && stored.openChasers == 1)
+        #expect(stored.chasers.first?.on == Day("2026-11-12")!, "dated by the store's day")
         #expect(try fixture.store.auditLog(subject: "DB-2026-001").map(\.action) == ["notice-issue", "notice-chase", "notice-acknowledge"])
-        #expect(throws: StoreError.recordNotFound(kind: "notice", id: "DB-9")) {
-            try fixture.store.changeNotice("DB-9", actor: "pw", action: "x") { $0 }
+        #expect(throws: StoreError.recordNotFound(.notice, id: "DB-9")) {
+            try fixture.store.changeNotice("DB-9", .complete, actor: "pw")
         }
     }
 
@@ -115,7 +118,7 @@ struct MeetingAndNoticeStoreTests {
         defer { fixture.remove() }
         let inD1 = try fixture.add("报表太多")
         _ = try fixture.add("客服排班", unit: "t3")
-        let candidates = try fixture.store.agendaCandidates(units: ["d1", "t1"], month: YearMonth("2026-12")!, since: nil, viewer: "pw", limit: 10)
+        let candidates = try fixture.store.agendaCandidates(units: ["d1", "t1"], month: YearMonth("2026-12")!, since: nil, scope: .all, limit: 10)
         #expect(candidates.map(\.code) == [inD1.code])
     }
 }
@@ -137,7 +140,7 @@ struct KeptCountTests {
                                       on: third.code, expectedVersion: nil, actor: "pw")
         var later = try fixture.store.concern(third.code, viewer: "pw")
         later.code = ConcernCode(year: 2026, sequence: 0)
-        _ = try fixture.store.bulkLoad([[later, later]], actor: "pw", action: "generate")
+        _ = try fixture.store.bulkLoad([[later, later]], actor: try fixture.store.person("pw"), action: "generate")
         fixture.clock.set(day: Day("2026-11-20")!)   // the urgent ones are overdue now
 
         func expected() throws -> [UnitID: LibraryCounts] {

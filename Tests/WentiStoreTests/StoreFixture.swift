@@ -1,4 +1,5 @@
 import Foundation
+import WentiTestSupport
 @testable import WentiCore
 @testable import WentiStore
 
@@ -36,7 +37,7 @@ struct StoreFixture {
             ]),
         categories: [Category(id: "team-burden", name: LocalizedText(zh: "班组负担", en: "workload")),
                      Category(id: "career", name: LocalizedText(zh: "职业前景", en: "career"))],
-        policy: .standard, defaultActorID: "pw")
+        policy: .standard)
 
     @discardableResult
     func add(_ title: String, unit: UnitID = "t1", description: String = "", reporter: Reporter = .named(name: "宋佳", personID: nil)) throws -> Concern {

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 
@@ -20,7 +21,7 @@ enum MeetingActions {
                           return state.meetings.selectedItem == nil ? noItem : nil
                       }) { state, env in
                 guard let meeting = state.meetings.meeting, let item = state.meetings.selectedItem else { return }
-                let form = MeetingForms.decisionForm(item, concern: state.meetings.concerns[item.concern], org: env.data.workspace.organisation)
+                let form = MeetingForms.decisionForm(item, concern: state.meetings.concerns[item.concern], org: env.session.organisation)
                 state.overlays.append(.recordForm(form, .decision(meetingID: meeting.id, item: state.meetings.item)))
             },
             AppAction("meeting-confirm", keys: [.character("C")], LocalizedText(zh: "确认纪要：一次执行全部决定", en: "Confirm the minutes: apply every decision at once"),
@@ -29,19 +30,19 @@ enum MeetingActions {
                           return meeting.state == .planned ? nil : heldAlready
                       }) { state, env in
                 guard let meeting = state.meetings.meeting else { return }
-                state.overlays.append(.recordForm(MeetingForms.minutesForm(meeting, today: env.data.store.today()), .minutes(meetingID: meeting.id)))
+                state.overlays.append(.recordForm(MeetingForms.minutesForm(meeting, today: env.session.today()), .minutes(meetingID: meeting.id)))
             },
             AppAction("meeting-export", keys: [.character("x")], LocalizedText(zh: "导出议程/纪要（md、html、txt）", en: "Export the agenda or minutes (md, html, txt)"),
                       group: .meetings, tabs: tab, unavailable: { state, _ in state.meetings.meeting == nil ? noMeeting : nil }) { state, env in
                 guard let meeting = state.meetings.meeting else { return }
-                state.overlays.append(.recordForm(ExportForms.form(.meeting(meeting.id), today: env.data.store.today()), .export(.meeting(meeting.id))))
+                state.overlays.append(.recordForm(ExportForms.form(.meeting(meeting.id), today: env.session.today()), .export(.meeting(meeting.id))))
             },
             AppAction("notice-issue", keys: [.character("N")], LocalizedText(zh: "下发督办通知单", en: "Issue a supervision notice"),
                       group: .supervision, tabs: [.libraries, .meetings], unavailable: { state, _ in
                           selectedConcern(state) == nil ? TriageActions.noSelection : nil
                       }) { state, env in
                 guard let concern = selectedConcern(state) else { return }
-                let form = NoticeForms.issueForm(concern, org: env.data.workspace.organisation, today: env.data.store.today())
+                let form = NoticeForms.issueForm(concern, org: env.session.organisation, today: env.session.today())
                 state.overlays.append(.recordForm(form, .issueNotice(concern.code)))
             },
         ]
@@ -62,10 +63,10 @@ enum MeetingActions {
     /// Builds next month's agenda for the library chosen in the tree (the company's when the
     /// company or nothing is chosen), stores it and shows it.
     static func prepare(_ state: inout AppState, _ env: AppEnvironment) {
-        let unit = state.selectedUnit?.id ?? env.data.workspace.organisation.company.id
-        let month = env.data.store.today().month.next
+        let unit = state.selectedUnit?.id ?? env.session.organisation.company.id
+        let month = env.session.today().month.next
         do {
-            let meeting = try env.data.prepareAgenda(unit: unit, month: month)
+            let meeting = try env.session.prepareAgenda(unit: unit, month: month)
             PaneRefresh.meetings(&state, env, select: meeting.id)
             state.meetings.focus = .items
             state.meetings.item = 0
@@ -74,7 +75,7 @@ enum MeetingActions {
                 ? (zh ? "\(meeting.id) 已召开" : "\(meeting.id) is already held")
                 : (zh ? "\(meeting.id) 议程已生成：\(meeting.items.count) 项" : "\(meeting.id) agenda prepared: \(meeting.items.count) items")
         } catch {
-            state.toast = error.label.text(state.language)
+            state.toast = StandardActions.describe(error, state.language)
         }
     }
 }

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 
@@ -51,11 +52,11 @@ enum DashboardActions {
                 state.dashboard.selected = 0
             },
             AppAction("dashboard-previous", keys: [.character("[")], LocalizedText(zh: "上个月", en: "Previous month"), group: .learning, tabs: tab) { state, env in
-                state.dashboard.month = (state.dashboard.month ?? env.data.store.today().month).previous
+                state.dashboard.month = (state.dashboard.month ?? env.session.today().month).previous
                 PaneRefresh.dashboard(&state, env)
             },
             AppAction("dashboard-next", keys: [.character("]")], LocalizedText(zh: "下个月", en: "Next month"), group: .learning, tabs: tab) { state, env in
-                state.dashboard.month = (state.dashboard.month ?? env.data.store.today().month).next
+                state.dashboard.month = (state.dashboard.month ?? env.session.today().month).next
                 PaneRefresh.dashboard(&state, env)
             },
             AppAction("dashboard-quarter", keys: [.character("m")], LocalizedText(zh: "按月 / 按季度（截至所选月）", en: "Month / quarter (ending with the month)"),

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 
@@ -24,7 +25,7 @@ public enum StandardActions {
     /// read (one cheap read of the change mark tells).
     static func switchTab(to tab: AppTab, _ state: inout AppState, _ env: AppEnvironment) {
         state.tab = tab
-        if let mark = try? env.data.store.changeMark(), state.loadedMarks[tab] == mark {
+        if let mark = try? env.session.changeToken(), state.loadedMarks[tab] == mark {
             // The feedback queue's selection is what its triage actions act on.
             if tab == .feedback { state.detail = state.feedbackQueue.concern }
             if tab == .libraries { state.detail = nil; loadDetail(&state, env) }
@@ -36,7 +37,7 @@ public enum StandardActions {
 
     /// Each saved view is a filter with a key.
     static var views: [AppAction] {
-        FilterText.views.map { view in
+        FilterViews.all.map { view in
             AppAction(view.id, keys: [Key(name: view.key)!], view.title, group: .view, tabs: [.libraries]) { state, env in
                 setFilter(view.filter, &state, env)
                 state.toast = view.title.text(state.language)
@@ -64,7 +65,7 @@ public enum StandardActions {
                 } else if state.focus == .tree {
                     move(&state, env, by: -state.tree.count)
                 } else {
-                    attempt(&state) { state in try state.table.moveToStart(env.data) }
+                    attempt(&state) { state in try state.table.moveToStart(env.session) }
                     loadDetail(&state, env)
                 }
             },
@@ -74,7 +75,7 @@ public enum StandardActions {
                 } else if state.focus == .tree {
                     move(&state, env, by: state.tree.count)
                 } else {
-                    attempt(&state) { state in try state.table.moveToEnd(visibleRows: Layout(state.size).tableRows, env.data) }
+                    attempt(&state) { state in try state.table.moveToEnd(visibleRows: Layout(state.size).tableRows, env.session) }
                     loadDetail(&state, env)
                 }
             },
@@ -133,8 +134,10 @@ public enum StandardActions {
                       short: LocalizedText(zh: "命令", en: "command"), group: .app) { state, _ in
                 state.overlays.append(.commandLine(TextField()))
             },
-            AppAction("switch-person", keys: [.character("W")], LocalizedText(zh: "切换身份（看各角色所见）", en: "Act as someone else (see what each role sees)"),
-                      group: .app) { state, _ in
+            AppAction("view-as", keys: [.character("W")], LocalizedText(zh: "以他人视角查看（只读）", en: "View as someone else (read-only)"),
+                      group: .app, unavailable: { _, env in
+                          Permissions.refusal(env.session.principal, .viewAs, on: .company, in: env.session.organisation)?.label
+                      }) { state, _ in
                 state.overlays.append(.personPicker(TextField(), selected: 0, targets: []))
             },
             AppAction("language", keys: [.character("L")], LocalizedText(zh: "切换中文/English", en: "Switch 中文 / English"), group: .app) { state, _ in
@@ -202,7 +205,7 @@ public enum StandardActions {
             guard !state.tree.isEmpty else { return }
             selectUnit(&state, env, row: min(max(0, state.treeSelected + delta), state.tree.count - 1))
         case .table:
-            attempt(&state) { state in try state.table.move(by: delta, visibleRows: Layout(state.size).tableRows, env.data) }
+            attempt(&state) { state in try state.table.move(by: delta, visibleRows: Layout(state.size).tableRows, env.session) }
             loadDetail(&state, env)
         }
     }
@@ -220,9 +223,9 @@ public enum StandardActions {
         var query = ConcernQuery()
         query.sort = state.table.query.sort
         if let unit = state.selectedUnit, unit.kind != .company {
-            query.unitIDs = env.data.workspace.organisation.subtree(of: unit.id)
+            query.unitIDs = env.session.organisation.subtree(of: unit.id)
         }
-        FilterText.apply(text, to: &query, workspace: env.data.workspace, me: env.data.actor.id)
+        FilterText.apply(text, to: &query, workspace: env.session.workspace, me: env.session.viewer.id)
         state.table.query = query
         state.table.selected = 0
         state.table.top = 0
@@ -230,7 +233,7 @@ public enum StandardActions {
     }
 
     static func reload(_ state: inout AppState, _ env: AppEnvironment) {
-        attempt(&state) { state in try state.table.reload(env.data) }
+        attempt(&state) { state in try state.table.reload(env.session) }
         loadDetail(&state, env)
     }
 
@@ -243,22 +246,25 @@ public enum StandardActions {
         if state.detail?.code == code { return }
         // Read even when the detail is hidden: the triage actions judge availability on it.
         attempt(&state) { state in
-            let concern = try env.data.concern(code)
+            let concern = try env.session.concern(code)
             state.detail = concern
-            state.detailLog = state.showDetail ? try env.data.log(code) : []
-            state.detailSimilar = state.showDetail ? try env.data.similarSolved(to: concern) : []
+            state.detailLog = state.showDetail ? try env.session.log(code) : []
+            state.detailSimilar = state.showDetail ? try env.session.similarSolved(to: concern) : []
             state.detailPractices = state.showDetail ? PracticeSearch.related(to: concern, in: state.practices.entries) : []
         }
     }
 
-    /// Runs a store read; a failure becomes the toast instead of a crash.
+    /// Runs a session call; a failure becomes the toast instead of a crash.
     static func attempt(_ state: inout AppState, _ body: (inout AppState) throws -> Void) {
         do {
             try body(&state)
-        } catch let error as StoreError {
-            state.toast = error.label.text(state.language)
         } catch {
-            state.toast = "\(error)"
+            state.toast = describe(error, state.language)
         }
+    }
+
+    /// An error as the status bar says it: the rule's or the refusal's own words.
+    static func describe(_ error: any Error, _ language: Language) -> String {
+        (error as? any Labelled)?.label.text(language) ?? "\(error)"
     }
 }

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 
@@ -11,32 +12,37 @@ enum SupervisionActions {
 
     static var all: [AppAction] {
         [
-            advance("notice-acknowledge", "a", LocalizedText(zh: "签收督办单", en: "Acknowledge the notice"), to: .acknowledged),
-            advance("notice-progress", "r", LocalizedText(zh: "已报进展", en: "Progress reported"), to: .progressReported),
-            advance("notice-complete", "C", LocalizedText(zh: "督办完成", en: "Notice completed"), to: .completed),
+            step("notice-acknowledge", "a", LocalizedText(zh: "签收督办单", en: "Acknowledge the notice"), .acknowledge),
+            step("notice-progress", "r", LocalizedText(zh: "已报进展", en: "Progress reported"), .reportProgress),
+            step("notice-complete", "C", LocalizedText(zh: "督办完成", en: "Notice completed"), .complete),
             AppAction("notice-chase", keys: [.character("h")], LocalizedText(zh: "催办", en: "Chase (催办)"),
-                      group: .supervision, tabs: tab, unavailable: { state, _ in
+                      group: .supervision, tabs: tab, unavailable: { state, env in
                           guard let notice = state.supervision.notice else { return noNotice }
+                          if let refusal = refusal(.noticeChase, notice, env) { return refusal }
                           return notice.state == .completed ? NoticeError.chaseCompleted.label : nil
                       }) { state, env in
                 guard let notice = state.supervision.notice else { return }
-                state.overlays.append(.recordForm(NoticeForms.chaseForm(notice, today: env.data.store.today()), .chase(noticeID: notice.id)))
+                state.overlays.append(.recordForm(NoticeForms.chaseForm(notice, today: env.session.today()), .chase(noticeID: notice.id)))
             },
             AppAction("notice-chaser-answered", keys: [.character("R")], LocalizedText(zh: "催办已回复", en: "The chaser was answered"),
-                      group: .supervision, tabs: tab, unavailable: { state, _ in
+                      group: .supervision, tabs: tab, unavailable: { state, env in
                           guard let notice = state.supervision.notice else { return noNotice }
+                          if let refusal = refusal(.noticeAnswer, notice, env) { return refusal }
                           return notice.openChasers == 0 ? NoticeError.noOpenChaser.label : nil
                       }) { state, env in
-                change(&state, env, action: "notice-chaser-answered") { notice, today in try notice.chaserAnswered(on: today) }
+                change(&state, env, .answerChaser)
             },
             AppAction("notice-export", keys: [.character("x")], LocalizedText(zh: "导出督办通知单", en: "Export the notice"),
                       group: .supervision, tabs: tab, unavailable: { state, _ in state.supervision.notice == nil ? noNotice : nil }) { state, env in
                 guard let notice = state.supervision.notice else { return }
-                state.overlays.append(.recordForm(ExportForms.form(.notice(notice.id), today: env.data.store.today()), .export(.notice(notice.id))))
+                state.overlays.append(.recordForm(ExportForms.form(.notice(notice.id), today: env.session.today()), .export(.notice(notice.id))))
             },
             AppAction("bulletin-export", keys: [.character("B")], LocalizedText(zh: "导出本月督办简报", en: "Export the month's bulletin"),
-                      short: LocalizedText(zh: "简报", en: "bulletin"), group: .supervision, tabs: tab) { state, env in
-                state.overlays.append(.recordForm(ExportForms.form(.bulletin, today: env.data.store.today()), .export(.bulletin)))
+                      short: LocalizedText(zh: "简报", en: "bulletin"), group: .supervision, tabs: tab, unavailable: { _, env in
+                          (try? env.session.figuresRoot(for: .bulletin)) == nil && env.session.refusal(.bulletin, on: .company) != nil
+                              ? env.session.refusal(.bulletin, on: .company) : nil
+                      }) { state, env in
+                state.overlays.append(.recordForm(ExportForms.form(.bulletin, today: env.session.today()), .export(.bulletin)))
             },
             AppAction("horizon-wider", keys: [.character("+")], LocalizedText(zh: "即将到期：多看 7 天", en: "Due soon: 7 days more"),
                       group: .supervision, tabs: tab) { state, env in
@@ -53,30 +59,34 @@ enum SupervisionActions {
 
     static let noNotice = LocalizedText(zh: "没有选中的督办单", en: "no notice is selected")
 
-    static func advance(_ id: String, _ key: Character, _ title: LocalizedText, to next: SupervisionNotice.State) -> AppAction {
-        AppAction(id, keys: [.character(key)], title, group: .supervision, tabs: tab, unavailable: { state, _ in
+    /// Why the viewer may not take `action` on the notice (read-only, or the permission table).
+    static func refusal(_ action: MethodAction, _ notice: SupervisionNotice, _ env: AppEnvironment) -> LocalizedText? {
+        env.session.refusal(action, on: .notice(toUnit: notice.toUnitID, toPerson: notice.toPersonID, concern: notice.concern))
+    }
+
+    static func step(_ id: String, _ key: Character, _ title: LocalizedText, _ change: NoticeChange) -> AppAction {
+        AppAction(id, keys: [.character(key)], title, group: .supervision, tabs: tab, unavailable: { state, env in
             guard let notice = state.supervision.notice else { return noNotice }
+            if let refusal = refusal(change.methodAction, notice, env) { return refusal }
             do throws(NoticeError) {
-                _ = try notice.advanced(to: next)
+                _ = try notice.applying(change, on: state.today, by: env.session.principal.id)
                 return nil
             } catch {
                 return error.label
             }
         }) { state, env in
-            change(&state, env, action: id) { notice, _ in try notice.advanced(to: next) }
+            Self.change(&state, env, change)
         }
     }
 
-    static func change(_ state: inout AppState, _ env: AppEnvironment, action: String,
-                       _ body: @escaping (SupervisionNotice, Day) throws -> SupervisionNotice) {
+    static func change(_ state: inout AppState, _ env: AppEnvironment, _ change: NoticeChange) {
         guard let notice = state.supervision.notice else { return }
-        let today = env.data.store.today()
         do {
-            let changed = try env.data.store.changeNotice(notice.id, actor: env.data.actor.id, action: action) { try body($0, today) }
+            let changed = try env.session.changeNotice(notice.id, change)
             PaneRefresh.supervision(&state, env)
             state.toast = "\(changed.id)：" + changed.state.label.text(state.language)
         } catch {
-            state.toast = error.label.text(state.language)
+            state.toast = StandardActions.describe(error, state.language)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 
@@ -147,7 +148,7 @@ enum TriageActions {
             AppAction("assign", keys: [.character("o")], LocalizedText(zh: "指定第一责任人", en: "Name the first responsible person"),
                       group: .triage, tabs: [.libraries], unavailable: { state, env in
                           guard let concern = state.detail else { return noSelection }
-                          return env.data.refusal(of: .assign(firstResponsible: env.data.actor.id, department: concern.unitID), on: concern)
+                          return env.session.refusal(of: .assign(firstResponsible: env.session.principal.id, department: concern.unitID), on: concern)
                       }) { state, _ in
                 state.overlays.append(.personPicker(TextField(), selected: 0, targets: targets(state)))
             },
@@ -166,16 +167,13 @@ enum TriageActions {
                       }) { state, env in
                 guard let undo = state.undo else { return }
                 state.undo = nil
-                var undone = 0
-                for step in undo.steps {
-                    do {
-                        _ = try env.data.perform(step.commands, on: step.target.code, expectedVersion: step.target.version)
-                        undone += 1
-                    } catch {
-                        state.toast = "\(step.target.code)：" + ((error as? StoreError)?.label.text(state.language) ?? "\(error)")
-                        LiveRefresh.refresh(&state, env)
-                        return
-                    }
+                let undone: Int
+                do {
+                    undone = try env.session.undo(undo.steps)
+                } catch {
+                    state.toast = StandardActions.describe(error, state.language)
+                    LiveRefresh.refresh(&state, env)
+                    return
                 }
                 LiveRefresh.refresh(&state, env)
                 state.toast = state.language == .zh ? "已撤销：\(undo.label.zh)（\(undone) 个）" : "undone: \(undo.label.en) (\(undone))"
@@ -191,11 +189,11 @@ enum TriageActions {
                       }) { state, env in
                 guard let concern = state.detail else { return }
                 do {
-                    let meeting = try env.data.putOnAgenda(concern)
+                    let meeting = try env.session.putOnAgenda(concern)
                     LiveRefresh.refresh(&state, env)
                     state.toast = state.language == .zh ? "\(concern.code) 已列入 \(meeting) 议程" : "\(concern.code) is on the agenda of \(meeting)"
                 } catch {
-                    state.toast = (error as? StoreError)?.label.text(state.language) ?? "\(error)"
+                    state.toast = StandardActions.describe(error, state.language)
                 }
             },
             AppAction("batch", keys: [.character("b")], LocalizedText(zh: "流处理 / 批处理", en: "Stream or batch"),
@@ -209,15 +207,15 @@ enum TriageActions {
             AppAction("feedback", keys: [.character("f")], LocalizedText(zh: "记录反馈（效果、满意度）", en: "Record feedback (effect, satisfaction)"),
                       short: LocalizedText(zh: "反馈", en: "feedback"), group: .triage, tabs: [.libraries, .feedback], unavailable: { state, env in
                           guard let concern = state.detail else { return noSelection }
-                          let sample = FeedbackRecord(on: env.data.store.today(), byID: env.data.actor.id, contact: "?", method: .visit,
+                          let sample = FeedbackRecord(on: env.session.today(), byID: env.session.principal.id, contact: "?", method: .visit,
                                                       effect: .confirmed, satisfaction: .satisfied, score: 5)
-                          return env.data.refusal(of: .recordFeedback(sample), on: concern)
+                          return env.session.refusal(of: .recordFeedback(sample), on: concern)
                       }) { state, env in
-                open(.feedback(by: env.data.actor.id, on: env.data.store.today()), &state)
+                open(.feedback(by: env.session.principal.id, on: env.session.today()), &state)
             },
             AppAction("refer", keys: [.character("R")], LocalizedText(zh: "转办到部门", en: "Refer to a department"),
                       group: .triage, tabs: [.libraries], dangerous: false, unavailable: refused(.refer(to: "?", explanation: "?"), ignoring: .unknownUnit("?"))) { state, env in
-                let departments = env.data.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }
+                let departments = env.session.organisation.unitsInTreeOrder.filter { $0.kind == .department }
                 open(.refer(departments), &state)
             },
             AppAction("close", keys: [.character("c")], LocalizedText(zh: "关闭", en: "Close"),
@@ -238,7 +236,7 @@ enum TriageActions {
     static func refused(_ sample: ConcernCommand, ignoring placeholder: WorkflowError? = nil) -> @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText? {
         { state, env in
             guard let concern = state.detail else { return noSelection }
-            guard let reason = env.data.refusal(of: sample, on: concern) else { return nil }
+            guard let reason = env.session.refusal(of: sample, on: concern) else { return nil }
             if let placeholder, reason == placeholder.label { return nil }
             return reason
         }
@@ -263,20 +261,20 @@ enum TriageActions {
     @discardableResult
     static func apply(_ commands: [ConcernCommand], to targets: [TriageTarget], _ state: inout AppState, _ env: AppEnvironment) -> Bool {
         var done = 0
-        var undoSteps: [(target: TriageTarget, commands: [ConcernCommand])] = []
+        var undoSteps: [Undo.Step] = []
         var undoable = true
         for target in targets {
             do {
-                let before = try env.data.concern(target.code)
-                let after = try env.data.perform(commands, on: target.code, expectedVersion: target.version ?? before.version)
+                let before = try env.session.concern(target.code)
+                let after = try env.session.perform(commands, on: target.code, expectedVersion: target.version ?? before.version)
                 if let inverse = Undo.inverse(from: before, to: after) {
-                    undoSteps.append((TriageTarget(code: target.code, version: after.version), inverse))
+                    undoSteps.append(Undo.Step(code: target.code, version: after.version, commands: inverse))
                 } else {
                     undoable = false
                 }
                 done += 1
             } catch {
-                state.toast = "\(target.code)：" + error.label.text(state.language)
+                state.toast = "\(target.code)：" + StandardActions.describe(error, state.language)
                 LiveRefresh.refresh(&state, env)
                 return false
             }

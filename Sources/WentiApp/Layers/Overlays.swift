@@ -105,7 +105,7 @@ enum Overlays {
 
     /// Tree rows whose unit name or id contains the typed text (Chinese substrings too).
     static func unitMatches(_ state: AppState, _ env: AppEnvironment, filter: String) -> [Int] {
-        let matches = Set(env.data.workspace.organisation.units(matching: filter).map(\.id))
+        let matches = Set(env.session.organisation.units(matching: filter).map(\.id))
         return state.tree.indices.filter { matches.contains(state.tree[$0].unit.id) }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import WentiCore
 import WentiReports
+import WentiSession
 import WentiStore
 import WentiTerminal
 import WentiText
@@ -16,7 +17,7 @@ enum RecordOverlays {
             state.overlays.removeLast()
             return
         case .ctrl("s"), .enter where !TriageOverlays.isMultiLine(form):
-            let org = env.data.workspace.organisation
+            let org = env.session.organisation
             guard let values = form.submit({ MeetingForms.validate($0, org: org) }) else { break }
             state.overlays.removeLast()
             do {
@@ -45,24 +46,22 @@ enum RecordOverlays {
         var message: LocalizedText
     }
 
-    /// Writes the record; returns what the status bar says.
+    /// Writes the record through the session; returns what the status bar says.
     static func submit(_ kind: RecordForm, _ values: [String: String], _ form: inout Form, _ state: inout AppState, _ env: AppEnvironment) throws -> String {
-        let data = env.data
-        let store = data.store
-        let org = data.workspace.organisation
+        let session = env.session
+        let org = session.organisation
         let zh = state.language == .zh
         switch kind {
         case .decision(let meetingID, let index):
-            guard var meeting = try store.meetings().first(where: { $0.id == meetingID }), meeting.items.indices.contains(index) else {
-                throw StoreError.recordNotFound(kind: zh ? "会议" : "meeting", id: meetingID)
-            }
+            var meeting = try session.meeting(meetingID)
+            guard meeting.items.indices.contains(index) else { throw StoreError.recordNotFound(.meeting, id: meetingID) }
             meeting.items[index] = try MeetingForms.item(meeting.items[index], with: values, org: org)
-            try store.save(meeting, actor: data.actor.id)
+            try session.saveDecisions(meeting)
             let code = meeting.items[index].concern
             return zh ? "已记录 \(code) 的三方与决定" : "parties and decision of \(code) recorded"
         case .minutes(let meetingID):
-            let heldOn = Day((values["held-on"] ?? "").trimmed) ?? store.today()
-            let meeting = try store.confirmMinutes(meetingID, heldOn: heldOn, actor: data.actor.id)
+            let heldOn = Day((values["held-on"] ?? "").trimmed) ?? session.today()
+            let meeting = try session.confirmMinutes(meetingID, heldOn: heldOn)
             let applied = meeting.items.filter { $0.decision != nil }.count
             return zh ? "\(meetingID) 纪要已确认：\(applied) 项决定已执行" : "\(meetingID) minutes confirmed: \(applied) decisions applied"
         case .issueNotice(let code):
@@ -73,47 +72,36 @@ enum RecordOverlays {
             case .success(let parsed): nodes = parsed
             case .failure(let error): throw FieldProblem(field: "nodes", message: error.label)
             }
-            let today = store.today()
-            let id = try store.nextNoticeID(year: today.civil.year)
             let notice: SupervisionNotice
             do {
-                notice = try SupervisionNotice(id: id, concern: code, issuedOn: today, issuedByID: data.actor.id,
-                                               toUnitID: unit.id, toPersonID: person.id, nodes: nodes)
-            } catch let error as NoticeError {
+                notice = try session.issueNotice(on: code, toUnit: unit.id, toPerson: person.id, nodes: nodes)
+            } catch StoreError.notice(let error) {
                 throw FieldProblem(field: "nodes", message: error.label)
             }
-            try store.issue(notice, actor: data.actor.id)
-            return zh ? "已下发 \(id)（\(code) → \(person.name)）" : "\(id) issued (\(code) → \(person.name))"
+            return zh ? "已下发 \(notice.id)（\(code) → \(person.name)）" : "\(notice.id) issued (\(code) → \(person.name))"
         case .chase(let noticeID):
-            let today = store.today()
-            let actor = data.actor.id
-            try store.changeNotice(noticeID, actor: actor, action: "notice-chase") { try $0.chased(on: today, by: actor, text: values["text"] ?? "") }
+            _ = try session.changeNotice(noticeID, .chase(text: values["text"] ?? ""))
             return zh ? "已催办 \(noticeID)" : "\(noticeID) chased"
         case .export(let subject):
             let path = try ExportForms.write(subject, values: values, env, language: state.language)
             return zh ? "已写入 \(path)" : "written to \(path)"
         case .practice(let code):
-            let concern = try data.concern(code)
-            let today = store.today()
-            let entry = PracticeForms.entry(from: values, concern: concern, id: try store.nextPracticeID(year: today.civil.year),
-                                            on: today, author: data.actor.id)
-            try store.add(entry, actor: data.actor.id)
+            let concern = try session.concern(code)
+            let draft = PracticeForms.entry(from: values, concern: concern, id: "", on: session.today(), author: session.principal.id)
+            let entry = try session.writePractice(draft)
             return zh ? "已写入实践库：\(entry.id) \(entry.library.label.zh)" : "\(entry.id) added to \(entry.library.label.en)"
         case .applyPractice(let id):
             let group = (values["group"] ?? "").trimmed
-            let concerns = try PracticeForms.batch(group, data)
-            guard !concerns.isEmpty else {
+            guard !(try session.batch(group)).isEmpty else {
                 throw FieldProblem(field: "group", message: LocalizedText(zh: "这个批次没有可定方案的问题", en: "no concern of this batch can take a plan"))
             }
-            let commands: [ConcernCommand] = [.plan(values["plan"] ?? ""), .link(ConcernLink(kind: .practice, target: id))]
-            // Every concern is checked first, so a refusal leaves the whole batch as it was.
-            for row in concerns {
-                if let refusal = data.refusal(of: commands[0], on: try data.concern(row.code)) {
-                    throw FieldProblem(field: "group", message: LocalizedText(zh: "\(row.code)：\(refusal.zh)", en: "\(row.code): \(refusal.en)"))
-                }
+            let applied: [Concern]
+            do {
+                applied = try session.applyPractice(id, plan: values["plan"] ?? "", to: group)
+            } catch let error as SessionError {
+                throw FieldProblem(field: "group", message: error.label)
             }
-            for row in concerns { _ = try data.perform(commands, on: row.code, expectedVersion: row.version) }
-            return zh ? "\(id) 已应用到批次“\(group)”的 \(concerns.count) 个问题" : "\(id) applied to \(concerns.count) concerns of batch \"\(group)\""
+            return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题" : "\(id) applied to \(applied.count) concerns of batch \"\(group)\""
         }
     }
 

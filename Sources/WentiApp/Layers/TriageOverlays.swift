@@ -61,7 +61,7 @@ enum TriageOverlays {
                 guard matches.indices.contains(selected) else { return }
                 let person = matches[selected]
                 if targets.isEmpty {
-                    switchPerson(to: person, &state, env)
+                    view(as: person, &state, env)
                 } else {
                     TriageActions.apply([.assign(firstResponsible: person.id, department: responsibleUnit(of: person, env))], to: targets, &state, env)
                 }
@@ -86,12 +86,13 @@ enum TriageOverlays {
         }
     }
 
-    /// From now on the UI acts as `person`: the tree, the table and the actions follow their role.
-    static func switchPerson(to person: Person, _ state: inout AppState, _ env: AppEnvironment) {
+    /// From now on the UI shows what `person` sees, read-only (or, for oneself, acts again):
+    /// the tree, the table and what is offered follow their role.
+    static func view(as person: Person, _ state: inout AppState, _ env: AppEnvironment) {
         do {
-            try env.switchPerson(to: person.id)
+            try env.view(as: person)
         } catch {
-            state.toast = error.label.text(state.language)
+            state.toast = StandardActions.describe(error, state.language)
             return
         }
         state.treeSelected = 0
@@ -100,12 +101,13 @@ enum TriageOverlays {
         state.filterText = ""
         StandardActions.setFilter("", &state, env)
         LiveRefresh.refresh(&state, env)
-        state.toast = (state.language == .zh ? "现在的身份：" : "now acting as ") + "\(person.name) · \(person.role.label.text(state.language))"
+        state.toast = env.session.viewHeader?.text(state.language)
+            ?? ((state.language == .zh ? "回到本人：" : "back to yourself: ") + person.nameWithRole.text(state.language))
     }
 
     /// People whose name, id or unit contains the typed text; managers first.
     static func people(_ state: AppState, _ env: AppEnvironment, filter: String) -> [Person] {
-        let org = env.data.workspace.organisation
+        let org = env.session.organisation
         return org.people.values.filter { person in
             filter.isEmpty || person.name.contains(filter) || person.id.rawValue.contains(filter.lowercased())
                 || (org.unit(person.unitID)?.name.contains(filter) ?? false)
@@ -115,7 +117,7 @@ enum TriageOverlays {
     /// The department a first responsible person answers for: their own unit, or the
     /// department above their team.
     static func responsibleUnit(of person: Person, _ env: AppEnvironment) -> UnitID {
-        let org = env.data.workspace.organisation
+        let org = env.session.organisation
         guard let unit = org.unit(person.unitID) else { return person.unitID }
         return unit.kind == .team ? (unit.parentID ?? unit.id) : unit.id
     }
@@ -170,7 +172,7 @@ enum TriageOverlays {
             return escalationQuestion(targets, state, env)
         case .refer:
             guard case .refer(let unitID, _)? = commands.first else { return nil }
-            let name = env.data.workspace.organisation.unit(unitID)?.name ?? unitID.rawValue
+            let name = env.session.organisation.unit(unitID)?.name ?? unitID.rawValue
             return zh ? "把 \(subject) 转办到 \(name)？" : "Refer \(subject) to \(name)?"
         case .close:
             return zh ? "关闭 \(subject)？" : "Close \(subject)?"
@@ -182,8 +184,8 @@ enum TriageOverlays {
     /// "Escalate Q-2026-0004 to 运维检修部 (L2)?" or "Escalate 3 concerns one tier up?"
     static func escalationQuestion(_ targets: [TriageTarget], _ state: AppState, _ env: AppEnvironment) -> String {
         let zh = state.language == .zh
-        if targets.count == 1, let code = targets.first?.code, let concern = try? env.data.concern(code),
-           let parent = env.data.workspace.organisation.parent(of: concern.unitID) {
+        if targets.count == 1, let code = targets.first?.code, let concern = [state.detail].compactMap({ $0 }).first(where: { $0.code == code }),
+           let parent = env.session.organisation.parent(of: concern.unitID) {
             return zh ? "把 \(code) 上报到 \(parent.name)（\(parent.tier.code)）？" : "Escalate \(code) to \(parent.name) (\(parent.tier.code))?"
         }
         return zh ? "把 \(targets.count) 个问题各上报一级？" : "Escalate \(targets.count) concerns one tier up each?"
@@ -196,16 +198,16 @@ enum TriageOverlays {
             let subject = targets.count == 1 ? targets[0].description : (language == .zh ? "\(targets.count) 个问题" : "\(targets.count) concerns")
             drawForm(kind.title.text(language) + " · " + subject, form, state, into: &grid, layout: layout)
         case .personPicker(let field, let selected, let targets):
-            let org = env.data.workspace.organisation
+            let org = env.session.organisation
             let lines = people(state, env, filter: field.text).map { person in
                 "\(person.name)  \(person.role.label.text(language))  \(org.unit(person.unitID)?.name ?? "")"
             }
-            let title = targets.isEmpty ? (language == .zh ? "以谁的身份操作" : "Act as")
+            let title = targets.isEmpty ? (language == .zh ? "以谁的视角查看（只读）" : "View as (read-only)")
                 : (language == .zh ? "第一责任人" : "First responsible") + " · " + (targets.count == 1 ? targets[0].description : "\(targets.count)")
             Overlays.drawBox(title, field: field, lines: lines, selected: selected, into: &grid, layout: layout, width: min(layout.width - 4, 60))
         case .gradePicker(let selected, let targets):
-            let policy = env.data.workspace.policy
-            let today = env.data.store.today()
+            let policy = env.session.workspace.policy
+            let today = env.session.today()
             let lines = Grade.allCases.enumerated().map { index, grade -> String in
                 let (deadline, review) = policy.schedule(for: grade, gradedOn: today)
                 let when = deadline.map { (language == .zh ? "期限 " : "due ") + $0.description }

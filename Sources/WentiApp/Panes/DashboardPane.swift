@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 import WentiText
@@ -25,7 +26,7 @@ enum DashboardPane {
         }
     }
 
-    static func draw(_ state: AppState, _ data: LibraryData, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let zh = language == .zh
         let model = state.dashboard
@@ -39,8 +40,8 @@ enum DashboardPane {
         let height = layout.contentHeight - 1
         switch model.view {
         case .units: drawUnits(model, language, into: &grid, x: 0, y: top, width: width, height: height)
-        case .trends: drawTrends(model, data, language, into: &grid, x: 0, y: top, width: width, height: height)
-        case .ranking: drawRanking(model, data, language, into: &grid, x: 0, y: top, width: width, height: height)
+        case .trends: drawTrends(model, workspace, language, into: &grid, x: 0, y: top, width: width, height: height)
+        case .ranking: drawRanking(model, workspace, language, into: &grid, x: 0, y: top, width: width, height: height)
         }
     }
 
@@ -70,11 +71,10 @@ enum DashboardPane {
         table.draw(into: &grid, x: x, y: y, width: width, height: height)
     }
 
-    static func drawTrends(_ model: DashboardState, _ data: LibraryData, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+    static func drawTrends(_ model: DashboardState, _ workspace: Workspace, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         guard let trends = model.trends else { return }
         let zh = language == .zh
-        let workspace = data.workspace
-        let months = trends.months.map { String($0.description.suffix(2)) }.joined(separator: " ")
+                let months = trends.months.map { String($0.description.suffix(2)) }.joined(separator: " ")
         grid.write((zh ? "按类别（近 6 个月发现数：" : "By category (found in the last 6 months: ") + months + (zh ? "）" : ")"),
                    x: x + 1, y: y, style: Style(underline: true), limit: width - 2)
         let categoryRows = min(trends.byCategory.count, max(0, height / 2 - 1))
@@ -105,9 +105,9 @@ enum DashboardPane {
         table.draw(into: &grid, x: x, y: risingTop + 1, width: width, height: y + height - risingTop - 1)
     }
 
-    static func drawRanking(_ model: DashboardState, _ data: LibraryData, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+    static func drawRanking(_ model: DashboardState, _ workspace: Workspace, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         let zh = language == .zh
-        let org = data.workspace.organisation
+        let org = workspace.organisation
         let standings = Assessment.standings(model.ranking, mark: 3)
         let table = ListTable(
             columns: [.init(title: zh ? "名次" : "Rank", width: 4), .init(title: zh ? "单位" : "Unit", width: 0),

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 import WentiText
@@ -7,12 +8,12 @@ import WentiText
 /// waiting first, and under it whom to contact and what was done.
 @MainActor
 enum FeedbackPane {
-    static func draw(_ state: AppState, _ data: LibraryData, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let zh = language == .zh
-        let org = data.workspace.organisation
+        let org = workspace.organisation
         let model = state.feedbackQueue
-        let today = data.store.today()
+        let today = state.today
         let width = layout.width
         let waits = model.concerns.map { today.days(since: $0.solvedOn ?? $0.reportedOn) }
         // The keys in short: the status bar has room for one hint, `?` says the rest.

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 import WentiText
@@ -13,7 +14,7 @@ public struct IntakeForm: Sendable, Equatable {
 
     @MainActor
     static func make(_ env: AppEnvironment, unit: OrgUnit?) -> IntakeForm {
-        let workspace = env.data.workspace
+        let workspace = env.session.workspace
         let sources = ["—"] + workspace.campaigns.map(\.name) + workspace.visits.map { "\($0.on) \($0.id)" }
         return IntakeForm(form: Form(fields: [
             .init(id: "title", label: LocalizedText(zh: "标题", en: "Title"), input: .line(TextField()), required: true),
@@ -24,7 +25,7 @@ public struct IntakeForm: Sendable, Equatable {
                   input: .choice(sources.map { LocalizedText(zh: $0, en: $0) }, selected: 0)),
             // The library selected in the tree, else the acting person's own unit.
             .init(id: "unit", label: LocalizedText(zh: "单位", en: "Unit"),
-                  input: .line(TextField(unit?.name ?? workspace.organisation.unit(env.data.actor.unitID)?.name ?? "")), required: true),
+                  input: .line(TextField(unit?.name ?? workspace.organisation.unit(env.session.viewer.unitID)?.name ?? "")), required: true),
             .init(id: "involved", label: LocalizedText(zh: "涉及人员", en: "People involved"), input: .line(TextField())),
             .init(id: "reporter", label: LocalizedText(zh: "反映人", en: "Reporter"), input: .line(TextField())),
             .init(id: "anonymous", label: LocalizedText(zh: "匿名", en: "Anonymous"),
@@ -36,7 +37,7 @@ public struct IntakeForm: Sendable, Equatable {
     /// The intake as the workflow's `NewConcern`, or why it cannot be.
     @MainActor
     func newConcern(_ env: AppEnvironment) -> Result<NewConcern, IntakeProblem> {
-        let workspace = env.data.workspace
+        let workspace = env.session.workspace
         let unitText = form.value("unit").trimmingCharacters(in: .whitespaces)
         let matches = unitText.isEmpty ? [] : workspace.organisation.units(matching: unitText)
         guard matches.count == 1, let unit = matches.first else {
@@ -59,7 +60,7 @@ public struct IntakeForm: Sendable, Equatable {
         return .success(NewConcern(
             title: form.value("title"), description: form.value("description"),
             categoryID: workspace.categories[Int(form.value("category")) ?? 0].id, channel: channel, source: source,
-            finderID: env.data.actor.id,
+            finderID: env.session.principal.id,
             reporter: anonymous ? .anonymous(sealedIdentity: sealed.isEmpty ? nil : sealed) : .named(name: person?.name ?? reporter, personID: person?.id),
             involvedPeople: form.value("involved"), unitID: unit.id))
     }
@@ -75,7 +76,7 @@ public struct IntakeForm: Sendable, Equatable {
             return
         }
         let runs = Set((0...(title.count - 3)).map { String(title[$0..<$0 + 3]) }).sorted().prefix(6)
-        let workspace = env.data.workspace
+        let workspace = env.session.workspace
         let unitText = form.value("unit")
         let unitMatches = unitText.isEmpty ? [] : workspace.organisation.units(matching: unitText)
         let unit = unitMatches.count == 1 ? unitMatches.first : nil
@@ -87,12 +88,12 @@ public struct IntakeForm: Sendable, Equatable {
             var query = ConcernQuery()
             query.text = run
             query.stages = Set(Stage.allCases).subtracting([.closed])
-            for row in (try? env.data.page(query, after: nil, limit: 8).rows) ?? []
+            for row in (try? env.session.page(query, after: nil, limit: 8).rows) ?? []
             where nearby.contains(row.unitID) || row.categoryID == category {
                 hits[row.code, default: (row, 0)].count += 1
             }
         }
-        similar = hits.values.sorted { ($0.count, $0.row.rowID) > ($1.count, $1.row.rowID) }.prefix(5).map(\.row)
+        similar = hits.values.sorted { ($0.count, $0.row.code) > ($1.count, $1.row.code) }.prefix(5).map(\.row)
         similarSelected = min(similarSelected, max(0, similar.count - 1))
     }
 }
@@ -118,14 +119,14 @@ enum IntakeOverlay {
                 state.toast = problem.message.text(state.language)
             case .success(let new):
                 do {
-                    let concern = try env.data.store.open(new, actor: env.data.actor.id)
+                    let concern = try env.session.intake(new)
                     state.overlays.removeLast()
                     env.draft?.discard()
                     LiveRefresh.refresh(&state, env)
                     state.toast = state.language == .zh ? "\(concern.code) 已登记" : "\(concern.code) filed"
                     return
                 } catch let error as StoreError {
-                    state.toast = error.label.text(state.language)
+                    state.toast = StandardActions.describe(error, state.language)
                 } catch {
                     state.toast = "\(error)"
                 }
@@ -140,14 +141,14 @@ enum IntakeOverlay {
             let note = (state.language == .zh ? "又一次反映" : "Another report") + "（\(reporter)）：" + intake.form.value("title")
                 + (intake.form.value("description").isEmpty ? "" : " — " + intake.form.value("description"))
             do {
-                _ = try env.data.perform([.progress(note)], on: target.code, expectedVersion: nil)
+                _ = try env.session.perform([.progress(note)], on: target.code, expectedVersion: nil)
                 state.overlays.removeLast()
                 env.draft?.discard()
                 LiveRefresh.refresh(&state, env)
                 state.toast = state.language == .zh ? "已并入 \(target.code)" : "attached to \(target.code)"
                 return
             } catch {
-                state.toast = error.label.text(state.language)
+                state.toast = StandardActions.describe(error, state.language)
             }
         case .ctrl("n"):
             intake.similarSelected = min(intake.similarSelected + 1, max(0, intake.similar.count - 1))
@@ -181,7 +182,7 @@ enum IntakeOverlay {
         let cursor = grid.cursor
         // The unit field's type-ahead: which unit the text means, or the candidates.
         let unitText = intake.form.value("unit")
-        let candidates = unitText.isEmpty ? [] : env.data.workspace.organisation.units(matching: unitText)
+        let candidates = unitText.isEmpty ? [] : env.session.organisation.units(matching: unitText)
         let unitHint = candidates.count == 1 && candidates[0].name != unitText ? "→ \(candidates[0].name)（\(candidates[0].tier.code)）"
             : candidates.count > 1 ? candidates.prefix(4).map(\.name).joined(separator: " / ") : ""
         if !unitHint.isEmpty {

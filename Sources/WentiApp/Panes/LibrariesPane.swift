@@ -1,5 +1,6 @@
 import Foundation
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 import WentiText
@@ -8,17 +9,17 @@ import WentiText
 /// selected library and its subtree, and the detail of the selected concern.
 enum LibrariesPane {
     @MainActor
-    static func draw(_ state: AppState, _ data: LibraryData, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
         drawTree(state, into: &grid, layout: layout)
         for y in layout.contentTop..<(layout.contentTop + layout.contentHeight) {
             grid.write("│", x: layout.treeWidth, y: y, style: Style(dim: true))
         }
         let tableHeight = layout.tableHeight(showDetail: state.showDetail)
-        drawTable(state, data, into: &grid, x: layout.tableX, y: layout.contentTop, width: layout.tableWidth, height: tableHeight)
+        drawTable(state, workspace, into: &grid, x: layout.tableX, y: layout.contentTop, width: layout.tableWidth, height: tableHeight)
         if state.showDetail {
             let y = layout.contentTop + tableHeight
             grid.write(String(repeating: "─", count: layout.tableWidth), x: layout.tableX, y: y, style: Style(dim: true))
-            drawDetail(state, data, into: &grid, x: layout.tableX + 1, y: y + 1, width: layout.tableWidth - 2,
+            drawDetail(state, workspace, into: &grid, x: layout.tableX + 1, y: y + 1, width: layout.tableWidth - 2,
                        height: layout.contentHeight - tableHeight - 1)
         }
     }
@@ -45,10 +46,10 @@ enum LibrariesPane {
     /// Columns: mark, id, grade, stage, title (takes the rest), unit (when there is room),
     /// owner, due. The grade and stage are words, readable without colour.
     @MainActor
-    static func drawTable(_ state: AppState, _ data: LibraryData, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+    static func drawTable(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         let language = state.language
         let zh = language == .zh
-        let org = data.workspace.organisation
+        let org = workspace.organisation
         let showUnit = width >= 76
         var columns: [(title: UIText, width: Int)] = [(.columnID, 11), (.columnGrade, zh ? 4 : 8), (.columnStage, zh ? 6 : 9), (.columnTitle, 0)]
         if showUnit { columns.append((.columnUnit, 10)) }
@@ -93,18 +94,18 @@ enum LibrariesPane {
         }
     }
 
-    static func drawDetail(_ state: AppState, _ data: LibraryData, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+    static func drawDetail(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         guard height > 0, width > 0 else { return }
         let language = state.language
         guard let c = state.detail else {
             grid.write(UIText.noSelection.text(language), x: x, y: y, style: Style(dim: true), limit: width)
             return
         }
-        let org = data.workspace.organisation
+        let org = workspace.organisation
         var lines: [(String, Style)] = [("\(c.code)  \(c.title)", Style(bold: true))]
         let unit = org.unit(c.unitID)?.name ?? c.unitID.rawValue
         lines.append(("\(c.tier.code) \(unit) · \(c.stage.label.text(language)) · " + (c.grade.map { "\($0.label.text(language))（\($0.stance.text(language))）" } ?? "-"), .plain))
-        let category = data.workspace.category(c.categoryID)?.name.text(language) ?? c.categoryID.rawValue
+        let category = workspace.category(c.categoryID)?.name.text(language) ?? c.categoryID.rawValue
         let reporter: String = switch c.reporter {
         case .named(let name, _): name.isEmpty ? "-" : name
         case .anonymous(let identity?): UIText.anonymousWithIdentity(identity).text(language)
@@ -114,7 +115,7 @@ enum LibrariesPane {
         lines.append((UIText.fieldReporter.text(language) + reporter, .plain))
         if let owner = c.firstResponsibleID {
             // The effective deadline (paused days added back) and how late, as the table counts it.
-            let today = data.store.today()
+            let today = state.today
             let late = DeadlineClock.daysOverdue(c, today: today)
             let due = DeadlineClock.effectiveDeadline(of: c, today: today).map {
                 "  " + UIText.fieldDue.text(language) + $0.description + (late > 0 ? "（" + UIText.late(late).text(language) + "）" : "")

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 import WentiText
@@ -7,10 +8,10 @@ import WentiText
 /// agenda on the right, and under it the selected item's three parties and decision.
 @MainActor
 enum MeetingsPane {
-    static func draw(_ state: AppState, _ data: LibraryData, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let zh = language == .zh
-        let org = data.workspace.organisation
+        let org = workspace.organisation
         let model = state.meetings
         let listWidth = max(layout.treeWidth, 26)
         let list = ListTable(
@@ -50,7 +51,7 @@ enum MeetingsPane {
         items.draw(into: &grid, x: x, y: layout.contentTop + 1, width: width, height: tableHeight - 1)
         let detailY = layout.contentTop + tableHeight
         grid.write(String(repeating: "─", count: width), x: x, y: detailY, style: Style(dim: true))
-        drawItem(state, data, meeting, into: &grid, x: x + 1, y: detailY + 1, width: width - 2, height: layout.contentHeight - tableHeight - 1)
+        drawItem(state, workspace, meeting, into: &grid, x: x + 1, y: detailY + 1, width: width - 2, height: layout.contentHeight - tableHeight - 1)
     }
 
     static func stateLabel(_ state: Meeting.State, _ language: Language) -> String {
@@ -60,17 +61,17 @@ enum MeetingsPane {
         }
     }
 
-    static func drawItem(_ state: AppState, _ data: LibraryData, _ meeting: Meeting, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+    static func drawItem(_ state: AppState, _ workspace: Workspace, _ meeting: Meeting, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         guard height > 0, let item = state.meetings.selectedItem else { return }
         let language = state.language
         let zh = language == .zh
-        let org = data.workspace.organisation
+        let org = workspace.organisation
         let concern = state.meetings.concerns[item.concern]
         let person = { (id: PersonID?) in id.flatMap { org.person($0)?.name } ?? "-" }
         let unit = { (id: UnitID?) in id.flatMap { org.unit($0)?.name } ?? "-" }
         var lines: [(String, Style)] = [("\(item.concern)  \(concern?.title ?? "")", Style(bold: true))]
         if let concern {
-            let due = DeadlineClock.effectiveDeadline(of: concern, today: data.store.today()).map { "  " + UIText.fieldDue.text(language) + $0.description } ?? ""
+            let due = DeadlineClock.effectiveDeadline(of: concern, today: state.today).map { "  " + UIText.fieldDue.text(language) + $0.description } ?? ""
             lines.append(("\(concern.stage.label.text(language)) · " + (concern.grade?.label.text(language) ?? "-") + due, .plain))
         }
         lines.append(((zh ? "三方：发现者 " : "Parties: finder ") + person(item.parties.finderID)

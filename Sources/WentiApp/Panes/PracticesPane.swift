@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 import WentiText
@@ -11,7 +12,7 @@ enum PracticesPane {
         [language == .zh ? "全部" : "All"] + PracticeLibrary.allCases.map { $0.label.text(language) }
     }
 
-    static func draw(_ state: AppState, _ data: LibraryData, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let zh = language == .zh
         let model = state.practices
@@ -34,7 +35,7 @@ enum PracticesPane {
         let x = layout.tableX
         let width = layout.tableWidth
         let tableHeight = layout.tableHeight(showDetail: true)
-        let org = data.workspace
+        let org = workspace
         let shown = model.shown
         let table = ListTable(
             columns: [.init(title: zh ? "编号" : "ID", width: 11), .init(title: zh ? "库" : "Library", width: zh ? 10 : 18),
@@ -53,7 +54,7 @@ enum PracticesPane {
         grid.write(String(repeating: "─", count: width), x: x, y: detailY, style: Style(dim: true))
         guard let entry = model.entry else { return }
         var lines: [(String, Style)] = [("\(entry.id)  \(entry.title)", Style(bold: true))]
-        let author = data.workspace.organisation.person(entry.authorID)?.name ?? entry.authorID.rawValue
+        let author = workspace.organisation.person(entry.authorID)?.name ?? entry.authorID.rawValue
         lines.append(("\(entry.library.label.text(language)) · \(entry.createdOn) · \(author)"
                       + (entry.tags.isEmpty ? "" : " · " + entry.tags.map { "#" + $0 }.joined(separator: " ")), Style(dim: true)))
         let parts: [(LocalizedText, String)] = [

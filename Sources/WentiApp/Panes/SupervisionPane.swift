@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 import WentiText
@@ -7,12 +8,12 @@ import WentiText
 /// selected notice's nodes and chasers, and side by side what is due soon and what is late.
 @MainActor
 enum SupervisionPane {
-    static func draw(_ state: AppState, _ data: LibraryData, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let zh = language == .zh
-        let org = data.workspace.organisation
+        let org = workspace.organisation
         let model = state.supervision
-        let today = data.store.today()
+        let today = state.today
         let width = layout.width
         let noticesHeight = max(4, layout.contentHeight * 2 / 5)
         // Narrow screens give up the concern's id column (the line under the table names it).

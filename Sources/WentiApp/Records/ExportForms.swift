@@ -1,6 +1,7 @@
 import Foundation
 import WentiCore
 import WentiReports
+import WentiSession
 import WentiStore
 
 /// Writing a document (agenda or minutes, notice, bulletin) to a file from the screen.
@@ -27,28 +28,27 @@ enum ExportForms {
         let format = formats[min(Int(values["format"] ?? "") ?? 0, formats.count - 1)]
         var path = (values["path"] ?? "").trimmed
         if (path as NSString).pathExtension.isEmpty { path += "." + format.rawValue }
-        let data = env.data
-        let store = data.store
-        let workspace = data.workspace
+        let session = env.session
+        let workspace = session.workspace
         let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: language)
         let library = try TemplateLibrary(directory: ProcessInfo.processInfo.environment["WENTI_TEMPLATES"])
         let text: String
         switch subject {
         case .meeting(let id):
-            guard let meeting = try store.meetings().first(where: { $0.id == id }) else { throw StoreError.recordNotFound(kind: "meeting", id: id) }
+            let meeting = try session.meeting(id)
             let document: TemplateLibrary.Document = meeting.state == .held ? .minutes : .agenda
-            text = library.render(document, format, context.meeting(meeting, concerns: data.concerns(of: meeting), today: store.today()))
+            text = library.render(document, format, context.meeting(meeting, concerns: session.concerns(of: meeting), today: session.today()))
         case .notice(let id):
-            guard let notice = try store.notices().first(where: { $0.id == id }) else { throw StoreError.recordNotFound(kind: "notice", id: id) }
-            text = library.render(.notice, format, context.notice(notice, concern: try? data.concern(notice.concern), today: store.today()))
+            let notice = try session.notice(id)
+            text = library.render(.notice, format, context.notice(notice, concern: try? session.concern(notice.concern), today: session.today()))
         case .bulletin:
             guard let month = YearMonth((values["month"] ?? "").trimmed) else {
                 throw ExportError.badMonth(values["month"] ?? "")
             }
-            var builder = Bulletin.Builder(period: Period(month: month), today: store.today(), organisation: workspace.organisation)
-            try store.eachFact(ConcernQuery(), viewer: data.viewer, titles: true) { builder.add($0) }
-            let notices = try store.notices().filter { (try? data.concern($0.concern)) != nil }
-            let bulletin = builder.bulletin(notices: notices)
+            let root = try session.figuresRoot(for: .bulletin)
+            var builder = Bulletin.Builder(period: Period(month: month), today: session.today(), organisation: workspace.organisation)
+            try session.eachFact(for: .bulletin, unit: root, titles: true) { builder.add($0) }
+            let bulletin = builder.bulletin(notices: try session.bulletinNotices(unit: root))
             text = library.render(.bulletin, format, context.bulletin(bulletin))
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

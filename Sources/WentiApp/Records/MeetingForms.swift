@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 
 /// The meeting forms: an item's three parties (and, for a concern to define, the

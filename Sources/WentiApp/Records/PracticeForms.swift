@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 
 /// Writing a practice entry from a solved concern, and applying one to a batch.
@@ -35,11 +36,4 @@ enum PracticeForms {
         ])
     }
 
-    /// The concerns of a batch group whose plan may still be set.
-    static func batch(_ group: String, _ data: LibraryData) throws(StoreError) -> [ConcernSummary] {
-        var query = ConcernQuery()
-        query.batchGroup = group
-        query.stages = [.found, .analysing, .defined, .solving, .watch]
-        return try data.page(query, after: nil, limit: 1000).rows
-    }
 }

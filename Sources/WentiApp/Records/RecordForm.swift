@@ -1,6 +1,7 @@
 import Foundation
 import WentiCore
 import WentiReports
+import WentiSession
 import WentiStore
 
 /// What a document export writes.

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiTerminal
 
@@ -20,7 +21,7 @@ public struct AppState: Sendable {
         /// Taking in a new concern, with similar open ones alongside.
         case intake(IntakeForm)
         /// People with type-ahead: to name the first responsible person (targets), or with no
-        /// targets, to choose whom the UI acts as.
+        /// targets, to choose whose view to look at (political-work staff, read-only).
         case personPicker(TextField, selected: Int, targets: [TriageTarget])
         /// The four grades with their handling stance and the deadline each would set.
         case gradePicker(selected: Int, targets: [TriageTarget])
@@ -44,7 +45,7 @@ public struct AppState: Sendable {
     public var practices = PracticesState()
     public var dashboard = DashboardState()
     public var focus: Focus = .table
-    public var tree: [LibraryData.TreeRow] = []
+    public var tree: [Session.LibraryRow] = []
     public var treeSelected = 0
     /// What the user typed after `/` (words and tokens, see `FilterText`).
     public var filterText = ""
@@ -64,9 +65,11 @@ public struct AppState: Sendable {
     public var effects: [Effect] = []
     /// How to take back the last triage action of this session, if the rules allow it.
     public var undo: Undo?
-    /// The store's change mark when each pane was last read (see `LiveRefresh`): a pane whose
-    /// mark is current is shown again on a tab switch without reading anything.
-    public var loadedMarks: [AppTab: Int64] = [:]
+    /// The store's change token when each pane was last read (see `LiveRefresh`): a pane whose
+    /// token is current is shown again on a tab switch without reading anything.
+    public var loadedMarks: [AppTab: ChangeToken] = [:]
+    /// Today as the store keeps time, read with the data: drawing never asks the store.
+    public var today = Day(year: 2026, month: 1, day: 1)!
     /// The size of the last frame: paging moves by what is visible.
     public var size = (width: 80, height: 24)
 
@@ -77,27 +80,27 @@ public struct AppState: Sendable {
     public var selectedUnit: OrgUnit? { tree.indices.contains(treeSelected) ? tree[treeSelected].unit : nil }
 }
 
-/// What actions may use besides the state: the data and the registry. One per run.
+/// What actions may use besides the state: the session, the registry. One per run.
 @MainActor
 public final class AppEnvironment {
-    /// What the screens read, as the acting person (replaced when the user switches person).
-    public private(set) var data: LibraryData
+    /// Who is acting and whose view the screens show (replaced when staff view as someone else).
+    public private(set) var session: Session
     public var registry: ActionRegistry
     /// Where the half-filled intake form is kept (nil: not kept).
     public let draft: IntakeDraft?
     /// How the dashboard ranks units (the organisation's assessment file, else the standard).
     public let assessmentWeights: AssessmentWeights
 
-    public init(data: LibraryData, registry: ActionRegistry, draft: IntakeDraft? = nil, assessmentWeights: AssessmentWeights = .standard) {
-        self.data = data
+    public init(session: Session, registry: ActionRegistry, draft: IntakeDraft? = nil, assessmentWeights: AssessmentWeights = .standard) {
+        self.session = session
         self.registry = registry
         self.draft = draft
         self.assessmentWeights = assessmentWeights
     }
 
-    /// Acts as another person from now on: every scope and permission follows.
-    public func switchPerson(to person: PersonID) throws(StoreError) {
-        data = try LibraryData(store: data.store, viewer: person)
+    /// Looks as `person` sees from now on (read-only), or back as oneself.
+    public func view(as person: Person) throws {
+        session = try session.viewing(as: person)
     }
 }
 
@@ -109,46 +112,4 @@ public struct TriageTarget: Sendable, Hashable, CustomStringConvertible {
     public var version: Int?
 
     public var description: String { code.description }
-}
-
-/// The commands that put back what the last action changed, per concern. Only changes that
-/// another command can restore are undoable (grade, plan, first responsible person,
-/// analysis, processing); an escalation, a referral or a note stays, as the method wants.
-public struct Undo: Sendable, Equatable {
-    public var label: LocalizedText
-    public var steps: [(target: TriageTarget, commands: [ConcernCommand])]
-
-    public static func == (lhs: Undo, rhs: Undo) -> Bool {
-        lhs.label == rhs.label && lhs.steps.map(\.target) == rhs.steps.map(\.target) && lhs.steps.map(\.commands) == rhs.steps.map(\.commands)
-    }
-
-    /// What restores `before` after `after`, or nil when something changed that no command restores.
-    static func inverse(from before: Concern, to after: Concern) -> [ConcernCommand]? {
-        var commands: [ConcernCommand] = []
-        if before.stage != after.stage || before.unitID != after.unitID || before.notes.count != after.notes.count
-            || before.referral != after.referral || before.closure != after.closure || before.tasks != after.tasks {
-            return nil
-        }
-        if before.grade != after.grade {
-            guard let grade = before.grade else { return nil }
-            commands.append(.grade(grade))
-        }
-        if before.plan != after.plan {
-            guard !before.plan.isBlank else { return nil }
-            commands.append(.plan(before.plan))
-        }
-        if before.firstResponsibleID != after.firstResponsibleID || before.responsibleUnitID != after.responsibleUnitID {
-            guard let person = before.firstResponsibleID, let unit = before.responsibleUnitID else { return nil }
-            commands.append(.assign(firstResponsible: person, department: unit))
-        }
-        if before.analysis != after.analysis {
-            guard !before.analysis.rootCause.isBlank else { return nil }
-            commands.append(.analyse(before.analysis))
-        }
-        if before.processing != after.processing {
-            guard let processing = before.processing else { return nil }
-            commands.append(.setProcessing(processing))
-        }
-        return commands.isEmpty ? nil : commands
-    }
 }

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 
 /// The concern table's window onto the store: at most `windowLimit` rows around the
@@ -38,7 +39,7 @@ public struct ConcernTableModel: Sendable {
 
     /// From the first page again (new filter, sort or unit).
     @MainActor
-    public mutating func reload(_ data: LibraryData) throws(StoreError) {
+    public mutating func reload(_ data: Session) throws {
         let page = try data.page(query, after: nil, limit: Self.pageSize)
         rows = page.rows
         below = page.next
@@ -53,7 +54,7 @@ public struct ConcernTableModel: Sendable {
     /// Moves the selection by `delta` rows, loading pages at either end of the window as
     /// needed, and keeps it on screen.
     @MainActor
-    public mutating func move(by delta: Int, visibleRows: Int, _ data: LibraryData) throws(StoreError) {
+    public mutating func move(by delta: Int, visibleRows: Int, _ data: Session) throws {
         var target = selected + delta
         while target >= rows.count - 1, let cursor = below {
             let page = try data.page(query, after: cursor, limit: Self.pageSize)
@@ -62,7 +63,7 @@ public struct ConcernTableModel: Sendable {
             target -= trimAbove()
         }
         while target < 0, let cursor = above {
-            let page = try data.pageBefore(query, cursor, limit: Self.pageSize)
+            let page = try data.page(query, before: cursor, limit: Self.pageSize)
             rows = page.rows + rows
             above = page.next
             shift(by: page.rows.count)
@@ -76,8 +77,8 @@ public struct ConcernTableModel: Sendable {
 
     /// To the last row: the last page, straight from the store.
     @MainActor
-    public mutating func moveToEnd(visibleRows: Int, _ data: LibraryData) throws(StoreError) {
-        let page = try data.pageBefore(query, nil, limit: Self.pageSize)
+    public mutating func moveToEnd(visibleRows: Int, _ data: Session) throws {
+        let page = try data.page(query, before: nil, limit: Self.pageSize)
         rows = page.rows
         above = page.next
         below = nil
@@ -88,7 +89,7 @@ public struct ConcernTableModel: Sendable {
 
     /// To the first row: the first page again.
     @MainActor
-    public mutating func moveToStart(_ data: LibraryData) throws(StoreError) {
+    public mutating func moveToStart(_ data: Session) throws {
         if above == nil {
             selected = 0
             top = 0

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 
 /// Two people on one database: on every tick (a second without keys) one cheap read tells
@@ -7,7 +8,7 @@ import WentiStore
 @MainActor
 enum LiveRefresh {
     static func check(_ state: inout AppState, _ env: AppEnvironment) {
-        guard let mark = try? env.data.store.changeMark(), mark != state.loadedMarks[state.tab] else { return }
+        guard let mark = try? env.session.changeToken(), mark != state.loadedMarks[state.tab] else { return }
         PaneRefresh.refresh(&state, env)
     }
 
@@ -15,13 +16,14 @@ enum LiveRefresh {
     /// still listed, else at the same row.
     static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
         guard state.tab == .libraries else { return PaneRefresh.refresh(&state, env) }
-        if let mark = try? env.data.store.changeMark() { state.loadedMarks[.libraries] = mark }
+        if let mark = try? env.session.changeToken() { state.loadedMarks[.libraries] = mark }
+        state.today = env.session.today()
         let selectedCode = state.table.selectedRow?.code
         let selectedIndex = state.table.selected
         let marks = state.table.marks
         StandardActions.attempt(&state) { state in
-            state.tree = try env.data.tree()
-            state.practices.entries = try env.data.practiceEntries()
+            state.tree = try env.session.libraryTree()
+            state.practices.entries = try env.session.practices()
         }
         StandardActions.reload(&state, env)
         if let code = selectedCode, let index = state.table.rows.firstIndex(where: { $0.code == code }) {

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 
 /// Reading the meetings, supervision and feedback panes again (after a change, on a tab
@@ -7,7 +8,8 @@ import WentiStore
 enum PaneRefresh {
     static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
         // Read first: a change made while the pane loads then shows on the next tick.
-        let mark = try? env.data.store.changeMark()
+        let mark = try? env.session.changeToken()
+        state.today = env.session.today()
         switch state.tab {
         case .libraries: LiveRefresh.refresh(&state, env)
         case .meetings: meetings(&state, env)
@@ -22,7 +24,7 @@ enum PaneRefresh {
     static func meetings(_ state: inout AppState, _ env: AppEnvironment, select id: String? = nil) {
         let keep = id ?? state.meetings.meeting?.id
         StandardActions.attempt(&state) { state in
-            state.meetings.meetings = try env.data.meetingList()
+            state.meetings.meetings = try env.session.meetings()
         }
         if let keep, let index = state.meetings.meetings.firstIndex(where: { $0.id == keep }) {
             state.meetings.selected = index
@@ -38,18 +40,18 @@ enum PaneRefresh {
             state.meetings.concerns = [:]
             return
         }
-        state.meetings.concerns = env.data.concerns(of: meeting)
+        state.meetings.concerns = env.session.concerns(of: meeting)
         state.meetings.item = min(state.meetings.item, max(0, meeting.items.count - 1))
     }
 
     static func supervision(_ state: inout AppState, _ env: AppEnvironment) {
         let keep = state.supervision.notice?.id
         StandardActions.attempt(&state) { state in
-            let (notices, titles) = try env.data.visibleNotices()
+            let (notices, titles) = try env.session.visibleNotices()
             state.supervision.notices = notices
             state.supervision.titles = titles
-            state.supervision.dueSoon = try env.data.dueSoon(within: state.supervision.horizon)
-            (state.supervision.overdue, state.supervision.overdueTotal) = try env.data.overdue()
+            state.supervision.dueSoon = try env.session.dueSoon(within: state.supervision.horizon)
+            (state.supervision.overdue, state.supervision.overdueTotal) = try env.session.overdue()
         }
         state.supervision.selected = keep.flatMap { id in state.supervision.notices.firstIndex { $0.id == id } }
             ?? min(state.supervision.selected, max(0, state.supervision.notices.count - 1))
@@ -58,7 +60,7 @@ enum PaneRefresh {
     static func feedback(_ state: inout AppState, _ env: AppEnvironment) {
         let keep = state.feedbackQueue.concern?.code
         StandardActions.attempt(&state) { state in
-            (state.feedbackQueue.concerns, state.feedbackQueue.total) = try env.data.feedbackQueue()
+            (state.feedbackQueue.concerns, state.feedbackQueue.total) = try env.session.feedbackQueue()
         }
         state.feedbackQueue.selected = keep.flatMap { code in state.feedbackQueue.concerns.firstIndex { $0.code == code } }
             ?? min(state.feedbackQueue.selected, max(0, state.feedbackQueue.concerns.count - 1))
@@ -68,7 +70,7 @@ enum PaneRefresh {
 
     static func practices(_ state: inout AppState, _ env: AppEnvironment) {
         let keep = state.practices.entry?.id
-        StandardActions.attempt(&state) { state in state.practices.entries = try env.data.practiceEntries() }
+        StandardActions.attempt(&state) { state in state.practices.entries = try env.session.practices() }
         let shown = state.practices.shown
         state.practices.selected = keep.flatMap { id in shown.firstIndex { $0.id == id } }
             ?? min(state.practices.selected, max(0, shown.count - 1))
@@ -76,7 +78,7 @@ enum PaneRefresh {
 
     static func dashboard(_ state: inout AppState, _ env: AppEnvironment) {
         StandardActions.attempt(&state) { state in
-            state.dashboard = try env.data.dashboard(state.dashboard, weights: env.assessmentWeights)
+            state.dashboard = try env.session.dashboard(state.dashboard, weights: env.assessmentWeights)
         }
         state.dashboard.selected = min(state.dashboard.selected, max(0, DashboardPane.rowCount(state.dashboard) - 1))
     }

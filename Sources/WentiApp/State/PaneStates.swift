@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiStore
 
 /// The meetings pane: every meeting (next first), the agenda of the selected one, and the

@@ -1,5 +1,6 @@
 import ArgumentParser
 import WentiCore
+import WentiSession
 import WentiStore
 
 /// `wenti add`: take in a new concern.
@@ -19,12 +20,12 @@ struct AddCommand: ParsableCommand {
     @Flag(help: "The reporter stays anonymous.") var anonymous = false
     @Option(help: "For an anonymous reporter: who it is, readable only by political-work staff.") var sealed: String?
     @Option(help: "The people involved.") var involved: String = ""
-    @Option(help: "Who found it (person id; default: the acting person).") var finder: String?
+    @Option(help: "Who found it (person id or name; default: you).") var finder: String?
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
-            let workspace = try store.workspace()
+            let session = try options.openSession()
+            let workspace = session.workspace
             let channel: Channel = try Parse.enumValue(channel, option: "--channel")
             let reporterValue: Reporter
             if anonymous {
@@ -33,7 +34,7 @@ struct AddCommand: ParsableCommand {
                 let person = reporter.flatMap { workspace.organisation.person(PersonID($0)) }
                 reporterValue = .named(name: person?.name ?? reporter ?? "", personID: person?.id)
             }
-            let actor = try workspace.actor(options.actorID)
+            let actor = session.principal
             let new = NewConcern(
                 title: title, description: description,
                 categoryID: try Parse.category(category, in: workspace, option: "--category"),
@@ -41,7 +42,7 @@ struct AddCommand: ParsableCommand {
                 finderID: try finder.map { try Parse.person($0, in: workspace, option: "--finder") } ?? actor.id,
                 reporter: reporterValue, involvedPeople: involved,
                 unitID: try Parse.unit(unit, in: workspace, option: "--unit").id)
-            let concern = try store.open(new, actor: actor.id)
+            let concern = try session.intake(new)
             emit(concern.code.description)
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WentiCore
 import WentiExchange
+import WentiSession
 import WentiStore
 
 /// `wenti import FILE.csv`: all rows or none.
@@ -14,11 +15,11 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
+            let session = try options.openSession()
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CLIFailure(zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
             }
-            let (concerns, encoding) = try ConcernImport(store: store, actor: options.actorID).run(data: data, file: file)
+            let (concerns, encoding) = try ConcernImport(session: session).run(data: data, file: file)
             emit(options.language == .zh
                  ? "已导入 \(concerns.count) 个问题（\(encoding.rawValue)）"
                  : "imported \(concerns.count) concerns (\(encoding.rawValue))")
@@ -41,9 +42,9 @@ struct ExportCommand: ParsableCommand {
             guard let exportFormat = ConcernExport.Format(rawValue: format) else {
                 throw CLIFailure(zh: "--format：“\(format)”无效（csv、json）", en: "--format: \"\(format)\" is not csv or json")
             }
-            let store = try options.openStore()
-            let query = try filters.query(in: try store.workspace())
-            let export = ConcernExport(store: store, viewer: options.actorID)
+            let session = try options.openSession()
+            let query = try filters.query(in: session.workspace)
+            let export = ConcernExport(session: session)
             guard let output else {
                 return try export.write(query, format: exportFormat) { FileHandle.standardOutput.write($0) }
             }

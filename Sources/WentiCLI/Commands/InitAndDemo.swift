@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WentiCore
 import WentiExchange
+import WentiSession
 import WentiStore
 
 /// `wenti init`: a new workspace with an organisation and no concerns.
@@ -15,19 +16,32 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Folder with organisation.yaml, categories.yaml, policy.yaml, sources.yaml (default: the built-in seeds).")
     var seeds: String?
 
+    @Option(help: "Who you are among its people (id or name; default: the seeds' creator). Your account is linked to them.")
+    var me: String?
+
     func run() throws {
         try reportingFailures(options) {
-            let path = options.databasePath
+            let path = options.explicitPath ?? options.databasePath(defaultName: "wenti.sqlite")
             guard !FileManager.default.fileExists(atPath: path) else {
-                throw CLIFailure(StoreError.alreadyInitialised(path: path).label)
+                throw CLIFailure(LocalizedText(zh: "\(path) 已存在，未改动", en: "\(path) already exists; nothing was changed"))
             }
             let loader = SeedLoader(directory: SeedLocator.directory(explicit: seeds, environment: options.environment))
-            let workspace = try loader.workspace()
+            var workspace = try loader.workspace()
+            let creator = try me.map { text throws -> Person in
+                guard let person = workspace.organisation.resolvePerson(text) else { throw SessionError.unknownPerson(text) }
+                return person
+            } ?? loader.creator(of: workspace)
+            guard creator.role == .politicalWork else {
+                throw CLIFailure(zh: "创建工作区的人须是政工人员（\(creator.nameWithRole.zh)不是）：只有他们能为其他人关联登录账号",
+                                 en: "the creator must be political-work staff (\(creator.nameWithRole.en) is not): only they can link the others' logins")
+            }
+            let login = try DemoCommand.currentLogin()
+            workspace.organisation = try workspace.organisation.linking(login: login, to: creator.id)
             let store = try SQLiteStore(path: path)
-            try store.install(workspace)
+            try store.install(workspace, installer: creator.id)
             emit(options.language == .zh
-                 ? "已创建工作区 \(path)：\(workspace.organisation.units.count) 个单位，\(workspace.organisation.people.count) 人"
-                 : "created workspace \(path): \(workspace.organisation.units.count) units, \(workspace.organisation.people.count) people")
+                 ? "已创建工作区 \(path)：\(workspace.organisation.units.count) 个单位，\(workspace.organisation.people.count) 人；账号 \(login) 即 \(creator.nameWithRole.zh)"
+                 : "created workspace \(path): \(workspace.organisation.units.count) units, \(workspace.organisation.people.count) people; the account \(login) is \(creator.nameWithRole.en)")
         }
     }
 }
@@ -73,7 +87,7 @@ struct DemoCommand: ParsableCommand {
             let count: Int
             do {
                 let store = try SQLiteStore(path: building, clock: clock)
-                count = try SeedReplayer.load(loader, into: store, clock: clock)
+                count = try SeedReplayer.load(loader, into: store, clock: clock, creatorLogin: try Self.currentLogin())
                 try store.markAsDemo()
                 if scale > 0 { try Self.addSynthetic(scale, to: store) }
             } catch {
@@ -83,9 +97,10 @@ struct DemoCommand: ParsableCommand {
             Self.removeDatabase(at: path)
             try FileManager.default.moveItem(atPath: building, toPath: path)
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            let me = try SQLiteStore(path: path, create: false).workspace().organisation.person(login: try Self.currentLogin())
             emit(options.language == .zh
-                 ? "演示工作区已创建：\(path)（种子问题 \(count) 个，合成问题 \(scale) 个，用时 \(seconds) 秒）"
-                 : "demo workspace created: \(path) (\(count) seed concerns, \(scale) synthetic, \(seconds) s)")
+                 ? "演示工作区已创建：\(path)（种子问题 \(count) 个，合成问题 \(scale) 个，用时 \(seconds) 秒）；您是 \(me?.nameWithRole.zh ?? "")"
+                 : "demo workspace created: \(path) (\(count) seed concerns, \(scale) synthetic, \(seconds) s); you are \(me?.nameWithRole.en ?? "")")
             if !noTUI {
                 try TerminalUI.open(options, databasePath: path)
             }
@@ -94,8 +109,18 @@ struct DemoCommand: ParsableCommand {
 
     /// Loads in batches of 50,000: each batch is one transaction, and memory stays flat.
     static func addSynthetic(_ count: Int, to store: SQLiteStore) throws {
-        let generator = SyntheticConcerns(workspace: try store.workspace())
-        try store.bulkLoad(generator.batches(total: count, size: 50_000), actor: nil, action: "generate")
+        let workspace = try store.workspace()
+        guard let creator = workspace.organisation.person(login: try currentLogin()) else { throw SessionError.unknownLogin(try currentLogin()) }
+        let generator = SyntheticConcerns(workspace: workspace)
+        try store.bulkLoad(generator.batches(total: count, size: 50_000), actor: creator, action: "generate")
+    }
+
+    /// The account creating a workspace, which becomes its creator.
+    static func currentLogin() throws(CLIFailure) -> String {
+        guard let login = Login.current() else {
+            throw CLIFailure(zh: "无法确定运行 wenti 的系统账号", en: "cannot tell which operating-system account runs wenti")
+        }
+        return login
     }
 
     static func removeDatabase(at path: String) {

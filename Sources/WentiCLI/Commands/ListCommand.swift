@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WentiCore
+import WentiSession
 import WentiStore
 
 /// `wenti list`: the concerns the acting person may see, filtered, a page at a time.
@@ -27,24 +28,23 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
-            let workspace = try store.workspace()
+            let session = try options.openSession()
+            let workspace = session.workspace
             let query = try filters.query(in: workspace)
-            let viewer = options.actorID
             if count {
-                emit(String(try store.count(query, viewer: viewer)))
+                emit(String(try session.count(query)))
                 return
             }
             if let countBy {
                 guard let facet = Facet(rawValue: countBy) else {
                     throw CLIFailure(zh: "--count-by：“\(countBy)”无效", en: "--count-by: \"\(countBy)\" is not one of tier, stage, grade, category, channel, unit")
                 }
-                let counts = try store.counts(query, by: facet, viewer: viewer)
+                let counts = try session.counts(query, by: facet)
                 emit(counts.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "-" : $0.key)\t\($0.value)" }.joined(separator: "\n"))
                 return
             }
-            let cursor = try after.map { text throws in try store.cursor(of: try Parse.code(text), sort: query.sort, viewer: viewer) }
-            let page = try store.page(query, viewer: viewer, after: cursor, limit: limit)
+            let cursor = try after.map { text throws in try session.cursor(of: try Parse.code(text), sort: query.sort) }
+            let page = try session.page(query, after: cursor, limit: limit)
             let language = options.language
             switch format {
             case .table:
@@ -78,8 +78,7 @@ struct FilterOptions: ParsableArguments {
             query.tiers.insert(t)
         }
         for value in unit {
-            let found = try Parse.unit(value, in: workspace, option: "--unit")
-            query.unitIDs.formUnion(workspace.organisation.subtree(of: found.id))
+            query.addUnit(try Parse.unit(value, in: workspace, option: "--unit").id, in: workspace.organisation)
         }
         for value in grade {
             if value == "none" { query.ungraded = true; continue }

@@ -2,13 +2,15 @@ import ArgumentParser
 import Foundation
 import WentiCore
 import WentiReports
+import WentiSession
 import WentiStore
 
 /// `wenti meeting ...`: the monthly tri-party meetings.
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting", abstract: "Tri-party meetings: the agenda built from the data, the minutes, the list.",
-        subcommands: [MeetingAgendaCommand.self, MeetingMinutesCommand.self, MeetingListCommand.self, MeetingConfirmCommand.self])
+        subcommands: [MeetingAgendaCommand.self, MeetingMinutesCommand.self, MeetingListCommand.self, MeetingDecideCommand.self,
+                      MeetingConfirmCommand.self])
 }
 
 /// `wenti meeting agenda --unit U --month YYYY-MM`: the agenda as the data makes it today.
@@ -23,14 +25,13 @@ struct MeetingAgendaCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
-            let workspace = try store.workspace()
+            let session = try options.openSession()
+            let workspace = session.workspace
             let unitID = try unit.map { text throws(CLIFailure) in try Parse.unit(text, in: workspace, option: "--unit").id } ?? workspace.organisation.company.id
-            let month = try month.map { text throws(CLIFailure) in try Parse.month(text, option: "--month") } ?? store.today().month.next
-            let meeting = try store.agenda(unit: unitID, month: month, viewer: options.actorID)
-            if save && meeting.state == .planned { try store.save(meeting, actor: options.actorID) }
+            let month = try month.map { text throws(CLIFailure) in try Parse.month(text, option: "--month") } ?? session.today().month.next
+            let meeting = save ? try session.prepareAgenda(unit: unitID, month: month) : try session.agenda(unit: unitID, month: month)
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
-            try document.write(.agenda, context.meeting(meeting, concerns: store.concerns(of: meeting, viewer: options.actorID), today: store.today()))
+            try document.write(.agenda, context.meeting(meeting, concerns: session.concerns(of: meeting), today: session.today()))
         }
     }
 }
@@ -45,16 +46,14 @@ struct MeetingMinutesCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
-            let workspace = try store.workspace()
-            guard let meeting = try store.meetings().first(where: { $0.id == id }) else {
-                throw CLIFailure(StoreError.recordNotFound(kind: options.language == .zh ? "会议" : "meeting", id: id).label)
-            }
+            let session = try options.openSession()
+            let workspace = session.workspace
+            let meeting = try session.meeting(id)
             guard meeting.state == .held else {
                 throw CLIFailure(zh: "会议 \(id) 尚未召开，还没有纪要；议程见 wenti meeting agenda", en: "meeting \(id) is not held yet, so it has no minutes; see wenti meeting agenda")
             }
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
-            try document.write(.minutes, context.meeting(meeting, concerns: store.concerns(of: meeting, viewer: options.actorID), today: store.today()))
+            try document.write(.minutes, context.meeting(meeting, concerns: session.concerns(of: meeting), today: session.today()))
         }
     }
 }
@@ -67,9 +66,9 @@ struct MeetingListCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
-            let org = try store.workspace().organisation
-            let rows = try store.meetings().map { meeting in
+            let session = try options.openSession()
+            let org = session.organisation
+            let rows = try session.meetings().map { meeting in
                 [meeting.id, org.unit(meeting.unitID)?.name ?? meeting.unitID.rawValue, meeting.month.description,
                  meeting.heldOn?.description ?? "—", meeting.state.rawValue, "\(meeting.items.count)"]
             }
@@ -90,11 +89,67 @@ struct MeetingConfirmCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
-            let day = try heldOn.map { text throws(CLIFailure) in try Parse.day(text, option: "--held-on") } ?? store.today()
-            let meeting = try store.confirmMinutes(id, heldOn: day, actor: options.actorID)
+            let session = try options.openSession()
+            let day = try heldOn.map { text throws(CLIFailure) in try Parse.day(text, option: "--held-on") } ?? session.today()
+            let meeting = try session.confirmMinutes(id, heldOn: day)
             let decided = meeting.items.filter { $0.decision != nil }.count
             emit(options.language == .zh ? "\(id) 纪要已确认：\(decided) 项决定已执行" : "\(id) minutes confirmed: \(decided) decisions applied")
+        }
+    }
+}
+
+/// `wenti meeting decide ID CONCERN ...`: one item's three parties and decision, as the
+/// meetings pane's form records them.
+struct MeetingDecideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decide", abstract: "Record the three parties and the decision of one concern on a planned meeting's agenda.")
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The meeting's id, e.g. HY-2026-12.") var id: String
+    @Argument(help: "The concern on its agenda, e.g. Q-2026-0068.") var concern: String
+    @Option(help: "The finder (person id or name; default: the concern's finder).") var finder: String?
+    @Option(help: "The people or unit involved (default: as the agenda proposes).") var involved: String?
+    @Option(name: .customLong("solving-unit"), help: "The department that will solve it (id or name; default: the responsible one).") var solvingUnit: String?
+    @Option(name: .customLong("root-cause"), help: "The root cause.") var rootCause: String
+    @Option(help: "low, medium or high.") var difficulty: String?
+    @Option(help: "individual, team, unit or company.") var breadth: String?
+    @Option(help: "urgent, major, general or budding (or 急难, 重大, 一般, 萌芽).") var grade: String
+    @Option(help: "The solution plan.") var plan: String
+    @Option(help: "The first responsible person (id or name).") var responsible: String
+    @Option(help: "Their department (id or name; default: the solving unit).") var department: String?
+    @Option(help: "A deadline other than the grade policy's, YYYY-MM-DD (needs --deadline-reason).") var deadline: String?
+    @Option(name: .customLong("deadline-reason"), help: "Why the deadline differs.") var deadlineReason: String?
+
+    func run() throws {
+        try reportingFailures(options) {
+            let session = try options.openSession()
+            let workspace = session.workspace
+            let code = try Parse.code(concern)
+            let agenda = try session.meeting(id)
+            guard let item = agenda.items.first(where: { $0.concern == code && $0.purpose == .define }) else {
+                throw SessionError.notOnAgenda(code, id)
+            }
+            guard let gradeValue = Grade(name: grade) else {
+                throw CLIFailure(zh: "--grade：“\(grade)”不是等级（急难、重大、一般、萌芽）", en: "--grade: \"\(grade)\" is not a grade (urgent, major, general, budding)")
+            }
+            let solving = try solvingUnit.map { try Parse.unit($0, in: workspace, option: "--solving-unit").id } ?? item.parties.solvingUnitID
+            let parties = TriParty(
+                finderID: try finder.map { try Parse.person($0, in: workspace, option: "--finder") } ?? item.parties.finderID,
+                involved: involved ?? item.parties.involved, solvingUnitID: solving)
+            guard let responsibleUnit = try department.map({ try Parse.unit($0, in: workspace, option: "--department").id }) ?? solving else {
+                throw CLIFailure(zh: "请给出 --department 或 --solving-unit", en: "give --department or --solving-unit")
+            }
+            let decision = MeetingDecision(
+                analysis: Analysis(rootCause: rootCause, difficulty: try difficulty.map { try Parse.enumValue($0, option: "--difficulty") },
+                                   breadth: try breadth.map { try Parse.enumValue($0, option: "--breadth") }),
+                grade: gradeValue, plan: plan, firstResponsibleID: try Parse.person(responsible, in: workspace, option: "--responsible"),
+                responsibleUnitID: responsibleUnit,
+                deadlineOverride: try deadline.map { try Parse.day($0, option: "--deadline") }, deadlineReason: deadlineReason)
+            let meeting = try session.decide(meetingID: id, concern: code, parties: parties, decision: decision)
+            let define = meeting.items.filter { $0.purpose == .define }
+            let decided = define.filter { $0.decision != nil }.count
+            emit(options.language == .zh ? "已记录 \(code) 的决定（\(id)：已决定 \(decided)/\(define.count)）"
+                                         : "decision on \(code) recorded (\(id): decided \(decided)/\(define.count))")
         }
     }
 }

@@ -2,30 +2,8 @@ import ArgumentParser
 import Foundation
 import WentiCore
 import WentiReports
+import WentiSession
 import WentiStore
-
-/// `wenti notice ID`: one supervision notice as a document.
-struct NoticeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "notice", abstract: "Print a supervision notice (督办通知单).")
-
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var document: DocumentOptions
-    @Argument(help: "The notice's id, e.g. DB-2026-001.") var id: String
-
-    func run() throws {
-        try reportingFailures(options) {
-            let store = try options.openStore()
-            let workspace = try store.workspace()
-            guard let notice = try store.notices().first(where: { $0.id == id }) else {
-                throw CLIFailure(StoreError.recordNotFound(kind: options.language == .zh ? "督办通知单" : "notice", id: id).label)
-            }
-            // The same visibility as the concern: a notice on a concern one may not see is not shown.
-            let concern = try store.concern(notice.concern, viewer: options.actorID)
-            let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
-            try document.write(.notice, context.notice(notice, concern: concern, today: store.today()))
-        }
-    }
-}
 
 /// `wenti bulletin --month YYYY-MM`: the supervision bulletin of a month (or a range).
 struct BulletinCommand: ParsableCommand {
@@ -39,23 +17,19 @@ struct BulletinCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
-            let workspace = try store.workspace()
-            let first = try month.map { text throws(CLIFailure) in try Parse.month(text, option: "--month") } ?? store.today().month
+            let session = try options.openSession()
+            let workspace = session.workspace
+            let first = try month.map { text throws(CLIFailure) in try Parse.month(text, option: "--month") } ?? session.today().month
             let last = try to.map { text throws(CLIFailure) in try Parse.month(text, option: "--to") } ?? first
             guard first <= last else {
                 throw CLIFailure(zh: "--to \(last) 早于 --month \(first)", en: "--to \(last) is before --month \(first)")
             }
-            var query = ConcernQuery()
-            var notices = try store.notices()
-            if let unit {
-                query.unitIDs = workspace.organisation.subtree(of: try Parse.unit(unit, in: workspace, option: "--unit").id)
-                notices = notices.filter { query.unitIDs.contains($0.toUnitID) }
-            }
-            var builder = Bulletin.Builder(period: Period(months: first, last), today: store.today(), organisation: workspace.organisation)
-            try store.eachFact(query, viewer: options.actorID, titles: true) { builder.add($0) }
-            // Only notices on concerns the reader may see count.
-            let bulletin = builder.bulletin(notices: notices.filter { (try? store.concern($0.concern, viewer: options.actorID)) != nil })
+            // Without --unit: the whole company for those who may, else the units they own.
+            let root = try unit.map { text throws(CLIFailure) in try Parse.unit(text, in: workspace, option: "--unit").id }
+                ?? session.figuresRoot(for: .bulletin)
+            var builder = Bulletin.Builder(period: Period(months: first, last), today: session.today(), organisation: workspace.organisation)
+            try session.eachFact(for: .bulletin, unit: root, titles: true) { builder.add($0) }
+            let bulletin = builder.bulletin(notices: try session.bulletinNotices(unit: root))
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
             try document.write(.bulletin, context.bulletin(bulletin))
         }

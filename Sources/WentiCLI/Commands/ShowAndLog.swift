@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WentiCore
+import WentiSession
 import WentiStore
 import WentiText
 
@@ -14,15 +15,15 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
-            let concern = try store.concern(try Parse.code(id), viewer: options.actorID)
+            let session = try options.openSession()
+            let concern = try session.concern(try Parse.code(id))
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 encoder.dateEncodingStrategy = .iso8601
                 emit(String(decoding: try encoder.encode(concern), as: UTF8.self))
             } else {
-                emit(ConcernDetail.render(concern, workspace: try store.workspace(), language: options.language, today: store.today()))
+                emit(ConcernDetail.render(concern, workspace: session.workspace, language: options.language, today: session.today()))
             }
         }
     }
@@ -37,15 +38,14 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
+            let session = try options.openSession()
             let code = try Parse.code(id)
-            _ = try store.concern(code, viewer: options.actorID)  // the same visibility as `show`
-            let org = try store.workspace().organisation
+            let org = session.organisation
             let formatter = ISO8601DateFormatter()
             formatter.timeZone = .current
             formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
             var lines: [String] = []
-            for entry in try store.auditLog(subject: code.description) {
+            for entry in try session.log(code) {
                 let who = org.person(entry.actorID)?.name ?? entry.actorID.rawValue
                 let action = ConcernAction(rawValue: entry.action)?.label.text(options.language) ?? entry.action
                 lines.append("\(formatter.string(from: entry.at))  \(who)  \(action)")

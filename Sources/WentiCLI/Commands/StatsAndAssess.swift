@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WentiCore
 import WentiExchange
+import WentiSession
 import WentiStore
 
 extension FigureOutput.Format: ExpressibleByArgument {}
@@ -39,9 +40,9 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
-            let workspace = try store.workspace()
-            let today = store.today()
+            let session = try options.openSession()
+            let workspace = session.workspace
+            let today = session.today()
             let period = try periodOptions.period(today: today)
             let language = options.language
             let label = LocalizedText(zh: "分组", en: by.rawValue)
@@ -52,7 +53,7 @@ struct StatsCommand: ParsableCommand {
             var units = UnitFigures.Builder(period: period, today: today)
             var keyed: [String: Figures] = [:]
             let asOf = min(period.to, today)
-            try store.eachFact(ConcernQuery(), viewer: options.actorID, titles: false) { fact in
+            try session.eachFact(for: .figures, unit: try session.figuresRoot(for: .figures), titles: false) { fact in
                 switch by {
                 case .unit: units.add(fact)
                 case .tier: keyed[fact.tier.code, default: Figures()].add(fact, in: period, asOf: asOf)
@@ -97,16 +98,16 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(options) {
-            let store = try options.openStore()
-            let workspace = try store.workspace()
-            let today = store.today()
+            let session = try options.openSession()
+            let workspace = session.workspace
+            let today = session.today()
             let period = try periodOptions.period(today: today)
             let path = weights ?? AssessmentFile.defaultPath(environment: options.environment)
             let loaded = try AssessmentFile.load(path: path, required: weights != nil)
             let org = workspace.organisation
             let units = org.unitsInTreeOrder.filter { level == .team ? $0.kind == .team : org.parent(of: $0.id)?.id == org.company.id }
             var builder = UnitFigures.Builder(period: period, today: today)
-            try store.eachFact(ConcernQuery(), viewer: options.actorID, titles: false) { builder.add($0) }
+            try session.eachFact(for: .assessment, unit: try session.figuresRoot(for: .assessment), titles: false) { builder.add($0) }
             let figures = builder.rolledUp(org)
             let ranking = Assessment.rank(units.map(\.id), figures: figures, weights: loaded)
             let standings = Assessment.standings(ranking, mark: mark)

@@ -3,6 +3,7 @@ import Foundation
 import WentiApp
 import WentiCore
 import WentiExchange
+import WentiSession
 import WentiStore
 import WentiTerminal
 
@@ -55,25 +56,17 @@ enum TerminalUI {
         }
         // From opening the database to the first frame: what `--timings` reports as first_frame_ms.
         let opening = DispatchTime.now().uptimeNanoseconds
-        var store: SQLiteStore!
+        var session: Session!
         var weights = AssessmentWeights.standard
         try reportingFailures(options) {
-            store = try SQLiteStore(path: databasePath, create: false)
-            _ = try store.workspace()
+            session = try options.openSession(at: databasePath)
             weights = try AssessmentFile.load(path: AssessmentFile.defaultPath(environment: environment))
         }
         let language = options.language
         try MainActor.assumeIsolated {
-            let data: LibraryData
-            do {
-                data = try LibraryData(store: store, viewer: options.actorID)
-            } catch let error as StoreError {
-                printError(error.label.text(language))
-                throw ExitCode(1)
-            }
-            // The intake draft lives beside the database, one per acting person.
-            let draft = IntakeDraft(path: databasePath + ".intake-\(data.actor.id).json")
-            let env = AppEnvironment(data: data, registry: registry, draft: size == nil ? draft : nil, assessmentWeights: weights)
+            // The intake draft lives beside the database, one per person.
+            let draft = IntakeDraft(path: databasePath + ".intake-\(session.principal.id).json")
+            let env = AppEnvironment(session: session, registry: registry, draft: size == nil ? draft : nil, assessmentWeights: weights)
             let state = AppState(language: language)
             if let (width, height) = size {
                 let backend = HeadlessTerminal(width: width, height: height, keys: KeyScript.parse(keys))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WentiCore
+import WentiSession
 import WentiStore
 
 /// The options every workflow verb takes: the concern, and optionally the version the
@@ -16,14 +17,14 @@ func perform(_ options: GlobalOptions, _ target: ConcernTarget,
     try perform(options, target) { workspace, _ in try commands(workspace) }
 }
 
-/// The same, for commands that need the store itself (its day, say).
+/// The same, for commands that need the session itself (its day, its principal).
 func perform(_ options: GlobalOptions, _ target: ConcernTarget,
-             _ commands: (Workspace, SQLiteStore) throws -> [ConcernCommand]) throws {
+             _ commands: (Workspace, Session) throws -> [ConcernCommand]) throws {
     try reportingFailures(options) {
-        let store = try options.openStore()
-        let workspace = try store.workspace()
-        let concern = try store.perform(try commands(workspace, store), on: try Parse.code(target.id),
-                                        expectedVersion: target.expectVersion, actor: options.actorID)
+        let session = try options.openSession()
+        let workspace = session.workspace
+        let concern = try session.perform(try commands(workspace, session), on: try Parse.code(target.id),
+                                          expectedVersion: target.expectVersion)
         var line = "\(concern.code)  \(concern.stage.label.text(options.language))  \(concern.tier.code) \(workspace.organisation.unit(concern.unitID)?.name ?? "")"
         if let deadline = concern.deadline { line += "  \(options.language == .zh ? "期限" : "due") \(deadline)" }
         emit(line + "  v\(concern.version)")
@@ -134,10 +135,9 @@ struct FeedbackCommand: ParsableCommand {
     @Option(help: "A note.") var note: String = ""
 
     func run() throws {
-        try perform(options, target) { workspace, store in
-            let actor = try workspace.actor(options.actorID)
-            return [.recordFeedback(FeedbackRecord(
-                on: store.today(), byID: actor.id, contact: contact, method: try Parse.enumValue(method, option: "--method"),
+        try perform(options, target) { _, session in
+            [.recordFeedback(FeedbackRecord(
+                on: session.today(), byID: session.principal.id, contact: contact, method: try Parse.enumValue(method, option: "--method"),
                 effect: try Parse.enumValue(effect, option: "--effect"),
                 satisfaction: try Parse.enumValue(satisfaction, option: "--satisfaction"), score: score, note: note))]
         }

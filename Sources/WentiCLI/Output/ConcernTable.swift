@@ -1,6 +1,7 @@
 import Foundation
 import WentiCore
 import WentiExchange
+import WentiSession
 import WentiStore
 
 /// The `list` table: one line per concern, columns aligned for Chinese text.

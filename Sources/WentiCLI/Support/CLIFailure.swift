@@ -40,6 +40,12 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data(("wenti: " + message + "\n").utf8))
 }
 
+/// A line about how the command runs (whose view it shows), on standard error so that the
+/// output itself stays exactly what was asked for.
+func printNotice(_ message: String) {
+    FileHandle.standardError.write(Data(("wenti: " + message + "\n").utf8))
+}
+
 /// Writes to standard output in one piece (large listings are built first, then written).
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))

@@ -1,59 +1,57 @@
-/// Which concerns a person may see.
-public enum ConcernScope: Sendable, Hashable {
-    /// Leadership and political-work staff.
-    case everything
-    /// The libraries of these units, plus concerns that these units submitted up
+/// Which concerns a person may see: one value, with one meaning (`contains`), that every
+/// backend translates (the SQLite store into SQL; the store conformance suite checks that
+/// the translation and `contains` agree for every person of the demo).
+public struct ConcernScope: Sendable, Hashable {
+    /// Leadership and political-work staff see every concern.
+    public var everything: Bool
+    /// Every concern of these libraries, and every concern that left one of them upwards
     /// (so the lower tier can follow the outcome of what it escalated).
-    case units(Set<UnitID>)
+    public var libraries: Set<UnitID>
+    /// Concerns referred to these departments (they must act on them).
+    public var referredTo: Set<UnitID>
+    /// Concerns this person found, reported or is first responsible for.
+    public var person: PersonID?
+
+    public init(everything: Bool = false, libraries: Set<UnitID> = [], referredTo: Set<UnitID> = [], person: PersonID? = nil) {
+        self.everything = everything
+        self.libraries = libraries
+        self.referredTo = referredTo
+        self.person = person
+    }
+
+    public static let all = ConcernScope(everything: true)
+
+    public func contains(_ concern: Concern) -> Bool {
+        if everything || libraries.contains(concern.unitID) { return true }
+        if concern.escalations.contains(where: { libraries.contains($0.fromUnitID) }) { return true }
+        if let referral = concern.referral, concern.stage == .referred, referredTo.contains(referral.toUnitID) { return true }
+        guard let person else { return false }
+        return concern.finderID == person || concern.reporter.personID == person || concern.firstResponsibleID == person
+    }
 }
 
-/// Role scoping and the sealed reporter, in one place for the store, the CLI and the UI.
+/// Role scoping and the sealed reporter, in one place for every backend and front end.
 public enum AccessPolicy {
-    /// A team's people see their team; a department head sees the department and its
-    /// teams; company leaders and political-work staff see everything.
+    /// Political-work staff and company leaders see everything; a department head the
+    /// department's libraries (its teams' included) and what is referred to it; a team leader
+    /// the team's library; everyone also what they found, reported or are responsible for.
     public static func scope(of person: Person, in organisation: Organisation) -> ConcernScope {
         switch person.role {
         case .politicalWork, .companyLeader:
-            return .everything
-        case .departmentHead, .teamLeader, .staff:
-            return .units(organisation.subtree(of: person.unitID))
-        }
-    }
-
-    public static func canSee(_ concern: Concern, in scope: ConcernScope) -> Bool {
-        switch scope {
-        case .everything:
-            return true
-        case .units(let units):
-            return units.contains(concern.unitID) || concern.escalations.contains { units.contains($0.fromUnitID) }
-        }
-    }
-
-    /// Whether the person may triage and move concerns of the unit's library.
-    /// Staff may report and add progress but not steer; the others manage their subtree.
-    public static func canManage(_ person: Person, unit: UnitID, in organisation: Organisation) -> Bool {
-        switch person.role {
-        case .politicalWork, .companyLeader:
-            return true
-        case .departmentHead, .teamLeader:
-            return organisation.subtree(of: person.unitID).contains(unit)
+            return .all
+        case .departmentHead:
+            return ConcernScope(libraries: organisation.subtree(of: person.unitID), referredTo: [person.unitID], person: person.id)
+        case .teamLeader:
+            return ConcernScope(libraries: [person.unitID], person: person.id)
         case .staff:
-            return false
-        }
-    }
-
-    /// Whether `actor` may file a concern into the library of `unit` (it is in their scope).
-    public static func canSee(unitLibraryOf unit: UnitID, actor: Person, in organisation: Organisation) -> Bool {
-        switch scope(of: actor, in: organisation) {
-        case .everything: true
-        case .units(let units): units.contains(unit)
+            return ConcernScope(person: person.id)
         }
     }
 
     /// Only political-work staff read an anonymous reporter's identity: they are the ones
     /// who must answer the person.
     public static func canReadSealedReporter(_ person: Person) -> Bool {
-        person.role == .politicalWork
+        Permissions.reaches(person.role, .openSealedIdentity).contains(.company)
     }
 
     /// The reporter as `viewer` may see it: a sealed identity is dropped for everyone else.
@@ -64,10 +62,16 @@ public enum AccessPolicy {
         return reporter
     }
 
-    /// The concern as `viewer` may read it.
-    public static func redacted(_ concern: Concern, for viewer: Person) -> Concern {
+    /// The concern as `viewer` may read it: no sealed identity, and for an anonymous report
+    /// no finder either unless the finder is political-work staff (who find as their job) or
+    /// the viewer themselves, since a colleague who files anonymously is its finder.
+    public static func redacted(_ concern: Concern, for viewer: Person, in organisation: Organisation) -> Concern {
         var copy = concern
         copy.reporter = reporter(concern.reporter, shownTo: viewer)
+        if concern.reporter.isAnonymous, !canReadSealedReporter(viewer), let finder = concern.finderID, finder != viewer.id,
+           organisation.person(finder)?.role != .politicalWork {
+            copy.finderID = nil
+        }
         return copy
     }
 }

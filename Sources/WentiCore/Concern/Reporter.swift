@@ -12,3 +12,11 @@ public enum Reporter: Sendable, Hashable, Codable {
         return false
     }
 }
+
+extension Reporter {
+    /// The member of the organisation who reported it, when one is named.
+    public var personID: PersonID? {
+        if case .named(_, let id) = self { return id }
+        return nil
+    }
+}

@@ -45,6 +45,12 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         if let first = toDefine.first, !toDefine.contains(where: { $0.decision != nil }) { throw .decisionMissing(first.concern) }
     }
 
+    /// The id of a unit's meeting for a month: HY-2026-12 for the company's, HY-2026-12-d-yj
+    /// for a department's or a team's. The one place the scheme is written.
+    public static func id(unit: UnitID, month: YearMonth, in organisation: Organisation) -> String {
+        organisation.company.id == unit ? "HY-\(month)" : "HY-\(month)-\(unit.rawValue)"
+    }
+
     /// Concerns to define that the meeting left undecided.
     public var deferred: [ConcernCode] { items.filter { $0.purpose == .define && $0.decision == nil }.map(\.concern) }
 }

@@ -28,8 +28,10 @@ public struct Organisation: Sendable, Equatable {
             children[parentID, default: []].append(unit.id)
         }
         var people: [PersonID: Person] = [:]
+        var logins: Set<String> = []
         for person in peopleList {
             guard people[person.id] == nil else { throw .duplicatePerson(person.id) }
+            if let login = person.login, !logins.insert(login).inserted { throw .duplicateLogin(login) }
             guard units[person.unitID] != nil else { throw .unknownUnitForPerson(person.id, person.unitID) }
             people[person.id] = person
         }
@@ -41,6 +43,20 @@ public struct Organisation: Sendable, Equatable {
 
     public func unit(_ id: UnitID) -> OrgUnit? { units[id] }
     public func person(_ id: PersonID) -> Person? { people[id] }
+
+    /// The person whose login this is (see `Person.login`).
+    public func person(login: String) -> Person? { people.values.first { $0.login == login } }
+
+    /// The same organisation with `login` belonging to `person` (and to nobody else).
+    public func linking(login: String, to person: PersonID) throws(OrganisationError) -> Organisation {
+        guard people[person] != nil else { throw .unknownPerson(person) }
+        let updated = people.values.map { other -> Person in
+            var copy = other
+            if copy.id == person { copy.login = login } else if copy.login == login { copy.login = nil }
+            return copy
+        }
+        return try Organisation(units: Array(units.values), people: updated)
+    }
 
     public func parent(of id: UnitID) -> OrgUnit? {
         units[id]?.parentID.flatMap { units[$0] }
@@ -115,6 +131,8 @@ public enum OrganisationError: Error, Equatable, Sendable, Labelled {
     case duplicatePerson(PersonID)
     case badParent(UnitID)
     case unknownUnitForPerson(PersonID, UnitID)
+    case duplicateLogin(String)
+    case unknownPerson(PersonID)
 
     public var label: LocalizedText {
         switch self {
@@ -127,6 +145,10 @@ public enum OrganisationError: Error, Equatable, Sendable, Labelled {
         case .badParent(let id):
             LocalizedText(zh: "单位 \(id) 的上级不对：部门须在公司之下，班组须在部门之下",
                           en: "unit \(id) has a wrong parent: departments sit under the company, teams under a department")
+        case .duplicateLogin(let login):
+            LocalizedText(zh: "登录账号 \(login) 属于不止一人", en: "the login \(login) belongs to more than one person")
+        case .unknownPerson(let id):
+            LocalizedText(zh: "没有编号为 \(id) 的人员", en: "no person with id \(id)")
         case .unknownUnitForPerson(let person, let unit):
             LocalizedText(zh: "人员 \(person) 所属单位 \(unit) 不存在", en: "person \(person) belongs to unknown unit \(unit)")
         }

@@ -1,14 +1,14 @@
-/// What a person does in the method; it decides what they see and may do.
+/// What a person does in the method; it decides what they see and may do (see `Permissions`).
 public enum Role: String, Sendable, CaseIterable, Codable, Labelled {
-    /// 政工人员: runs the loop, finds concerns, supervises; sees everything, reads sealed reporters.
+    /// 政工人员: runs the loop (notices, meetings, feedback, bulletins, practices); sees everything.
     case politicalWork = "political-work"
     /// 公司领导: owns the L3 library; sees everything.
     case companyLeader = "company-leader"
-    /// 部门负责人: owns an L2 library; sees the department and its teams.
+    /// 部门负责人: owns an L2 library and the department's subtree; submits up to L3.
     case departmentHead = "department-head"
-    /// 班组长 / 所长: owns an L1 library; sees the team.
+    /// 班组长 / 所长: owns an L1 library; submits up.
     case teamLeader = "team-leader"
-    /// 员工: an ordinary member of a team; a reporter, sometimes a first responsible person.
+    /// 员工: reports concerns and follows their own; sometimes a first responsible person.
     case staff
 
     public var label: LocalizedText {
@@ -28,11 +28,21 @@ public struct Person: Sendable, Hashable, Codable, Identifiable {
     public var name: String
     public var role: Role
     public var unitID: UnitID
+    /// The login that is this person: the operating-system account in a local workspace,
+    /// the database role in a shared one. The one who runs wenti is the person whose login
+    /// is theirs; nobody else can be acted as.
+    public var login: String?
 
-    public init(id: PersonID, name: String, role: Role, unitID: UnitID) {
+    public init(id: PersonID, name: String, role: Role, unitID: UnitID, login: String? = nil) {
         self.id = id
         self.name = name
         self.role = role
         self.unitID = unitID
+        self.login = login
+    }
+
+    /// "宋佳（员工）" / "宋佳 (staff)": how refusals and headers name a person.
+    public var nameWithRole: LocalizedText {
+        LocalizedText(zh: "\(name)（\(role.label.zh)）", en: "\(name) (\(role.label.en))")
     }
 }

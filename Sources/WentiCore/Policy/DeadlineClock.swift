@@ -13,8 +13,15 @@ public enum DeadlineClock {
 
     /// Days past the effective deadline (0 when not overdue).
     public static func daysOverdue(_ concern: Concern, today: Day) -> Int {
-        guard concern.stage.hasRunningDeadline, concern.pausedSince == nil,
-              let due = effectiveDeadline(of: concern, today: today) else { return 0 }
+        daysOverdue(stage: concern.stage, pausedSince: concern.pausedSince, due: effectiveDeadline(of: concern, today: today), today: today)
+    }
+
+    /// The rule itself, on the columns a list row carries: the clock runs (defined or
+    /// solving, not paused) and `today` is past the effective deadline `due`. Every Swift
+    /// judgement of lateness comes here; the SQL backends write the same condition once each
+    /// (`Schema.clockRuns` in SQLite), and the store conformance suite checks they agree.
+    public static func daysOverdue(stage: Stage, pausedSince: Day?, due: Day?, today: Day) -> Int {
+        guard stage.hasRunningDeadline, pausedSince == nil, let due else { return 0 }
         return max(0, today.days(since: due))
     }
 

@@ -22,9 +22,7 @@ public enum Workflow {
         case (_?, nil): throw .sourceRequired(new.channel)
         default: throw .sourceMismatch(new.channel)
         }
-        guard AccessPolicy.canSee(unitLibraryOf: unit.id, actor: context.actor, in: org) else {
-            throw .notPermitted(context.actor.id, .open)
-        }
+        if let refusal = Permissions.refusal(context.actor, .intake, on: .unit(unit.id), in: org) { throw .notPermitted(refusal) }
         return Concern(
             code: code, title: new.title.trimmed, description: new.description, categoryID: new.categoryID,
             channel: new.channel, source: new.source, finderID: new.finderID, reporter: new.reporter,
@@ -76,7 +74,9 @@ public enum Workflow {
 
         case .pledge(let personID):
             try require([.defined, .solving, .watch])
-            guard personID == concern.firstResponsibleID else { throw .pledgeByOtherThanResponsible(personID) }
+            guard personID == concern.firstResponsibleID else {
+                throw .pledgeByOtherThanResponsible(context.organisation.person(personID)?.name ?? personID.rawValue)
+            }
             next.pledge = Pledge(personID: personID, signedOn: today)
 
         case .setDeadline(let day, let reason):
@@ -233,22 +233,13 @@ public enum Workflow {
         concern.pausedSince = nil
     }
 
-    /// Staff may report and add progress to what they can see; steering needs a manager
-    /// of the concern's library (or political-work staff, or a company leader).
+    /// The permission table decides; a concern outside the actor's sight is refused the same
+    /// way, so a refusal never tells more than the actor may know.
     private static func checkPermission(_ action: ConcernAction, on concern: Concern, context: WorkflowContext) throws(WorkflowError) {
         let org = context.organisation
         let actor = context.actor
-        let scope = AccessPolicy.scope(of: actor, in: org)
-        guard AccessPolicy.canSee(concern, in: scope) else { throw .notPermitted(actor.id, action) }
-        switch action {
-        case .progress, .link:
-            return
-        case .recordFeedback, .close:
-            // The return contact is political-work staff's job, or the library's manager.
-            if actor.role == .politicalWork || AccessPolicy.canManage(actor, unit: concern.unitID, in: org) { return }
-        default:
-            if AccessPolicy.canManage(actor, unit: concern.unitID, in: org) { return }
+        if let refusal = Permissions.refusal(actor, action.methodAction, on: .concern(concern), in: org) {
+            throw .notPermitted(refusal)
         }
-        throw .notPermitted(actor.id, action)
     }
 }

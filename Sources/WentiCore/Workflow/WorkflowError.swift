@@ -35,8 +35,8 @@ public enum WorkflowError: Error, Equatable, Sendable, Labelled {
     case scoreOutOfRange(Int)
     case alreadyPaused
     case notPaused
-    case pledgeByOtherThanResponsible(PersonID)
-    case notPermitted(PersonID, ConcernAction)
+    case pledgeByOtherThanResponsible(String)
+    case notPermitted(Refusal)
     case batchGroupRequired
 
     public var label: LocalizedText {
@@ -88,10 +88,10 @@ public enum WorkflowError: Error, Equatable, Sendable, Labelled {
             LocalizedText(zh: "计时已暂停", en: "the clock is already paused")
         case .notPaused:
             LocalizedText(zh: "计时未暂停", en: "the clock is not paused")
-        case .pledgeByOtherThanResponsible(let id):
-            LocalizedText(zh: "责任状须由第一责任人签订，\(id) 不是", en: "the pledge is signed by the first responsible person; \(id) is not")
-        case .notPermitted(let person, let action):
-            LocalizedText(zh: "\(person) 无权对此问题\(action.label.zh)", en: "\(person) may not \(action.label.en) this concern")
+        case .pledgeByOtherThanResponsible(let name):
+            LocalizedText(zh: "责任状须由第一责任人签订，\(name) 不是", en: "the pledge is signed by the first responsible person; \(name) is not")
+        case .notPermitted(let refusal):
+            refusal.label
         case .batchGroupRequired:
             LocalizedText(zh: "批处理须指定批次", en: "batch processing needs a group name")
         }

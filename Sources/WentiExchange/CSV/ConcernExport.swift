@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import WentiCore
+import WentiSession
 import WentiStore
 
 /// Writes the concerns a person may see as CSV (UTF-8 with a byte-order mark, so that
@@ -11,12 +12,10 @@ public struct ConcernExport {
         case csv, json
     }
 
-    let store: any WorkspaceStore
-    let viewer: PersonID?
+    let session: Session
 
-    public init(store: any WorkspaceStore, viewer: PersonID?) {
-        self.store = store
-        self.viewer = viewer
+    public init(session: Session) {
+        self.session = session
     }
 
     /// The whole export in memory (small workspaces, tests).
@@ -29,12 +28,12 @@ public struct ConcernExport {
     /// Streams the export in pieces to `output`, a batch of concerns at a time: the memory
     /// it takes does not grow with the workspace.
     public func write(_ query: ConcernQuery, format: Format, to output: (Data) throws -> Void) throws {
-        let person = try store.workspace().actor(viewer)
+        let person = session.viewer
         switch format {
         case .csv:
             try output(Data([0xEF, 0xBB, 0xBF]) + Data(try CSVText.write([ConcernCSVColumn.allCases.map(\.rawValue)]).utf8))
             // The CSV writer puts its line breaks between rows, so each batch starts with one.
-            try store.eachConcern(query, viewer: viewer, batch: 500) { concerns in
+            try session.eachConcern(query, batch: 500) { concerns in
                 let rows = concerns.map { concern in ConcernCSVColumn.allCases.map { $0.value(of: concern, viewer: person) } }
                 try output(Data(("\n" + (try CSVText.write(rows))).utf8))
             }
@@ -45,7 +44,7 @@ public struct ConcernExport {
             encoder.dateEncodingStrategy = .iso8601
             var first = true
             try output(Data("[\n".utf8))
-            try store.eachConcern(query, viewer: viewer, batch: 500) { concerns in
+            try session.eachConcern(query, batch: 500) { concerns in
                 for concern in concerns {
                     try output(Data((first ? "" : ",\n").utf8) + (try encoder.encode(concern)))
                     first = false

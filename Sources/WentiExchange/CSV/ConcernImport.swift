@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import WentiCore
+import WentiSession
 import WentiStore
 
 /// A problem in an imported file, with its line and column.
@@ -28,12 +29,10 @@ public struct ImportError: Error, Equatable, Sendable, Labelled {
 /// Reads concerns from CSV (UTF-8 with or without BOM, or GB18030) and stores them all in
 /// one transaction, or none: the first bad cell stops the import before anything is written.
 public struct ConcernImport {
-    let store: any WorkspaceStore
-    let actor: PersonID?
+    let session: Session
 
-    public init(store: any WorkspaceStore, actor: PersonID?) {
-        self.store = store
-        self.actor = actor
+    public init(session: Session) {
+        self.session = session
     }
 
     /// Returns the stored concerns and the encoding the file was read in.
@@ -48,8 +47,8 @@ public struct ConcernImport {
                 zh: "文件既不是 UTF-8 也不是 GB18030 编码（第 \(error.offset) 字节无法识别）",
                 en: "the file is neither UTF-8 nor GB18030 (undecodable byte at offset \(error.offset))"))
         }
-        let workspace = try store.workspace()
-        let person = try workspace.actor(actor)
+        let workspace = session.workspace
+        let person = session.principal
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true)
@@ -70,7 +69,7 @@ public struct ConcernImport {
             throw ImportError(file: file, line: 1, column: column.rawValue, problem: LocalizedText(zh: "缺少必需的列", en: "required column is missing"))
         }
 
-        let builder = ImportedConcern(workspace: workspace, actor: person, file: file, today: store.today(), now: store.now())
+        let builder = ImportedConcern(workspace: workspace, actor: person, file: file, today: session.today(), now: session.now())
         var concerns: [Concern] = []
         var seenCodes: Set<ConcernCode> = []
         var line = 2
@@ -96,17 +95,7 @@ public struct ConcernImport {
         if let error = reader.error {
             throw ImportError(file: file, line: line, column: nil, problem: LocalizedText(zh: "CSV 格式错误：\(error)", en: "malformed CSV: \(error)"))
         }
-        let stored: [Concern]
-        do {
-            stored = try store.insert(concerns, actor: person.id, action: "import")
-        } catch {
-            if case .constraint(let detail) = error, detail.contains("concern.year") {
-                throw ImportError(file: file, line: nil, column: "code", problem: LocalizedText(
-                    zh: "文件中的问题编号已存在于工作区，未导入任何数据", en: "an id in the file already exists in the workspace; nothing was imported"))
-            }
-            throw error
-        }
-        return (stored, encoding)
+        return (try session.importConcerns(concerns), encoding)
     }
 }
 

@@ -23,12 +23,8 @@ struct OrganisationFile: Decodable {
     var company: TeamEntry
     var departments: [UnitEntry]
     var people: [PersonEntry]
-    var defaultActor: String?
-
-    enum CodingKeys: String, CodingKey {
-        case company, departments, people
-        case defaultActor = "default-actor"
-    }
+    /// The person who creates the workspace: the account that runs `wenti demo` or `wenti init` becomes them.
+    var creator: String?
 }
 
 struct CategoriesFile: Decodable {

@@ -60,8 +60,25 @@ public struct SeedLoader {
             throw SeedError(file: "sources.yaml", place: "visits[\(index)]",
                             problem: LocalizedText(zh: "走访的领导或单位不存在", en: "unknown leader or unit in visit \(visit.id)"))
         }
-        return Workspace(organisation: organisation, categories: categories, policy: policy, campaigns: campaigns,
-                         visits: visits, defaultActorID: org.defaultActor.map { PersonID($0) })
+        return Workspace(organisation: organisation, categories: categories, policy: policy, campaigns: campaigns, visits: visits)
+    }
+
+    /// The person who creates the workspace (`creator:` in organisation.yaml), else the first
+    /// political-work staff member: the account that installs the workspace is linked to them.
+    public func creator(of workspace: Workspace) throws(SeedError) -> Person {
+        let org: OrganisationFile = try decode("organisation.yaml")
+        if let id = org.creator {
+            guard let person = workspace.organisation.person(PersonID(id)) else {
+                throw SeedError(file: "organisation.yaml", place: "creator",
+                                problem: LocalizedText(zh: "没有编号为 \(id) 的人员", en: "no person with id \(id)"))
+            }
+            return person
+        }
+        guard let first = workspace.organisation.people.values.filter({ $0.role == .politicalWork }).min(by: { $0.id < $1.id }) else {
+            throw SeedError(file: "organisation.yaml", place: "people",
+                            problem: LocalizedText(zh: "组织中没有政工人员，无人能运行此方法", en: "the organisation has no political-work staff to run the method"))
+        }
+        return first
     }
 
     func concerns() throws(SeedError) -> [SeedConcern] {

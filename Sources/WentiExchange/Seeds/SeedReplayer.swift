@@ -9,24 +9,33 @@ public struct SeedReplayer {
     let store: any WorkspaceStore
     let clock: ManualClock
     let workspace: Workspace
+    /// Who created the workspace: records without a person of their own are theirs.
+    let creator: Person
 
-    public init(store: any WorkspaceStore, clock: ManualClock, workspace: Workspace) {
+    public init(store: any WorkspaceStore, clock: ManualClock, workspace: Workspace, creator: Person) {
         self.store = store
         self.clock = clock
         self.workspace = workspace
+        self.creator = creator
     }
 
-    /// Installs the workspace and replays concerns, then meetings, notices and practices.
-    /// Returns the number of concerns.
+    /// Installs the workspace, its creator linked to `login`, and replays concerns, then
+    /// meetings, notices and practices, each step as the person who took it. Returns the
+    /// number of concerns.
     @discardableResult
-    public static func load(_ loader: SeedLoader, into store: any WorkspaceStore, clock: ManualClock) throws(SeedError) -> Int {
-        let workspace = try loader.workspace()
+    public static func load(_ loader: SeedLoader, into store: any WorkspaceStore, clock: ManualClock, creatorLogin login: String) throws(SeedError) -> Int {
+        var workspace = try loader.workspace()
+        let creator = try loader.creator(of: workspace)
         do {
-            try store.install(workspace)
-        } catch {
+            workspace.organisation = try workspace.organisation.linking(login: login, to: creator.id)
+            try store.install(workspace, installer: creator.id)
+        } catch let error as StoreError {
             throw SeedError(file: loader.directory, place: "", problem: error.label)
+        } catch {
+            throw SeedError(file: "organisation.yaml", place: "", problem: (error as? OrganisationError)?.label
+                            ?? LocalizedText(zh: "\(error)", en: "\(error)"))
         }
-        let replayer = SeedReplayer(store: store, clock: clock, workspace: workspace)
+        let replayer = SeedReplayer(store: store, clock: clock, workspace: workspace, creator: creator)
         let seeds = try loader.concerns()
         for (index, seed) in seeds.enumerated() {
             do {
@@ -39,8 +48,14 @@ public struct SeedReplayer {
         return seeds.count
     }
 
+    /// The person a seed names (its finder, an author...).
+    func person(_ id: String) throws -> Person {
+        guard let person = workspace.organisation.person(PersonID(id)) else { throw StoreError.unknownPerson(PersonID(id)) }
+        return person
+    }
+
     func replay(_ seed: SeedConcern) throws {
-        let actor = PersonID(seed.finder)
+        let actor = try person(seed.finder)
         var stepDay = seed.reported
         func at(_ day: Day?) {
             if let day, day > stepDay { stepDay = day }
@@ -54,7 +69,7 @@ public struct SeedReplayer {
         let source = seed.source.flatMap { id in seed.channel.sourceKind.map { ConcernSource(kind: $0, id: id) } }
         let new = NewConcern(
             title: seed.title, description: seed.description, categoryID: CategoryID(seed.category),
-            channel: seed.channel, source: source, finderID: actor, reporter: reporter,
+            channel: seed.channel, source: source, finderID: actor.id, reporter: reporter,
             involvedPeople: seed.involved ?? "", unitID: UnitID(seed.unit), reportedOn: seed.reported)
         var concern = try store.open(new, actor: actor)
         let code = concern.code
@@ -144,7 +159,6 @@ public struct SeedReplayer {
     }
 
     func replayRecords(_ records: RecordsFile) throws(SeedError) {
-        let actor = workspace.defaultActorID
         for (index, entry) in records.meetings.enumerated() {
             let meeting = Meeting(
                 id: entry.id, unitID: UnitID(entry.unit), month: entry.month, heldOn: entry.held,
@@ -157,7 +171,8 @@ public struct SeedReplayer {
                 notes: entry.notes ?? "")
             do {
                 clock.set(day: entry.held ?? entry.month.firstDay, hour: 16)
-                try store.save(meeting, actor: actor)
+                // A meeting is recorded by the finder of its first item: political-work staff run it.
+                try store.save(meeting, actor: try entry.items.first?.finder.map(person) ?? creator)
             } catch {
                 throw SeedError.from(error, file: "records.yaml", place: "meetings[\(index)]")
             }
@@ -173,7 +188,9 @@ public struct SeedReplayer {
                     SupervisionNotice.Chaser(on: $0.on, byID: PersonID($0.by), text: $0.text, answeredOn: $0.answered)
                 }
                 clock.set(day: entry.issued, hour: 11)
-                try store.issue(notice, actor: actor)
+                let issued = try store.issue(notice, actor: try person(entry.by))
+                // The store numbers notices; the seeds name them, and concerns.yaml refers to them.
+                guard issued.id == entry.id else { throw SeedRecordMismatch(expected: entry.id, allocated: issued.id) }
             } catch {
                 throw SeedError.from(error, file: "records.yaml", place: "notices[\(index)]")
             }
@@ -186,7 +203,8 @@ public struct SeedReplayer {
                 createdOn: entry.created, authorID: PersonID(entry.author))
             do {
                 clock.set(day: entry.created, hour: 15)
-                try store.add(practice, actor: actor)
+                let added = try store.add(practice, actor: try person(entry.author))
+                guard added.id == entry.id else { throw SeedRecordMismatch(expected: entry.id, allocated: added.id) }
             } catch {
                 throw SeedError.from(error, file: "records.yaml", place: "practices[\(index)]")
             }
@@ -201,5 +219,17 @@ public struct SeedReplayer {
         case .progressReported: [.acknowledged, .progressReported]
         case .completed: [.acknowledged, .progressReported, .completed]
         }
+    }
+}
+
+/// A seed record's id that is not the one the store allocates: the seeds must list each
+/// year's notices and practices in the order of their numbers.
+struct SeedRecordMismatch: Error, Labelled {
+    var expected: String
+    var allocated: String
+
+    var label: LocalizedText {
+        LocalizedText(zh: "记录编号应为 \(allocated)，种子写的是 \(expected)：请按编号顺序排列",
+                      en: "the record would be numbered \(allocated), the seed says \(expected): list records in the order of their numbers")
     }
 }

@@ -41,7 +41,7 @@ public struct SyntheticConcerns {
         policy = workspace.policy
         self.firstDay = firstDay
         spanDays = max(1, lastDay.days(since: firstDay))
-        createdBy = workspace.defaultActorID ?? finders[0].id
+        createdBy = finders[0].id
     }
 
     /// The next concern; its code's sequence is 0, for the store to allocate.

@@ -10,15 +10,14 @@ struct ConcernFilterSQL {
     private(set) var clauses: [String] = []
     private(set) var arguments: [(any DatabaseValueConvertible)?] = []
 
+    /// "The deadline clock runs" on `concern c` (see `Schema.clockRuns`).
+    static let overdue = "(c.stage IN ('defined','solving') AND c.paused_since IS NULL)"
+
     init(query: ConcernQuery, scope: ConcernScope, today: Day) {
-        if case .units(let units) = scope {
-            let list = Self.placeholders(units.count)
-            clauses.append("(c.unit_id IN \(list) OR c.id IN (SELECT concern_id FROM escalation WHERE from_unit_id IN \(list)))")
-            let sorted = units.sorted().map(\.rawValue)
-            arguments += sorted + sorted
-        }
+        if !scope.everything { addScope(scope) }
         addSet("c.tier", query.tiers.map(\.rawValue).sorted())
         addSet("c.unit_id", query.unitIDs.map(\.rawValue).sorted())
+        addSet("c.unit_id", query.within.map(\.rawValue).sorted())
         if !query.grades.isEmpty || query.ungraded {
             // Through the rank, which is what the grade index holds (9: not graded yet).
             var ranks = query.grades.map(Self.rank).sorted()
@@ -29,12 +28,12 @@ struct ConcernFilterSQL {
         addSet("c.category_id", query.categoryIDs.map(\.rawValue).sorted())
         addSet("c.channel", query.channels.map(\.rawValue).sorted())
         if query.overdueOnly {
-            clauses.append("(c.stage IN ('defined','solving') AND c.paused_since IS NULL AND c.due_on < ?)")
+            clauses.append("(\(Self.overdue) AND c.due_on < ?)")
             arguments.append(today.ordinal)
         }
         if let due = query.dueWithin {
             // Written as the running-deadline index's own condition, so that SQLite uses it.
-            clauses.append("(c.stage IN ('defined','solving') AND c.paused_since IS NULL AND c.due_on BETWEEN ? AND ?)")
+            clauses.append("(\(Self.overdue) AND c.due_on BETWEEN ? AND ?)")
             arguments += [due.lowerBound.ordinal, due.upperBound.ordinal]
         }
         if let group = query.batchGroup {
@@ -55,6 +54,27 @@ struct ConcernFilterSQL {
                 arguments += [needle, needle, needle, needle]
             }
         }
+    }
+
+    /// `ConcernScope.contains` in SQL: the same four ways in, in the same order.
+    private mutating func addScope(_ scope: ConcernScope) {
+        var ways: [String] = []
+        if !scope.libraries.isEmpty {
+            let list = Self.placeholders(scope.libraries.count)
+            let units = scope.libraries.sorted().map(\.rawValue)
+            ways.append("c.unit_id IN \(list)")
+            ways.append("c.id IN (SELECT concern_id FROM escalation WHERE from_unit_id IN \(list))")
+            arguments += units + units
+        }
+        if !scope.referredTo.isEmpty {
+            ways.append("(c.stage = 'referred' AND c.referral_unit_id IN \(Self.placeholders(scope.referredTo.count)))")
+            arguments += scope.referredTo.sorted().map(\.rawValue)
+        }
+        if let person = scope.person {
+            ways.append("c.finder_id = ? OR c.reporter_id = ? OR c.first_responsible_id = ?")
+            arguments += [person.rawValue, person.rawValue, person.rawValue]
+        }
+        clauses.append(ways.isEmpty ? "0" : "(" + ways.joined(separator: " OR ") + ")")
     }
 
     /// The grade's place in `grade_rank` (see the schema).
@@ -123,11 +143,11 @@ enum ConcernOrder {
     /// The rows after the cursor in the (possibly mirrored) order.
     static func after(_ cursor: PageCursor, sort: ConcernQuery.Sort, reversed: Bool = false, dueKnown: Bool = false) -> (String, [(any DatabaseValueConvertible)?]) {
         let idDown = idDescending(sort) != reversed
-        guard let key = key(sort, dueKnown: dueKnown) else { return (idDown ? "c.id < ?" : "c.id > ?", [cursor.rowID]) }
+        guard let key = key(sort, dueKnown: dueKnown) else { return (idDown ? "c.id < ?" : "c.id > ?", [cursor.position]) }
         let keyBeyond = reversed ? "<" : ">"
         let idBeyond = idDown ? "<" : ">"
         // (key, id) beyond the cursor, with the id running its own way within one key.
         return ("(\(key) \(keyBeyond) ? OR (\(key) = ? AND c.id \(idBeyond) ?))",
-                [cursor.key ?? 0, cursor.key ?? 0, cursor.rowID])
+                [cursor.key ?? 0, cursor.key ?? 0, cursor.position])
     }
 }

@@ -5,9 +5,8 @@ import WentiCore
 extension SQLiteStore {
     // MARK: Writing
 
-    public func open(_ new: NewConcern, actor: PersonID?) throws(StoreError) -> Concern {
+    public func open(_ new: NewConcern, actor person: Person) throws(StoreError) -> Concern {
         let workspace = try workspace()
-        let person = try workspace.actor(actor)
         let context = makeContext(person, workspace)
         return try write { db in
             let year = context.today.civil.year
@@ -16,17 +15,12 @@ extension SQLiteStore {
             _ = try ConcernRows.insert(concern, in: db)
             try appendAudit(db, actor: person.id, action: ConcernAction.open.rawValue, subject: code.description,
                             changes: ChangeSet.between(nil, concern))
-            return AccessPolicy.redacted(concern, for: person)
+            return concern
         }
     }
 
-    public func perform(_ command: ConcernCommand, on code: ConcernCode, expectedVersion: Int?, actor: PersonID?) throws(StoreError) -> Concern {
-        try perform([command], on: code, expectedVersion: expectedVersion, actor: actor)
-    }
-
-    public func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor: PersonID?) throws(StoreError) -> Concern {
+    public func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor person: Person) throws(StoreError) -> Concern {
         let workspace = try workspace()
-        let person = try workspace.actor(actor)
         let context = makeContext(person, workspace)
         let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
         return try write { db in
@@ -38,7 +32,7 @@ extension SQLiteStore {
     /// workflow with its audit entry; the concern's version goes up once.
     func apply(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, in db: Database, as person: Person,
                context: WorkflowContext, scope: ConcernScope, workspace: Workspace) throws -> Concern {
-        guard let (rowID, current) = try ConcernRows.load(code, in: db), AccessPolicy.canSee(current, in: scope) else {
+        guard let (rowID, current) = try ConcernRows.load(code, in: db), scope.contains(current) else {
             throw StoreError.concernNotFound(code)
         }
         if let expectedVersion, expectedVersion != current.version {
@@ -55,12 +49,11 @@ extension SQLiteStore {
         guard try ConcernRows.update(next, rowID: rowID, expectedVersion: current.version, previous: current, in: db) else {
             throw conflict(code, expected: current.version, current: current, workspace: workspace)
         }
-        return AccessPolicy.redacted(next, for: person)
+        return next
     }
 
-    public func insert(_ concerns: [Concern], actor: PersonID?, action: String) throws(StoreError) -> [Concern] {
-        let person = try workspace().actor(actor)
-        return try write { db in
+    public func insert(_ concerns: [Concern], actor person: Person, action: String) throws(StoreError) -> [Concern] {
+        try write { db in
             // Children are written before their staged parents reach `concern`.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             try ConcernRows.prepareStaging(in: db)
@@ -99,7 +92,7 @@ extension SQLiteStore {
     /// building workspaces (the demo at scale, benchmarks, a first large import); readers of
     /// the same file meanwhile get correct but unindexed queries. Returns how many were loaded.
     @discardableResult
-    public func bulkLoad(_ batches: some Sequence<[Concern]>, actor: PersonID?, action: String) throws(StoreError) -> Int {
+    public func bulkLoad(_ batches: some Sequence<[Concern]>, actor: Person, action: String) throws(StoreError) -> Int {
         try write { db in
             for index in Schema.bulkLoadIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
             try db.execute(sql: "DROP TRIGGER IF EXISTS \(Schema.unitCountInsertTrigger.name)")
@@ -134,35 +127,32 @@ extension SQLiteStore {
     }
 
     func conflict(_ code: ConcernCode, expected: Int, current: Concern, workspace: Workspace) -> StoreError {
-        .conflict(code, expected: expected, current: current.version, changedBy: current.updatedByID,
+        .conflict(code, expected: expected, current: current.version,
                   changedByName: workspace.organisation.person(current.updatedByID)?.name ?? current.updatedByID.rawValue,
                   at: current.updatedAt)
     }
 
     // MARK: Reading
 
-    public func concern(_ code: ConcernCode, viewer: PersonID?) throws(StoreError) -> Concern {
-        let workspace = try workspace()
-        let person = try workspace.actor(viewer)
-        let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
+    public func concern(_ code: ConcernCode, scope: ConcernScope) throws(StoreError) -> Concern {
         let loaded = try read { db in try ConcernRows.load(code, in: db) }
-        guard let (_, concern) = loaded, AccessPolicy.canSee(concern, in: scope) else { throw .concernNotFound(code) }
-        return AccessPolicy.redacted(concern, for: person)
+        guard let (_, concern) = loaded, scope.contains(concern) else { throw .concernNotFound(code) }
+        return concern
     }
 
-    public func page(_ query: ConcernQuery, viewer: PersonID?, after cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage {
-        try page(query, viewer: viewer, from: cursor, limit: limit, upwards: false)
+    public func page(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage {
+        try page(query, scope: scope, from: cursor, limit: limit, upwards: false)
     }
 
-    public func page(_ query: ConcernQuery, viewer: PersonID?, before cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage {
-        try page(query, viewer: viewer, from: cursor, limit: limit, upwards: true)
+    public func page(_ query: ConcernQuery, scope: ConcernScope, before cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage {
+        try page(query, scope: scope, from: cursor, limit: limit, upwards: true)
     }
 
     /// Keyset paging either way: upwards runs the mirrored order from the cursor and turns
     /// the rows back into display order.
-    private func page(_ query: ConcernQuery, viewer: PersonID?, from cursor: PageCursor?, limit: Int, upwards: Bool) throws(StoreError) -> ConcernPage {
-        let (filter, today) = try filter(for: query, viewer: viewer)
-        var conditions = filter
+    private func page(_ query: ConcernQuery, scope: ConcernScope, from cursor: PageCursor?, limit: Int, upwards: Bool) throws(StoreError) -> ConcernPage {
+        let today = clock.today()
+        var conditions = ConcernFilterSQL(query: query, scope: scope, today: today)
         // Both keep only concerns with a deadline, so the due order can read the deadline index as it is.
         let dueKnown = query.overdueOnly || query.dueWithin != nil
         if let cursor {
@@ -185,55 +175,40 @@ extension SQLiteStore {
         return ConcernPage(rows: upwards ? pageRows.reversed() : pageRows, next: more)
     }
 
-    public func eachConcern(_ query: ConcernQuery, viewer: PersonID?, batch: Int, _ body: ([Concern]) throws -> Void) throws(StoreError) {
-        let (filter, _) = try filter(for: query, viewer: viewer)
-        let person = try workspace().actor(viewer)
-        var after: Int64 = 0
-        while true {
-            var conditions = filter
-            conditions.add("c.id > ?", [after])
-            let loaded = try read { db in
-                try ConcernRows.loadMany(try Row.fetchAll(db, sql: "SELECT c.* FROM concern c \(conditions.whereClause) ORDER BY c.id LIMIT ?",
-                                                          arguments: StatementArguments(conditions.arguments + [batch])), in: db)
-            }
-            guard let last = loaded.last else { return }
-            after = last.0
-            do {
-                try body(loaded.map { AccessPolicy.redacted($0.1, for: person) })
-            } catch {
-                throw Self.storeError(error, path: path)
-            }
-            if loaded.count < batch { return }
+    public func concerns(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) throws(StoreError) -> (concerns: [Concern], next: PageCursor?) {
+        var conditions = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
+        conditions.add("c.id > ?", [cursor?.position ?? 0])
+        let loaded = try read { db in
+            try ConcernRows.loadMany(try Row.fetchAll(db, sql: "SELECT c.* FROM concern c \(conditions.whereClause) ORDER BY c.id LIMIT ?",
+                                                      arguments: StatementArguments(conditions.arguments + [limit])), in: db)
         }
+        let next = loaded.count < limit ? nil : loaded.last.map { PageCursor(position: $0.0, key: nil) }
+        return (loaded.map(\.1), next)
     }
 
-    public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, viewer: PersonID?) throws(StoreError) -> PageCursor {
-        _ = try concern(code, viewer: viewer)   // the same visibility as reading it
+    public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, scope: ConcernScope) throws(StoreError) -> PageCursor {
+        _ = try concern(code, scope: scope)   // the same visibility as reading it
         return try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT c.id, \(ConcernOrder.key(sort) ?? "NULL") AS sort_key FROM concern c WHERE c.year = ? AND c.seq = ?",
                                              arguments: [code.year, code.sequence]) else { throw StoreError.concernNotFound(code) }
-            return PageCursor(rowID: row["id"], key: row.optionalInt("sort_key"))
+            return PageCursor(position: row["id"], key: row.optionalInt("sort_key"))
         }
     }
 
-    public func count(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> Int {
-        let (filter, _) = try filter(for: query, viewer: viewer)
+    public func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) throws(StoreError) -> Int {
+        let filter = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
         return try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM concern c \(filter.whereClause)",
-                             arguments: StatementArguments(filter.arguments)) ?? 0
+            if let cap {
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM concern c \(filter.whereClause) LIMIT ?)",
+                                        arguments: StatementArguments(filter.arguments + [cap])) ?? 0
+            }
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM concern c \(filter.whereClause)",
+                                    arguments: StatementArguments(filter.arguments)) ?? 0
         }
     }
 
-    public func count(_ query: ConcernQuery, viewer: PersonID?, upTo cap: Int) throws(StoreError) -> Int {
-        let (filter, _) = try filter(for: query, viewer: viewer)
-        return try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM concern c \(filter.whereClause) LIMIT ?)",
-                             arguments: StatementArguments(filter.arguments + [cap])) ?? 0
-        }
-    }
-
-    public func counts(_ query: ConcernQuery, by facet: Facet, viewer: PersonID?) throws(StoreError) -> [String: Int] {
-        let (filter, _) = try filter(for: query, viewer: viewer)
+    public func counts(_ query: ConcernQuery, by facet: Facet, scope: ConcernScope) throws(StoreError) -> [String: Int] {
+        let filter = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
         let column = switch facet {
         case .tier: "c.tier"
         case .stage: "c.stage"
@@ -254,13 +229,11 @@ extension SQLiteStore {
         }
     }
 
-    public func libraryCounts(viewer: PersonID?) throws(StoreError) -> [UnitID: LibraryCounts] {
-        let workspace = try workspace()
-        let scope = AccessPolicy.scope(of: try workspace.actor(viewer), in: workspace.organisation)
-        let (filter, today) = try filter(for: ConcernQuery(), viewer: viewer)
+    public func libraryCounts(scope: ConcernScope) throws(StoreError) -> [UnitID: LibraryCounts] {
+        let today = clock.today()
         // Whoever sees everything reads the kept counts and the running-deadline index; a
         // narrower scope (a few libraries) is counted from its rows.
-        if case .everything = scope {
+        if scope.everything {
             return try read { db in
                 var result: [UnitID: LibraryCounts] = [:]
                 for row in try Row.fetchAll(db, sql: """
@@ -272,7 +245,7 @@ extension SQLiteStore {
                 // Named, because the planner prefers the (stage, due_on) index that is not
                 // covering: 0.46 s against 0.05 s at a million concerns. During a bulk load the
                 // index is rebuilt, so the query also runs without it.
-                let overdue = "FROM concern %@ WHERE stage IN ('defined','solving') AND paused_since IS NULL AND due_on < ? GROUP BY unit_id"
+                let overdue = "FROM concern %@ WHERE \(Schema.clockRuns) AND due_on < ? GROUP BY unit_id"
                 let rows: [Row]
                 do {
                     rows = try Row.fetchAll(db, sql: "SELECT unit_id, count(*) AS overdue " + overdue.replacingOccurrences(
@@ -287,10 +260,11 @@ extension SQLiteStore {
                 return result
             }
         }
+        let filter = ConcernFilterSQL(query: ConcernQuery(), scope: scope, today: today)
         let sql = """
             SELECT c.unit_id AS unit,
                    sum(c.stage <> 'closed') AS open,
-                   sum(c.stage IN ('defined','solving') AND c.paused_since IS NULL AND c.due_on < ?) AS overdue,
+                   sum(\(ConcernFilterSQL.overdue) AND c.due_on < ?) AS overdue,
                    sum(c.stage = 'awaiting-feedback') AS awaiting
             FROM concern c \(filter.whereClause) GROUP BY c.unit_id
             """
@@ -303,27 +277,19 @@ extension SQLiteStore {
         }
     }
 
-    private func filter(for query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> (ConcernFilterSQL, Day) {
-        let workspace = try workspace()
-        let person = try workspace.actor(viewer)
-        let today = clock.today()
-        let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
-        return (ConcernFilterSQL(query: query, scope: scope, today: today), today)
-    }
-
     private static func summary(_ row: Row, today: Day) throws -> ConcernSummary {
         let stage: Stage = try row.value("stage")
         let due = row.optionalDay("due_on")
-        let paused = row.optionalInt("paused_since") != nil
-        let overdue = stage.hasRunningDeadline && !paused ? max(0, due.map { today.days(since: $0) } ?? 0) : 0
         return ConcernSummary(
-            rowID: row["id"], code: ConcernCode(year: row.int("year"), sequence: row.int("seq")), title: row["title"],
+            cursor: PageCursor(position: row["id"], key: row.optionalInt("sort_key")),
+            code: ConcernCode(year: row.int("year"), sequence: row.int("seq")), title: row["title"],
             tier: try row.tier("tier"), unitID: row.unit("unit_id"), stage: stage,
             grade: try row.optionalValue("grade"), categoryID: CategoryID(row.text("category_id")),
             channel: try row.value("channel"),
             firstResponsibleID: row.optionalPerson("first_responsible_id"),
             reporterName: row["reporter_name"], anonymous: row.bool("anonymous"),
-            reportedOn: row.day("reported_on"), due: due, daysOverdue: overdue, version: row["version"],
-            sortKey: row.optionalInt("sort_key"))
+            reportedOn: row.day("reported_on"), due: due,
+            daysOverdue: DeadlineClock.daysOverdue(stage: stage, pausedSince: row.optionalDay("paused_since"), due: due, today: today),
+            version: row["version"])
     }
 }

@@ -6,19 +6,10 @@ import WentiCore
 /// The facts behind the figures (bulletin, dashboard, assessment): one row per concern,
 /// read from columns, in one pass.
 extension SQLiteStore {
-    public func facts(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> [ConcernFact] {
-        var facts: [ConcernFact] = []
-        try eachFact(query, viewer: viewer, titles: true) { facts.append($0) }
-        return facts
-    }
-
-    /// Streams the fact rows without holding them: a dashboard over a million concerns keeps
-    /// one row at a time. Without `titles` the title is left empty (it is the bulk of a row).
-    public func eachFact(_ query: ConcernQuery, viewer: PersonID?, titles: Bool, _ body: (ConcernFact) throws -> Void) throws(StoreError) {
-        let workspace = try workspace()
-        let person = try workspace.actor(viewer)
-        let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
-        let filter = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
+    public func facts(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, after cursor: PageCursor?,
+                      limit: Int) throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?) {
+        var filter = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
+        filter.add("c.id > ?", [cursor?.position ?? 0])
         // The first escalation and the latest feedback come from their own tables; both are
         // looked up by primary key (concern_id, position). Columns are read by position.
         let sql = """
@@ -26,29 +17,34 @@ extension SQLiteStore {
                    c.reported_on, c.due_on, c.paused_since, c.paused_days, c.solved_on, c.closed_on, c.closure,
                    c.referral_on, c.first_responsible_id,
                    e.from_unit_id, e.from_tier, e.on_day,
-                   f.on_day, f.effect, f.satisfaction, f.score
+                   f.on_day, f.effect, f.satisfaction, f.score, c.id
             FROM concern c
             LEFT JOIN escalation e ON e.concern_id = c.id AND e.position = 0
             LEFT JOIN feedback f ON f.concern_id = c.id
                  AND f.position = (SELECT max(position) FROM feedback WHERE concern_id = c.id)
             \(filter.whereClause)
-            ORDER BY c.id
+            ORDER BY c.id LIMIT ?
             """
-        try read { db in
+        return try read { db in
             // Stepped through the C API: decoding a GRDB Row per concern took three quarters
             // of a dashboard's time at a million concerns.
             let statement = try db.makeStatement(sql: sql)
-            try statement.setArguments(StatementArguments(filter.arguments))
+            try statement.setArguments(StatementArguments(filter.arguments + [limit]))
             let handle = statement.sqliteStatement
             var reader = FactColumns()
+            var facts: [ConcernFact] = []
+            facts.reserveCapacity(min(limit, 4096))
+            var last: Int64 = 0
             while true {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
-                try body(try reader.fact(handle))
+                facts.append(try reader.fact(handle))
+                last = sqlite3_column_int64(handle, 25)
             }
+            return (facts, facts.count < limit ? nil : PageCursor(position: last, key: nil))
         }
     }
 }

@@ -6,8 +6,7 @@ import WentiCore
 extension SQLiteStore {
     /// Inserts or replaces a planned meeting with its agenda and decisions. A held meeting's
     /// minutes are a record: replacing one is refused.
-    public func save(_ meeting: Meeting, actor: PersonID?) throws(StoreError) {
-        let person = try workspace().actor(actor)
+    public func save(_ meeting: Meeting, actor person: Person) throws(StoreError) {
         try write { db in
             let stored = try String.fetchOne(db, sql: "SELECT state FROM meeting WHERE id = ?", arguments: [meeting.id])
             if stored == Meeting.State.held.rawValue { throw MeetingError.alreadyConfirmed(meeting.id) }
@@ -22,9 +21,8 @@ extension SQLiteStore {
     /// Confirms the minutes of a planned meeting held on `heldOn`: every decision is carried
     /// out on its concern through the workflow and the meeting becomes held, all in one
     /// transaction. One refusal (a rule, a concern changed meanwhile) and nothing is written.
-    public func confirmMinutes(_ meetingID: String, heldOn: Day, actor: PersonID?) throws(StoreError) -> Meeting {
+    public func confirmMinutes(_ meetingID: String, heldOn: Day, actor person: Person) throws(StoreError) -> Meeting {
         let workspace = try workspace()
-        let person = try workspace.actor(actor)
         // The meeting decided on the day it sat: deadlines run from then, not from the day
         // the minutes are typed in.
         var context = makeContext(person, workspace)
@@ -32,7 +30,7 @@ extension SQLiteStore {
         let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
         return try write { db in
             guard var meeting = try Self.loadMeetings(db, id: meetingID).first else {
-                throw StoreError.recordNotFound(kind: "meeting", id: meetingID)
+                throw StoreError.recordNotFound(.meeting, id: meetingID)
             }
             meeting.heldOn = heldOn
             try meeting.validateMinutes()
@@ -58,10 +56,7 @@ extension SQLiteStore {
     /// The concerns that may belong on an agenda of `units` for `month`: undefined ones,
     /// ones with a running clock, closed since `since`, budding ones due for review. At most
     /// `limit` of each kind (a meeting cannot discuss more); `AgendaBuilder` decides.
-    public func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, viewer: PersonID?, limit: Int) throws(StoreError) -> [Concern] {
-        let workspace = try workspace()
-        let scope = AccessPolicy.scope(of: try workspace.actor(viewer), in: workspace.organisation)
-        let person = try workspace.actor(viewer)
+    public func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, scope: ConcernScope, limit: Int) throws(StoreError) -> [Concern] {
         let unitList = ConcernFilterSQL.placeholders(units.count)
         let unitArguments = units.map(\.rawValue).sorted()
         let kinds: [(String, [any DatabaseValueConvertible])] = [
@@ -78,8 +73,8 @@ extension SQLiteStore {
                 let arguments = StatementArguments(unitArguments) + StatementArguments(extra.map { $0.databaseValue }) + [limit]
                 for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
                     let code = ConcernCode(year: row.int("year"), sequence: row.int("seq"))
-                    guard let (_, concern) = try ConcernRows.load(code, in: db), AccessPolicy.canSee(concern, in: scope) else { continue }
-                    concerns.append(AccessPolicy.redacted(concern, for: person))
+                    guard let (_, concern) = try ConcernRows.load(code, in: db), scope.contains(concern) else { continue }
+                    concerns.append(concern)
                 }
             }
             return concerns

@@ -6,12 +6,10 @@ import WentiCore
 extension SQLiteStore {
     // MARK: Supervision notices
 
-    public func issue(_ notice: SupervisionNotice, actor: PersonID?) throws(StoreError) {
-        let person = try workspace().actor(actor)
+    public func issue(_ draft: SupervisionNotice, actor person: Person) throws(StoreError) -> SupervisionNotice {
         try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM notice WHERE id = ?", arguments: [notice.id]) ?? false {
-                throw StoreError.duplicateRecord(kind: "notice", id: notice.id)
-            }
+            var notice = draft
+            notice.id = try Self.nextRecordID(table: "notice", prefix: "DB", year: notice.issuedOn.civil.year, in: db)
             try db.execute(sql: "INSERT INTO notice VALUES (?,?,?,?,?,?,?)", arguments: [
                 notice.id, try Self.rowID(of: notice.concern, in: db), notice.issuedOn.ordinal, notice.issuedByID.rawValue,
                 notice.toUnitID.rawValue, notice.toPersonID.rawValue, notice.state.rawValue,
@@ -21,37 +19,31 @@ extension SQLiteStore {
                                arguments: [notice.id, position, node.title, node.due.ordinal])
             }
             try Self.writeChasers(notice, in: db)
-            try appendAudit(db, actor: person.id, action: "notice-issue", subject: notice.id, changes: [
+            try appendAudit(db, actor: person.id, action: MethodAction.noticeIssue.rawValue, subject: notice.id, changes: [
                 FieldChange(field: "concern", old: "", new: notice.concern.description),
                 FieldChange(field: "state", old: "", new: notice.state.rawValue),
             ])
+            return notice
         }
     }
 
-    /// Changes a notice in one transaction: `change` gets the stored notice and returns the
-    /// new one through the notice's own rules (acknowledge, report, complete, chase, answer).
+    /// Changes a notice in one transaction, through the notice's own rules, dated today.
     @discardableResult
-    public func changeNotice(_ id: String, actor: PersonID?, action: String,
-                             _ change: (SupervisionNotice) throws -> SupervisionNotice) throws(StoreError) -> SupervisionNotice {
-        let person = try workspace().actor(actor)
+    public func changeNotice(_ id: String, _ change: NoticeChange, actor person: Person) throws(StoreError) -> SupervisionNotice {
+        let today = clock.today()
         return try write { db in
-            guard let stored = try Self.loadNotices(db, id: id).first else { throw StoreError.recordNotFound(kind: "notice", id: id) }
-            let changed = try change(stored)
+            guard let stored = try Self.loadNotices(db, id: id).first else { throw StoreError.recordNotFound(.notice, id: id) }
+            let changed = try stored.applying(change, on: today, by: person.id)
             try db.execute(sql: "UPDATE notice SET state = ? WHERE id = ?", arguments: [changed.state.rawValue, id])
             try db.execute(sql: "DELETE FROM notice_chaser WHERE notice_id = ?", arguments: [id])
             try Self.writeChasers(changed, in: db)
-            try appendAudit(db, actor: person.id, action: action, subject: id, changes: [
+            try appendAudit(db, actor: person.id, action: change.auditAction, subject: id, changes: [
                 FieldChange(field: "state", old: stored.state.rawValue, new: changed.state.rawValue),
                 FieldChange(field: "chasers", old: "\(stored.chasers.count)/\(stored.openChasers)",
                             new: "\(changed.chasers.count)/\(changed.openChasers)"),
             ])
             return changed
         }
-    }
-
-    /// The next free notice number of a year: DB-2026-006 after DB-2026-005.
-    public func nextNoticeID(year: Int) throws(StoreError) -> String {
-        try nextRecordID(table: "notice", prefix: "DB", year: year)
     }
 
     public func notices() throws(StoreError) -> [SupervisionNotice] {

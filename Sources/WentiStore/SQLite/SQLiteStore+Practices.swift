@@ -6,17 +6,15 @@ import WentiCore
 extension SQLiteStore {
     // MARK: Practices
 
-    public func add(_ practice: PracticeEntry, actor: PersonID?) throws(StoreError) {
-        let person = try workspace().actor(actor)
+    public func add(_ draft: PracticeEntry, actor person: Person) throws(StoreError) -> PracticeEntry {
         try write { db in
+            var practice = draft
+            practice.id = try Self.nextRecordID(table: "practice", prefix: "SJ", year: practice.createdOn.civil.year, in: db)
             let sources = try practice.sources.map { code in
                 guard let (_, concern) = try ConcernRows.load(code, in: db) else { throw PracticeError.unknownSource(code) }
                 return concern
             }
             try practice.validate(sourceConcerns: sources)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM practice WHERE id = ?", arguments: [practice.id]) ?? false {
-                throw StoreError.duplicateRecord(kind: "practice", id: practice.id)
-            }
             let tags = String(decoding: try JSONEncoder.sorted.encode(practice.tags), as: UTF8.self)
             try db.execute(sql: "INSERT INTO practice VALUES (?,?,?,?,?,?,?,?,?,?)", arguments: [
                 practice.id, practice.library.rawValue, practice.title, practice.situation, practice.rootCause,
@@ -28,16 +26,12 @@ extension SQLiteStore {
             for code in practice.sources {
                 try db.execute(sql: "INSERT INTO practice_source VALUES (?,?)", arguments: [practice.id, try Self.rowID(of: code, in: db)])
             }
-            try appendAudit(db, actor: person.id, action: "practice-add", subject: practice.id, changes: [
+            try appendAudit(db, actor: person.id, action: MethodAction.practiceWrite.rawValue, subject: practice.id, changes: [
                 FieldChange(field: "library", old: "", new: practice.library.rawValue),
                 FieldChange(field: "sources", old: "", new: practice.sources.map(\.description).joined(separator: ",")),
             ])
+            return practice
         }
-    }
-
-    /// The next free entry number of a year: SJ-2026-004 after SJ-2026-003.
-    public func nextPracticeID(year: Int) throws(StoreError) -> String {
-        try nextRecordID(table: "practice", prefix: "SJ", year: year)
     }
 
     public func practices() throws(StoreError) -> [PracticeEntry] {
@@ -59,13 +53,12 @@ extension SQLiteStore {
         }
     }
 
-    /// The next number of a record kept as PREFIX-YYYY-NNN (notices, practices).
-    func nextRecordID(table: String, prefix letters: String, year: Int) throws(StoreError) -> String {
+    /// The next number of a record kept as PREFIX-YYYY-NNN (notices, practices), read inside
+    /// the inserting transaction: SQLite's one writer makes it safe from a second process.
+    static func nextRecordID(table: String, prefix letters: String, year: Int, in db: Database) throws -> String {
         let prefix = letters + String(format: "-%04d-", year)
-        let last = try read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id LIKE ?", arguments: [prefix + "%"])
-                .compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
-        }
+        let last = try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id LIKE ?", arguments: [prefix + "%"])
+            .compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
         return prefix + String(format: "%03d", last + 1)
     }
 

@@ -18,25 +18,25 @@ public final class SQLiteStore: WorkspaceStore {
     let auditEncoder = JSONEncoder.sorted
 
     /// Opens (and with `create`, creates) the workspace database at `path`, migrating it to
-    /// the current schema.
+    /// the current schema. Errors do not name the path: the caller knows it.
     public init(path: String, create: Bool = true, clock: any WorkspaceClock = SystemClock()) throws(StoreError) {
         self.path = path
         self.clock = clock
         let fileExists = FileManager.default.fileExists(atPath: path)
-        if !fileExists && !create { throw .notInitialised(path: path) }
+        if !fileExists && !create { throw .notInitialised }
         if !fileExists {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
                 do {
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 } catch {
-                    throw .cannotOpen(path: path, reason: error.localizedDescription)
+                    throw .cannotOpen(reason: error.localizedDescription)
                 }
             }
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        // Another process writing: wait a little, then say the file is locked.
+        // Another process writing: wait a little, then say the file is busy.
         configuration.busyMode = .timeout(3)
         // The staging table of bulk loads lives in memory, not in a temporary file.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
@@ -45,7 +45,7 @@ public final class SQLiteStore: WorkspaceStore {
             try Schema.migrator.migrate(pool)
             writer = pool
         } catch {
-            throw Self.storeError(error, path: path)
+            throw Self.storeError(error)
         }
     }
 
@@ -55,15 +55,17 @@ public final class SQLiteStore: WorkspaceStore {
     // MARK: Running work
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try writer.read(body) } catch { throw Self.storeError(error, path: path) }
+        do { return try writer.read(body) } catch { throw Self.storeError(error) }
     }
 
     /// One transaction; any error rolls everything back.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try writer.write(body) } catch { throw Self.storeError(error, path: path) }
+        do { return try writer.write(body) } catch { throw Self.storeError(error) }
     }
 
-    static func storeError(_ error: any Error, path: String) -> StoreError {
+    /// Domain errors pass through; SQLite's are told apart by their result codes, never by
+    /// their message text.
+    static func storeError(_ error: any Error) -> StoreError {
         switch error {
         case let error as StoreError: return error
         case let error as WorkflowError: return .rule(error)
@@ -72,14 +74,14 @@ public final class SQLiteStore: WorkspaceStore {
         case let error as PracticeError: return .practice(error)
         case let error as DatabaseError:
             switch error.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
-            case .SQLITE_READONLY: return .readOnly(path: path)
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
+            case .SQLITE_READONLY: return .readOnly
             case .SQLITE_CANTOPEN, .SQLITE_NOTADB, .SQLITE_PERM, .SQLITE_AUTH:
-                return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+                return .cannotOpen(reason: "\(error.resultCode)")
             case .SQLITE_CONSTRAINT:
-                let message = error.message ?? ""
-                return message.contains("append-only") ? .auditIsAppendOnly : .constraint(message)
-            default: return .database(error.message ?? "\(error)")
+                // Only the audit log's triggers RAISE: a trigger's refusal is the append-only rule.
+                return error.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER ? .auditIsAppendOnly : .constraint
+            default: return .database("\(error.resultCode)")
             }
         default: return .database("\(error)")
         }
@@ -107,8 +109,11 @@ public final class SQLiteStore: WorkspaceStore {
         }
     }
 
-    public func changeMark() throws(StoreError) -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_log") ?? 0 }
+    /// The last audit entry's number: SQLite has one writer at a time, so entries commit in
+    /// the order of their numbers and the largest one moves with every change.
+    public func changeToken() throws(StoreError) -> ChangeToken {
+        let seq = try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_log") ?? 0 }
+        return ChangeToken(backend: String(seq))
     }
 
     /// Runs raw SQL in a transaction. For tests that check what the schema itself refuses.
@@ -118,18 +123,19 @@ public final class SQLiteStore: WorkspaceStore {
 
     // MARK: Workspace
 
-    public func install(_ workspace: Workspace) throws(StoreError) {
+    public func install(_ workspace: Workspace, installer: PersonID) throws(StoreError) {
+        guard workspace.organisation.person(installer) != nil else { throw .unknownPerson(installer) }
         try write { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0 > 0 {
-                throw StoreError.alreadyInitialised(path: path)
+                throw StoreError.alreadyInitialised
             }
             for (position, unit) in workspace.organisation.unitsInTreeOrder.enumerated() {
                 try db.execute(sql: "INSERT INTO unit VALUES (?,?,?,?,?)",
                                arguments: [unit.id.rawValue, unit.name, unit.kind.rawValue, unit.parentID?.rawValue, position])
             }
             for person in workspace.organisation.people.values.sorted(by: { $0.id < $1.id }) {
-                try db.execute(sql: "INSERT INTO person VALUES (?,?,?,?)",
-                               arguments: [person.id.rawValue, person.name, person.role.rawValue, person.unitID.rawValue])
+                try db.execute(sql: "INSERT INTO person (id, name, role, unit_id, login) VALUES (?,?,?,?,?)",
+                               arguments: [person.id.rawValue, person.name, person.role.rawValue, person.unitID.rawValue, person.login])
             }
             for (position, category) in workspace.categories.enumerated() {
                 try db.execute(sql: "INSERT INTO category VALUES (?,?,?,?)",
@@ -148,17 +154,34 @@ public final class SQLiteStore: WorkspaceStore {
                 try db.execute(sql: "INSERT INTO leader_visit VALUES (?,?,?,?,?,?)",
                                arguments: [v.id, v.leaderID.rawValue, v.unitID.rawValue, v.on.ordinal, v.integration.rawValue, v.findings])
             }
-            if let actor = workspace.defaultActorID {
-                try db.execute(sql: "INSERT INTO setting VALUES ('default-actor', ?)", arguments: [actor.rawValue])
-            }
-            let actor = workspace.defaultActorID ?? PersonID("system")
-            try appendAudit(db, actor: actor, action: "install", subject: "workspace", changes: [
+            try appendAudit(db, actor: installer, action: "install", subject: "workspace", changes: [
                 FieldChange(field: "units", old: "", new: String(workspace.organisation.units.count)),
                 FieldChange(field: "people", old: "", new: String(workspace.organisation.people.count)),
                 FieldChange(field: "categories", old: "", new: String(workspace.categories.count)),
             ])
         }
         cachedWorkspace.withLock { $0 = workspace }
+    }
+
+    public func link(login: String, to person: PersonID, actor: Person) throws(StoreError) -> Workspace {
+        var workspace = try workspace()
+        let organisation: Organisation
+        do {
+            organisation = try workspace.organisation.linking(login: login, to: person)
+        } catch {
+            throw .unknownPerson(person)
+        }
+        let previous = workspace.organisation.person(login: login)
+        try write { db in
+            try db.execute(sql: "UPDATE person SET login = NULL WHERE login = ?", arguments: [login])
+            try db.execute(sql: "UPDATE person SET login = ? WHERE id = ?", arguments: [login, person.rawValue])
+            try appendAudit(db, actor: actor.id, action: MethodAction.people.rawValue, subject: "person:\(person)", changes: [
+                FieldChange(field: "login", old: previous.map { "\($0.name): \(login)" } ?? "", new: login),
+            ])
+        }
+        workspace.organisation = organisation
+        cachedWorkspace.withLock { $0 = workspace }
+        return workspace
     }
 
     /// Marks the workspace as a demo, which `wenti demo` may later replace.
@@ -178,19 +201,20 @@ public final class SQLiteStore: WorkspaceStore {
 
     public func workspace() throws(StoreError) -> Workspace {
         if let cached = cachedWorkspace.withLock({ $0 }) { return cached }
-        let loaded: Workspace = try read { db in try Self.loadWorkspace(db, path: path) }
+        let loaded: Workspace = try read { db in try Self.loadWorkspace(db) }
         cachedWorkspace.withLock { $0 = loaded }
         return loaded
     }
 
-    private static func loadWorkspace(_ db: Database, path: String) throws -> Workspace {
+    private static func loadWorkspace(_ db: Database) throws -> Workspace {
         let units = try Row.fetchAll(db, sql: "SELECT * FROM unit ORDER BY position").map { row in
             OrgUnit(id: row.unit("id"), name: row["name"], kind: try row.value("kind"),
                     parentID: row.optionalUnit("parent_id"))
         }
-        guard !units.isEmpty else { throw StoreError.notInitialised(path: path) }
+        guard !units.isEmpty else { throw StoreError.notInitialised }
         let people = try Row.fetchAll(db, sql: "SELECT * FROM person").map { row in
-            Person(id: row.person("id"), name: row["name"], role: try row.value("role"), unitID: row.unit("unit_id"))
+            Person(id: row.person("id"), name: row["name"], role: try row.value("role"), unitID: row.unit("unit_id"),
+                   login: row.optionalText("login"))
         }
         let organisation = try Organisation(units: units, people: people)
         let categories = try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map { row in
@@ -212,9 +236,7 @@ public final class SQLiteStore: WorkspaceStore {
             LeaderVisit(id: row["id"], leaderID: row.person("leader_id"), unitID: row.unit("unit_id"),
                         on: row.day("on_day"), integration: try row.value("integration"), findings: row["findings"])
         }
-        let defaultActor = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'default-actor'").map { PersonID($0) }
-        return Workspace(organisation: organisation, categories: categories, policy: policy,
-                         campaigns: campaigns, visits: visits, defaultActorID: defaultActor)
+        return Workspace(organisation: organisation, categories: categories, policy: policy, campaigns: campaigns, visits: visits)
     }
 }
 

@@ -14,19 +14,32 @@ enum Schema {
         migrator.registerMigration("v1-records", migrate: records)
         migrator.registerMigration("v1-audit", migrate: audit)
         migrator.registerMigration("v2-counts", migrate: counts)
+        migrator.registerMigration("v3-logins", migrate: logins)
         return migrator
     }
+
+    /// The one SQL statement of "the deadline clock runs" (`DeadlineClock.daysOverdue`):
+    /// overdue is this and `due_on` before today. Every query and the partial index below
+    /// use it, so SQLite recognises the index's condition.
+    static let clockRuns = "stage IN ('defined','solving') AND paused_since IS NULL"
 
     /// The clock-running concerns by deadline: the supervision pane's overdue and due-soon
     /// lists read it in order, and the tree's overdue counts read only it (unit_id makes it
     /// covering). Partial, so it holds only what can be overdue.
     static let runningDueIndex = (name: "concern_running_due", create: """
         CREATE INDEX IF NOT EXISTS concern_running_due ON concern(due_on, unit_id)
-          WHERE stage IN ('defined','solving') AND paused_since IS NULL;
+          WHERE \(clockRuns);
         """)
 
     /// Every secondary index of `concern` a bulk load drops and rebuilds.
-    static var bulkLoadIndexes: [(name: String, create: String)] { concernIndexes + [runningDueIndex] }
+    static var bulkLoadIndexes: [(name: String, create: String)] { concernIndexes + personIndexes + [runningDueIndex] }
+
+    /// Who found or reported a concern: an employee's scope is what they found, reported or
+    /// are responsible for (`ConcernScope.person`), looked up by these.
+    static let personIndexes: [(name: String, create: String)] = [
+        ("concern_finder", "CREATE INDEX IF NOT EXISTS concern_finder ON concern(finder_id);"),
+        ("concern_reporter", "CREATE INDEX IF NOT EXISTS concern_reporter ON concern(reporter_id);"),
+    ]
 
     /// Keeps `unit_stage_count` right on every single insert (a bulk load drops it and
     /// recounts once at the end, see `SQLiteStore.bulkLoad`).
@@ -41,6 +54,17 @@ enum Schema {
         DELETE FROM unit_stage_count;
         INSERT INTO unit_stage_count SELECT unit_id, stage, count(*) FROM concern GROUP BY unit_id, stage;
         """
+
+    /// A person's login (the OS account or database role that is them): at most one person
+    /// each. The old default-actor setting is dropped: nobody acts by default any more.
+    private static func logins(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE person ADD COLUMN login TEXT CHECK (login IS NULL OR length(login) > 0);
+            CREATE UNIQUE INDEX person_login ON person(login) WHERE login IS NOT NULL;
+            DELETE FROM setting WHERE key = 'default-actor';
+            \(personIndexes.map(\.create).joined(separator: "\n"))
+            """)
+    }
 
     /// Concerns per library and stage, kept by trigger, so that the tree's counts never scan
     /// the concern table: at a million concerns that scan was the first frame's 1.4 s.

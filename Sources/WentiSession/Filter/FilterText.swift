@@ -7,9 +7,11 @@ import WentiStore
 ///     grade:urgent  grade:急难  stage:solving  stage:解决中  tier:L2  unit:运检部
 ///     category:收入福利  channel:hotline  overdue  mine
 ///
-/// `unit:` takes the unit and its subtree; `mine` means "I am the first responsible person".
-/// A token that names nothing known is kept as a word, so a typo shows as "no match" rather
-/// than vanishing.
+/// `unit:` takes the unit and its subtree (two `unit:` tokens list both, as `--unit` twice
+/// does on the command line); `mine` means "I am the first responsible person". A token that
+/// names nothing known is kept as a word, so a typo shows as "no match" rather than
+/// vanishing. The one filter language of both front ends: the CLI's options fill the same
+/// fields the same way (`ConcernQuery.addUnit`).
 public enum FilterText {
     public static func apply(_ text: String, to query: inout ConcernQuery, workspace: Workspace, me: PersonID) {
         var words: [String] = []
@@ -31,9 +33,7 @@ public enum FilterText {
             case ("tier", 2) where Tier(code: value) != nil:
                 query.tiers.insert(Tier(code: value)!)
             case ("unit", 2) where workspace.organisation.resolveUnit(value) != nil:
-                let unit = workspace.organisation.resolveUnit(value)!
-                let subtree = workspace.organisation.subtree(of: unit.id)
-                query.unitIDs = query.unitIDs.isEmpty ? subtree : query.unitIDs.intersection(subtree)
+                query.addUnit(workspace.organisation.resolveUnit(value)!.id, in: workspace.organisation)
             case ("category", 2) where workspace.resolveCategory(value) != nil:
                 query.categoryIDs.insert(workspace.resolveCategory(value)!.id)
             case ("channel", 2) where Channel(name: value) != nil:
@@ -48,13 +48,11 @@ public enum FilterText {
     static func stage(_ text: String) -> Stage? {
         Stage(rawValue: text.lowercased()) ?? Stage.allCases.first { $0.label.zh == text || $0.label.en == text.lowercased() }
     }
+}
 
-    /// The saved views: each is a filter with a name.
-    public static let views: [(id: String, key: String, filter: String, title: LocalizedText)] = [
-        ("view-mine", "F2", "mine", LocalizedText(zh: "视图：我负责的", en: "View: mine")),
-        ("view-overdue", "F3", "overdue", LocalizedText(zh: "视图：逾期", en: "View: overdue")),
-        ("view-to-define", "F4", "stage:analysing", LocalizedText(zh: "视图：待三方会议界定", en: "View: to define at the next meeting")),
-        ("view-awaiting", "F5", "stage:awaiting-feedback", LocalizedText(zh: "视图：待反馈", en: "View: awaiting feedback")),
-        ("view-watch", "F6", "stage:watch", LocalizedText(zh: "视图：观察中", en: "View: watch list")),
-    ]
+extension ConcernQuery {
+    /// Asks for a unit's concerns, its subtree included, besides any unit already asked for.
+    public mutating func addUnit(_ unit: UnitID, in organisation: Organisation) {
+        unitIDs.formUnion(organisation.subtree(of: unit))
+    }
 }

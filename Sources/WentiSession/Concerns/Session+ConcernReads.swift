@@ -1,0 +1,88 @@
+import WentiCore
+import WentiStore
+
+/// Reading concerns: every read scoped to the viewer, every concern redacted for them.
+extension Session {
+    /// One concern in full, as the viewer may read it.
+    public func concern(_ code: ConcernCode) throws -> Concern {
+        redacted(try store.concern(code, scope: scope))
+    }
+
+    func redacted(_ concern: Concern) -> Concern {
+        AccessPolicy.redacted(concern, for: viewer, in: organisation)
+    }
+
+    public func page(_ query: ConcernQuery, after cursor: PageCursor?, limit: Int) throws -> ConcernPage {
+        try store.page(query, scope: scope, after: cursor, limit: limit)
+    }
+
+    public func page(_ query: ConcernQuery, before cursor: PageCursor?, limit: Int) throws -> ConcernPage {
+        try store.page(query, scope: scope, before: cursor, limit: limit)
+    }
+
+    public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort) throws -> PageCursor {
+        try store.cursor(of: code, sort: sort, scope: scope)
+    }
+
+    /// Exact without `cap`; with it, stops counting there.
+    public func count(_ query: ConcernQuery, upTo cap: Int? = nil) throws -> Int {
+        try store.count(query, scope: scope, upTo: cap)
+    }
+
+    public func counts(_ query: ConcernQuery, by facet: Facet) throws -> [String: Int] {
+        try store.counts(query, by: facet, scope: scope)
+    }
+
+    /// Every matching concern in full and redacted, a batch at a time (for exports).
+    public func eachConcern(_ query: ConcernQuery, batch: Int = 500, _ body: ([Concern]) throws -> Void) throws {
+        try store.eachConcern(query, scope: scope, batch: batch) { concerns in try body(concerns.map(redacted)) }
+    }
+
+    /// The concern's recorded steps, oldest first, for whoever may read the concern.
+    public func log(_ code: ConcernCode) throws -> [AuditEntry] {
+        _ = try store.concern(code, scope: scope)
+        return try store.auditLog(subject: code.description)
+    }
+
+    /// One line of the org tree: a unit's library and its counts, its subtree included.
+    public struct LibraryRow: Sendable, Equatable {
+        public var unit: OrgUnit
+        public var depth: Int
+        public var open: Int
+        public var overdue: Int
+        public var awaitingFeedback: Int
+    }
+
+    /// The tree in display order with what the viewer may see counted (one grouped query).
+    public func libraryTree() throws -> [LibraryRow] {
+        let org = organisation
+        let counts = try store.libraryCounts(scope: scope)
+        return org.unitsInTreeOrder.map { unit in
+            let sum = org.subtree(of: unit.id).reduce(into: LibraryCounts()) { total, id in
+                guard let c = counts[id] else { return }
+                total.open += c.open
+                total.overdue += c.overdue
+                total.awaitingFeedback += c.awaitingFeedback
+            }
+            return LibraryRow(unit: unit, depth: org.pathToRoot(from: unit.id).count - 1,
+                              open: sum.open, overdue: sum.overdue, awaitingFeedback: sum.awaitingFeedback)
+        }
+    }
+
+    /// Solved concerns of the same category whose titles are most alike the concern's: the
+    /// newest 60 of the category are compared (one indexed read, whatever the size).
+    public func similarSolved(to concern: Concern) throws -> [ConcernSummary] {
+        var query = ConcernQuery()
+        query.categoryIDs = [concern.categoryID]
+        query.stages = [.awaitingFeedback, .closed]
+        return try page(query, after: nil, limit: 60).rows
+            .filter { $0.code != concern.code }
+            .map { ($0, PracticeSearch.likeness($0.title, concern.title)) }
+            .filter { $0.1 >= 2 }
+            .sorted { ($0.1, $0.0.code) > ($1.1, $1.0.code) }
+            .prefix(3).map(\.0)
+    }
+
+    /// The change token of the store (see `WorkspaceStore.changeToken`).
+    public func changeToken() throws -> ChangeToken { try store.changeToken() }
+}

@@ -1,0 +1,67 @@
+import WentiCore
+import WentiStore
+
+/// Changing concerns: as the principal, never in a view-as session; the permission table is
+/// consulted by `Workflow` inside the store's transaction, on the concern as stored.
+extension Session {
+    /// Takes in a new concern; a staff member's own report names them as its finder unless
+    /// they say otherwise.
+    public func intake(_ new: NewConcern) throws -> Concern {
+        let actor = try actor(for: .intake)
+        return redacted(try store.open(new, actor: actor))
+    }
+
+    /// One user action on one concern: all its commands in one transaction, refused if the
+    /// concern changed since `expectedVersion`.
+    public func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int? = nil) throws -> Concern {
+        let actor = try actor(for: commands.first?.action.methodAction ?? .progress)
+        return redacted(try store.perform(commands, on: code, expectedVersion: expectedVersion, actor: actor))
+    }
+
+    /// Why `command` would be refused on `concern` now (nil: it would go through): a dry
+    /// run of the rules the store applies, so an action is shown unavailable in the rule's
+    /// own words; a view-as session says it is read-only.
+    public func refusal(of command: ConcernCommand, on concern: Concern) -> LocalizedText? {
+        if let viewedAs {
+            return SessionError.readOnly(principal: principal, viewer: viewedAs, action: command.action.methodAction).label
+        }
+        do {
+            _ = try Workflow.apply(command, to: concern, context: workflowContext())
+            return nil
+        } catch {
+            return error.label
+        }
+    }
+
+    /// Stores concerns read from a file, all or none: each goes into a library the principal
+    /// may take concerns into, and a code the file gives must be free.
+    public func importConcerns(_ concerns: [Concern]) throws -> [Concern] {
+        let actor = try actor(for: .intake)
+        for concern in concerns {
+            if let refusal = Permissions.refusal(actor, .intake, on: .unit(concern.unitID), in: organisation) {
+                throw SessionError.refused(refusal)
+            }
+            if concern.code.sequence != 0, (try? store.concern(concern.code, scope: .all)) != nil {
+                throw SessionError.codeTaken(concern.code)
+            }
+        }
+        return try store.insert(concerns, actor: actor, action: "import")
+    }
+
+    /// Puts back what an earlier action changed (see `Undo.inverse`), as one action per concern.
+    public func undo(_ steps: [Undo.Step]) throws -> Int {
+        var undone = 0
+        for step in steps {
+            let current = try concern(step.code)
+            try require(.undo, on: .concern(current))
+            _ = try perform(step.commands, on: step.code, expectedVersion: step.version)
+            undone += 1
+        }
+        return undone
+    }
+
+    func workflowContext() -> WorkflowContext {
+        WorkflowContext(actor: principal, organisation: organisation, categories: workspace.categoryIDs,
+                        sources: workspace.sources, policy: workspace.policy, now: store.now(), today: store.today())
+    }
+}

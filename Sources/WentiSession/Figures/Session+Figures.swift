@@ -1,0 +1,38 @@
+import WentiCore
+import WentiStore
+
+/// The facts behind the figures, bulletins and assessment. A unit's figures count every
+/// concern of the unit, whoever looks: which units someone may look at is the permission
+/// (`figures`, `bulletin`, `assessment`), not a filter on what is counted.
+extension Session {
+    /// The unit whose subtree the viewer may look at for `action` (nil: the whole company),
+    /// or the refusal when they may look at none.
+    public func figuresRoot(for action: MethodAction) throws -> UnitID? {
+        let reaches = Permissions.reaches(viewer.role, action)
+        if reaches.contains(.company) { return nil }
+        if reaches.contains(.managed), let root = Permissions.managedUnits(of: viewer, in: organisation).first(where: {
+            organisation.parent(of: $0).map { !Permissions.managedUnits(of: viewer, in: organisation).contains($0.id) } ?? true
+        }) {
+            return root
+        }
+        throw SessionError.refused(Permissions.refusal(viewer, action, on: .company, in: organisation)!)
+    }
+
+    /// Streams the fact rows of `unit`'s subtree (nil: the whole company) for `action`.
+    public func eachFact(for action: MethodAction, query: ConcernQuery = ConcernQuery(), unit: UnitID?, titles: Bool,
+                         _ body: (ConcernFact) throws -> Void) throws {
+        try require(action, on: unit.map { .unit($0) } ?? .company)
+        var query = query
+        if let unit { query.within = organisation.subtree(of: unit) }
+        try store.eachFact(query, scope: .all, titles: titles, body)
+    }
+
+    /// The notices a bulletin of `unit`'s subtree (nil: the company) reports on.
+    public func bulletinNotices(unit: UnitID?) throws -> [SupervisionNotice] {
+        try require(.bulletin, on: unit.map { .unit($0) } ?? .company)
+        let notices = try store.notices()
+        guard let unit else { return notices }
+        let units = organisation.subtree(of: unit)
+        return notices.filter { units.contains($0.toUnitID) }
+    }
+}

@@ -1,0 +1,51 @@
+import WentiCore
+import WentiStore
+
+/// Why a session could not be opened, or refused what was asked.
+public enum SessionError: Error, Sendable, Equatable, Labelled {
+    /// The account running wenti is no person of the workspace.
+    case unknownLogin(String)
+    /// No person has this id or name (or more than one has the name).
+    case unknownPerson(String)
+    /// A view-as session writes nothing.
+    case readOnly(principal: Person, viewer: Person, action: MethodAction)
+    /// The permission table says no.
+    case refused(Refusal)
+    /// A decision for a concern that is not on the meeting's agenda to define.
+    case notOnAgenda(ConcernCode, String)
+    /// A supervision notice needs a concern with a first responsible person and a running plan.
+    case noticeNeedsResponsible(ConcernCode)
+    /// A batch step refused on one of its concerns (nothing was applied).
+    case batchRefused(ConcernCode, LocalizedText)
+    /// An imported concern's code is already in use.
+    case codeTaken(ConcernCode)
+    /// A login must be one word.
+    case badLogin(String)
+
+    public var label: LocalizedText {
+        switch self {
+        case .unknownLogin(let login):
+            LocalizedText(
+                zh: "账号 \(login) 不是本工作区的人员：请政工人员运行 wenti people login 人员 \(login) 把它关联到本人",
+                en: "the account \(login) is no person of this workspace: political-work staff can link it with wenti people login PERSON \(login)")
+        case .unknownPerson(let text):
+            LocalizedText(zh: "没有人员“\(text)”（或同名不止一人：请用编号）", en: "no person \"\(text)\" (or more than one by that name: use the id)")
+        case .readOnly(let principal, let viewer, let action):
+            LocalizedText(zh: "\(principal.name)正以 \(viewer.name) 的视角查看，只读：不能\(action.label.zh)",
+                          en: "\(principal.name) is viewing as \(viewer.name), read-only: cannot \(action.label.en)")
+        case .refused(let refusal):
+            refusal.label
+        case .notOnAgenda(let code, let meeting):
+            LocalizedText(zh: "\(code) 不在会议 \(meeting) 待界定的议程上", en: "\(code) is not on the agenda of \(meeting) to define")
+        case .noticeNeedsResponsible(let code):
+            LocalizedText(zh: "\(code) 尚未界定并指定第一责任人，不能下发督办通知单",
+                          en: "\(code) is not defined with a first responsible person yet: no notice can be issued")
+        case .batchRefused(let code, let reason):
+            LocalizedText(zh: "\(code)：\(reason.zh)（整批未执行）", en: "\(code): \(reason.en) (nothing in the batch was applied)")
+        case .codeTaken(let code):
+            LocalizedText(zh: "问题编号 \(code) 已存在于工作区，未导入任何数据", en: "the id \(code) already exists in the workspace; nothing was imported")
+        case .badLogin(let login):
+            LocalizedText(zh: "登录账号“\(login)”无效：须是一个不含空格的词", en: "the login \"\(login)\" is not valid: one word without spaces")
+        }
+    }
+}
