@@ -12,12 +12,15 @@ enum MeetingActions {
     static var all: [AppAction] {
         [
             AppAction("meeting-prepare", keys: [.character("n")], LocalizedText(zh: "生成下月三方会议议程（按数据）", en: "Prepare next month's agenda (from the data)"),
-                      short: LocalizedText(zh: "生成议程", en: "agenda"), group: .meetings, tabs: tab) { state, env in
+                      short: LocalizedText(zh: "生成议程", en: "agenda"), group: .meetings, tabs: tab, unavailable: { state, env in
+                          env.session.refusal(.meetingPrepare, on: .unit(agendaUnit(state, env)))
+                      }) { state, env in
                 prepare(&state, env)
             },
             AppAction("meeting-decide", keys: [.enter, .character("e")], LocalizedText(zh: "记录三方与会议决定", en: "Record the parties and the decision"),
-                      short: LocalizedText(zh: "决定", en: "decide"), group: .meetings, tabs: tab, unavailable: { state, _ in
-                          guard state.meetings.meeting?.state == .planned else { return heldAlready }
+                      short: LocalizedText(zh: "决定", en: "decide"), group: .meetings, tabs: tab, unavailable: { state, env in
+                          guard let meeting = state.meetings.meeting, meeting.state == .planned else { return heldAlready }
+                          if let refusal = env.session.refusal(.meetingDecide, on: .unit(meeting.unitID)) { return refusal }
                           return state.meetings.selectedItem == nil ? noItem : nil
                       }) { state, env in
                 guard let meeting = state.meetings.meeting, let item = state.meetings.selectedItem else { return }
@@ -25,8 +28,9 @@ enum MeetingActions {
                 state.overlays.append(.recordForm(form, .decision(meetingID: meeting.id, item: state.meetings.item)))
             },
             AppAction("meeting-confirm", keys: [.character("C")], LocalizedText(zh: "确认纪要：一次执行全部决定", en: "Confirm the minutes: apply every decision at once"),
-                      group: .meetings, tabs: tab, unavailable: { state, _ in
+                      group: .meetings, tabs: tab, unavailable: { state, env in
                           guard let meeting = state.meetings.meeting else { return noMeeting }
+                          if let refusal = env.session.refusal(.meetingConfirm, on: .unit(meeting.unitID)) { return refusal }
                           return meeting.state == .planned ? nil : heldAlready
                       }) { state, env in
                 guard let meeting = state.meetings.meeting else { return }
@@ -38,8 +42,15 @@ enum MeetingActions {
                 state.overlays.append(.recordForm(ExportForms.form(.meeting(meeting.id), today: env.session.today()), .export(.meeting(meeting.id))))
             },
             AppAction("notice-issue", keys: [.character("N")], LocalizedText(zh: "下发督办通知单", en: "Issue a supervision notice"),
-                      group: .supervision, tabs: [.libraries, .meetings], unavailable: { state, _ in
-                          selectedConcern(state) == nil ? TriageActions.noSelection : nil
+                      group: .supervision, tabs: [.libraries, .meetings], unavailable: { state, env in
+                          guard let concern = selectedConcern(state) else { return TriageActions.noSelection }
+                          if let refusal = env.session.refusal(.noticeIssue, on: .notice(toUnit: concern.responsibleUnitID ?? concern.unitID,
+                                                                                         toPerson: concern.firstResponsibleID ?? env.session.principal.id,
+                                                                                         concern: concern.code)) {
+                              return refusal
+                          }
+                          return concern.firstResponsibleID != nil && [.defined, .solving].contains(concern.stage)
+                              ? nil : SessionError.noticeNeedsResponsible(concern.code).label
                       }) { state, env in
                 guard let concern = selectedConcern(state) else { return }
                 let form = NoticeForms.issueForm(concern, org: env.session.organisation, today: env.session.today())
@@ -60,10 +71,15 @@ enum MeetingActions {
         }
     }
 
+    /// The library whose meeting `n` prepares: the one chosen in the tree, else the company's.
+    static func agendaUnit(_ state: AppState, _ env: AppEnvironment) -> UnitID {
+        state.selectedUnit?.id ?? env.session.organisation.company.id
+    }
+
     /// Builds next month's agenda for the library chosen in the tree (the company's when the
     /// company or nothing is chosen), stores it and shows it.
     static func prepare(_ state: inout AppState, _ env: AppEnvironment) {
-        let unit = state.selectedUnit?.id ?? env.session.organisation.company.id
+        let unit = agendaUnit(state, env)
         let month = env.session.today().month.next
         do {
             let meeting = try env.session.prepareAgenda(unit: unit, month: month)

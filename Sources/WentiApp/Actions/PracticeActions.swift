@@ -10,8 +10,9 @@ enum PracticeActions {
     static var all: [AppAction] {
         [
             AppAction("practice-write-up", keys: [.character("x")], LocalizedText(zh: "把已解决的问题写成实践案例", en: "Write a solved concern up as a practice entry"),
-                      group: .learning, tabs: [.libraries], unavailable: { state, _ in
+                      group: .learning, tabs: [.libraries], unavailable: { state, env in
                           guard let concern = state.detail else { return TriageActions.noSelection }
+                          if let refusal = env.session.refusal(.practiceWrite, on: .concern(concern)) { return refusal }
                           return [.awaitingFeedback, .closed].contains(concern.stage) ? nil
                               : PracticeError.sourceNotSolved(concern.code, concern.stage).label
                       }) { state, _ in
@@ -29,7 +30,10 @@ enum PracticeActions {
             },
             AppAction("practice-apply", keys: [.character("b")], LocalizedText(zh: "把条目应用到一个批次的全部问题", en: "Apply the entry to every concern of a batch"),
                       group: .learning, tabs: [.practices],
-                      unavailable: { state, _ in state.practices.entry == nil ? LocalizedText(zh: "没有选中的条目", en: "no entry is selected") : nil }) { state, _ in
+                      unavailable: { state, env in
+                          if env.session.isReadOnly { return env.session.refusal(.practiceApply, on: .company) }
+                          return state.practices.entry == nil ? LocalizedText(zh: "没有选中的条目", en: "no entry is selected") : nil
+                      }) { state, _ in
                 guard let entry = state.practices.entry else { return }
                 state.overlays.append(.recordForm(PracticeForms.applyForm(entry), .applyPractice(entry.id)))
             },

@@ -39,8 +39,12 @@ enum SupervisionActions {
             },
             AppAction("bulletin-export", keys: [.character("B")], LocalizedText(zh: "导出本月督办简报", en: "Export the month's bulletin"),
                       short: LocalizedText(zh: "简报", en: "bulletin"), group: .supervision, tabs: tab, unavailable: { _, env in
-                          (try? env.session.figuresRoot(for: .bulletin)) == nil && env.session.refusal(.bulletin, on: .company) != nil
-                              ? env.session.refusal(.bulletin, on: .company) : nil
+                          do {
+                              _ = try env.session.figuresRoot(for: .bulletin)
+                              return nil
+                          } catch {
+                              return (error as? any Labelled)?.label
+                          }
                       }) { state, env in
                 state.overlays.append(.recordForm(ExportForms.form(.bulletin, today: env.session.today()), .export(.bulletin)))
             },

@@ -117,7 +117,14 @@ enum TriageActions {
     static var all: [AppAction] {
         [
             AppAction("intake", keys: [.character("i")], LocalizedText(zh: "登记新问题（草稿自动保存）", en: "Take in a concern (draft kept)"),
-                      short: LocalizedText(zh: "登记", en: "new"), group: .triage, tabs: [.libraries]) { state, env in
+                      short: LocalizedText(zh: "登记", en: "new"), group: .triage, tabs: [.libraries], unavailable: { _, env in
+                          // Somewhere to take it in: a view-as session, or nobody's library, says why not.
+                          let units = env.session.organisation.units.keys
+                          guard units.contains(where: { env.session.refusal(.intake, on: .unit($0)) == nil }) else {
+                              return env.session.refusal(.intake, on: .unit(env.session.viewer.unitID))
+                          }
+                          return nil
+                      }) { state, env in
                 var intake = IntakeForm.make(env, unit: state.selectedUnit?.kind == .company ? nil : state.selectedUnit)
                 if let saved = env.draft?.load() {
                     intake.form.fill(saved)
@@ -161,9 +168,10 @@ enum TriageActions {
                 apply([.startSolving], to: targets(state), &state, env)
             },
             AppAction("undo", keys: [.character("U")], LocalizedText(zh: "撤销上一步（规则允许时）", en: "Undo the last action (where the rules allow)"),
-                      group: .triage, tabs: [.libraries], unavailable: { state, _ in
-                          state.undo == nil ? LocalizedText(zh: "没有可撤销的操作（上报、转办、进展等不能撤销）",
-                                                            en: "nothing to undo (escalation, referral, notes cannot be undone)") : nil
+                      group: .triage, tabs: [.libraries], unavailable: { state, env in
+                          if env.session.isReadOnly { return env.session.refusal(.undo, on: .company) }
+                          return state.undo == nil ? LocalizedText(zh: "没有可撤销的操作（上报、转办、进展等不能撤销）",
+                                                                   en: "nothing to undo (escalation, referral, notes cannot be undone)") : nil
                       }) { state, env in
                 guard let undo = state.undo else { return }
                 state.undo = nil
@@ -179,8 +187,9 @@ enum TriageActions {
                 state.toast = state.language == .zh ? "已撤销：\(undo.label.zh)（\(undone) 个）" : "undone: \(undo.label.en) (\(undone))"
             },
             AppAction("agenda", keys: [.character("A")], LocalizedText(zh: "列入下次三方会议议程", en: "Put on the next tri-party meeting's agenda"),
-                      group: .triage, tabs: [.libraries], unavailable: { state, _ in
+                      group: .triage, tabs: [.libraries], unavailable: { state, env in
                           guard let concern = state.detail else { return noSelection }
+                          if let refusal = env.session.refusal(.meetingPrepare, on: .unit(env.session.organisation.company.id)) { return refusal }
                           if let meeting = concern.links.first(where: { $0.kind == .meeting }) {
                               return LocalizedText(zh: "已在会议 \(meeting.target) 的议程上", en: "already on the agenda of \(meeting.target)")
                           }
