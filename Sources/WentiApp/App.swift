@@ -91,14 +91,7 @@ public enum App {
             return grid
         }
         drawTabs(state, env, into: &grid, layout: layout)
-        switch state.tab {
-        case .libraries: LibrariesPane.draw(state, env.session.workspace, into: &grid, layout: layout)
-        case .meetings: MeetingsPane.draw(state, env.session.workspace, into: &grid, layout: layout)
-        case .supervision: SupervisionPane.draw(state, env.session.workspace, into: &grid, layout: layout)
-        case .feedback: FeedbackPane.draw(state, env.session.workspace, into: &grid, layout: layout)
-        case .practices: PracticesPane.draw(state, env.session.workspace, into: &grid, layout: layout)
-        case .dashboard: DashboardPane.draw(state, env.session.workspace, into: &grid, layout: layout)
-        }
+        state.tab.pane.draw(state, env.session.workspace, into: &grid, layout: layout)
         drawStatus(state, env, into: &grid, layout: layout)
         grid.cursor = nil
         Overlays.draw(state, env, into: &grid, layout: layout)
@@ -129,14 +122,7 @@ public enum App {
 
     /// The status bar's hints come from the registry, so they name the keys actually bound.
     static func hints(_ env: AppEnvironment, _ language: Language, tab: AppTab) -> String {
-        let ids = switch tab {
-        case .libraries: ["quit", "help", "intake", "filter"]
-        case .meetings: ["quit", "help", "meeting-prepare", "meeting-decide"]
-        case .supervision: ["quit", "help", "bulletin-export"]
-        case .feedback: ["quit", "help", "feedback"]
-        case .practices: ["quit", "help", "practice-search"]
-        case .dashboard: ["quit", "help", "dashboard-view"]
-        }
+        let ids = tab.pane.hints
         return ids.compactMap { id -> String? in
             guard let action = env.registry.action(id), let key = env.registry.keys(of: id).first else { return nil }
             return "\(key) " + action.shortTitle.text(language)
@@ -148,7 +134,7 @@ public enum App {
         let language = state.language
         grid.fill(x: 0, y: y, width: layout.width, height: 1, style: Style(reverse: true))
         // Most important first: whatever does not fit is cut from the end.
-        var left = state.tab == .libraries ? librariesStatus(state, language) : paneStatus(state, language)
+        var left = state.tab.pane.status(state, language)
         let right = state.toast ?? hints(env, language, tab: state.tab)
         let rightWidth = min(DisplayWidth.of(right), layout.width / 2)
         // Cut with an ellipsis, so a clipped count never looks complete.
@@ -156,44 +142,5 @@ public enum App {
         left = TerminalText.truncate(" " + TextSanitizer.clean(left), to: leftWidth)
         grid.write(left, x: 0, y: y, style: Style(reverse: true), limit: leftWidth)
         grid.write(right, x: layout.width - rightWidth - 1, y: y, style: Style(bold: state.toast != nil, reverse: true), limit: rightWidth)
-    }
-
-    static func paneStatus(_ state: AppState, _ language: Language) -> String {
-        let zh = language == .zh
-        switch state.tab {
-        case .libraries:
-            return ""
-        case .meetings:
-            guard let meeting = state.meetings.meeting else { return zh ? "没有会议" : "no meetings" }
-            let define = meeting.items.filter { $0.purpose == .define }
-            let decided = define.filter { $0.decision != nil }.count
-            return zh ? "\(meeting.id) · 议题 \(meeting.items.count) · 已决定 \(decided)/\(define.count)"
-                : "\(meeting.id) · \(meeting.items.count) items · decided \(decided)/\(define.count)"
-        case .supervision:
-            let open = state.supervision.notices.filter { $0.state != .completed }.count
-            return zh ? "督办单 \(state.supervision.notices.count)（未完成 \(open)） · 逾期问题 \(state.supervision.overdueTotal)"
-                : "\(state.supervision.notices.count) notices (\(open) open) · \(state.supervision.overdueTotal) concerns overdue"
-        case .feedback:
-            return zh ? "待反馈 \(state.feedbackQueue.total)" : "\(state.feedbackQueue.total) awaiting feedback"
-        case .practices:
-            let shown = state.practices.shown.count
-            return (zh ? "条目 \(shown)/\(state.practices.entries.count)" : "\(shown) of \(state.practices.entries.count) entries")
-                + (state.practices.search.isEmpty ? "" : "  " + UIText.filter(state.practices.search).text(language))
-        case .dashboard:
-            return (zh ? "统计期 " : "period ") + (state.dashboard.period?.description ?? "-")
-        }
-    }
-
-    static func librariesStatus(_ state: AppState, _ language: Language) -> String {
-        var left = state.selectedUnit.map { "\($0.tier.code) \($0.name)" } ?? ""
-        left += "  " + UIText.count(of: state.table).text(language)
-        if !state.filterText.isEmpty { left += "  " + UIText.filter(state.filterText).text(language) }
-        if !state.table.marks.isEmpty { left += "  " + UIText.marked(state.table.marks.count).text(language) }
-        if state.tree.indices.contains(state.treeSelected) {
-            let row = state.tree[state.treeSelected]
-            left += "  " + [UIText.open.text(language) + " \(row.open)", UIText.overdue.text(language) + " \(row.overdue)",
-                            UIText.awaiting.text(language) + " \(row.awaitingFeedback)"].joined(separator: " · ")
-        }
-        return left
     }
 }

@@ -83,7 +83,7 @@ enum MeetingActions {
         let month = env.session.today().month.next
         do {
             let meeting = try env.session.prepareAgenda(unit: unit, month: month)
-            PaneRefresh.meetings(&state, env, select: meeting.id)
+            MeetingsPane.refresh(&state, env, select: meeting.id)
             state.meetings.focus = .items
             state.meetings.item = 0
             let zh = state.language == .zh

@@ -57,16 +57,16 @@ enum DashboardActions {
             },
             AppAction("dashboard-previous", keys: [.character("[")], LocalizedText(zh: "上个月", en: "Previous month"), group: .learning, tabs: tab) { state, env in
                 state.dashboard.month = (state.dashboard.month ?? env.session.today().month).previous
-                PaneRefresh.dashboard(&state, env)
+                DashboardPane.refresh(&state, env)
             },
             AppAction("dashboard-next", keys: [.character("]")], LocalizedText(zh: "下个月", en: "Next month"), group: .learning, tabs: tab) { state, env in
                 state.dashboard.month = (state.dashboard.month ?? env.session.today().month).next
-                PaneRefresh.dashboard(&state, env)
+                DashboardPane.refresh(&state, env)
             },
             AppAction("dashboard-quarter", keys: [.character("m")], LocalizedText(zh: "按月 / 按季度（截至所选月）", en: "Month / quarter (ending with the month)"),
                       group: .learning, tabs: tab) { state, env in
                 state.dashboard.quarter.toggle()
-                PaneRefresh.dashboard(&state, env)
+                DashboardPane.refresh(&state, env)
             },
             AppAction("dashboard-open", keys: [.enter], LocalizedText(zh: "打开这一行背后的问题", en: "Open the concerns behind the row"),
                       group: .learning, tabs: tab) { state, env in

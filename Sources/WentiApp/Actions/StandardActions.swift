@@ -165,49 +165,7 @@ public enum StandardActions {
     // MARK: Operations the actions share
 
     static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
-        func step(_ index: Int, _ count: Int) -> Int { count == 0 ? 0 : min(max(0, index + delta), count - 1) }
-        switch state.tab {
-        case .libraries: break
-        case .meetings:
-            if state.meetings.focus == .list {
-                let before = state.meetings.selected
-                state.meetings.selected = step(before, state.meetings.meetings.count)
-                if before != state.meetings.selected {
-                    state.meetings.item = 0
-                    PaneRefresh.loadMeetingConcerns(&state, env)
-                }
-            } else {
-                state.meetings.item = step(state.meetings.item, state.meetings.meeting?.items.count ?? 0)
-            }
-            return
-        case .supervision:
-            state.supervision.selected = step(state.supervision.selected, state.supervision.notices.count)
-            return
-        case .feedback:
-            state.feedbackQueue.selected = step(state.feedbackQueue.selected, state.feedbackQueue.concerns.count)
-            state.detail = state.feedbackQueue.concern
-            return
-        case .practices:
-            if state.practices.focus == .libraries {
-                let before = state.practices.library
-                state.practices.library = step(before, PracticeLibrary.allCases.count + 1)
-                if before != state.practices.library { state.practices.selected = 0 }
-            } else {
-                state.practices.selected = step(state.practices.selected, state.practices.shown.count)
-            }
-            return
-        case .dashboard:
-            state.dashboard.selected = step(state.dashboard.selected, DashboardPane.rowCount(state.dashboard))
-            return
-        }
-        switch state.focus {
-        case .tree:
-            guard !state.tree.isEmpty else { return }
-            selectUnit(&state, env, row: min(max(0, state.treeSelected + delta), state.tree.count - 1))
-        case .table:
-            attempt(&state) { state in try state.table.move(by: delta, visibleRows: Layout(state.size).tableRows, env.session) }
-            loadDetail(&state, env)
-        }
+        state.tab.pane.move(&state, env, by: delta)
     }
 
     /// Selects a row of the org tree; the table shows that library and its subtree.

@@ -51,12 +51,12 @@ enum SupervisionActions {
             AppAction("horizon-wider", keys: [.character("+")], LocalizedText(zh: "即将到期：多看 7 天", en: "Due soon: 7 days more"),
                       group: .supervision, tabs: tab) { state, env in
                 state.supervision.horizon = min(state.supervision.horizon + 7, 90)
-                PaneRefresh.supervision(&state, env)
+                SupervisionPane.refresh(&state, env)
             },
             AppAction("horizon-narrower", keys: [.character("-")], LocalizedText(zh: "即将到期：少看 7 天", en: "Due soon: 7 days fewer"),
                       group: .supervision, tabs: tab) { state, env in
                 state.supervision.horizon = max(state.supervision.horizon - 7, 7)
-                PaneRefresh.supervision(&state, env)
+                SupervisionPane.refresh(&state, env)
             },
         ]
     }
@@ -87,7 +87,7 @@ enum SupervisionActions {
         guard let notice = state.supervision.notice else { return }
         do {
             let changed = try env.session.changeNotice(notice.id, change)
-            PaneRefresh.supervision(&state, env)
+            SupervisionPane.refresh(&state, env)
             state.toast = "\(changed.id)：" + changed.state.label.text(state.language)
         } catch {
             state.toast = StandardActions.describe(error, state.language)

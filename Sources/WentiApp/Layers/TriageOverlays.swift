@@ -207,7 +207,7 @@ enum TriageOverlays {
             Overlays.drawBox(title, field: field, lines: lines, selected: selected, into: &grid, layout: layout, width: min(layout.width - 4, 60))
         case .gradePicker(let selected, let targets):
             let policy = env.session.workspace.policy
-            let today = env.session.today()
+            let today = state.today
             let lines = Grade.allCases.enumerated().map { index, grade -> String in
                 let (deadline, review) = policy.schedule(for: grade, gradedOn: today)
                 let when = deadline.map { (language == .zh ? "期限 " : "due ") + $0.description }

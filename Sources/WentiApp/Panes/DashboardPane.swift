@@ -124,3 +124,22 @@ enum DashboardPane {
         table.draw(into: &grid, x: x, y: y, width: width, height: height)
     }
 }
+
+extension DashboardPane: Pane {
+    static var hints: [String] { ["quit", "help", "dashboard-view"] }
+
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+        StandardActions.attempt(&state) { state in
+            state.dashboard = try env.session.dashboard(state.dashboard, weights: env.assessmentWeights)
+        }
+        state.dashboard.selected = min(state.dashboard.selected, max(0, DashboardPane.rowCount(state.dashboard) - 1))
+    }
+
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+        state.dashboard.selected = stepped(state.dashboard.selected, by: delta, count: rowCount(state.dashboard))
+    }
+
+    static func status(_ state: AppState, _ language: Language) -> String {
+        (language == .zh ? "统计期 " : "period ") + (state.dashboard.period?.description ?? "-")
+    }
+}

@@ -58,3 +58,27 @@ enum FeedbackPane {
         }
     }
 }
+
+extension FeedbackPane: Pane {
+    static var hints: [String] { ["quit", "help", "feedback"] }
+
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+        let keep = state.feedbackQueue.concern?.code
+        StandardActions.attempt(&state) { state in
+            (state.feedbackQueue.concerns, state.feedbackQueue.total) = try env.session.feedbackQueue()
+        }
+        state.feedbackQueue.selected = keep.flatMap { code in state.feedbackQueue.concerns.firstIndex { $0.code == code } }
+            ?? min(state.feedbackQueue.selected, max(0, state.feedbackQueue.concerns.count - 1))
+        // The triage actions (feedback, close, reopen) judge and act on the queue's selection.
+        state.detail = state.feedbackQueue.concern
+    }
+
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+        state.feedbackQueue.selected = stepped(state.feedbackQueue.selected, by: delta, count: state.feedbackQueue.concerns.count)
+        state.detail = state.feedbackQueue.concern
+    }
+
+    static func status(_ state: AppState, _ language: Language) -> String {
+        language == .zh ? "待反馈 \(state.feedbackQueue.total)" : "\(state.feedbackQueue.total) awaiting feedback"
+    }
+}

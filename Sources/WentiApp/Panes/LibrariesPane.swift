@@ -167,3 +167,53 @@ enum LibrariesPane {
         }
     }
 }
+
+extension LibrariesPane: Pane {
+    static var hints: [String] { ["quit", "help", "intake", "filter"] }
+
+    /// Reads everything on screen again; the selection stays on the same concern if it is
+    /// still listed, else at the same row; the filter, the marks and any open form stay.
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+        let selectedCode = state.table.selectedRow?.code
+        let selectedIndex = state.table.selected
+        let marks = state.table.marks
+        StandardActions.attempt(&state) { state in
+            state.tree = try env.session.libraryTree()
+            state.practices.entries = try env.session.practices()
+        }
+        StandardActions.reload(&state, env)
+        if let code = selectedCode, let index = state.table.rows.firstIndex(where: { $0.code == code }) {
+            state.table.selected = index
+        } else {
+            state.table.selected = min(selectedIndex, max(0, state.table.rows.count - 1))
+        }
+        state.table.marks = marks
+        state.table.scroll(visibleRows: Layout(state.size).tableRows)
+        state.detail = nil
+        StandardActions.loadDetail(&state, env)
+    }
+
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+        switch state.focus {
+        case .tree:
+            guard !state.tree.isEmpty else { return }
+            StandardActions.selectUnit(&state, env, row: min(max(0, state.treeSelected + delta), state.tree.count - 1))
+        case .table:
+            StandardActions.attempt(&state) { state in try state.table.move(by: delta, visibleRows: Layout(state.size).tableRows, env.session) }
+            StandardActions.loadDetail(&state, env)
+        }
+    }
+
+    static func status(_ state: AppState, _ language: Language) -> String {
+        var left = state.selectedUnit.map { "\($0.tier.code) \($0.name)" } ?? ""
+        left += "  " + UIText.count(of: state.table).text(language)
+        if !state.filterText.isEmpty { left += "  " + UIText.filter(state.filterText).text(language) }
+        if !state.table.marks.isEmpty { left += "  " + UIText.marked(state.table.marks.count).text(language) }
+        if state.tree.indices.contains(state.treeSelected) {
+            let row = state.tree[state.treeSelected]
+            left += "  " + [UIText.open.text(language) + " \(row.open)", UIText.overdue.text(language) + " \(row.overdue)",
+                            UIText.awaiting.text(language) + " \(row.awaitingFeedback)"].joined(separator: " · ")
+        }
+        return left
+    }
+}

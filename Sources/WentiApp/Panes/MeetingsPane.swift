@@ -98,3 +98,54 @@ enum MeetingsPane {
         }
     }
 }
+
+extension MeetingsPane: Pane {
+    static var hints: [String] { ["quit", "help", "meeting-prepare", "meeting-decide"] }
+
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) { refresh(&state, env, select: nil) }
+
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment, select id: String?) {
+        let keep = id ?? state.meetings.meeting?.id
+        StandardActions.attempt(&state) { state in
+            state.meetings.meetings = try env.session.meetings()
+        }
+        if let keep, let index = state.meetings.meetings.firstIndex(where: { $0.id == keep }) {
+            state.meetings.selected = index
+        } else {
+            // The next meeting to prepare for, else the newest.
+            state.meetings.selected = state.meetings.meetings.lastIndex { $0.state == .planned } ?? 0
+        }
+        loadConcerns(&state, env)
+    }
+
+    static func loadConcerns(_ state: inout AppState, _ env: AppEnvironment) {
+        guard let meeting = state.meetings.meeting else {
+            state.meetings.concerns = [:]
+            return
+        }
+        state.meetings.concerns = env.session.concerns(of: meeting)
+        state.meetings.item = min(state.meetings.item, max(0, meeting.items.count - 1))
+    }
+
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+        if state.meetings.focus == .list {
+            let before = state.meetings.selected
+            state.meetings.selected = stepped(before, by: delta, count: state.meetings.meetings.count)
+            if before != state.meetings.selected {
+                state.meetings.item = 0
+                loadConcerns(&state, env)
+            }
+        } else {
+            state.meetings.item = stepped(state.meetings.item, by: delta, count: state.meetings.meeting?.items.count ?? 0)
+        }
+    }
+
+    static func status(_ state: AppState, _ language: Language) -> String {
+        let zh = language == .zh
+        guard let meeting = state.meetings.meeting else { return zh ? "没有会议" : "no meetings" }
+        let define = meeting.items.filter { $0.purpose == .define }
+        let decided = define.filter { $0.decision != nil }.count
+        return zh ? "\(meeting.id) · 议题 \(meeting.items.count) · 已决定 \(decided)/\(define.count)"
+            : "\(meeting.id) · \(meeting.items.count) items · decided \(decided)/\(define.count)"
+    }
+}

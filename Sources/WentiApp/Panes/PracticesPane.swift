@@ -72,3 +72,31 @@ enum PracticesPane {
         }
     }
 }
+
+extension PracticesPane: Pane {
+    static var hints: [String] { ["quit", "help", "practice-search"] }
+
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+        let keep = state.practices.entry?.id
+        StandardActions.attempt(&state) { state in state.practices.entries = try env.session.practices() }
+        let shown = state.practices.shown
+        state.practices.selected = keep.flatMap { id in shown.firstIndex { $0.id == id } }
+            ?? min(state.practices.selected, max(0, shown.count - 1))
+    }
+
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+        if state.practices.focus == .libraries {
+            let before = state.practices.library
+            state.practices.library = stepped(before, by: delta, count: PracticeLibrary.allCases.count + 1)
+            if before != state.practices.library { state.practices.selected = 0 }
+        } else {
+            state.practices.selected = stepped(state.practices.selected, by: delta, count: state.practices.shown.count)
+        }
+    }
+
+    static func status(_ state: AppState, _ language: Language) -> String {
+        let shown = state.practices.shown.count
+        return (language == .zh ? "条目 \(shown)/\(state.practices.entries.count)" : "\(shown) of \(state.practices.entries.count) entries")
+            + (state.practices.search.isEmpty ? "" : "  " + UIText.filter(state.practices.search).text(language))
+    }
+}

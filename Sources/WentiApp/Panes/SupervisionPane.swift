@@ -83,3 +83,30 @@ enum SupervisionPane {
             selected: nil, empty: zh ? "无" : "None")
     }
 }
+
+extension SupervisionPane: Pane {
+    static var hints: [String] { ["quit", "help", "bulletin-export"] }
+
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+        let keep = state.supervision.notice?.id
+        StandardActions.attempt(&state) { state in
+            let (notices, titles) = try env.session.visibleNotices()
+            state.supervision.notices = notices
+            state.supervision.titles = titles
+            state.supervision.dueSoon = try env.session.dueSoon(within: state.supervision.horizon)
+            (state.supervision.overdue, state.supervision.overdueTotal) = try env.session.overdue()
+        }
+        state.supervision.selected = keep.flatMap { id in state.supervision.notices.firstIndex { $0.id == id } }
+            ?? min(state.supervision.selected, max(0, state.supervision.notices.count - 1))
+    }
+
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+        state.supervision.selected = stepped(state.supervision.selected, by: delta, count: state.supervision.notices.count)
+    }
+
+    static func status(_ state: AppState, _ language: Language) -> String {
+        let open = state.supervision.notices.filter { $0.state != .completed }.count
+        return language == .zh ? "督办单 \(state.supervision.notices.count)（未完成 \(open)） · 逾期问题 \(state.supervision.overdueTotal)"
+            : "\(state.supervision.notices.count) notices (\(open) open) · \(state.supervision.overdueTotal) concerns overdue"
+    }
+}
