@@ -46,4 +46,18 @@ struct WhoIsActingCommandTests {
         let people = try cli.run(["people", "login", "zg-zhao", CommandLineTests.account, "--db", db])
         #expect(people.status == 1 && people.err.contains("may not manage people and logins"), "she cannot give the account back either")
     }
+
+    /// Undo is reachable from the command line as from the `U` key: a regrade is taken back,
+    /// an escalation is not (and says why).
+    @Test func undoTakesBackAGradeButNotAnEscalation() throws {
+        let db = try cli.temporaryDatabase()
+        _ = try cli.run(["demo", "--no-tui", "--db", db])
+        #expect(try cli.run(["grade", "Q-2026-0062", "major", "--db", db]).status == 0)
+        let undone = try cli.run(["undo", "Q-2026-0062", "--db", db])
+        #expect(undone.status == 0 && undone.out.contains("urgent"), "\(undone.out) \(undone.err)")
+        #expect(try cli.run(["escalate", "Q-2026-0004", "--reason", "需部门协调", "--db", db]).status == 0)
+        let refused = try cli.run(["undo", "Q-2026-0004", "--db", db])
+        #expect(refused.status == 1 && refused.err.contains("escalate cannot be undone"), "\(refused.err)")
+        #expect(try cli.run(["show", "Q-2026-0004", "--db", db]).out.contains("L2"), "the escalation stays")
+    }
 }

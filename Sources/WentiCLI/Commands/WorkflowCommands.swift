@@ -295,3 +295,18 @@ struct BatchCommand: ParsableCommand {
         }
     }
 }
+
+struct UndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo", abstract: "Take back your latest step on a concern, where the method allows it (grade, plan, first responsible, analysis, processing).")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "Concern id, e.g. Q-2026-0001.") var id: String
+
+    func run() throws {
+        try reportingFailures(options) {
+            let session = try options.openSession()
+            let concern = try session.undoLatest(on: try Parse.code(id))
+            emit("\(concern.code)  \(concern.stage.label.text(options.language))  \(concern.grade?.label.text(options.language) ?? "")  v\(concern.version)")
+        }
+    }
+}

@@ -54,3 +54,78 @@ public struct Undo: Sendable, Equatable {
         return commands.isEmpty ? nil : commands
     }
 }
+
+extension Undo {
+    /// Why the last action on a concern cannot be taken back.
+    public enum Refusal: Error, Sendable, Equatable, Labelled {
+        /// Nothing of the person's is the latest step on the concern.
+        case nothingToUndo
+        /// The step changed something no command restores (a stage, an escalation, a note...).
+        case notUndoable(ConcernAction, field: String)
+
+        public var label: LocalizedText {
+            switch self {
+            case .nothingToUndo:
+                LocalizedText(zh: "这个问题最近一步不是您做的，没有可撤销的操作", en: "the latest step on this concern is not yours: nothing to undo")
+            case .notUndoable(let action, let field):
+                LocalizedText(zh: "“\(action.label.zh)”不能撤销（改变了\(field)）：上报、转办、进展、阶段变化都留在记录里",
+                              en: "\(action.label.en) cannot be undone (it changed \(field)): escalations, referrals, notes and stage changes stay on record")
+            }
+        }
+    }
+
+    /// The commands that take back `person`'s latest action on `current`, from the audit
+    /// log: the entries of one action share their time and actor, and each records the old
+    /// value of every field it changed (see `ChangeSet`).
+    public static func inverse(ofLatestBy person: PersonID, in log: [AuditEntry], current: Concern) throws(Refusal) -> [ConcernCommand] {
+        guard let last = log.last, last.actorID == person else { throw .nothingToUndo }
+        let action = log.reversed().prefix { $0.actorID == person && $0.at == last.at }
+        var before = current
+        // Restored fields, oldest step last so that the earliest old value wins.
+        for entry in action {
+            let kind = ConcernAction(rawValue: entry.action) ?? .edit
+            for change in entry.changes {
+                switch change.field {
+                case "grade":
+                    guard let grade = Grade(rawValue: change.old) else { throw .notUndoable(kind, field: change.field) }
+                    before.grade = grade
+                case "plan":
+                    guard !change.old.isBlank else { throw .notUndoable(kind, field: change.field) }
+                    before.plan = change.old
+                case "first-responsible":
+                    guard !change.old.isEmpty else { throw .notUndoable(kind, field: change.field) }
+                    before.firstResponsibleID = PersonID(change.old)
+                case "responsible-unit":
+                    guard !change.old.isEmpty else { throw .notUndoable(kind, field: change.field) }
+                    before.responsibleUnitID = UnitID(change.old)
+                case "root-cause":
+                    guard !change.old.isBlank else { throw .notUndoable(kind, field: change.field) }
+                    before.analysis.rootCause = change.old
+                case "difficulty":
+                    before.analysis.difficulty = Difficulty(rawValue: change.old)
+                case "breadth":
+                    before.analysis.breadth = Breadth(rawValue: change.old)
+                case "processing":
+                    guard let mode = ProcessingMode(recorded: change.old) else { throw .notUndoable(kind, field: change.field) }
+                    before.processing = mode
+                case "deadline", "next-review":
+                    // A regrade sets them again from the grade policy.
+                    continue
+                default:
+                    throw .notUndoable(kind, field: change.field)
+                }
+            }
+        }
+        guard let commands = inverse(from: before, to: current) else { throw .nothingToUndo }
+        return commands
+    }
+}
+
+extension ProcessingMode {
+    /// Reads back what the audit log records (`label.en`): "stream" or "batch (group)".
+    init?(recorded text: String) {
+        if text == "stream" { self = .stream; return }
+        guard text.hasPrefix("batch ("), text.hasSuffix(")") else { return nil }
+        self = .batch(group: String(text.dropFirst("batch (".count).dropLast()))
+    }
+}

@@ -60,6 +60,15 @@ extension Session {
         return undone
     }
 
+    /// Takes back the principal's latest action on a concern, where the method allows it
+    /// (from the audit log: the command line has no session memory of its own).
+    public func undoLatest(on code: ConcernCode) throws -> Concern {
+        let current = try store.concern(code, scope: scope)
+        try require(.undo, on: .concern(current))
+        let commands = try Undo.inverse(ofLatestBy: principal.id, in: try store.auditLog(subject: code.description), current: current)
+        return try perform(commands, on: code, expectedVersion: current.version)
+    }
+
     func workflowContext() -> WorkflowContext {
         WorkflowContext(actor: principal, organisation: organisation, categories: workspace.categoryIDs,
                         sources: workspace.sources, policy: workspace.policy, now: store.now(), today: store.today())
