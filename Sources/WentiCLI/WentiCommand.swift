@@ -13,6 +13,7 @@ public struct WentiCommand: ParsableCommand {
             ProgressCommand.self, PauseCommand.self, UnpauseCommand.self, BatchCommand.self, LinkCommand.self, SolveCommand.self, FeedbackCommand.self, CloseCommand.self,
             ReopenCommand.self, EscalateCommand.self, ReferCommand.self, ResumeCommand.self,
             ImportCommand.self, ExportCommand.self, MeetingCommand.self, NoticeCommand.self, BulletinCommand.self, TemplatesCommand.self, StatsCommand.self, AssessCommand.self,
+            OfficeCommand.self, ManualCommand.self,
         ])
 
     public init() {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WentiCore
+import WentiOffice
 import WentiReports
 import WentiStore
 
@@ -29,6 +30,8 @@ struct MeetingAgendaCommand: ParsableCommand {
             let month = try month.map { text throws(CLIFailure) in try Parse.month(text, option: "--month") } ?? store.today().month.next
             let meeting = try store.agenda(unit: unitID, month: month, viewer: options.actorID)
             if save && meeting.state == .planned { try store.save(meeting, actor: options.actorID) }
+            let concerns = store.concerns(of: meeting, viewer: options.actorID)
+            if try document.wroteOffice(options, workspace, .agenda, { $0.meeting(meeting, concerns: concerns, policy: workspace.policy, today: store.today()) }) { return }
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
             try document.write(.agenda, context.meeting(meeting, concerns: store.concerns(of: meeting, viewer: options.actorID), today: store.today()))
         }
@@ -53,6 +56,8 @@ struct MeetingMinutesCommand: ParsableCommand {
             guard meeting.state == .held else {
                 throw CLIFailure(zh: "会议 \(id) 尚未召开，还没有纪要；议程见 wenti meeting agenda", en: "meeting \(id) is not held yet, so it has no minutes; see wenti meeting agenda")
             }
+            let concerns = store.concerns(of: meeting, viewer: options.actorID)
+            if try document.wroteOffice(options, workspace, .minutes, { $0.meeting(meeting, concerns: concerns, policy: workspace.policy, today: store.today()) }) { return }
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
             try document.write(.minutes, context.meeting(meeting, concerns: store.concerns(of: meeting, viewer: options.actorID), today: store.today()))
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WentiCore
+import WentiOffice
 import WentiReports
 import WentiStore
 
@@ -21,6 +22,7 @@ struct NoticeCommand: ParsableCommand {
             }
             // The same visibility as the concern: a notice on a concern one may not see is not shown.
             let concern = try store.concern(notice.concern, viewer: options.actorID)
+            if try document.wroteOffice(options, workspace, .notice, { $0.notice(notice, concern: concern, today: store.today()) }) { return }
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
             try document.write(.notice, context.notice(notice, concern: concern, today: store.today()))
         }
@@ -53,9 +55,12 @@ struct BulletinCommand: ParsableCommand {
                 notices = notices.filter { query.unitIDs.contains($0.toUnitID) }
             }
             var builder = Bulletin.Builder(period: Period(months: first, last), today: store.today(), organisation: workspace.organisation)
-            try store.eachFact(query, viewer: options.actorID, titles: true) { builder.add($0) }
+            var trends = TrendSeries(period: Period(months: first, last), organisation: workspace.organisation)
+            try store.eachFact(query, viewer: options.actorID, titles: true) { builder.add($0); trends.add($0) }
             // Only notices on concerns the reader may see count.
             let bulletin = builder.bulletin(notices: notices.filter { (try? store.concern($0.concern, viewer: options.actorID)) != nil })
+            let scope = unit.flatMap { workspace.organisation.resolveUnit($0)?.name }
+            if try document.wroteOffice(options, workspace, .bulletin, { $0.bulletin(bulletin, trends: trends, categories: workspace.categories, scope: scope) }) { return }
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
             try document.write(.bulletin, context.bulletin(bulletin))
         }

@@ -24,7 +24,7 @@ public struct SeedReplayer {
         do {
             try store.install(workspace)
         } catch {
-            throw SeedError(file: loader.directory, place: "", problem: error.label)
+            throw SeedError(file: loader.origin, place: "", problem: error.label)
         }
         let replayer = SeedReplayer(store: store, clock: clock, workspace: workspace)
         let seeds = try loader.concerns()
