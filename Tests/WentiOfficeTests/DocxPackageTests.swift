@@ -104,6 +104,7 @@ import FoundationXML
         #expect(text.contains("第一责任人：冯志强（运维检修部）"))
         #expect(text.contains("完成时限：2027年1月19日"), "60 days from the day the meeting sat")
         #expect(text.contains("二〇二六年十一月二十日"))
+        #expect(text.contains("中共江城供电公司委员会会议纪要") && !text.contains("中共江城供电公司委员会"), "minutes are not signed")
         #expect(text.contains("分送：公司领导。"))
     }
 

@@ -28,7 +28,7 @@ enum ExportForms {
         var path = (values["path"] ?? "").trimmed
         if (path as NSString).pathExtension.isEmpty { path += "." + choice.rawValue }
         let templates = ProcessInfo.processInfo.environment["WENTI_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
-        if let office = choice.office(for: ExportOffice.document(subject, values: values), templates: templates) {
+        if let office = choice.office(for: ExportOffice.document(subject), templates: templates) {
             return try ExportOffice.write(subject, values: values, env, language: language, format: office, path: path)
         }
         let format = choice.template

@@ -35,7 +35,9 @@ enum ExportOffice {
         }
     }
 
-    static func document(_ subject: ExportSubject, values: [String: String]) -> TemplateLibrary.Document {
+    /// The document whose html template would take the place of the official layout (a
+    /// meeting's is taken to be its minutes: the agenda's own template is not looked for).
+    static func document(_ subject: ExportSubject) -> TemplateLibrary.Document {
         switch subject {
         case .meeting: .minutes
         case .notice: .notice

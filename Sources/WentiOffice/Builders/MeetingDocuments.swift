@@ -117,6 +117,8 @@ extension OfficeDocuments {
                             title: t("\(unit)\(month)三方会议纪要", "Minutes of the tri-party meeting of \(unit), \(month)"),
                             addressee: nil, body: body, dated: heldOn, ccHeading: LocalizedText(zh: "分送", en: "Distribution"))
         minutes.mark = settings.issuingBody + t("会议纪要", " minutes")
+        // Minutes carry the issuing body in their mark and are not signed (GB/T 9704-2012, 10.2).
+        minutes.signature = ""
         return minutes
     }
 

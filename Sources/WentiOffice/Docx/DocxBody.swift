@@ -10,7 +10,7 @@ struct DocxBody {
     var latin: String { document.fonts.latin.first ?? "Times New Roman" }
 
     func face(_ family: [String], halfPoints: Int = OfficeMeasure.bodyHalfPoints, color: String? = nil, bold: Bool = false) -> Font {
-        Font(eastAsia: family.first ?? "SimSun", latin: isChinese ? latin : latin, halfPoints: halfPoints, color: color, bold: bold)
+        Font(eastAsia: family.first ?? "SimSun", latin: latin, halfPoints: halfPoints, color: color, bold: bold)
     }
 
     var body: Font { face(document.fonts.body) }
@@ -98,11 +98,13 @@ struct DocxBody {
             signatureRight = dateRight + dateLength + 2 - signatureLength
         }
         let unit = isChinese ? OfficeMeasure.character : OfficeMeasure.character / 2
-        var parts = [
-            WordXML.paragraph(Paragraph(style: "WentiSignature", keepNext: true, before: OfficeMeasure.linePitch * 2, right: signatureRight * unit,
-                                        alignment: "right"), WordXML.run(document.signature, body)),
-            WordXML.paragraph(Paragraph(right: dateRight * unit, alignment: "right"), WordXML.run(document.date, body)),
-        ]
+        var parts: [String] = []
+        if !document.signature.isEmpty {
+            parts.append(WordXML.paragraph(Paragraph(style: "WentiSignature", keepNext: true, before: OfficeMeasure.linePitch * 2,
+                                                     right: signatureRight * unit, alignment: "right"), WordXML.run(document.signature, body)))
+        }
+        parts.append(WordXML.paragraph(Paragraph(before: document.signature.isEmpty ? OfficeMeasure.linePitch : 0, right: dateRight * unit,
+                                                 alignment: "right"), WordXML.run(document.date, body)))
         if let note = document.note {
             parts.append(WordXML.paragraph(Paragraph(firstLine: OfficeMeasure.character * 2, alignment: "left"), WordXML.run(note, body)))
         }

@@ -39,8 +39,10 @@ enum DocxParts {
     """
 
     /// Odd and even pages number differently (7.5: odd right, even left, one character in).
+    /// The children keep the schema's order (defaultTabStop before evenAndOddHeaders), which
+    /// Word checks.
     static let settings = WordXML.header + """
-    <w:settings xmlns:w="\(WordXML.main)"><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/>\
+    <w:settings xmlns:w="\(WordXML.main)"><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>\
     <w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" \
     w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>
     """

@@ -97,7 +97,8 @@ public enum PrintHTML {
             signatureRight = dateRight + dateLength + 2 - signatureLength
         }
         let unit = document.language == .zh ? 1.0 : 0.5
-        var html = #"<p class="signature" style="padding-right: \#(Double(signatureRight) * unit)em">\#(escape(document.signature))</p>"# + "\n"
+        var html = document.signature.isEmpty ? ""
+            : #"<p class="signature" style="padding-right: \#(Double(signatureRight) * unit)em">\#(escape(document.signature))</p>"# + "\n"
         html += #"<p style="text-align: right; padding-right: \#(Double(dateRight) * unit)em">\#(escape(document.date))</p>"# + "\n"
         if let note = document.note { html += #"<p class="note">\#(escape(note))</p>"# + "\n" }
         return html

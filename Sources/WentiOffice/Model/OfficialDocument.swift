@@ -20,7 +20,7 @@ public struct OfficialDocument: Sendable {
     /// 主送机关, ending with a colon; nil when the kind has none (minutes).
     public var addressee: String?
     public var body: [Block]
-    /// 发文机关署名 and 成文日期.
+    /// 发文机关署名 (empty for minutes, which GB/T 9704-2012 leaves unsigned) and 成文日期.
     public var signature: String
     public var date: String
     /// 附注, printed in parentheses under the date ("联系人：赵文静").
@@ -34,16 +34,6 @@ public struct OfficialDocument: Sendable {
     public var fonts: OfficeFonts
     /// The day the document is dated (its 成文日期), which also dates the file's entries.
     public var dated: Day
-
-    /// Every piece of text in reading order: what a test or a search expects to find.
-    public var plainText: String {
-        var lines = [mark, number, issue, title, addressee].compactMap { $0 }
-        for block in body { lines.append(contentsOf: block.plainText) }
-        lines += [signature, date] + [note].compactMap { $0 }
-        if !cc.isEmpty { lines.append(ccHeading + cc.joined(separator: language == .zh ? "，" : ", ")) }
-        lines.append("\(printedBy) \(printedOn)")
-        return lines.joined(separator: "\n")
-    }
 }
 
 /// One piece of the body.
@@ -57,14 +47,6 @@ public enum Block: Sendable {
     case table(DocumentTable)
     case chart(TrendChart)
 
-    var plainText: [String] {
-        switch self {
-        case .heading(_, let text), .paragraph(let text): [text]
-        case .field(let label, let value): [label + value]
-        case .table(let table): [table.caption].compactMap { $0 } + [table.header.joined(separator: " ")] + table.rows.map { $0.joined(separator: " ") }
-        case .chart(let chart): [chart.title] + chart.rows.map { $0.label }
-        }
-    }
 }
 
 /// A table of text: a header row and body rows of the same width.
