@@ -14,6 +14,6 @@ public enum SeedLocator {
     /// The built-in seeds: no folder at all.
     public static let builtIn: String? = nil
 
-    /// The names of the built-in seed files, for the test that keeps them equal to `seeds/`.
+    /// The built-in seed files (name → text), for the test that keeps them equal to `seeds/`.
     public static var builtInFiles: [String: String] { EmbeddedSeeds.files }
 }
