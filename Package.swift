@@ -8,6 +8,7 @@ import PackageDescription
 //   WentiSession   who is acting (the principal), every read scoped and every write checked
 //   WentiExchange  seeds (YAML), CSV/JSON import and export, the synthetic generator
 //   WentiReports   documents from editable templates: agenda, minutes, notice, bulletin
+//   WentiOffice    official documents after GB/T 9704-2012: .docx (WordprocessingML) and print-ready HTML
 //   WentiTerminal  the Grid, keys, and the ncurses and headless terminals
 //   WentiApp       state, actions, layers, panes, widgets, zh/en strings: the terminal UI
 //   WentiCLI       ArgumentParser commands: parse, call the layers below, print
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "WentiCore"),
@@ -35,7 +37,7 @@ let package = Package(
         .target(name: "WentiTerminal", dependencies: ["WentiText", "CNCurses"]),
         .target(
             name: "WentiApp",
-            dependencies: ["WentiCore", "WentiStore", "WentiSession", "WentiText", "WentiTerminal", "WentiReports", "WentiExchange", "TOMLKit"]
+            dependencies: ["WentiCore", "WentiStore", "WentiSession", "WentiText", "WentiTerminal", "WentiReports", "WentiOffice", "WentiExchange", "TOMLKit"]
         ),
         .target(
             name: "WentiStore",
@@ -60,10 +62,16 @@ let package = Package(
             name: "WentiReports",
             dependencies: ["WentiCore", "WentiText", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // Official documents (GB/T 9704-2012 layout) as .docx and print-ready HTML; the organisation's
+        // own details come from a TOML settings file beside the workspace.
+        .target(
+            name: "WentiOffice",
+            dependencies: ["WentiCore", "WentiText", "TOMLKit", "ZIPFoundation"]
+        ),
         .target(
             name: "WentiCLI",
             dependencies: [
-                "WentiCore", "WentiStore", "WentiSession", "WentiExchange", "WentiText", "WentiTerminal", "WentiApp", "WentiReports",
+                "WentiCore", "WentiStore", "WentiSession", "WentiExchange", "WentiText", "WentiTerminal", "WentiApp", "WentiReports", "WentiOffice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,8 +91,9 @@ let package = Package(
         .testTarget(name: "WentiSessionTests", dependencies: ["WentiSession", "WentiExchange", "WentiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange", "WentiTestSupport"]),
         .testTarget(name: "WentiReportsTests", dependencies: ["WentiReports"]),
+        .testTarget(name: "WentiOfficeTests", dependencies: ["WentiOffice", "ZIPFoundation"]),
         // Depends on the executable so that `swift test` builds the binary it spawns.
-        .testTarget(name: "WentiCLITests", dependencies: ["WentiCLI", "wenti", "WentiTestSupport"]),
+        .testTarget(name: "WentiCLITests", dependencies: ["WentiCLI", "wenti", "WentiTestSupport", "ZIPFoundation"]),
     ],
     swiftLanguageModes: [.v6]
 )

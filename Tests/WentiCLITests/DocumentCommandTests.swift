@@ -30,7 +30,8 @@ struct DocumentCommandTests {
             }
         }
         let html = try cli.run(["bulletin", "--month", "2026-09", "--to", "2026-11", "--db", db, "--format", "html", "--lang", "zh"])
-        #expect(html.out.hasPrefix("<!DOCTYPE html>") && html.out.contains("督办简报 2026-09..2026-11"))
+        // html is the print-ready official layout (see OfficeCommandTests).
+        #expect(html.out.hasPrefix("<!DOCTYPE html>") && html.out.contains("督办简报") && html.out.contains("2026年9月至11月督办情况"))
     }
 
     @Test func theAgendaIsBuiltAndSavedOnlyWhenAsked() throws {

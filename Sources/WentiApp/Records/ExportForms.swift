@@ -7,7 +7,7 @@ import WentiStore
 /// Writing a document (agenda or minutes, notice, bulletin) to a file from the screen.
 @MainActor
 enum ExportForms {
-    static let formats = ReportFormat.allCases
+    static let formats = ExportFormat.allCases
 
     static func form(_ subject: ExportSubject, today: Day) -> Form {
         var fields = [Form.Field(id: "format", label: RecordFields.format,
@@ -25,9 +25,14 @@ enum ExportForms {
     /// Renders the document and writes it whole (a path without an extension gets the
     /// format's). Returns the path written.
     static func write(_ subject: ExportSubject, values: [String: String], _ env: AppEnvironment, language: Language) throws -> String {
-        let format = formats[min(Int(values["format"] ?? "") ?? 0, formats.count - 1)]
+        let choice = formats[min(Int(values["format"] ?? "") ?? 0, formats.count - 1)]
         var path = (values["path"] ?? "").trimmed
-        if (path as NSString).pathExtension.isEmpty { path += "." + format.rawValue }
+        if (path as NSString).pathExtension.isEmpty { path += "." + choice.rawValue }
+        let templates = ProcessInfo.processInfo.environment["WENTI_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
+        if let office = choice.office(for: ExportOffice.document(subject), templates: templates) {
+            return try ExportOffice.write(subject, values: values, env, language: language, format: office, path: path)
+        }
+        let format = choice.template
         let session = env.session
         let workspace = session.workspace
         let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: language)

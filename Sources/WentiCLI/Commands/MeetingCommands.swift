@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WentiCore
+import WentiOffice
 import WentiReports
 import WentiSession
 import WentiStore
@@ -30,8 +31,10 @@ struct MeetingAgendaCommand: ParsableCommand {
             let unitID = try unit.map { text throws(CLIFailure) in try Parse.unit(text, in: workspace, option: "--unit").id } ?? workspace.organisation.company.id
             let month = try month.map { text throws(CLIFailure) in try Parse.month(text, option: "--month") } ?? session.today().month.next
             let meeting = save ? try session.prepareAgenda(unit: unitID, month: month) : try session.agenda(unit: unitID, month: month)
+            let concerns = session.concerns(of: meeting)
+            if try document.wroteOffice(options, workspace, .agenda, { $0.meeting(meeting, concerns: concerns, policy: workspace.policy, today: session.today()) }) { return }
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
-            try document.write(.agenda, context.meeting(meeting, concerns: session.concerns(of: meeting), today: session.today()))
+            try document.write(.agenda, context.meeting(meeting, concerns: concerns, today: session.today()))
         }
     }
 }
@@ -52,8 +55,10 @@ struct MeetingMinutesCommand: ParsableCommand {
             guard meeting.state == .held else {
                 throw CLIFailure(zh: "会议 \(id) 尚未召开，还没有纪要；议程见 wenti meeting agenda", en: "meeting \(id) is not held yet, so it has no minutes; see wenti meeting agenda")
             }
+            let concerns = session.concerns(of: meeting)
+            if try document.wroteOffice(options, workspace, .minutes, { $0.meeting(meeting, concerns: concerns, policy: workspace.policy, today: session.today()) }) { return }
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
-            try document.write(.minutes, context.meeting(meeting, concerns: session.concerns(of: meeting), today: session.today()))
+            try document.write(.minutes, context.meeting(meeting, concerns: concerns, today: session.today()))
         }
     }
 }

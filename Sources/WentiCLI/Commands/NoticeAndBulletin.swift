@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WentiCore
+import WentiOffice
 import WentiReports
 import WentiSession
 import WentiStore
@@ -28,8 +29,11 @@ struct BulletinCommand: ParsableCommand {
             let root = try unit.map { text throws(CLIFailure) in try Parse.unit(text, in: workspace, option: "--unit").id }
                 ?? session.figuresRoot(for: .bulletin)
             var builder = Bulletin.Builder(period: Period(months: first, last), today: session.today(), organisation: workspace.organisation)
-            try session.eachFact(for: .bulletin, unit: root, titles: true) { builder.add($0) }
+            var trends = TrendSeries(period: Period(months: first, last), organisation: workspace.organisation)
+            try session.eachFact(for: .bulletin, unit: root, titles: true) { builder.add($0); trends.add($0) }
             let bulletin = builder.bulletin(notices: try session.bulletinNotices(unit: root))
+            let scope = root.flatMap { workspace.organisation.unit($0)?.name }
+            if try document.wroteOffice(options, workspace, .bulletin, { $0.bulletin(bulletin, trends: trends, categories: workspace.categories, scope: scope) }) { return }
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
             try document.write(.bulletin, context.bulletin(bulletin))
         }

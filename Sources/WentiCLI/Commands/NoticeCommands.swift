@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WentiCore
+import WentiOffice
 import WentiReports
 import WentiSession
 import WentiStore
@@ -28,6 +29,7 @@ struct NoticeShowCommand: ParsableCommand {
             let session = try options.openSession()
             let notice = try session.notice(id)
             let concern = try session.concern(notice.concern)
+            if try document.wroteOffice(options, session.workspace, .notice, { $0.notice(notice, concern: concern, today: session.today()) }) { return }
             let context = ReportContext(organisation: session.organisation, policy: session.workspace.policy, language: options.language)
             try document.write(.notice, context.notice(notice, concern: concern, today: session.today()))
         }

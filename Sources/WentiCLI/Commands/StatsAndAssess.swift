@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WentiCore
 import WentiExchange
+import WentiOffice
 import WentiSession
 import WentiStore
 
@@ -94,7 +95,8 @@ struct AssessCommand: ParsableCommand {
     @Option(help: "Which units to rank: department (departments and secondary units) or team.") var level: Level = .department
     @Option(help: "The weights file (default: $XDG_CONFIG_HOME/wenti/assessment.toml, else the standard weights).") var weights: String?
     @Option(help: "How many units make the top and the bottom list (at most a third of those scored each).") var mark: Int = 3
-    @Option(help: "table, json or csv.") var format: FigureOutput.Format = .table
+    @Option(help: "table, json or csv; docx or html for the ranking as an official document.") var format: RankingFormat = .table
+    @Option(name: .shortAndLong, help: "With docx or html: write to this file instead of standard output.") var output: String?
 
     func run() throws {
         try reportingFailures(options) {
@@ -122,6 +124,12 @@ struct AssessCommand: ParsableCommand {
                     ("list", LocalizedText(zh: "榜", en: "list"), list, list),
                 ], figures: entry.figures)
             }
+            if let office = format.office {
+                return try OfficeWorkspace.write(options, workspace, office, to: output) {
+                    $0.ranking(ranking, standings: standings, weights: loaded, period: period, today: today)
+                }
+            }
+            let format = format.figures
             let columns = FigureColumn.all.filter { ["found", "solved", "overdue", "response_rate", "on_time_rate", "resolution_rate",
                                                       "satisfaction_rate", "every_item_answered_rate", "own_ground_rate"].contains($0.key) }
             if format == .table { emit((options.language == .zh ? "考核期 " : "period ") + period.description) }

@@ -5,8 +5,8 @@ import WentiReports
 
 /// How a document command writes: the format, the templates, where to.
 struct DocumentOptions: ParsableArguments {
-    @Option(name: .long, help: "md, html or txt (default: md).")
-    var format: ReportFormat = .md
+    @Option(name: .long, help: "md or txt from the templates; html (print-ready, A4) or docx in the official layout of GB/T 9704-2012 (default: md).")
+    var format: DocumentFormat = .md
 
     @Option(name: .long, help: "A folder of edited templates (<document>.<format>.mustache); default: $WENTI_TEMPLATES, else the built-in ones.")
     var templates: String?
@@ -31,7 +31,7 @@ struct DocumentOptions: ParsableArguments {
 
     /// Renders and writes the document.
     func write(_ document: TemplateLibrary.Document, _ context: [String: Any]) throws(CLIFailure) {
-        let text = try library().render(document, format, context)
+        let text = try library().render(document, format.template, context)
         guard let output else { return emit(text) }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

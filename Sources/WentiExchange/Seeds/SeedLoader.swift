@@ -3,13 +3,17 @@ import WentiCore
 import WentiStore
 import Yams
 
-/// Reads the seed folder into a workspace and a replayable month of concerns.
+/// Reads the seeds (a folder, or the built-in ones when `directory` is nil) into a
+/// workspace and a replayable month of concerns.
 public struct SeedLoader {
-    public let directory: String
+    public let directory: String?
 
-    public init(directory: String) {
+    public init(directory: String?) {
         self.directory = directory
     }
+
+    /// Where the seeds come from, for messages.
+    public var origin: String { directory ?? "built-in seeds" }
 
     /// The organisation, categories, policy and finding sources.
     public func workspace() throws(SeedError) -> Workspace {
@@ -91,12 +95,19 @@ public struct SeedLoader {
     }
 
     private func decode<T: Decodable>(_ name: String) throws(SeedError) -> T {
-        let path = (directory as NSString).appendingPathComponent(name)
         let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw SeedError(file: path, place: "", problem: LocalizedText(zh: "无法读取文件", en: "cannot read the file"))
+        if let directory {
+            let path = (directory as NSString).appendingPathComponent(name)
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw SeedError(file: path, place: "", problem: LocalizedText(zh: "无法读取文件", en: "cannot read the file"))
+            }
+        } else {
+            guard let embedded = EmbeddedSeeds.files[name] else {
+                throw SeedError(file: name, place: "", problem: LocalizedText(zh: "内置种子中没有此文件", en: "not among the built-in seeds"))
+            }
+            text = embedded
         }
         do {
             return try YAMLDecoder().decode(T.self, from: text)

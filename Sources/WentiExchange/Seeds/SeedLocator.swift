@@ -1,21 +1,19 @@
 import Foundation
 
-/// Finds the seed folder: an explicit path, else `WENTI_SEEDS`, else the repository's own
-/// `seeds/` as it stood when this file was compiled (what `swift run wenti demo` uses).
+/// Finds the seeds: an explicit folder, else `WENTI_SEEDS`, else the ones built into the
+/// binary (`EmbeddedSeeds`, generated from the repository's `seeds/`), so that an installed
+/// `wenti` runs the demo from any folder on any machine.
 public enum SeedLocator {
-    public static func directory(explicit: String?, environment: [String: String]) -> String {
+    /// The seed folder to read, or nil for the built-in seeds.
+    public static func directory(explicit: String?, environment: [String: String]) -> String? {
         if let explicit, !explicit.isEmpty { return explicit }
         if let fromEnvironment = environment["WENTI_SEEDS"], !fromEnvironment.isEmpty { return fromEnvironment }
         return builtIn
     }
 
-    /// `<repository>/seeds`, found from this source file's path at compile time.
-    public static var builtIn: String {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent() // Seeds
-            .deletingLastPathComponent() // WentiExchange
-            .deletingLastPathComponent() // Sources
-            .deletingLastPathComponent() // repository
-            .appendingPathComponent("seeds").path
-    }
+    /// The built-in seeds: no folder at all.
+    public static let builtIn: String? = nil
+
+    /// The built-in seed files (name → text), for the test that keeps them equal to `seeds/`.
+    public static var builtInFiles: [String: String] { EmbeddedSeeds.files }
 }

@@ -30,7 +30,7 @@ public struct SeedReplayer {
             workspace.organisation = try workspace.organisation.linking(login: login, to: creator.id)
             try store.install(workspace, installer: creator.id)
         } catch let error as StoreError {
-            throw SeedError(file: loader.directory, place: "", problem: error.label)
+            throw SeedError(file: loader.origin, place: "", problem: error.label)
         } catch {
             throw SeedError(file: "organisation.yaml", place: "", problem: (error as? OrganisationError)?.label
                             ?? LocalizedText(zh: "\(error)", en: "\(error)"))
