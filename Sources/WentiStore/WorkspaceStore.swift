@@ -71,6 +71,9 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func facts(_ query: ConcernQuery, viewer: PersonID?) throws(StoreError) -> [ConcernFact]
     /// The same rows streamed, never all held (without `titles`, titles are left empty).
     func eachFact(_ query: ConcernQuery, viewer: PersonID?, titles: Bool, _ body: (ConcernFact) throws -> Void) throws(StoreError)
+    /// Every concern's fact row, whoever asks: figures are the organisation's, not a view of
+    /// one person's scope; narrow the figures afterwards (`UnitFigures.shown`).
+    func eachOrganisationFact(_ query: ConcernQuery, titles: Bool, _ body: (ConcernFact) throws -> Void) throws(StoreError)
 
     // MARK: Audit
     func auditLog(subject: String) throws(StoreError) -> [AuditEntry]

@@ -90,8 +90,10 @@ extension LibraryData {
             .prefix(3).map(\.0)
     }
 
-    /// The dashboard's figures for its period: per unit (rolled up), six months of trends
-    /// ending with the period, and the ranking of departments with `weights`.
+    /// The dashboard's figures for its period: per unit (rolled up), per solving department,
+    /// six months of trends ending with the period, and the ranking of departments with
+    /// `weights`. Computed over every concern, whoever looks; then narrowed to the units the
+    /// viewer may look at (their figures unchanged, the ranks the organisation's).
     func dashboard(_ state: DashboardState, weights: AssessmentWeights) throws(StoreError) -> DashboardState {
         var state = state
         let today = store.today()
@@ -101,18 +103,51 @@ extension LibraryData {
         let org = workspace.organisation
         // One pass over the facts, none of them kept: figures per library and the trends.
         var figuresBuilder = UnitFigures.Builder(period: period, today: today)
-        var trendsBuilder = Trends.Builder(months: Trends.months(endingWith: month, count: 6), organisation: org, window: state.quarter ? 3 : 1)
-        try store.eachFact(ConcernQuery(), viewer: viewer, titles: false) { fact in
+        var trendsBuilder = Trends.Builder(months: Trends.months(endingWith: period.to.month, count: 6), organisation: org,
+                                           window: state.quarter ? 3 : 1)
+        try store.eachOrganisationFact(ConcernQuery(), titles: false) { fact in
             figuresBuilder.add(fact)
             trendsBuilder.add(fact)
         }
-        let figures = figuresBuilder.rolledUp(org)
-        state.units = org.unitsInTreeOrder.map { unit in
+        let shown = AccessPolicy.scope(of: actor, in: org).unitsShownInFigures
+        let figures = UnitFigures.shown(figuresBuilder.rolledUp(org), to: shown)
+        state.units = org.unitsInTreeOrder.filter { shown?.contains($0.id) ?? true }.map { unit in
             (unit, org.pathToRoot(from: unit.id).count - 1, figures[unit.id] ?? Figures())
         }
-        state.trends = trendsBuilder.trends
+        let solving = UnitFigures.shown(figuresBuilder.bySolvingUnit, to: shown)
+        state.solving = org.unitsInTreeOrder.filter { $0.kind == .department && (shown?.contains($0.id) ?? true) }
+            .map { unit in (unit, solving[unit.id] ?? Figures()) }
+        let trends = trendsBuilder.trends
+        state.trends = shown.map { trends.shown(to: $0) } ?? trends
         let departments = org.unitsInTreeOrder.filter { org.parent(of: $0.id)?.id == org.company.id }
-        state.ranking = Assessment.rank(departments.map(\.id), figures: figures, weights: weights)
+        let ranking = Assessment.rank(departments.map(\.id), figures: figuresBuilder.rolledUp(org), weights: weights)
+        let standings = Assessment.standings(ranking, mark: 3)
+        let kept = ranking.indices.filter { shown?.contains(ranking[$0].unitID) ?? true }
+        state.ranking = kept.map { ranking[$0] }
+        state.standings = kept.map { standings[$0] }
         return state
+    }
+
+    /// The concerns counted in the dashboard's selected cell (nil when the view has none).
+    func figureCell(_ state: DashboardState) -> FigureCell? {
+        guard let period = state.period else { return nil }
+        let measure = state.measure ?? .found
+        let today = store.today()
+        switch state.view {
+        case .units:
+            guard state.units.indices.contains(state.selected) else { return nil }
+            return .unit(state.units[state.selected].unit.id, measure: measure, period: period, today: today, organisation: workspace.organisation)
+        case .solving:
+            guard state.solving.indices.contains(state.selected) else { return nil }
+            return FigureCell(measure: measure, period: period, today: today, owner: .solvingUnit(state.solving[state.selected].unit.id))
+        case .trends:
+            // A rising series: what its unit found of its category in the latest window,
+            // which is the dashboard's period (the month, or the quarter).
+            guard let rising = state.trends?.rising, rising.indices.contains(state.selected), let unit = rising[state.selected].unitID else { return nil }
+            return .unit(unit, measure: .found, period: period, today: today, organisation: workspace.organisation,
+                         categoryID: rising[state.selected].categoryID)
+        case .ranking:
+            return nil
+        }
     }
 }
