@@ -84,6 +84,40 @@ struct LearningFlowTests {
         #expect(scores.count == 6 && scores == scores.sorted(by: >))
     }
 
+    /// Issue 14: "similar" suggestions were loose (a party-room concern suggested for a
+    /// leaking roof). Precision on the seeds against the hand-labelled pairs, the title-only
+    /// likeness of before beside the suggestions the detail shows now.
+    @Test func similarSuggestionsAreMostlyRightOnTheSeeds() throws {
+        let fixture = try AppFixture()
+        let data = fixture.environment.data
+        var before = SimilarPairs.Tally()
+        var after = SimilarPairs.Tally()
+        for sequence in 1...69 {
+            let concern = try data.concern(ConcernCode(year: 2026, sequence: sequence))
+            // Before: the newest 60 solved of the category, two shared title pairs or more.
+            var query = ConcernQuery()
+            query.categoryIDs = [concern.categoryID]
+            query.stages = [.awaitingFeedback, .closed]
+            let baseline = try data.store.page(query, viewer: data.viewer, after: nil, limit: 60).rows
+                .filter { $0.code != concern.code }
+                .map { ($0, PracticeSearch.likeness($0.title, concern.title)) }
+                .filter { $0.1 >= 2 }
+                .sorted { ($0.1, $0.0.rowID) > ($1.1, $1.0.rowID) }
+                .prefix(3).map(\.0.code)
+            before.count(concern.code, Array(baseline))
+            after.count(concern.code, try data.similarSolved(to: concern).map(\.code))
+        }
+        print("similar suggestions on the seeds: before \(before); after \(after)")
+        #expect(after.precision >= 0.7, "\(after)")
+        #expect(after.precision > before.precision && after.right >= before.right, "before \(before), after \(after)")
+        // The party room (Q-2026-0004) and the leaking dormitory (Q-2026-0025) are like nothing
+        // solved (the first got the handwritten records, the second was offered to two 青山所
+        // concerns for the place's name); the motorbike allowance is like the high-altitude one.
+        #expect(try data.similarSolved(to: data.concern(ConcernCode("Q-2026-0004")!)).isEmpty)
+        #expect(try data.similarSolved(to: data.concern(ConcernCode("Q-2026-0025")!)).isEmpty)
+        #expect(try data.similarSolved(to: data.concern(ConcernCode("Q-2026-0024")!)).map(\.code) == [ConcernCode("Q-2026-0009")!])
+    }
+
     /// Issue 14: the quarter shown was 09–11; quarters are calendar quarters.
     @Test func theQuarterIsTheCalendarQuarter() throws {
         let fixture = try AppFixture()   // today 2026-11-25

@@ -76,18 +76,17 @@ extension LibraryData {
         try store.practices().sorted { $0.id > $1.id }
     }
 
-    /// Solved concerns of the same category whose titles are most alike the concern's: the
-    /// newest 60 of the category are compared (one indexed read, whatever the size).
+    /// Solved concerns of the same category most alike the concern in title and root cause
+    /// (`PracticeSearch.similar`): the newest 60 of the category are compared, each read
+    /// whole (the root cause is not in a list row), so the cost is bounded whatever the size.
     func similarSolved(to concern: Concern) throws(StoreError) -> [ConcernSummary] {
         var query = ConcernQuery()
         query.categoryIDs = [concern.categoryID]
         query.stages = [.awaitingFeedback, .closed]
-        return try store.page(query, viewer: viewer, after: nil, limit: 60).rows
-            .filter { $0.code != concern.code }
-            .map { ($0, PracticeSearch.likeness($0.title, concern.title)) }
-            .filter { $0.1 >= 2 }
-            .sorted { ($0.1, $0.0.rowID) > ($1.1, $1.0.rowID) }
-            .prefix(3).map(\.0)
+        let rows = try store.page(query, viewer: viewer, after: nil, limit: 60).rows.filter { $0.code != concern.code }
+        let candidates = try rows.map { row throws(StoreError) in try self.concern(row.code) }
+        let chosen = PracticeSearch.similar(to: concern, among: candidates, organisation: workspace.organisation).map(\.code)
+        return chosen.compactMap { code in rows.first { $0.code == code } }
     }
 
     /// The dashboard's figures for its period: per unit (rolled up), per solving department,
