@@ -158,4 +158,48 @@ struct FigureCommandTests {
         print("2026-11 found/solved/overdue: company \(companyFigures); "
               + org.unitsInTreeOrder.filter { org.parent(of: $0.id)?.id == org.company.id }.map { "\($0.name) \(stats[$0.id.rawValue] ?? [])" }.joined(separator: ", "))
     }
+
+    /// Every count of the dashboard's units and solving views, for a month and a calendar
+    /// quarter, is exactly as long as the list that Enter opens (the SQL of
+    /// `ConcernQuery.figure` against the counting of `Figures.distribute`).
+    @MainActor
+    @Test func everyFigureOpensAsManyConcernsAsItCounts() throws {
+        let db = try cli.temporaryDatabase()
+        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        let store = try SQLiteStore(path: db, create: false)
+        let data = try LibraryData(store: store, viewer: "zg-zhao")
+        let facts = try store.facts(ConcernQuery(), viewer: "zg-zhao")   // political work: every concern
+        var checked = 0
+        for quarter in [false, true] {
+            var state = DashboardState()
+            state.month = YearMonth("2026-11")
+            state.quarter = quarter
+            state = try data.dashboard(state, weights: .standard)
+            for view in [DashboardState.View.units, .solving] {
+                state.view = view
+                let rows = view == .units ? state.units.map(\.figures) : state.solving.map(\.figures)
+                for (row, figures) in rows.enumerated() {
+                    state.selected = row
+                    for (column, measure) in state.measures.enumerated() {
+                        state.column = column
+                        var query = ConcernQuery()
+                        let cell = try #require(data.figureCell(state))
+                        query.figure = cell
+                        let listed = try store.count(query, viewer: "zg-zhao")
+                        let place = "\(view) row \(row) \(measure) quarter \(quarter)"
+                        // The SQL finds what the Swift rule finds...
+                        #expect(listed == facts.filter(cell.includes).count, "\(place)")
+                        // ...which is the figure; escalations count each step, the list each concern once.
+                        if measure == .escalated {
+                            #expect(listed <= figures.escalated && (listed > 0) == (figures.escalated > 0), "\(place)")
+                        } else {
+                            #expect(listed == measure.value(in: figures), "\(place)")
+                        }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked == 2 * (19 * 6 + 6 * 4))
+    }
 }
