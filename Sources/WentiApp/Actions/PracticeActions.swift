@@ -126,7 +126,7 @@ enum DashboardActions {
         state.toast = figureCaption(cell, env.data.workspace.organisation, state.language)
     }
 
-    /// "农网管理部 · 发现 · 2026-11：7 件" — what the list now shows.
+    /// "农网管理部 · 发现 · 2026-11": what the list now shows.
     static func figureCaption(_ cell: FigureCell, _ org: Organisation, _ language: Language) -> String {
         let owner: String = switch cell.owner {
         case .libraries(let units):

@@ -29,21 +29,20 @@ extension SQLiteStore {
 
     private func eachFact(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, _ body: (ConcernFact) throws -> Void) throws(StoreError) {
         let filter = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
-        // The first escalation and the latest feedback come from their own tables; both are
-        // looked up by primary key (concern_id, position). The rare later escalations (a
-        // second step up) come as one text, unit/tier/day joined by US and steps by RS.
-        // Columns are read by position.
+        // The escalations and the latest feedback come from their own tables, looked up by
+        // primary key (concern_id, position). A concern escalates one tier at a time and
+        // there are three tiers, so it has at most two escalations. Columns are read by
+        // position.
         let sql = """
             SELECT c.year, c.seq, \(titles ? "c.title" : "''"), c.unit_id, c.tier, c.category_id, c.channel, c.grade, c.stage,
                    c.reported_on, c.due_on, c.paused_since, c.paused_days, c.solved_on, c.closed_on, c.closure,
                    c.referral_on, c.first_responsible_id,
                    e.from_unit_id, e.from_tier, e.on_day,
                    f.on_day, f.effect, f.satisfaction, f.score,
-                   c.responsible_unit_id,
-                   (SELECT group_concat(later.from_unit_id || char(31) || later.from_tier || char(31) || later.on_day, char(30))
-                    FROM escalation later WHERE later.concern_id = c.id AND later.position > 0)
+                   c.responsible_unit_id, e2.from_unit_id, e2.from_tier, e2.on_day
             FROM concern c
             LEFT JOIN escalation e ON e.concern_id = c.id AND e.position = 0
+            LEFT JOIN escalation e2 ON e2.concern_id = c.id AND e2.position = 1
             LEFT JOIN feedback f ON f.concern_id = c.id
                  AND f.position = (SELECT max(position) FROM feedback WHERE concern_id = c.id)
             \(filter.whereClause)
@@ -123,13 +122,8 @@ private struct FactColumns {
             reportedOn: day(h, 9)!, due: day(h, 10), pausedSince: day(h, 11), pausedDays: int(h, 12) ?? 0,
             solvedOn: day(h, 13), closedOn: day(h, 14), closedWithFeedback: text(h, 15) == "with-feedback",
             referredOn: day(h, 16), escalatedOn: day(h, 20), firstResponsibleID: responsible, responsibleUnitID: unit(h, 25))
-        if let first = fact.escalations.first, let later = text(h, 26) {
-            let steps = later.split(separator: "\u{1E}").compactMap { step -> ConcernFact.EscalationStep? in
-                let parts = step.split(separator: "\u{1F}", omittingEmptySubsequences: false)
-                guard parts.count == 3, let tierValue = Int(parts[1]), let tier = Tier(rawValue: tierValue), let day = Int(parts[2]) else { return nil }
-                return ConcernFact.EscalationStep(fromUnitID: UnitID(String(parts[0])), fromTier: tier, on: Day(ordinal: day))
-            }
-            fact.escalations = [first] + steps.sorted { $0.on < $1.on }
+        if let second = unit(h, 26), let tier = try self.tier(h, 27), let on = day(h, 28) {
+            fact.escalations.append(ConcernFact.EscalationStep(fromUnitID: second, fromTier: tier, on: on))
         }
         if let on = day(h, 21) {
             fact.latestFeedback = ConcernFact.FeedbackFact(on: on, effect: try value(h, 22)!, satisfaction: try value(h, 23)!, score: int(h, 24) ?? 0)
