@@ -99,19 +99,27 @@ public enum App {
     }
 
     /// One tab per pane with its number key; the current one stands out (bold, not reversed).
+    /// Who is looking always fits at the right: when the full tab titles would push it off,
+    /// the other tabs shrink to their number keys.
     static func drawTabs(_ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
         grid.fill(x: 0, y: 0, width: layout.width, height: 1, style: Style(reverse: true))
         grid.write(" wenti 问题 ", x: 0, y: 0, style: Style(bold: true, reverse: true))
+        let who = who(env.session, state.language)
+        func label(_ tab: AppTab, full: Bool) -> String {
+            full || tab == state.tab ? " \(tab.rawValue) " + tab.title.text(state.language) + " " : " \(tab.rawValue) "
+        }
+        let fullWidth = AppTab.allCases.reduce(12) { $0 + DisplayWidth.of(label($1, full: true)) }
+        let full = fullWidth + DisplayWidth.of(who) + 2 <= layout.width
         var x = 12
         for tab in AppTab.allCases {
-            let label = " \(tab.rawValue) " + tab.title.text(state.language) + " "
+            let text = label(tab, full: full)
             let current = tab == state.tab
-            grid.write(label, x: x, y: 0, style: Style(bold: current, reverse: !current, underline: current))
-            x += DisplayWidth.of(label)
+            grid.write(text, x: x, y: 0, style: Style(bold: current, reverse: !current, underline: current))
+            x += DisplayWidth.of(text)
         }
-        let who = who(env.session, state.language)
         let width = min(DisplayWidth.of(who), max(0, layout.width - x - 2))
-        grid.write(who, x: layout.width - width - 1, y: 0, style: Style(bold: env.session.isReadOnly, reverse: true), limit: width)
+        grid.write(TerminalText.truncate(who, to: width), x: layout.width - width - 1, y: 0,
+                   style: Style(bold: env.session.isReadOnly, reverse: true), limit: width)
     }
 
     /// What the top bar says of who is looking: the principal and their role, or while
@@ -136,7 +144,8 @@ public enum App {
         // Most important first: whatever does not fit is cut from the end.
         var left = state.tab.pane.status(state, language)
         let right = state.toast ?? hints(env, language, tab: state.tab)
-        let rightWidth = min(DisplayWidth.of(right), layout.width / 2)
+        // A message (a refusal says why) may take the whole line; hints take at most half.
+        let rightWidth = min(DisplayWidth.of(right), state.toast == nil ? layout.width / 2 : layout.width - 2)
         // Cut with an ellipsis, so a clipped count never looks complete.
         let leftWidth = max(0, layout.width - rightWidth - 2)
         left = TerminalText.truncate(" " + TextSanitizer.clean(left), to: leftWidth)

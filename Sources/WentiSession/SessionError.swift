@@ -13,8 +13,9 @@ public enum SessionError: Error, Sendable, Equatable, Labelled {
     case refused(Refusal)
     /// A decision for a concern that is not on the meeting's agenda to define.
     case notOnAgenda(ConcernCode, String)
-    /// A supervision notice needs a concern with a first responsible person and a running plan.
-    case noticeNeedsResponsible(ConcernCode)
+    /// A supervision notice needs a concern being solved (or defined), with its first
+    /// responsible person.
+    case noticeNeedsResponsible(ConcernCode, Stage)
     /// A batch step refused on one of its concerns (nothing was applied).
     case batchRefused(ConcernCode, LocalizedText)
     /// An imported concern's code is already in use.
@@ -37,9 +38,12 @@ public enum SessionError: Error, Sendable, Equatable, Labelled {
             refusal.label
         case .notOnAgenda(let code, let meeting):
             LocalizedText(zh: "\(code) 不在会议 \(meeting) 待界定的议程上", en: "\(code) is not on the agenda of \(meeting) to define")
-        case .noticeNeedsResponsible(let code):
-            LocalizedText(zh: "\(code) 尚未界定并指定第一责任人，不能下发督办通知单",
-                          en: "\(code) is not defined with a first responsible person yet: no notice can be issued")
+        case .noticeNeedsResponsible(let code, let stage):
+            [.defined, .solving].contains(stage)
+                ? LocalizedText(zh: "\(code) 还没有第一责任人：先指定，再下发督办通知单",
+                                en: "\(code) has no first responsible person yet: name one before issuing a notice")
+                : LocalizedText(zh: "\(code) 处于“\(stage.label.zh)”阶段：督办通知单只发给已界定或解决中的问题",
+                                en: "\(code) is \(stage.label.en): notices go to concerns that are defined or being solved")
         case .batchRefused(let code, let reason):
             LocalizedText(zh: "\(code)：\(reason.zh)（整批未执行）", en: "\(code): \(reason.en) (nothing in the batch was applied)")
         case .codeTaken(let code):

@@ -36,6 +36,9 @@ public struct ConcernQuery: Sendable, Hashable {
     public var firstResponsibleID: PersonID?
     /// Concerns handled together as one batch (批处理) under this group name.
     public var batchGroup: String?
+    /// Exactly the concerns counted in one figure (a dashboard cell): where and when the
+    /// measure counts them, as `FigureCell.includes` says.
+    public var figure: FigureCell?
     /// Words that must all appear (Chinese substrings of any length, in title,
     /// description, root cause or plan).
     public var text: String = ""

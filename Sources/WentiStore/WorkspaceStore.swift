@@ -69,7 +69,9 @@ public protocol WorkspaceStore: AnyObject, Sendable {
 
     // MARK: Figures
     /// Fact rows (see `Figures`) of the matching concerns, `limit` at a time in a stable
-    /// order; without `titles`, titles are left empty (they are the bulk of a row).
+    /// order; without `titles`, titles are left empty (they are the bulk of a row). Figures
+    /// are the organisation's: the session reads them with `ConcernScope.all` and narrows
+    /// afterwards (`UnitFigures.shown`).
     func facts(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, after cursor: PageCursor?, limit: Int) throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?)
 
     // MARK: Audit

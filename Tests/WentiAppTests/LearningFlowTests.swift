@@ -68,20 +68,111 @@ struct LearningFlowTests {
 
     @Test func theRisingCategoryOpensItsConcerns() throws {
         let fixture = try AppFixture()
-        // 6: the dashboard; m: this quarter; v: trends. The first rising row is 农网管理部 × 收入福利.
-        let (trends, screen) = fixture.run("6 m v", width: 120, height: 36, language: .zh)
+        // 6: the dashboard; m: this quarter (2026-10..12 against 07..09); v v: trends.
+        let (trends, screen) = fixture.run("6 m v v", width: 120, height: 36, language: .zh)
         let top = try #require(trends.state.dashboard.trends?.rising.first)
-        #expect(top.unitID == "d-nw" && top.categoryID == "income-welfare" && top.before == 0 && top.latest == 7)
+        #expect(top.latest > top.before)
         #expect(screen.lastFrame.text.contains("环比上升（部门 × 类别，上季 → 本季）"))
-        // Enter: the libraries, narrowed to that department and category.
-        let (opened, _) = fixture.run("6 m v Enter", width: 120, height: 36)
-        #expect(opened.state.tab == .libraries && opened.state.filterText == "category:income-welfare")
-        #expect(opened.state.selectedUnit?.id == "d-nw")
-        #expect(opened.state.table.total == 7)
-        #expect(opened.state.table.rows.allSatisfy { $0.categoryID == "income-welfare" })
+        // Enter: exactly what that department found of that category this quarter.
+        let (opened, _) = fixture.run("6 m v v Enter", width: 120, height: 36)
+        #expect(opened.state.tab == .libraries)
+        #expect(opened.state.table.query.figure?.categoryID == top.categoryID && opened.state.table.query.figure?.measure == .found)
+        #expect(opened.state.table.total == top.latest)
+        #expect(opened.state.table.rows.allSatisfy { $0.categoryID == top.categoryID })
         // The ranking: departments scored with the standard weights, best first.
-        let (ranking, _) = fixture.run("6 m v v", width: 120, height: 36)
+        let (ranking, _) = fixture.run("6 m v v v", width: 120, height: 36)
         let scores = ranking.state.dashboard.ranking.compactMap(\.score)
         #expect(scores.count == 6 && scores == scores.sorted(by: >))
+    }
+
+    /// Issue 14: "similar" suggestions were loose (a party-room concern suggested for a
+    /// leaking roof). Precision on the seeds against the hand-labelled pairs, the title-only
+    /// likeness of before beside the suggestions the detail shows now.
+    @Test func similarSuggestionsAreMostlyRightOnTheSeeds() throws {
+        let fixture = try AppFixture()
+        let data = fixture.environment.session
+        var before = SimilarPairs.Tally()
+        var after = SimilarPairs.Tally()
+        for sequence in 1...69 {
+            let concern = try data.concern(ConcernCode(year: 2026, sequence: sequence))
+            // Before: the newest 60 solved of the category, two shared title pairs or more.
+            var query = ConcernQuery()
+            query.categoryIDs = [concern.categoryID]
+            query.stages = [.awaitingFeedback, .closed]
+            let baseline = try data.page(query, after: nil, limit: 60).rows
+                .filter { $0.code != concern.code }
+                .map { ($0, PracticeSearch.likeness($0.title, concern.title)) }
+                .filter { $0.1 >= 2 }
+                .sorted { ($0.1, $0.0.code) > ($1.1, $1.0.code) }
+                .prefix(3).map(\.0.code)
+            before.count(concern.code, Array(baseline))
+            after.count(concern.code, try data.similarSolved(to: concern).map(\.code))
+        }
+        print("similar suggestions on the seeds: before \(before); after \(after)")
+        #expect(after.precision >= 0.7, "\(after)")
+        #expect(after.precision > before.precision && after.right >= before.right, "before \(before), after \(after)")
+        // The party room (Q-2026-0004) and the leaking dormitory (Q-2026-0025) are like nothing
+        // solved (the first got the handwritten records, the second was offered to two 青山所
+        // concerns for the place's name); the motorbike allowance is like the high-altitude one.
+        #expect(try data.similarSolved(to: data.concern(ConcernCode("Q-2026-0004")!)).isEmpty)
+        #expect(try data.similarSolved(to: data.concern(ConcernCode("Q-2026-0025")!)).isEmpty)
+        #expect(try data.similarSolved(to: data.concern(ConcernCode("Q-2026-0024")!)).map(\.code) == [ConcernCode("Q-2026-0009")!])
+    }
+
+    /// Issue 14: the quarter shown was 09–11; quarters are calendar quarters.
+    @Test func theQuarterIsTheCalendarQuarter() throws {
+        let fixture = try AppFixture()   // today 2026-11-25
+        let (app, screen) = fixture.run("6 m", width: 120, height: 36, language: .zh)
+        #expect(app.state.dashboard.period == Period(months: YearMonth("2026-10")!, YearMonth("2026-12")!))
+        #expect(screen.lastFrame.text.contains("统计期 2026-10..2026-12"))
+        // [ goes back a whole quarter.
+        let (back, _) = fixture.run("6 m [", width: 120, height: 36)
+        #expect(back.state.dashboard.period == Period(months: YearMonth("2026-07")!, YearMonth("2026-09")!))
+    }
+
+    /// Issue 14: Enter on a figure opened the unit's whole history; it must open exactly the
+    /// concerns counted in that cell.
+    @Test func enterOnAFigureOpensExactlyTheConcernsCountedInIt() throws {
+        let fixture = try AppFixture()
+        let (dashboard, _) = fixture.run("6", width: 120, height: 36)
+        let org = fixture.environment.session.organisation
+        let row = try #require(dashboard.state.dashboard.units.firstIndex { $0.unit.id == "d-nw" })
+        let down = Array(repeating: "Down", count: row).joined(separator: " ")
+        for (column, measure) in DashboardState.unitMeasures.enumerated() {
+            let right = Array(repeating: "Right", count: column).joined(separator: " ")
+            let (opened, _) = fixture.run("6 \(down) \(right) Enter", width: 120, height: 36)
+            let expected = measure.value(in: dashboard.state.dashboard.units[row].figures)
+            #expect(opened.state.tab == .libraries)
+            #expect(opened.state.table.query.figure?.measure == measure)
+            #expect(opened.state.table.total == expected, "农网管理部 \(measure): \(opened.state.table.total) listed, \(expected) counted")
+        }
+        // Found in November at 农网管理部's libraries, wherever they are now (some at the company).
+        let (found, _) = fixture.run("6 \(down) Enter", width: 120, height: 36)
+        let subtree = org.subtree(of: "d-nw")
+        for summary in found.state.table.rows {
+            let concern = try fixture.environment.session.concern(summary.code)
+            #expect(subtree.contains(concern.escalations.first?.fromUnitID ?? concern.unitID))
+            #expect(Period(month: YearMonth("2026-11")!).contains(concern.reportedOn))
+        }
+    }
+
+    /// Issue 14: 人力资源部 is the solving department of three overdue concerns but showed 0.
+    @Test func theSolvingDepartmentsViewCountsWhatTheyWereNamedToSolve() throws {
+        let fixture = try AppFixture()
+        let (units, _) = fixture.run("6", width: 120, height: 36)
+        #expect(units.state.dashboard.units.first { $0.unit.id == "d-rz" }?.figures.overdue == 0, "no library of 人力资源部 holds them")
+        let (solving, screen) = fixture.run("6 v", width: 120, height: 36, language: .zh)
+        let row = try #require(solving.state.dashboard.solving.firstIndex { $0.unit.id == "d-rz" })
+        let overdue = solving.state.dashboard.solving[row].figures.overdue
+        #expect(overdue > 0)   // on the fixture's day (11-25); three by the month's end
+        #expect(screen.lastFrame.text.contains("解决部门"))
+        // Enter on its overdue figure lists those concerns, each naming 人力资源部 to solve it.
+        let down = Array(repeating: "Down", count: row).joined(separator: " ")
+        let (opened, _) = fixture.run("6 v \(down) Right Enter", width: 120, height: 36)
+        #expect(opened.state.table.total == overdue)
+        for summary in opened.state.table.rows {
+            #expect(try fixture.environment.session.concern(summary.code).responsibleUnitID == "d-rz")
+            #expect(summary.daysOverdue > 0)
+        }
     }
 }

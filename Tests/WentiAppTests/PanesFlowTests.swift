@@ -118,7 +118,7 @@ struct PanesFlowTests {
         // Q-2026-0064 in the libraries (being solved, 胡志刚 first responsible); N with a node
         // line that is not a date. (A concern not defined yet offers no notice at all.)
         let (refused, _) = fixture.run("/ 活 动 室 Enter N", width: 120, height: 36)
-        #expect(refused.state.overlays.isEmpty && refused.state.toast?.contains("first responsible") == true, "\(refused.state.toast ?? "")")
+        #expect(refused.state.overlays.isEmpty && refused.state.toast?.contains("notices go to concerns that are defined or being solved") == true, "\(refused.state.toast ?? "")")
         let (app, _) = fixture.run("/ 移 动 作 业 终 端 Enter N Tab Tab C-u 下 周 Enter C-s", width: 120, height: 36)
         guard case .recordForm(let form, .issueNotice)? = app.state.overlays.last else {
             Issue.record("the form closed")

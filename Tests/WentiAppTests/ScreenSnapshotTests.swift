@@ -60,16 +60,17 @@ struct ScreenSnapshotTests {
         }
     }
 
-    /// The practice libraries and the dashboard's three views (charts included), at both
+    /// The practice libraries and the dashboard's four views (charts included), at both
     /// sizes and in both languages.
     @Test(arguments: [(80, 24), (120, 40)], [Language.zh, .en])
     func practicesAndDashboard(size: (Int, Int), language: Language) throws {
         let fixture = try AppFixture()
         let scripts = [
             ("practices", "5 j"),
-            ("units", "6 j"),
-            ("trends", "6 m v"),
-            ("ranking", "6 m v v"),
+            ("units", "6 j Right"),
+            ("solving", "6 v j"),
+            ("trends", "6 m v v"),
+            ("ranking", "6 m v v v"),
         ]
         for (name, script) in scripts {
             let (_, backend) = fixture.run(script, width: size.0, height: size.1, language: language)

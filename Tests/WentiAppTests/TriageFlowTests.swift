@@ -146,7 +146,12 @@ struct PanesOneFlowTests {
         _ = fixture.run(select + "o 郭 永 平 Enter")
         _ = fixture.run(select + "e 所 里 没 有 经 费 Enter y")
         var concern = try fixture.store.concern(code, viewer: nil)
-        #expect(concern.tier == .l2 && concern.unitID == "d-nw" && concern.grade == .major && concern.firstResponsibleID == "bzz-guo")
+        // Issue 14: the receiving tier names its own first responsible person; the station's
+        // leader is released and the detail says so.
+        #expect(concern.tier == .l2 && concern.unitID == "d-nw" && concern.grade == .major && concern.firstResponsibleID == nil)
+        #expect(concern.notes.last?.text.hasPrefix(EscalationHandOver.notePrefix + "由 河口供电所（L1）上报至 农网管理部（L2）；原第一责任人 郭永平 不再负责") == true)
+        let (_, detail) = fixture.run(select, width: 120, height: 40, language: .zh)
+        #expect(detail.lastFrame.text.contains("待 农网管理部 重新界定并指定第一责任人"))
         let (_, second) = fixture.run(select + "e 涉 及 全 公 司 Enter", language: .zh)
         #expect(second.lastFrame.text.contains("把 Q-2026-0071 上报到 江城供电公司（L3）？"))
         _ = fixture.run(select + "e 涉 及 全 公 司 Enter y")

@@ -46,8 +46,7 @@ struct CommandLineTests {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let (outData, errData) = ProcessOutput.readBoth(out.fileHandleForReading, err.fileHandleForReading)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
                       err: String(decoding: errData, as: UTF8.self))
@@ -105,6 +104,26 @@ struct CommandLineTests {
         // A team leader of another department cannot see it.
         let hidden = try run(["show", "Q-2026-0070", "--db", db, "--as", "bzz-huang"])
         #expect(hidden.status == 1 && hidden.err.contains("not visible"))
+    }
+
+    /// Issue 14: after an escalation the team leader stayed first responsible, without a word.
+    @Test func anEscalationSaysWhatItHandedOver() throws {
+        let db = try temporaryDatabase()
+        _ = try run(["demo", "--no-tui", "--db", db])
+        let add = try run(["add", "--db", db, "--title", "食堂晚上不开", "--category", "收入福利", "--channel", "go-down-visit", "--unit", "河口供电所"])
+        let code = add.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try run(["analyse", code, "--db", db, "--root-cause", "值班人员无晚餐保障"]).status == 0)
+        #expect(try run(["grade", code, "general", "--db", db]).status == 0)
+        let assign = try run(["assign", code, "--person", "bzz-guo", "--department", "t-hk", "--db", db])
+        #expect(assign.status == 0, "\(assign.err)")
+        #expect(try run(["escalate", code, "--db", db, "--reason", "需农网部统筹"]).status == 0)
+        let show = try run(["show", code, "--db", db, "--lang", "zh"])
+        #expect(show.out.contains("上报交接：由 河口供电所（L1）上报至 农网管理部（L2）；原第一责任人 郭永平 不再负责；由 农网管理部 重新界定并指定第一责任人。"), "\(show.out)")
+        #expect(show.out.contains("待 农网管理部 重新界定并指定第一责任人"))
+        let owner = try #require(show.out.split(separator: "\n").first { $0.hasPrefix("第一责任人") })
+        #expect(owner.hasSuffix("-"), "nobody is first responsible until 农网管理部 names someone: \(owner)")
+        #expect(try run(["assign", code, "--person", "bz-feng", "--department", "d-nw", "--db", db]).status == 0)
+        #expect(!(try run(["show", code, "--db", db, "--lang", "zh"])).out.contains("待 农网管理部"))
     }
 
     @Test func withoutATerminalTheUISaysSoAndExitsTwo() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WentiTestSupport
 import ZIPFoundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -151,7 +152,7 @@ struct OfficeCommandTests {
         process.standardError = out
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = ProcessOutput.readAll(out.fileHandleForReading)
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }

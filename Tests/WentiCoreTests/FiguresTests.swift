@@ -87,7 +87,9 @@ struct FiguresTests {
         let bulletin = Bulletin(facts: Self.facts, notices: [notice], period: Self.november, today: Self.today, organisation: Fixtures.organisation)
         #expect(bulletin.asOf == Day("2026-11-30"))
         #expect(bulletin.byGrade.map(\.figures.found) == [0, 1, 2, 0, 2])   // urgent, major, general (1, 8), budding, ungraded (2, 3)
-        #expect(bulletin.byTier.map(\.figures.found) == [4, 1, 0])
+        // 6 was found in a team's library (L1) and escalated: found counts at the tier it was found in.
+        #expect(bulletin.byTier.map(\.figures.found) == [5, 0, 0])
+        #expect(bulletin.byTier.map(\.figures.escalated) == [1, 0, 0])
         // Rolled up to departments: t1 and d1 → 运检部, t3 → 营销部.
         #expect(bulletin.byUnit.map(\.label.zh) == ["运检部", "营销部"])
         #expect(bulletin.byUnit.map(\.figures.closed) == [1, 2])
@@ -103,5 +105,133 @@ struct FiguresTests {
         #expect(Period(months: YearMonth("2026-12")!, YearMonth("2026-10")!).description == "2026-10..2026-12")
         #expect(Period(months: YearMonth("2026-10")!, YearMonth("2026-12")!).months.count == 3)
         #expect(Period(from: Day("2026-11-03")!, to: Day("2026-11-01")!).description == "2026-11-01..2026-11-03")
+    }
+}
+
+/// Issue 14, "Figures and assessment": each part of a concern counts where it happened, the
+/// solving department has its own view, units without activity are not scored, rates with
+/// nothing under them are "—", quarters are calendar quarters, and a figure names exactly
+/// the concerns behind it.
+@Suite("Where figures count (issue 14)")
+struct FigurePlacesTests {
+    static let november = Period(month: YearMonth("2026-11")!)
+    static let today = Day("2026-12-10")!
+
+    /// Found at t1 on 11-02, escalated t1 → d1 on 11-05 and d1 → co on 11-12, solved at the
+    /// company on 11-20; and one found at t3 and solved there.
+    static let escalatedTwice = ConcernFact(
+        code: ConcernCode(year: 2026, sequence: 1), title: "跨部门", unitID: "co", tier: .l3, originUnitID: "t1", originTier: .l1,
+        categoryID: "team-burden", channel: .goDownVisit, grade: .major, stage: .awaitingFeedback, reportedOn: Day("2026-11-02")!,
+        due: Day("2026-12-01")!, solvedOn: Day("2026-11-20")!, escalatedOn: Day("2026-11-05")!,
+        escalations: [.init(fromUnitID: "t1", fromTier: .l1, on: Day("2026-11-05")!), .init(fromUnitID: "d1", fromTier: .l2, on: Day("2026-11-12")!)])
+    static let solvedAtHome = ConcernFact(
+        code: ConcernCode(year: 2026, sequence: 2), title: "本地", unitID: "t3", tier: .l1, originUnitID: "t3", originTier: .l1,
+        categoryID: "career", channel: .goDownVisit, grade: .general, stage: .awaitingFeedback, reportedOn: Day("2026-11-03")!,
+        due: Day("2026-12-30")!, solvedOn: Day("2026-11-10")!)
+
+    @Test func foundCountsWhereItWasFoundSolvedWhereItWasSolvedEscalationsApart() {
+        let figures = UnitFigures.rolledUp([Self.escalatedTwice, Self.solvedAtHome], organisation: Fixtures.organisation,
+                                           period: Self.november, today: Self.today)
+        // Found at the team, so at its department and the company too; never at the library it ended in alone.
+        #expect(figures["t1"]?.found == 1 && figures["d1"]?.found == 1 && figures["co"]?.found == 2)
+        // Solved where it was solved (the company's own library): not at t1 or d1.
+        #expect(figures["t1"]?.solved ?? 0 == 0 && figures["d1"]?.solved ?? 0 == 0 && figures["co"]?.solved == 2)
+        // Each escalation at the library that submitted it: t1 once, d1's subtree twice.
+        #expect(figures["t1"]?.escalated == 1 && figures["d1"]?.escalated == 2 && figures["co"]?.escalated == 2)
+        #expect(figures["t3"]?.found == 1 && figures["t3"]?.solved == 1 && figures["d2"]?.escalated ?? 0 == 0)
+        // Outside the period the escalations are not counted.
+        let october = UnitFigures.rolledUp([Self.escalatedTwice], organisation: Fixtures.organisation,
+                                           period: Period(month: YearMonth("2026-10")!), today: Self.today)
+        #expect(october["t1"]?.escalated ?? 0 == 0)
+        // The bulletin breaks down the same way: 运检部 found it, the company solved it.
+        let bulletin = Bulletin(facts: [Self.escalatedTwice, Self.solvedAtHome], notices: [], period: Self.november, today: Self.today,
+                                organisation: Fixtures.organisation)
+        let byUnit = Dictionary(uniqueKeysWithValues: bulletin.byUnit.map { ($0.label.zh, $0.figures) })
+        #expect(byUnit["运检部"]?.found == 1 && byUnit["运检部"]?.solved == 0 && byUnit["运检部"]?.escalated == 2)
+        #expect(bulletin.byTier.map(\.figures.found) == [2, 0, 0] && bulletin.byTier.map(\.figures.solved) == [1, 0, 1])
+    }
+
+    @Test func theSolvingDepartmentHasItsOwnView() {
+        // Three concerns held by teams of 运检部 (d1), each overdue on 11-30, with 营销部 (d2) named to solve them.
+        let overdue = (1...3).map { n in
+            ConcernFact(code: ConcernCode(year: 2026, sequence: 10 + n), title: "招聘\(n)", unitID: "t1", tier: .l1, originUnitID: "t1",
+                        originTier: .l1, categoryID: "career", channel: .goDownVisit, grade: .general, stage: .solving,
+                        reportedOn: Day("2026-10-01")!, due: Day("2026-11-15")!, firstResponsibleID: "dh1", responsibleUnitID: "d2")
+        }
+        var builder = UnitFigures.Builder(period: Self.november, today: Self.today)
+        overdue.forEach { builder.add($0) }
+        #expect(builder.rolledUp(Fixtures.organisation)["d2"]?.overdue ?? 0 == 0, "the library view counts where the concerns are held")
+        #expect(builder.bySolvingUnit["d2"]?.overdue == 3)
+        #expect(builder.bySolvingUnit["d1"] == nil)
+    }
+
+    @Test func aUnitsFiguresDoNotDependOnWhoLooks() {
+        let figures = UnitFigures.rolledUp([Self.escalatedTwice, Self.solvedAtHome], organisation: Fixtures.organisation,
+                                           period: Self.november, today: Self.today)
+        let teamLeader = Permissions.unitsShownInFigures(of: Fixtures.organisation.person("tl1")!, for: .figures, in: Fixtures.organisation)
+        let shown = UnitFigures.shown(figures, to: teamLeader)
+        #expect(Set(shown.keys) == ["t1"])
+        #expect(shown["t1"] == figures["t1"], "narrowing only hides rows")
+        let everyone = Permissions.unitsShownInFigures(of: Fixtures.organisation.person("pw")!, for: .figures, in: Fixtures.organisation)
+        #expect(UnitFigures.shown(figures, to: everyone) == figures)
+        // A ranking narrowed keeps the organisation's ranks.
+        let ranking = Assessment.rank(["d1", "d2"], figures: figures, weights: .standard)
+        #expect(Assessment.shown(ranking, to: ["d2"]).map(\.rank) == ranking.filter { $0.unitID == "d2" }.map(\.rank))
+    }
+
+    @Test func aRateWithNothingUnderItIsADash() {
+        // Solved in November, its people contacted on 12-05: December solved nothing.
+        var fact = Self.solvedAtHome
+        fact.latestFeedback = .init(on: Day("2026-12-05")!, effect: .confirmed, satisfaction: .satisfied, score: 5)
+        let december = Figures([fact], in: Period(month: YearMonth("2026-12")!), today: Day("2026-12-20")!)
+        #expect(december.solved == 0)
+        #expect(december.resolutionRate == nil && Figures.percent(december.resolutionRate) == "—")
+        // The feedback belongs to November's solving.
+        let november = Figures([fact], in: Self.november, today: Day("2026-12-20")!)
+        #expect(november.solved == 1 && november.resolutionRate == 1)
+    }
+
+    @Test func aUnitWithoutActivityHasNoScoreAndNoRank() throws {
+        // Nothing found, solved or overdue; one return contact, satisfied: it used to score 100.
+        var quiet = Figures()
+        quiet.feedback = 1; quiet.satisfied = 1; quiet.closed = 1; quiet.closedWithFeedback = 1
+        var busy = Figures()
+        busy.found = 4; busy.answered = 3; busy.solved = 2; busy.solvedWithDeadline = 2; busy.solvedOnTime = 1
+        let ranking = Assessment.rank(["d1", "d2"], figures: ["d1": quiet, "d2": busy], weights: .standard)
+        #expect(ranking.map(\.unitID) == ["d2", "d1"])
+        #expect(ranking.map(\.rank) == [1, nil] && ranking[1].score == nil)
+        #expect(ranking[1].scoreText(.zh) == "无数据" && ranking[1].scoreText(.en) == "no data")
+        // The weights say the minimum: with 7, the busy one (activity 6) is not scored either.
+        let strict = try AssessmentWeights(minimumActivity: 7)
+        #expect(Assessment.rank(["d1", "d2"], figures: ["d1": quiet, "d2": busy], weights: strict).allSatisfy { $0.score == nil })
+        #expect(throws: AssessmentError.minimumActivityBelowOne(0)) { try AssessmentWeights(minimumActivity: 0) }
+    }
+
+    @Test func quartersAreCalendarQuarters() {
+        #expect(Period(quarterOf: YearMonth("2026-11")!) == Period(months: YearMonth("2026-10")!, YearMonth("2026-12")!))
+        #expect(Period(quarterOf: YearMonth("2026-10")!) == Period(quarterOf: YearMonth("2026-12")!))
+        #expect(Period(quarterOf: YearMonth("2026-03")!) == Period(months: YearMonth("2026-01")!, YearMonth("2026-03")!))
+        #expect(Period(quarterOf: YearMonth("2026-09")!).description == "2026-07..2026-09")
+    }
+
+    @Test func aFigureCellHoldsExactlyTheConcernsItCounts() {
+        let facts = [Self.escalatedTwice, Self.solvedAtHome]
+        let org = Fixtures.organisation
+        var builder = UnitFigures.Builder(period: Self.november, today: Self.today)
+        facts.forEach { builder.add($0) }
+        let figures = builder.rolledUp(org)
+        for unit in org.unitsInTreeOrder {
+            for measure in FigureMeasure.allCases where measure != .escalated {
+                let cell = FigureCell.unit(unit.id, measure: measure, period: Self.november, today: Self.today, organisation: org)
+                #expect(facts.filter(cell.includes).count == measure.value(in: figures[unit.id] ?? Figures()),
+                        "\(unit.id) \(measure)")
+            }
+        }
+        let found = FigureCell.unit("t1", measure: .found, period: Self.november, today: Self.today, organisation: org)
+        #expect(facts.filter(found.includes).map(\.code.sequence) == [1])
+        let escalated = FigureCell.unit("d1", measure: .escalated, period: Self.november, today: Self.today, organisation: org)
+        #expect(facts.filter(escalated.includes).map(\.code.sequence) == [1], "two escalations, one concern behind them")
+        let career = FigureCell.unit("co", measure: .solved, period: Self.november, today: Self.today, organisation: org, categoryID: "career")
+        #expect(facts.filter(career.includes).map(\.code.sequence) == [2])
     }
 }

@@ -48,7 +48,8 @@ struct LearningTests {
         var good = Figures()
         good.found = 10; good.answered = 9           // response 0.9
         good.solvedWithDeadline = 4; good.solvedOnTime = 4   // on time 1.0
-        good.feedback = 4; good.effectConfirmed = 3; good.satisfied = 4   // resolution 0.75, satisfaction 1.0
+        good.feedback = 4; good.satisfied = 4          // satisfaction 1.0
+        good.solvedWithFeedback = 4; good.solvedEffectConfirmed = 3   // resolution 0.75
         good.closed = 4; good.closedWithFeedback = 4  // every item 1.0
         // (25·0.9 + 20·1 + 20·0.75 + 20·1 + 15·1) / 100 · 100 = 92.5
         #expect(Assessment.score(good, weights: .standard) == 92.5)

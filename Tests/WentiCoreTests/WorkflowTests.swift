@@ -104,6 +104,33 @@ struct WorkflowTests {
         #expect(try Fixtures.apply([.escalate(reason: "资源不够")], to: solving).stage == .analysing)
     }
 
+    /// Issue 14: after an escalation the team leader stayed first responsible and the stage
+    /// went back to analysing without a word.
+    @Test func anEscalationHandsOverToTheReceivingTier() throws {
+        let solving = try Fixtures.apply(Fixtures.toSolving + [.pledge(by: "dh1")], to: try Fixtures.found())
+        #expect(solving.firstResponsibleID == "dh1" && solving.pledge != nil)
+        let escalated = try Fixtures.apply([.escalate(reason: "资源不够")], to: solving, actor: "pw")
+        #expect(escalated.unitID == "d1" && escalated.stage == .analysing)
+        #expect(escalated.firstResponsibleID == nil, "the receiving tier names its own first responsible person")
+        #expect(escalated.pledge == nil)
+        let note = try #require(escalated.notes.last)
+        #expect(note.authorID == "pw")
+        #expect(note.text == "上报交接：由 变电运维班（L1）上报至 运检部（L2）；原第一责任人 郑伟 不再负责，责任状随之失效；阶段由「解决中」退回「分析中」；由 运检部 重新界定并指定第一责任人。")
+        #expect(EscalationHandOver.pending(escalated, organisation: Fixtures.organisation)?.zh == "已于 \(escalated.escalations[0].on) 上报，待 运检部 重新界定并指定第一责任人")
+        // The receiving tier assigns its own person: nothing is pending any more.
+        let assigned = try Fixtures.apply([.assign(firstResponsible: "dh1", department: "d1")], to: escalated, actor: "pw")
+        #expect(EscalationHandOver.pending(assigned, organisation: Fixtures.organisation) == nil)
+        // A concern escalated before anyone owned it hands nothing over: no note, but the
+        // receiving tier still owes its first responsible person.
+        let early = try Fixtures.apply([.escalate(reason: "班组解决不了")], to: try Fixtures.found())
+        #expect(early.notes.isEmpty)
+        #expect(EscalationHandOver.pending(early, organisation: Fixtures.organisation) != nil)
+        // A defined concern without a pledge: the person and the stage are named, no pledge.
+        let defined = try Fixtures.apply(Array(Fixtures.toSolving.dropLast()), to: try Fixtures.found())
+        #expect(try Fixtures.apply([.escalate(reason: "需要部门协调")], to: defined).notes.last?.text
+                == "上报交接：由 变电运维班（L1）上报至 运检部（L2）；原第一责任人 郑伟 不再负责；阶段由「已界定」退回「分析中」；由 运检部 重新界定并指定第一责任人。")
+    }
+
     @Test func referralNeedsADepartmentAndAnExplanation() throws {
         let found = try Fixtures.found()
         #expect(throws: WorkflowError.referralTargetNotDepartment("t2")) { try Fixtures.apply([.refer(to: "t2", explanation: "x")], to: found) }

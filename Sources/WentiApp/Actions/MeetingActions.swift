@@ -50,7 +50,7 @@ enum MeetingActions {
                               return refusal
                           }
                           return concern.firstResponsibleID != nil && [.defined, .solving].contains(concern.stage)
-                              ? nil : SessionError.noticeNeedsResponsible(concern.code).label
+                              ? nil : SessionError.noticeNeedsResponsible(concern.code, concern.stage).label
                       }) { state, env in
                 guard let concern = selectedConcern(state) else { return }
                 let form = NoticeForms.issueForm(concern, org: env.session.organisation, today: env.session.today())

@@ -41,62 +41,106 @@ enum PracticeActions {
     }
 }
 
-/// The dashboard's actions: the view, the month, month or quarter, and the concerns behind
-/// the selected row.
+/// The dashboard's actions: the view, the period, month or quarter, the figure, and the
+/// concerns behind the selected figure.
 @MainActor
 enum DashboardActions {
     static let tab: Set<AppTab> = [.dashboard]
 
     static var all: [AppAction] {
         [
-            AppAction("dashboard-view", keys: [.character("v")], LocalizedText(zh: "切换：各单位 / 趋势 / 考核排名", en: "Cycle: units / trends / ranking"),
+            AppAction("dashboard-view", keys: [.character("v")], LocalizedText(zh: "切换：各单位 / 解决部门 / 趋势 / 考核排名", en: "Cycle: units / solving / trends / ranking"),
                       short: LocalizedText(zh: "视图", en: "view"), group: .learning, tabs: tab) { state, _ in
                 let views = DashboardState.View.allCases
                 state.dashboard.view = views[(state.dashboard.view.rawValue + 1) % views.count]
                 state.dashboard.selected = 0
+                state.dashboard.column = 0
             },
-            AppAction("dashboard-previous", keys: [.character("[")], LocalizedText(zh: "上个月", en: "Previous month"), group: .learning, tabs: tab) { state, env in
-                state.dashboard.month = (state.dashboard.month ?? env.session.today().month).previous
-                DashboardPane.refresh(&state, env)
+            AppAction("dashboard-previous", keys: [.character("[")], LocalizedText(zh: "上个月（按季度时上一季度）", en: "Previous month (quarter)"),
+                      group: .learning, tabs: tab) { state, env in
+                step(&state, env, by: -1)
             },
-            AppAction("dashboard-next", keys: [.character("]")], LocalizedText(zh: "下个月", en: "Next month"), group: .learning, tabs: tab) { state, env in
-                state.dashboard.month = (state.dashboard.month ?? env.session.today().month).next
-                DashboardPane.refresh(&state, env)
+            AppAction("dashboard-next", keys: [.character("]")], LocalizedText(zh: "下个月（按季度时下一季度）", en: "Next month (quarter)"),
+                      group: .learning, tabs: tab) { state, env in
+                step(&state, env, by: 1)
             },
-            AppAction("dashboard-quarter", keys: [.character("m")], LocalizedText(zh: "按月 / 按季度（截至所选月）", en: "Month / quarter (ending with the month)"),
+            AppAction("dashboard-quarter", keys: [.character("m")], LocalizedText(zh: "按月 / 按季度（所选月所在的自然季度）", en: "Month / calendar quarter (holding the month)"),
                       group: .learning, tabs: tab) { state, env in
                 state.dashboard.quarter.toggle()
                 DashboardPane.refresh(&state, env)
             },
-            AppAction("dashboard-open", keys: [.enter], LocalizedText(zh: "打开这一行背后的问题", en: "Open the concerns behind the row"),
+            AppAction("dashboard-figure-left", keys: [.left], LocalizedText(zh: "上一个指标", en: "Previous figure"), group: .learning, tabs: tab,
+                      unavailable: { state, _ in state.dashboard.measure == nil ? noFigures : nil }) { state, _ in
+                state.dashboard.column = max(0, min(state.dashboard.column, state.dashboard.measures.count - 1) - 1)
+            },
+            AppAction("dashboard-figure-right", keys: [.right], LocalizedText(zh: "下一个指标", en: "Next figure"), group: .learning, tabs: tab,
+                      unavailable: { state, _ in state.dashboard.measure == nil ? noFigures : nil }) { state, _ in
+                state.dashboard.column = min(state.dashboard.measures.count - 1, state.dashboard.column + 1)
+            },
+            AppAction("dashboard-open", keys: [.enter], LocalizedText(zh: "打开这个数字背后的问题", en: "Open the concerns behind the figure"),
                       group: .learning, tabs: tab) { state, env in
                 openConcerns(&state, env)
             },
         ]
     }
 
-    /// The libraries, narrowed to the row's unit (and for a trend, its category).
+    static let noFigures = LocalizedText(zh: "这个视图没有可选的指标", en: "this view has no figures to pick")
+
+    /// A month back or on; a quarter at a time in the quarter view.
+    static func step(_ state: inout AppState, _ env: AppEnvironment, by direction: Int) {
+        var month = state.dashboard.month ?? env.session.today().month
+        for _ in 0..<(state.dashboard.quarter ? 3 : 1) { month = direction < 0 ? month.previous : month.next }
+        state.dashboard.month = month
+        DashboardPane.refresh(&state, env)
+    }
+
+    /// The libraries, showing exactly the concerns counted in the selected figure (units and
+    /// solving views; a rising trend's latest window), or the ranked unit's libraries.
     static func openConcerns(_ state: inout AppState, _ env: AppEnvironment) {
         let model = state.dashboard
-        var unit: UnitID?
-        var filter = ""
-        switch model.view {
-        case .units:
-            guard model.units.indices.contains(model.selected) else { return }
-            unit = model.units[model.selected].unit.id
-        case .trends:
-            guard let rising = model.trends?.rising, rising.indices.contains(model.selected) else { return }
-            unit = rising[model.selected].unitID
-            filter = "category:\(rising[model.selected].categoryID)"
-        case .ranking:
-            guard model.ranking.indices.contains(model.selected) else { return }
-            unit = model.ranking[model.selected].unitID
+        if let cell = env.session.figureCell(model) {
+            openFigure(cell, &state, env)
+            return
         }
+        // The ranking's rows are units, not figures: their libraries.
+        guard model.view == .ranking, model.ranking.indices.contains(model.selected) else { return }
+        let unit = model.ranking[model.selected].unitID
         StandardActions.switchTab(to: .libraries, &state, env)
-        if let unit, let row = state.tree.firstIndex(where: { $0.unit.id == unit }) {
+        if let row = state.tree.firstIndex(where: { $0.unit.id == unit }) {
             state.treeSelected = row
         }
         state.focus = .table
-        StandardActions.setFilter(filter, &state, env)
+        StandardActions.setFilter("", &state, env)
+    }
+
+    /// The whole organisation's tree row selected (a concern found in a team may be held by
+    /// the company's library now), the filter cleared, and the figure's own condition as the
+    /// query: editing the filter or picking a unit drops it.
+    static func openFigure(_ cell: FigureCell, _ state: inout AppState, _ env: AppEnvironment) {
+        StandardActions.switchTab(to: .libraries, &state, env)
+        if let row = state.tree.firstIndex(where: { $0.unit.kind == .company }) { state.treeSelected = row }
+        state.focus = .table
+        state.filterText = ""
+        var query = ConcernQuery()
+        query.sort = state.table.query.sort
+        query.figure = cell
+        state.table.query = query
+        state.table.selected = 0
+        state.table.top = 0
+        StandardActions.reload(&state, env)
+        state.toast = figureCaption(cell, env.session.organisation, state.language)
+    }
+
+    /// "农网管理部 · 发现 · 2026-11": what the list now shows.
+    static func figureCaption(_ cell: FigureCell, _ org: Organisation, _ language: Language) -> String {
+        let owner: String = switch cell.owner {
+        case .libraries(let units):
+            org.unitsInTreeOrder.first { units.contains($0.id) }?.name ?? "-"
+        case .solvingUnit(let unit):
+            (org.unit(unit)?.name ?? unit.rawValue) + (language == .zh ? "（解决部门）" : " (solving)")
+        case .everyone:
+            language == .zh ? "全部" : "all"
+        }
+        return "\(owner) · \(cell.measure.label.text(language)) · \(cell.period)"
     }
 }

@@ -4,14 +4,16 @@ import WentiStore
 import WentiTerminal
 import WentiText
 
-/// The dashboard (统计): the period's figures per unit, the trends by category with the
-/// rising ones marked, and the unit ranking; `v` changes the view, `[` `]` the month, `m`
-/// month or quarter, Enter opens the concerns behind the selected row.
+/// The dashboard (统计): the period's figures per unit, the solving departments' own view,
+/// the trends by category with the rising ones marked, and the unit ranking; `v` changes the
+/// view, `[` `]` the month (or quarter), `m` month or calendar quarter, Left / Right the
+/// figure, Enter opens exactly the concerns counted in the selected figure.
 @MainActor
 enum DashboardPane {
     static func viewTitle(_ view: DashboardState.View, _ language: Language) -> String {
         switch view {
         case .units: language == .zh ? "各单位" : "Units"
+        case .solving: language == .zh ? "解决部门" : "Solving"
         case .trends: language == .zh ? "趋势" : "Trends"
         case .ranking: language == .zh ? "考核排名" : "Ranking"
         }
@@ -21,6 +23,7 @@ enum DashboardPane {
     static func rowCount(_ model: DashboardState) -> Int {
         switch model.view {
         case .units: model.units.count
+        case .solving: model.solving.count
         case .trends: model.trends?.rising.count ?? 0
         case .ranking: model.ranking.count
         }
@@ -34,47 +37,87 @@ enum DashboardPane {
         var header = (zh ? "统计期 " : "Period ") + (model.period?.description ?? "-") + "   "
         header += DashboardState.View.allCases.map { view in view == model.view ? "[\(viewTitle(view, language))]" : viewTitle(view, language) }
             .joined(separator: " ")
-        header += zh ? "  v 视图 [ ] 换月 m 月/季 回车 问题" : "  v view  [ ] month  m quarter  Enter concerns"
+        header += zh ? "  v 视图 [ ] 换期 m 月/季 ←→ 指标 回车 问题" : "  v view  [ ] period  m quarter  ←→ figure  Enter concerns"
         grid.write(header, x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
         let top = layout.contentTop + 1
         let height = layout.contentHeight - 1
         switch model.view {
         case .units: drawUnits(model, language, into: &grid, x: 0, y: top, width: width, height: height)
+        case .solving: drawSolving(model, language, into: &grid, x: 0, y: top, width: width, height: height)
         case .trends: drawTrends(model, workspace, language, into: &grid, x: 0, y: top, width: width, height: height)
         case .ranking: drawRanking(model, workspace, language, into: &grid, x: 0, y: top, width: width, height: height)
         }
     }
 
-    static func rateColumns(_ zh: Bool) -> [ListTable.Column] {
-        [.init(title: zh ? "响应" : "resp", width: 6), .init(title: zh ? "按期" : "on-time", width: 7),
-         .init(title: zh ? "满意" : "satisf", width: 6), .init(title: zh ? "回音" : "answer", width: 6),
-         .init(title: zh ? "就地" : "own", width: 6)]
+    /// The rates beside the counts; below 100 columns the own-ground rate gives way, so that
+    /// unit names stay readable.
+    static func rateColumns(_ zh: Bool, width: Int = .max) -> [ListTable.Column] {
+        let all: [ListTable.Column] = [.init(title: zh ? "响应" : "resp", width: 6), .init(title: zh ? "按期" : "on-time", width: 7),
+                                       .init(title: zh ? "满意" : "satisf", width: 6), .init(title: zh ? "回音" : "answer", width: 6),
+                                       .init(title: zh ? "就地" : "own", width: 6)]
+        return width < 100 ? Array(all.dropLast()) : all
     }
 
-    static func rates(_ figures: Figures) -> [String] {
-        [figures.responseRate, figures.onTimeRate, figures.satisfactionRate, figures.everyItemAnsweredRate, figures.ownGroundRate].map(Figures.percent)
+    static func rates(_ figures: Figures, width: Int = .max) -> [String] {
+        let all = [figures.responseRate, figures.onTimeRate, figures.satisfactionRate, figures.everyItemAnsweredRate, figures.ownGroundRate].map(Figures.percent)
+        return width < 100 ? Array(all.dropLast()) : all
+    }
+
+    /// A measure's column: the Chinese label, or a short English one (the table must fit 80 columns).
+    static func measureColumn(_ measure: FigureMeasure, _ language: Language) -> ListTable.Column {
+        let short: String = switch measure {
+        case .found: "found"
+        case .accepted: "accept"
+        case .escalated: "up"
+        case .solved: "solved"
+        case .overdue: "late"
+        case .referred: "refer"
+        case .closed: "closed"
+        }
+        let title = language == .zh ? measure.label.zh : short
+        return .init(title: title, width: max(4, DisplayWidth.of(title)))
     }
 
     static func drawUnits(_ model: DashboardState, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         let zh = language == .zh
-        let table = ListTable(
-            columns: [.init(title: zh ? "单位" : "Unit", width: 0), .init(title: zh ? "发现" : "found", width: 5),
-                      .init(title: zh ? "受理" : "accept", width: 6), .init(title: zh ? "解决" : "solved", width: 6),
-                      .init(title: zh ? "逾期" : "late", width: 5), .init(title: zh ? "转办" : "refer", width: 5)] + rateColumns(zh),
+        let measures = DashboardState.unitMeasures
+        var table = ListTable(
+            columns: [.init(title: zh ? "单位" : "Unit", width: 0)] + measures.map { measureColumn($0, language) } + rateColumns(zh, width: width),
             rows: model.units.map { row in
                 let f = row.figures
-                return ListTable.Row(cells: [String(repeating: " ", count: row.depth * 2) + row.unit.name,
-                                             String(f.found), String(f.accepted), String(f.solved), String(f.overdue), String(f.referred)] + rates(f),
+                return ListTable.Row(cells: [String(repeating: " ", count: row.depth * 2) + row.unit.name]
+                                         + measures.map { String($0.value(in: f)) } + rates(f, width: width),
                                      colour: f.overdue > 0 ? .red : nil)
             },
             selected: model.selected, empty: zh ? "没有数据" : "No data")
+        table.selectedColumn = 1 + min(model.column, measures.count - 1)
         table.draw(into: &grid, x: x, y: y, width: width, height: height)
+    }
+
+    /// The solving departments' own view: what each was named to solve, wherever it lives.
+    static func drawSolving(_ model: DashboardState, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+        let zh = language == .zh
+        let measures = DashboardState.solvingMeasures
+        grid.write(zh ? "各部门作为解决部门承办的问题（不论问题在哪一级问题库）" : "What each department was named to solve, whichever library holds it",
+                   x: x + 1, y: y, style: Style(dim: true), limit: width - 2)
+        var table = ListTable(
+            columns: [.init(title: zh ? "解决部门" : "Solving department", width: 0)] + measures.map { measureColumn($0, language) }
+                + [.init(title: zh ? "按期" : "on-time", width: 7), .init(title: zh ? "满意" : "satisf", width: 6)],
+            rows: model.solving.map { row in
+                let f = row.figures
+                return ListTable.Row(cells: [row.unit.name] + measures.map { String($0.value(in: f)) }
+                                         + [Figures.percent(f.onTimeRate), Figures.percent(f.satisfactionRate)],
+                                     colour: f.overdue > 0 ? .red : nil)
+            },
+            selected: model.selected, empty: zh ? "没有部门" : "No departments")
+        table.selectedColumn = 1 + min(model.column, measures.count - 1)
+        table.draw(into: &grid, x: x, y: y + 1, width: width, height: height - 1)
     }
 
     static func drawTrends(_ model: DashboardState, _ workspace: Workspace, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         guard let trends = model.trends else { return }
         let zh = language == .zh
-                let months = trends.months.map { String($0.description.suffix(2)) }.joined(separator: " ")
+        let months = trends.months.map { String($0.description.suffix(2)) }.joined(separator: " ")
         grid.write((zh ? "按类别（近 6 个月发现数：" : "By category (found in the last 6 months: ") + months + (zh ? "）" : ")"),
                    x: x + 1, y: y, style: Style(underline: true), limit: width - 2)
         let categoryRows = min(trends.byCategory.count, max(0, height / 2 - 1))
@@ -108,7 +151,7 @@ enum DashboardPane {
     static func drawRanking(_ model: DashboardState, _ workspace: Workspace, _ language: Language, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         let zh = language == .zh
         let org = workspace.organisation
-        let standings = Assessment.standings(model.ranking, mark: 3)
+        let standings = model.standings.count == model.ranking.count ? model.standings : Assessment.standings(model.ranking, mark: 3)
         let table = ListTable(
             columns: [.init(title: zh ? "名次" : "Rank", width: 4), .init(title: zh ? "单位" : "Unit", width: 0),
                       .init(title: zh ? "得分" : "Score", width: 6), .init(title: zh ? "榜" : "List", width: 6),
@@ -116,7 +159,7 @@ enum DashboardPane {
             rows: model.ranking.enumerated().map { index, entry in
                 let list = standings[index]?.label.text(language) ?? ""
                 return ListTable.Row(cells: [entry.rank.map(String.init) ?? "—", org.unit(entry.unitID)?.name ?? entry.unitID.rawValue,
-                                             entry.score.map { String(format: "%.1f", $0) } ?? "—", list,
+                                             entry.scoreText(language), list,
                                              String(entry.figures.found), String(entry.figures.overdue)] + rates(entry.figures),
                                      colour: standings[index] == .bottom ? .red : standings[index] == .top ? .green : nil)
             },

@@ -139,6 +139,13 @@ enum LibrariesPane {
         for escalation in c.escalations {
             lines.append(("↑ \(escalation.on) \(escalation.fromTier.code)→\(escalation.toTier.code)：\(escalation.reason)", Style(dim: true)))
         }
+        // The escalation's hand-over: the words recorded, and what the receiving tier owes.
+        for note in EscalationHandOver.notes(of: c) {
+            for wrapped in TerminalText.wrap(TextSanitizer.clean(note.text), width: width) { lines.append((wrapped, Style(dim: true))) }
+        }
+        if let pending = EscalationHandOver.pending(c, organisation: org) {
+            lines.append(("⚑ " + pending.text(language), Style(bold: true, colour: .yellow)))
+        }
         let body = [c.description, c.analysis.rootCause.isEmpty ? "" : UIText.fieldRootCause.text(language) + c.analysis.rootCause,
                     c.plan.isEmpty ? "" : UIText.fieldPlan.text(language) + c.plan].filter { !$0.isEmpty }
         for paragraph in body {

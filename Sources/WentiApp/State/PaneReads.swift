@@ -57,8 +57,10 @@ extension Session {
 /// What the dashboard reads.
 extension Session {
 
-    /// The dashboard's figures for its period: per unit (rolled up), six months of trends
-    /// ending with the period, and the ranking of departments with `weights`.
+    /// The dashboard's figures for its period: per unit (rolled up), per solving department,
+    /// six months of trends ending with the period, and the ranking of departments with
+    /// `weights`. Computed over every concern, whoever looks; then narrowed to the units the
+    /// viewer may look at (their figures unchanged, the ranks the organisation's).
     func dashboard(_ state: DashboardState, weights: AssessmentWeights) throws -> DashboardState {
         var state = state
         let today = today()
@@ -66,23 +68,53 @@ extension Session {
         state.month = month
         let period = state.period!
         let org = organisation
-        // Those who may not see the company's figures see the units they own.
-        let root = try figuresRoot(for: .figures)
         // One pass over the facts, none of them kept: figures per library and the trends.
         var figuresBuilder = UnitFigures.Builder(period: period, today: today)
-        var trendsBuilder = Trends.Builder(months: Trends.months(endingWith: month, count: 6), organisation: org, window: state.quarter ? 3 : 1)
-        try eachFact(for: .figures, unit: root, titles: false) { fact in
+        var trendsBuilder = Trends.Builder(months: Trends.months(endingWith: period.to.month, count: 6), organisation: org,
+                                           window: state.quarter ? 3 : 1)
+        try eachOrganisationFact(for: .figures, titles: false) { fact in
             figuresBuilder.add(fact)
             trendsBuilder.add(fact)
         }
-        let figures = figuresBuilder.rolledUp(org)
-        let shown = root.map(org.subtree(of:))
+        let shown = unitsShownInFigures(for: .figures)
+        let figures = UnitFigures.shown(figuresBuilder.rolledUp(org), to: shown)
         state.units = org.unitsInTreeOrder.filter { shown?.contains($0.id) ?? true }.map { unit in
             (unit, org.pathToRoot(from: unit.id).count - 1, figures[unit.id] ?? Figures())
         }
-        state.trends = trendsBuilder.trends
-        let departments = org.unitsInTreeOrder.filter { org.parent(of: $0.id)?.id == org.company.id && (shown?.contains($0.id) ?? true) }
-        state.ranking = Assessment.rank(departments.map(\.id), figures: figures, weights: weights)
+        let solving = UnitFigures.shown(figuresBuilder.bySolvingUnit, to: shown)
+        state.solving = org.unitsInTreeOrder.filter { $0.kind == .department && (shown?.contains($0.id) ?? true) }
+            .map { unit in (unit, solving[unit.id] ?? Figures()) }
+        let trends = trendsBuilder.trends
+        state.trends = shown.map { trends.shown(to: $0) } ?? trends
+        let departments = org.unitsInTreeOrder.filter { org.parent(of: $0.id)?.id == org.company.id }
+        let ranking = Assessment.rank(departments.map(\.id), figures: figuresBuilder.rolledUp(org), weights: weights)
+        let standings = Assessment.standings(ranking, mark: 3)
+        let kept = ranking.indices.filter { shown?.contains(ranking[$0].unitID) ?? true }
+        state.ranking = kept.map { ranking[$0] }
+        state.standings = kept.map { standings[$0] }
         return state
+    }
+
+    /// The concerns counted in the dashboard's selected cell (nil when the view has none).
+    func figureCell(_ state: DashboardState) -> FigureCell? {
+        guard let period = state.period else { return nil }
+        let measure = state.measure ?? .found
+        let today = today()
+        switch state.view {
+        case .units:
+            guard state.units.indices.contains(state.selected) else { return nil }
+            return .unit(state.units[state.selected].unit.id, measure: measure, period: period, today: today, organisation: organisation)
+        case .solving:
+            guard state.solving.indices.contains(state.selected) else { return nil }
+            return FigureCell(measure: measure, period: period, today: today, owner: .solvingUnit(state.solving[state.selected].unit.id))
+        case .trends:
+            // A rising series: what its unit found of its category in the latest window,
+            // which is the dashboard's period (the month, or the quarter).
+            guard let rising = state.trends?.rising, rising.indices.contains(state.selected), let unit = rising[state.selected].unitID else { return nil }
+            return .unit(unit, measure: .found, period: period, today: today, organisation: organisation,
+                         categoryID: rising[state.selected].categoryID)
+        case .ranking:
+            return nil
+        }
     }
 }

@@ -69,28 +69,54 @@ public struct PracticesState: Sendable, Equatable {
     }
 }
 
-/// The dashboard: a month or a quarter, with figures per unit, trends by category and the
-/// unit ranking, one view at a time.
+/// The dashboard: a month or a calendar quarter, with figures per unit, the solving
+/// departments' own view, trends by category and the unit ranking, one view at a time.
 public struct DashboardState: Sendable, Equatable {
-    public enum View: Int, Sendable, CaseIterable { case units, trends, ranking }
+    public enum View: Int, Sendable, CaseIterable { case units, solving, trends, ranking }
 
     public var view: View = .units
-    /// The last month shown; a quarter ends with it.
+    /// The month shown, or one of the quarter's months.
     public var month: YearMonth?
     public var quarter = false
     public var selected = 0
+    /// The measure selected in the units and solving views (Left / Right): Enter opens the
+    /// concerns counted in that one cell.
+    public var column = 0
+    /// The units the viewer may look at, with their (rolled-up) figures.
     public var units: [(unit: OrgUnit, depth: Int, figures: Figures)] = []
+    /// The solving departments the viewer may look at, with the figures of what they were
+    /// named to solve.
+    public var solving: [(unit: OrgUnit, figures: Figures)] = []
     public var trends: Trends?
+    /// The ranking entries the viewer may look at (ranks are the organisation's) and their
+    /// standing, decided on the whole ranking.
     public var ranking: [UnitScore] = []
+    public var standings: [Assessment.Standing?] = []
 
     public static func == (lhs: DashboardState, rhs: DashboardState) -> Bool {
         lhs.view == rhs.view && lhs.month == rhs.month && lhs.quarter == rhs.quarter && lhs.selected == rhs.selected
+            && lhs.column == rhs.column
             && lhs.units.map(\.unit) == rhs.units.map(\.unit) && lhs.units.map(\.figures) == rhs.units.map(\.figures)
+            && lhs.solving.map(\.unit) == rhs.solving.map(\.unit) && lhs.solving.map(\.figures) == rhs.solving.map(\.figures)
             && lhs.trends?.byUnitAndCategory == rhs.trends?.byUnitAndCategory && lhs.ranking == rhs.ranking
+            && lhs.standings == rhs.standings
     }
 
+    /// The measures a cell of the units view opens, in column order; the solving view has
+    /// only the handling ones.
+    public static let unitMeasures: [FigureMeasure] = [.found, .accepted, .escalated, .solved, .overdue, .referred]
+    public static let solvingMeasures: [FigureMeasure] = [.solved, .overdue, .referred, .closed]
+
+    public var measures: [FigureMeasure] { view == .solving ? Self.solvingMeasures : Self.unitMeasures }
+
+    public var measure: FigureMeasure? {
+        guard view == .units || view == .solving else { return nil }
+        return measures[min(column, measures.count - 1)]
+    }
+
+    /// The calendar quarter holding the month (Q4 = 10–12), or the month.
     public var period: Period? {
         guard let month else { return nil }
-        return quarter ? Period(months: month.previous.previous, month) : Period(month: month)
+        return quarter ? Period(quarterOf: month) : Period(month: month)
     }
 }

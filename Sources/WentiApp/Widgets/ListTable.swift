@@ -22,6 +22,9 @@ struct ListTable {
     var selected: Int?
     var focused = true
     var empty: String
+    /// A cell of the selected row picked out (the dashboard's figure that Enter opens):
+    /// drawn the other way round from its row, so it stands out in colour and in text dumps.
+    var selectedColumn: Int? = nil
 
     func draw(into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         guard height > 0, width > 2 else { return }
@@ -44,6 +47,13 @@ struct ListTable {
             let style = Style(bold: isSelected, dim: row.dim && !isSelected, reverse: isSelected && focused, colour: row.colour)
             grid.fill(x: x, y: y + 1 + offset, width: width, height: 1, style: style)
             grid.write((isSelected ? "▸ " : "  ") + line(row.cells), x: x, y: y + 1 + offset, style: style, limit: width)
+            if isSelected, let column = selectedColumn, row.cells.indices.contains(column), column < widths.count {
+                let cellX = x + 2 + widths.prefix(column).reduce(0, +) + column
+                guard cellX < x + width else { continue }
+                let cellStyle = Style(bold: true, reverse: !focused, underline: true, colour: row.colour)
+                grid.write(TerminalText.fit(TextSanitizer.clean(row.cells[column]), to: widths[column]), x: cellX, y: y + 1 + offset,
+                           style: cellStyle, limit: min(widths[column], x + width - cellX))
+            }
         }
     }
 }

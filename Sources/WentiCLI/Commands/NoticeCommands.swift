@@ -77,13 +77,21 @@ struct NoticeIssueCommand: ParsableCommand {
             let workspace = session.workspace
             let code = try Parse.code(concern)
             let target = try session.concern(code)
+            // Who may comes first, then whether the concern can have a notice, then the nodes.
+            if let refusal = session.refusal(.noticeIssue, on: .notice(toUnit: target.responsibleUnitID ?? target.unitID,
+                                                                      toPerson: target.firstResponsibleID ?? session.principal.id, concern: code)) {
+                throw CLIFailure(refusal)
+            }
+            guard target.firstResponsibleID != nil, [.defined, .solving].contains(target.stage) else {
+                throw SessionError.noticeNeedsResponsible(code, target.stage)
+            }
             let parsed = try nodes.map { text throws(CLIFailure) in try Parse.node(text) }
             guard !parsed.isEmpty else {
                 throw CLIFailure(zh: "请用 --node 日期:事项 给出至少一个时间节点", en: "give at least one deadline node with --node DATE:WHAT")
             }
             guard let unit = try department.map({ try Parse.unit($0, in: workspace, option: "--department").id }) ?? target.responsibleUnitID,
                   let person = try to.map({ try Parse.person($0, in: workspace, option: "--to") }) ?? target.firstResponsibleID else {
-                throw SessionError.noticeNeedsResponsible(code)
+                throw SessionError.noticeNeedsResponsible(code, target.stage)
             }
             let notice = try session.issueNotice(on: code, toUnit: unit, toPerson: person, nodes: parsed)
             let name = workspace.organisation.person(person)?.name ?? ""

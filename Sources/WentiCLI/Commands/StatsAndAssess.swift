@@ -26,47 +26,76 @@ struct PeriodOptions: ParsableArguments {
     }
 }
 
-/// `wenti stats`: the period's figures per unit (rolled up), tier, grade or category.
+/// `wenti stats`: the period's figures per unit (rolled up), solving department, tier, grade
+/// or category. Computed over every concern (a unit's figures do not depend on who asks),
+/// then narrowed to the units the actor may look at.
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Figures of a month or range: found, solved, overdue, the rates.")
 
     enum Dimension: String, ExpressibleByArgument, CaseIterable {
-        case unit, tier, grade, category
+        case unit, solving, tier, grade, category
     }
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var periodOptions: PeriodOptions
-    @Option(help: "Rows: unit (each with its subtree), tier, grade or category.") var by: Dimension = .unit
+    @Option(help: "Rows: unit (each with its subtree), solving (the solving department's own view), tier, grade or category.")
+    var by: Dimension = .unit
     @Option(help: "table, json or csv.") var format: FigureOutput.Format = .table
+
+    /// A bucket of one library's figures: the rows of tier, grade and category are sums of
+    /// the libraries the actor may look at.
+    struct LibraryBucket: Hashable {
+        var library: UnitID
+        var key: String
+    }
 
     func run() throws {
         try reportingFailures(options) {
             let session = try options.openSession()
             let workspace = session.workspace
+            let org = workspace.organisation
             let today = session.today()
             let period = try periodOptions.period(today: today)
             let language = options.language
+            let shown = session.unitsShownInFigures(for: .figures)
             let label = LocalizedText(zh: "分组", en: by.rawValue)
             func row(_ key: String, _ name: String, _ figures: Figures) -> FigureOutput.Row {
                 FigureOutput.Row(lead: [("key", LocalizedText(zh: "编码", en: "key"), key, key), (by.rawValue, label, name, name)], figures: figures)
             }
-            // One pass over the facts, none kept: per library (rolled up) or per key.
+            // One pass over the facts, none kept.
             var units = UnitFigures.Builder(period: period, today: today)
-            var keyed: [String: Figures] = [:]
+            var buckets: [LibraryBucket: Figures] = [:]
             let asOf = min(period.to, today)
-            try session.eachFact(for: .figures, unit: try session.figuresRoot(for: .figures), titles: false) { fact in
+            try session.eachOrganisationFact(for: .figures, titles: false) { fact in
                 switch by {
-                case .unit: units.add(fact)
-                case .tier: keyed[fact.tier.code, default: Figures()].add(fact, in: period, asOf: asOf)
-                case .grade: keyed[fact.grade?.rawValue ?? "", default: Figures()].add(fact, in: period, asOf: asOf)
-                case .category: keyed[fact.categoryID.rawValue, default: Figures()].add(fact, in: period, asOf: asOf)
+                case .unit, .solving: units.add(fact)
+                case .tier:
+                    Figures.distribute(fact, in: period, asOf: asOf, into: &buckets,
+                                       foundIn: LibraryBucket(library: fact.originUnitID, key: fact.originTier.code),
+                                       escalatedFrom: { LibraryBucket(library: $0.fromUnitID, key: $0.fromTier.code) },
+                                       handledBy: LibraryBucket(library: fact.unitID, key: fact.tier.code))
+                case .grade, .category:
+                    let key = by == .grade ? fact.grade?.rawValue ?? "" : fact.categoryID.rawValue
+                    Figures.distribute(fact, in: period, asOf: asOf, into: &buckets,
+                                       foundIn: LibraryBucket(library: fact.originUnitID, key: key),
+                                       escalatedFrom: { LibraryBucket(library: $0.fromUnitID, key: key) },
+                                       handledBy: LibraryBucket(library: fact.unitID, key: key))
                 }
+            }
+            var keyed: [String: Figures] = [:]
+            for (bucket, figures) in buckets where shown?.contains(bucket.library) ?? true {
+                keyed[bucket.key, default: Figures()].merge(figures)
             }
             let rows: [FigureOutput.Row]
             switch by {
             case .unit:
-                let figures = units.rolledUp(workspace.organisation)
-                rows = workspace.organisation.unitsInTreeOrder.map { unit in row(unit.id.rawValue, unit.name, figures[unit.id] ?? Figures()) }
+                let figures = UnitFigures.shown(units.rolledUp(org), to: shown)
+                rows = org.unitsInTreeOrder.filter { shown?.contains($0.id) ?? true }
+                    .map { unit in row(unit.id.rawValue, unit.name, figures[unit.id] ?? Figures()) }
+            case .solving:
+                let figures = UnitFigures.shown(units.bySolvingUnit, to: shown)
+                rows = org.unitsInTreeOrder.filter { $0.kind == .department && (shown?.contains($0.id) ?? true) }
+                    .map { unit in row(unit.id.rawValue, unit.name, figures[unit.id] ?? Figures()) }
             case .tier:
                 rows = Tier.allCases.map { tier in row(tier.code, tier.label.text(language), keyed[tier.code] ?? Figures()) }
             case .grade:
@@ -109,18 +138,21 @@ struct AssessCommand: ParsableCommand {
             let org = workspace.organisation
             let units = org.unitsInTreeOrder.filter { level == .team ? $0.kind == .team : org.parent(of: $0.id)?.id == org.company.id }
             var builder = UnitFigures.Builder(period: period, today: today)
-            try session.eachFact(for: .assessment, unit: try session.figuresRoot(for: .assessment), titles: false) { builder.add($0) }
+            try session.eachOrganisationFact(for: .assessment, titles: false) { builder.add($0) }
             let figures = builder.rolledUp(org)
+            // Ranked over every unit of the level, the lists decided on the whole ranking,
+            // then narrowed to what the actor may look at: a rank is the organisation's.
             let ranking = Assessment.rank(units.map(\.id), figures: figures, weights: loaded)
             let standings = Assessment.standings(ranking, mark: mark)
-            let rows = ranking.enumerated().map { index, entry -> FigureOutput.Row in
+            let shown = session.unitsShownInFigures(for: .assessment)
+            let rows = ranking.enumerated().filter { shown?.contains($0.element.unitID) ?? true }.map { index, entry -> FigureOutput.Row in
                 let name = org.unit(entry.unitID)?.name ?? entry.unitID.rawValue
                 let list = standings[index]?.label.text(options.language) ?? ""
                 return FigureOutput.Row(lead: [
                     ("rank", LocalizedText(zh: "名次", en: "rank"), entry.rank.map(String.init) ?? "—", entry.rank ?? NSNull()),
                     ("unit", LocalizedText(zh: "单位", en: "unit"), name, name),
                     ("unit_id", LocalizedText(zh: "编码", en: "id"), entry.unitID.rawValue, entry.unitID.rawValue),
-                    ("score", LocalizedText(zh: "得分", en: "score"), entry.score.map { String(format: "%.1f", $0) } ?? "—", entry.score ?? NSNull()),
+                    ("score", LocalizedText(zh: "得分", en: "score"), entry.scoreText(options.language), entry.score ?? NSNull()),
                     ("list", LocalizedText(zh: "榜", en: "list"), list, list),
                 ], figures: entry.figures)
             }

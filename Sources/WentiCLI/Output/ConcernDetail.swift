@@ -55,6 +55,11 @@ enum ConcernDetail {
             for e in c.escalations {
                 lines.append("  \(e.on)  \(e.fromTier.code) \(unit(e.fromUnitID)) → \(e.toTier.code) \(unit(e.toUnitID))：\(e.reason)")
             }
+            // The hand-over: who was released, what the receiving tier still owes.
+            for note in EscalationHandOver.notes(of: c) { lines.append("  \(note.on)  \(note.text)") }
+            if let pending = EscalationHandOver.pending(c, organisation: workspace.organisation) {
+                lines.append("  " + pending.text(language))
+            }
         }
         if let referral = c.referral {
             lines.append((zh ? "转办：" : "Referred: ") + "\(referral.on) → \(unit(referral.toUnitID))：\(referral.explanation)")

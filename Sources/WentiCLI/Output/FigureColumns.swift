@@ -18,9 +18,12 @@ struct FigureColumn: Sendable {
     static let all: [FigureColumn] = [
         .init(key: "found", title: LocalizedText(zh: "发现", en: "found")) { .count($0.found) },
         .init(key: "accepted", title: LocalizedText(zh: "受理", en: "accepted")) { .count($0.accepted) },
+        .init(key: "escalated", title: LocalizedText(zh: "上报", en: "escalated")) { .count($0.escalated) },
         .init(key: "solved", title: LocalizedText(zh: "解决", en: "solved")) { .count($0.solved) },
         .init(key: "overdue", title: LocalizedText(zh: "逾期", en: "overdue")) { .count($0.overdue) },
         .init(key: "referred", title: LocalizedText(zh: "转办", en: "referred")) { .count($0.referred) },
+        // The base of the satisfaction rate, shown so that no rate stands without what is under it.
+        .init(key: "feedback", title: LocalizedText(zh: "反馈", en: "feedback")) { .count($0.feedback) },
         .init(key: "response_rate", title: LocalizedText(zh: "响应率", en: "response")) { .rate($0.responseRate) },
         .init(key: "on_time_rate", title: LocalizedText(zh: "按期率", en: "on-time")) { .rate($0.onTimeRate) },
         .init(key: "resolution_rate", title: LocalizedText(zh: "解决率", en: "resolution")) { .rate($0.resolutionRate) },

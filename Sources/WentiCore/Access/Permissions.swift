@@ -87,6 +87,15 @@ public enum Permissions {
         return Refusal(person: person, action: action, target: describe(target, organisation), grants: grants(for: action))
     }
 
+    /// The units whose figures `person` may look at for `action` (figures, bulletin,
+    /// assessment): nil for every unit, else the libraries they own (empty: none). Figures
+    /// are computed over everything first; this only decides which rows are shown.
+    public static func unitsShownInFigures(of person: Person, for action: MethodAction, in organisation: Organisation) -> Set<UnitID>? {
+        let reaches = reaches(person.role, action)
+        if reaches.contains(.company) { return nil }
+        return reaches.contains(.managed) ? managedUnits(of: person, in: organisation) : []
+    }
+
     /// The libraries a person owns (see `Reach.managed`).
     public static func managedUnits(of person: Person, in organisation: Organisation) -> Set<UnitID> {
         switch person.role {

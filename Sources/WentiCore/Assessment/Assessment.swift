@@ -11,15 +11,21 @@ public struct AssessmentWeights: Sendable, Hashable, Codable {
     public var ownGround: Double
     /// Points taken off per concern overdue at the end of the period.
     public var overduePenalty: Double
+    /// The least activity (`Figures.activity`: found + solved + overdue) that earns a score:
+    /// a unit below it is not scored nor ranked ("无数据"), so that a unit that found and
+    /// solved nothing cannot top the list on the rates of one stray feedback.
+    public var minimumActivity: Int
 
     public init(response: Double = 25, onTime: Double = 20, resolution: Double = 20, satisfaction: Double = 20,
-                everyItemAnswered: Double = 15, ownGround: Double = 0, overduePenalty: Double = 2) throws(AssessmentError) {
+                everyItemAnswered: Double = 15, ownGround: Double = 0, overduePenalty: Double = 2,
+                minimumActivity: Int = 1) throws(AssessmentError) {
         for (name, value) in [("response", response), ("on-time", onTime), ("resolution", resolution), ("satisfaction", satisfaction),
                               ("every-item-answered", everyItemAnswered), ("own-ground", ownGround), ("overdue-penalty", overduePenalty)]
         where value < 0 || !value.isFinite {
             throw .negativeWeight(name, value)
         }
         guard response + onTime + resolution + satisfaction + everyItemAnswered + ownGround > 0 else { throw .allWeightsZero }
+        guard minimumActivity >= 1 else { throw .minimumActivityBelowOne(minimumActivity) }
         self.response = response
         self.onTime = onTime
         self.resolution = resolution
@@ -27,6 +33,7 @@ public struct AssessmentWeights: Sendable, Hashable, Codable {
         self.everyItemAnswered = everyItemAnswered
         self.ownGround = ownGround
         self.overduePenalty = overduePenalty
+        self.minimumActivity = minimumActivity
     }
 
     public static let standard = try! AssessmentWeights()
@@ -41,6 +48,7 @@ public struct AssessmentWeights: Sendable, Hashable, Codable {
 public enum AssessmentError: Error, Equatable, Sendable, Labelled {
     case negativeWeight(String, Double)
     case allWeightsZero
+    case minimumActivityBelowOne(Int)
 
     public var label: LocalizedText {
         switch self {
@@ -48,6 +56,8 @@ public enum AssessmentError: Error, Equatable, Sendable, Labelled {
             LocalizedText(zh: "权重 \(name) 不能为负数或非数值（现为 \(value)）", en: "weight \(name) must not be negative or not a number (got \(value))")
         case .allWeightsZero:
             LocalizedText(zh: "各项比率的权重不能全为 0", en: "the rates' weights cannot all be 0")
+        case .minimumActivityBelowOne(let value):
+            LocalizedText(zh: "最低活动量至少为 1（现为 \(value)）", en: "the minimum activity must be at least 1 (got \(value))")
         }
     }
 }
@@ -56,19 +66,29 @@ public enum AssessmentError: Error, Equatable, Sendable, Labelled {
 public struct UnitScore: Sendable, Hashable {
     public var unitID: UnitID
     public var figures: Figures
-    /// 0...100, or nil when the unit had nothing to measure in the period.
+    /// 0...100, or nil when the unit had nothing to measure in the period (无数据).
     public var score: Double?
     public var rank: Int?
+
+    /// The score as shown: one decimal, or "无数据" / "no data".
+    public func scoreText(_ language: Language) -> String {
+        score.map { String(format: "%.1f", $0) } ?? (language == .zh ? "无数据" : "no data")
+    }
 }
 
 public enum Assessment {
     /// Scores `units` on their rolled-up figures: Σ weight·rate / Σ weight over the rates the
     /// unit has (a rate with nothing to divide by is left out, not counted as 0), × 100,
-    /// less the overdue penalty, floored at 0. Ranked best first; ties share a rank.
+    /// less the overdue penalty, floored at 0. A unit with less activity than the weights'
+    /// minimum has no score. Ranked best first; ties share a rank; unscored units last.
+    ///
+    /// Rank every unit of the level, then hide what a viewer may not look at
+    /// (`shown(_:to:)`): ranks are the organisation's, not the viewer's.
     public static func rank(_ units: [UnitID], figures: [UnitID: Figures], weights: AssessmentWeights) -> [UnitScore] {
         var scores = units.map { unit -> UnitScore in
             let unitFigures = figures[unit] ?? Figures()
-            return UnitScore(unitID: unit, figures: unitFigures, score: score(unitFigures, weights: weights), rank: nil)
+            let scored = unitFigures.activity >= weights.minimumActivity ? score(unitFigures, weights: weights) : nil
+            return UnitScore(unitID: unit, figures: unitFigures, score: scored, rank: nil)
         }
         scores.sort { lhs, rhs in
             switch (lhs.score, rhs.score) {
@@ -86,6 +106,12 @@ public enum Assessment {
             previous = (score, rank)
         }
         return scores
+    }
+
+    /// The entries of a ranking a viewer may look at (nil: all), their ranks untouched.
+    public static func shown(_ ranking: [UnitScore], to units: Set<UnitID>?) -> [UnitScore] {
+        guard let units else { return ranking }
+        return ranking.filter { units.contains($0.unitID) }
     }
 
     /// The red list (红榜) and the black list (黑榜): the best and the worst `mark` scored

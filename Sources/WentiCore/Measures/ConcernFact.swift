@@ -18,6 +18,19 @@ public struct ConcernFact: Sendable, Hashable {
         }
     }
 
+    /// One submission up a tier (上报): which library gave it up, and when.
+    public struct EscalationStep: Sendable, Hashable {
+        public var fromUnitID: UnitID
+        public var fromTier: Tier
+        public var on: Day
+
+        public init(fromUnitID: UnitID, fromTier: Tier, on: Day) {
+            self.fromUnitID = fromUnitID
+            self.fromTier = fromTier
+            self.on = on
+        }
+    }
+
     public var code: ConcernCode
     public var title: String
     /// The library that holds it now.
@@ -42,13 +55,18 @@ public struct ConcernFact: Sendable, Hashable {
     /// The first escalation, if any.
     public var escalatedOn: Day?
     public var firstResponsibleID: PersonID?
+    /// The department that must solve it (解决部门), named when it is defined.
+    public var responsibleUnitID: UnitID?
+    /// Every escalation, oldest first (the first one's day is `escalatedOn`).
+    public var escalations: [EscalationStep]
     public var latestFeedback: FeedbackFact?
 
     public init(code: ConcernCode, title: String, unitID: UnitID, tier: Tier, originUnitID: UnitID, originTier: Tier,
                 categoryID: CategoryID, channel: Channel, grade: Grade?, stage: Stage, reportedOn: Day, due: Day?,
                 pausedSince: Day? = nil, pausedDays: Int = 0, solvedOn: Day? = nil, closedOn: Day? = nil,
                 closedWithFeedback: Bool = false, referredOn: Day? = nil, escalatedOn: Day? = nil,
-                firstResponsibleID: PersonID? = nil, latestFeedback: FeedbackFact? = nil) {
+                firstResponsibleID: PersonID? = nil, responsibleUnitID: UnitID? = nil, escalations: [EscalationStep]? = nil,
+                latestFeedback: FeedbackFact? = nil) {
         self.code = code
         self.title = title
         self.unitID = unitID
@@ -69,6 +87,9 @@ public struct ConcernFact: Sendable, Hashable {
         self.referredOn = referredOn
         self.escalatedOn = escalatedOn
         self.firstResponsibleID = firstResponsibleID
+        self.responsibleUnitID = responsibleUnitID
+        // A fact made with only the first escalation's day: one step, from where it started.
+        self.escalations = escalations ?? escalatedOn.map { [EscalationStep(fromUnitID: originUnitID, fromTier: originTier, on: $0)] } ?? []
         self.latestFeedback = latestFeedback
     }
 
@@ -83,6 +104,8 @@ public struct ConcernFact: Sendable, Hashable {
             pausedSince: concern.pausedSince, pausedDays: concern.pausedDays, solvedOn: concern.solvedOn,
             closedOn: concern.closedOn, closedWithFeedback: concern.closure == .withFeedback,
             referredOn: concern.referral?.on, escalatedOn: origin?.on, firstResponsibleID: concern.firstResponsibleID,
+            responsibleUnitID: concern.responsibleUnitID,
+            escalations: concern.escalations.map { EscalationStep(fromUnitID: $0.fromUnitID, fromTier: $0.fromTier, on: $0.on) },
             latestFeedback: concern.latestFeedback.map {
                 FeedbackFact(on: $0.on, effect: $0.effect, satisfaction: $0.satisfaction, score: $0.score)
             })

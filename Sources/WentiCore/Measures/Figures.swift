@@ -8,13 +8,18 @@ public struct Figures: Sendable, Hashable {
     public var accepted = 0
     /// Of those found: accepted or referred with an explanation (answered).
     public var answered = 0
-    /// Of those found: escalated to a higher tier.
+    /// Escalations to a higher tier made during the period (each submission once, at the
+    /// library that submitted it).
     public var escalated = 0
     /// Solved during the period (办结).
     public var solved = 0
     /// Of those solved: the ones that had a deadline, and the ones solved by it.
     public var solvedWithDeadline = 0
     public var solvedOnTime = 0
+    /// Of those solved: the ones whose people have been contacted since (their latest
+    /// feedback, whenever it came), and of those, the ones that confirmed the effect.
+    public var solvedWithFeedback = 0
+    public var solvedEffectConfirmed = 0
     /// Past the deadline and not solved at the end of the period (or today, if earlier).
     public var overdue = 0
     /// Referred to a department during the period (转办).
@@ -43,15 +48,40 @@ public struct Figures: Sendable, Hashable {
         for fact in facts { add(fact, in: period, asOf: asOf) }
     }
 
-    /// Counts one more fact (for figures built while facts stream past, never all held).
+    /// Counts one more fact, every part of it here (for figures over one bucket such as a
+    /// grade or a category, where it does not matter which library did what).
     /// `asOf`: the day "overdue" is judged on, `min(period.to, today)`.
     public mutating func add(_ fact: ConcernFact, in period: Period, asOf: Day) {
-        if period.contains(fact.reportedOn) {
-            found += 1
-            if fact.isAccepted { accepted += 1 }
-            if fact.isAnswered { answered += 1 }
-            if fact.escalatedOn != nil { escalated += 1 }
+        addFinding(fact, in: period)
+        for step in fact.escalations where period.contains(step.on) { escalated += 1 }
+        addHandling(fact, in: period, asOf: asOf)
+    }
+
+    /// Adds `fact` to the figures of each place it counts in, so that no concern changes
+    /// place when it moves: its finding where it was found (the library it was taken into),
+    /// each escalation where it was submitted from, and its handling (solved, overdue,
+    /// referred, closed, feedback) where it is handled (the library that holds it; a
+    /// concern is never moved once solved, so that is also where it was solved).
+    /// A nil key leaves that part out.
+    public static func distribute<Key: Hashable>(_ fact: ConcernFact, in period: Period, asOf: Day, into table: inout [Key: Figures],
+                                                 foundIn: Key?, escalatedFrom: (ConcernFact.EscalationStep) -> Key?, handledBy: Key?) {
+        if let foundIn, period.contains(fact.reportedOn) { table[foundIn, default: Figures()].addFinding(fact, in: period) }
+        for step in fact.escalations where period.contains(step.on) {
+            if let key = escalatedFrom(step) { table[key, default: Figures()].escalated += 1 }
         }
+        if let handledBy { table[handledBy, default: Figures()].addHandling(fact, in: period, asOf: asOf) }
+    }
+
+    /// The finding part: found, accepted and answered, when it was taken in during the period.
+    mutating func addFinding(_ fact: ConcernFact, in period: Period) {
+        guard period.contains(fact.reportedOn) else { return }
+        found += 1
+        if fact.isAccepted { accepted += 1 }
+        if fact.isAnswered { answered += 1 }
+    }
+
+    /// The handling part: what was solved, left overdue, referred, closed and answered.
+    mutating func addHandling(_ fact: ConcernFact, in period: Period, asOf: Day) {
         if period.contains(fact.solvedOn) {
             solved += 1
             if let onTime = fact.solvedOnTime {
@@ -59,6 +89,10 @@ public struct Figures: Sendable, Hashable {
                 if onTime { solvedOnTime += 1 }
             }
             if let days = fact.daysToSolve, let grade = fact.grade { daysToSolve[grade, default: []].append(days) }
+            if let latest = fact.latestFeedback {
+                solvedWithFeedback += 1
+                if latest.effect == .confirmed { solvedEffectConfirmed += 1 }
+            }
         }
         if fact.isOverdue(on: asOf) { overdue += 1 }
         if period.contains(fact.referredOn) { referred += 1 }
@@ -78,6 +112,10 @@ public struct Figures: Sendable, Hashable {
         }
     }
 
+    /// What a unit had to answer for in the period: concerns found, solved, or left overdue
+    /// there. Below the assessment's minimum a unit has no score ("无数据").
+    public var activity: Int { found + solved + overdue }
+
     /// Adds another set of figures to these (a department's are the sum of its libraries').
     public mutating func merge(_ other: Figures) {
         found += other.found
@@ -87,6 +125,8 @@ public struct Figures: Sendable, Hashable {
         solved += other.solved
         solvedWithDeadline += other.solvedWithDeadline
         solvedOnTime += other.solvedOnTime
+        solvedWithFeedback += other.solvedWithFeedback
+        solvedEffectConfirmed += other.solvedEffectConfirmed
         overdue += other.overdue
         referred += other.referred
         closed += other.closed
@@ -106,8 +146,10 @@ public struct Figures: Sendable, Hashable {
     public var responseRate: Double? { Self.rate(answered, found) }
     /// 按期办结率: solved by the deadline / solved with a deadline.
     public var onTimeRate: Double? { Self.rate(solvedOnTime, solvedWithDeadline) }
-    /// 解决率: feedback confirming the effect / feedback.
-    public var resolutionRate: Double? { Self.rate(effectConfirmed, feedback) }
+    /// 解决率: of the concerns solved in the period whose people have been contacted, the
+    /// share that confirmed the effect. Over what was solved, so that a period that solved
+    /// nothing has no resolution rate ("—"), however much feedback came in during it.
+    public var resolutionRate: Double? { Self.rate(solvedEffectConfirmed, solvedWithFeedback) }
     /// 满意率: satisfied or basically satisfied / feedback.
     public var satisfactionRate: Double? { Self.rate(satisfied, feedback) }
     /// 件件有回音: closed with feedback / closed.

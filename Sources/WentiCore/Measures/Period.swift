@@ -17,6 +17,14 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
         self.init(from: min(first, last).firstDay, to: max(first, last).lastDay)
     }
 
+    /// The calendar quarter holding `month` (Q1 = 01–03 … Q4 = 10–12), never the three
+    /// months ending with it: a quarter's figures must be the same whichever of its months
+    /// the reader stands on.
+    public init(quarterOf month: YearMonth) {
+        let first = YearMonth(year: month.year, month: (month.month - 1) / 3 * 3 + 1)!
+        self.init(months: first, first.next.next)
+    }
+
     public func contains(_ day: Day?) -> Bool {
         guard let day else { return false }
         return from <= day && day <= to

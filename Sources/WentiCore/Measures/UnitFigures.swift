@@ -1,5 +1,9 @@
 /// Figures per unit, each unit counting its whole subtree (a department's figures include
-/// its teams' libraries), for the dashboard and the assessment.
+/// its teams' libraries), for the dashboard, `wenti stats`, the assessment and the bulletin.
+///
+/// A pure function of every fact of the organisation: never of what one person may see, so
+/// a unit's figures (and its score) are the same whoever looks. Which units a viewer may
+/// look at is applied afterwards, with `shown(_:to:)`.
 public enum UnitFigures {
     public static func rolledUp(_ facts: [ConcernFact], organisation: Organisation, period: Period, today: Day) -> [UnitID: Figures] {
         var builder = Builder(period: period, today: today)
@@ -13,18 +17,27 @@ public enum UnitFigures {
         public let period: Period
         let asOf: Day
         var perLibrary: [UnitID: Figures] = [:]
+        var perSolvingUnit: [UnitID: Figures] = [:]
 
         public init(period: Period, today: Day) {
             self.period = period
             asOf = min(period.to, today)
         }
 
+        /// Counts the fact's finding where it was found, its escalations where they were
+        /// submitted from, its handling in the library that holds it (see
+        /// `Figures.distribute`), and its handling once more for its solving department.
         public mutating func add(_ fact: ConcernFact) {
-            perLibrary[fact.unitID, default: Figures()].add(fact, in: period, asOf: asOf)
+            Figures.distribute(fact, in: period, asOf: asOf, into: &perLibrary,
+                               foundIn: fact.originUnitID, escalatedFrom: \.fromUnitID, handledBy: fact.unitID)
+            if let solving = fact.responsibleUnitID {
+                Figures.distribute(fact, in: period, asOf: asOf, into: &perSolvingUnit,
+                                   foundIn: nil, escalatedFrom: { _ in nil }, handledBy: solving)
+            }
         }
 
-        /// Each unit's figures with its whole subtree's (a fact counts once per unit on its
-        /// path to the company).
+        /// Each unit's figures with its whole subtree's (a fact counts once per unit on the
+        /// path from the library where it counts to the company).
         public func rolledUp(_ organisation: Organisation) -> [UnitID: Figures] {
             var perUnit: [UnitID: Figures] = [:]
             for (library, figures) in perLibrary {
@@ -32,6 +45,19 @@ public enum UnitFigures {
             }
             return perUnit
         }
+
+        /// The solving departments' own view (解决部门): the handling figures (solved, on
+        /// time, overdue, referred, closed, feedback) of the concerns each department was
+        /// named to solve, wherever the concern's library is. Not rolled up: one department
+        /// per concern, so the rows add up to the concerns that have one.
+        public var bySolvingUnit: [UnitID: Figures] { perSolvingUnit }
+    }
+
+    /// The figures a viewer may look at: those of `units` (nil: every unit). Applied after
+    /// the figures are computed over everything, so that it only hides, never changes.
+    public static func shown(_ figures: [UnitID: Figures], to units: Set<UnitID>?) -> [UnitID: Figures] {
+        guard let units else { return figures }
+        return figures.filter { units.contains($0.key) }
     }
 }
 
@@ -105,6 +131,23 @@ public struct Trends: Sendable {
         self.months = months
         self.byCategory = byCategory
         self.byUnitAndCategory = byUnitAndCategory
+    }
+
+    /// The trends a viewer may look at: the series of the units in `units`, and the
+    /// category totals made of those series only (so no total counts a unit the viewer may
+    /// not look at). The kept series are the organisation's, unchanged.
+    public func shown(to units: Set<UnitID>) -> Trends {
+        let kept = byUnitAndCategory.filter { $0.unitID.map(units.contains) ?? false }
+        var totals: [CategoryID: [Int]] = [:]
+        for series in kept {
+            totals[series.categoryID, default: Array(repeating: 0, count: months.count)] =
+                zip(totals[series.categoryID] ?? Array(repeating: 0, count: months.count), series.counts).map(+)
+        }
+        let window = byCategory.first?.window ?? kept.first?.window ?? 1
+        return Trends(months: months,
+                      byCategory: totals.map { Series(categoryID: $0.key, unitID: nil, counts: $0.value, window: window) }
+                          .sorted { ($0.total, $1.categoryID.rawValue) > ($1.total, $0.categoryID.rawValue) },
+                      byUnitAndCategory: kept)
     }
 
     /// The series rising month on month, the biggest rise first.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finding practice entries: by words (Chinese substrings, every word somewhere in the
 /// entry), and by likeness to a concern (same category, shared runs of two characters).
 public enum PracticeSearch {
@@ -18,6 +20,48 @@ public enum PracticeSearch {
             .filter { $0.1 > 0 }
             .sorted { ($0.1, $1.0.id) > ($1.1, $0.0.id) }
             .prefix(limit).map(\.0)
+    }
+
+    /// Solved concerns like `concern`, most alike first, at most `limit`: of its category,
+    /// compared on title and root cause by the runs of two letters they share, each run
+    /// weighted by how rare it is among the compared cases (log((n + 1) / cases holding it)),
+    /// so that "员工" or "反映" say little and "补贴" or "报表" much. Runs from the
+    /// organisation's unit names ("青山所", "运维班") are left out: two concerns of one
+    /// place are not alike for that. A case must score `enough` to be suggested.
+    ///
+    /// Measured on the demo's seeds against hand-labelled pairs (the app's tests print it):
+    /// the title-only likeness suggested 13 cases of which 3 were right; this suggests fewer
+    /// and mostly right ones.
+    public static func similar(to concern: Concern, among candidates: [Concern], organisation: Organisation,
+                               limit: Int = 3) -> [Concern] {
+        let stop = placePairs(organisation)
+        func runs(_ c: Concern) -> Set<String> { pairs(c.title + "。" + c.analysis.rootCause).subtracting(stop) }
+        let pool = candidates.filter { $0.categoryID == concern.categoryID && $0.code != concern.code }
+        let mine = runs(concern)
+        let theirs = pool.map(runs)
+        var holding: [String: Int] = [:]
+        for set in theirs + [mine] { for run in set { holding[run, default: 0] += 1 } }
+        let cases = Double(pool.count + 1)
+        func weight(_ run: String) -> Double { log((cases + 1) / Double(holding[run] ?? 1)) }
+        return zip(pool, theirs)
+            .map { candidate, runs in (candidate, mine.intersection(runs).reduce(0) { $0 + weight($1) }) }
+            .filter { $0.1 >= similarEnough }
+            .sorted { ($0.1, $0.0.code) > ($1.1, $1.0.code) }
+            .prefix(limit).map(\.0)
+    }
+
+    /// The least score of a suggestion: about one run that no other compared case holds
+    /// (log 21 ≈ 3.0 among twenty cases), or several commoner ones.
+    public static let similarEnough = 3.0
+
+    /// The runs of the unit names, and of their short forms ("青山供电所" is "青山所" in speech).
+    static func placePairs(_ organisation: Organisation) -> Set<String> {
+        var names: [String] = []
+        for unit in organisation.unitsInTreeOrder {
+            names.append(unit.name)
+            if unit.name.hasSuffix("供电所") { names.append(String(unit.name.dropLast(3)) + "所") }
+        }
+        return names.reduce(into: Set<String>()) { $0.formUnion(pairs($1)) }
     }
 
     /// How alike two texts are: the runs of two letters they share.

@@ -70,8 +70,14 @@ public struct Bulletin: Sendable {
         public mutating func add(_ fact: ConcernFact) {
             overall.add(fact, in: period, asOf: asOf)
             grades[fact.grade, default: Figures()].add(fact, in: period, asOf: asOf)
-            tiers[fact.tier, default: Figures()].add(fact, in: period, asOf: asOf)
-            if let unit = organisation.rollUpUnit(of: fact.unitID) { units[unit.id, default: Figures()].add(fact, in: period, asOf: asOf) }
+            // By tier and unit, each part where it happened (as on the dashboard).
+            Figures.distribute(fact, in: period, asOf: asOf, into: &tiers,
+                               foundIn: fact.originTier, escalatedFrom: \.fromTier, handledBy: fact.tier)
+            let organisation = organisation
+            Figures.distribute(fact, in: period, asOf: asOf, into: &units,
+                               foundIn: organisation.rollUpUnit(of: fact.originUnitID)?.id,
+                               escalatedFrom: { organisation.rollUpUnit(of: $0.fromUnitID)?.id },
+                               handledBy: organisation.rollUpUnit(of: fact.unitID)?.id)
             if period.contains(fact.reportedOn) { stages[fact.stage, default: 0] += 1 }
             if fact.grade == .urgent && period.contains(fact.reportedOn) && urgent.count < notableLimit { urgent.append(fact) }
             if fact.isOverdue(on: asOf) {

@@ -174,13 +174,16 @@ public enum Workflow {
             guard concern.tier.above != nil, let parent = context.organisation.parent(of: concern.unitID) else {
                 throw .alreadyTopTier
             }
-            next.escalations.append(Escalation(
+            let escalation = Escalation(
                 fromUnitID: concern.unitID, toUnitID: parent.id, fromTier: concern.tier, toTier: parent.tier,
-                reason: reason, on: today, byID: context.actor.id))
+                reason: reason, on: today, byID: context.actor.id)
+            next.escalations.append(escalation)
             next.unitID = parent.id
             next.tier = parent.tier
-            // The receiving tier defines the concern again at its own tri-party meeting.
-            if [.defined, .solving, .watch].contains(stage) { next.stage = .analysing }
+            // The receiving tier defines the concern again at its own tri-party meeting and
+            // names its own first responsible person; the hand-over is recorded, not silent.
+            EscalationHandOver(escalating: concern, as: escalation)
+                .apply(to: &next, today: today, author: context.actor.id, organisation: context.organisation)
             endPause(&next, today: today)
 
         case .refer(let unitID, let explanation):

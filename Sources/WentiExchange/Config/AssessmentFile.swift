@@ -13,6 +13,9 @@ import WentiCore
 /// every-item-answered = 15
 /// own-ground = 0
 /// overdue-penalty = 2     # points off per concern overdue at the end of the period
+///
+/// [ranking]
+/// minimum-activity = 1    # found + solved + overdue in the period; below it: no score (无数据)
 /// ```
 ///
 /// Missing keys keep the standard weight. Found at `$XDG_CONFIG_HOME/wenti/assessment.toml`
@@ -56,8 +59,22 @@ public enum AssessmentFile {
             "satisfaction": standard.satisfaction, "every-item-answered": standard.everyItemAnswered,
             "own-ground": standard.ownGround, "overdue-penalty": standard.overduePenalty,
         ]
-        for key in table.keys where key != "weights" {
-            throw ConfigError(path: path, message: LocalizedText(zh: "未知的节 [\(key)]（只有 [weights]）", en: "unknown section [\(key)] (only [weights])"))
+        for key in table.keys where key != "weights" && key != "ranking" {
+            throw ConfigError(path: path, message: LocalizedText(zh: "未知的节 [\(key)]（只有 [weights] 和 [ranking]）",
+                                                                 en: "unknown section [\(key)] (only [weights] and [ranking])"))
+        }
+        var minimumActivity = standard.minimumActivity
+        if let ranking = table["ranking"]?.table {
+            for (key, value) in ranking {
+                guard key == "minimum-activity" else {
+                    throw ConfigError(path: path, message: LocalizedText(zh: "ranking.\(key) 未知（可用：minimum-activity）",
+                                                                         en: "ranking.\(key) is unknown (known: minimum-activity)"))
+                }
+                guard let number = value.int else {
+                    throw ConfigError(path: path, message: LocalizedText(zh: "ranking.minimum-activity 应为整数", en: "ranking.minimum-activity must be a whole number"))
+                }
+                minimumActivity = number
+            }
         }
         if let weights = table["weights"]?.table {
             for (key, value) in weights {
@@ -75,7 +92,8 @@ public enum AssessmentFile {
         do {
             return try AssessmentWeights(response: values["response"]!, onTime: values["on-time"]!, resolution: values["resolution"]!,
                                          satisfaction: values["satisfaction"]!, everyItemAnswered: values["every-item-answered"]!,
-                                         ownGround: values["own-ground"]!, overduePenalty: values["overdue-penalty"]!)
+                                         ownGround: values["own-ground"]!, overduePenalty: values["overdue-penalty"]!,
+                                         minimumActivity: minimumActivity)
         } catch {
             throw ConfigError(path: path, message: error.label)
         }

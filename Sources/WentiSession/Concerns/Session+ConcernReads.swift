@@ -69,18 +69,17 @@ extension Session {
         }
     }
 
-    /// Solved concerns of the same category whose titles are most alike the concern's: the
-    /// newest 60 of the category are compared (one indexed read, whatever the size).
+    /// Solved concerns of the same category most alike the concern in title and root cause
+    /// (`PracticeSearch.similar`): the newest 60 of the category are compared, each read
+    /// whole (the root cause is not in a list row), so the cost is bounded whatever the size.
     public func similarSolved(to concern: Concern) throws -> [ConcernSummary] {
         var query = ConcernQuery()
         query.categoryIDs = [concern.categoryID]
         query.stages = [.awaitingFeedback, .closed]
-        return try page(query, after: nil, limit: 60).rows
-            .filter { $0.code != concern.code }
-            .map { ($0, PracticeSearch.likeness($0.title, concern.title)) }
-            .filter { $0.1 >= 2 }
-            .sorted { ($0.1, $0.0.code) > ($1.1, $1.0.code) }
-            .prefix(3).map(\.0)
+        let rows = try page(query, after: nil, limit: 60).rows.filter { $0.code != concern.code }
+        let candidates = try rows.map { row in try self.concern(row.code) }
+        let chosen = PracticeSearch.similar(to: concern, among: candidates, organisation: organisation).map(\.code)
+        return chosen.compactMap { code in rows.first { $0.code == code } }
     }
 
     /// The change token of the store (see `WorkspaceStore.changeToken`).

@@ -27,6 +27,21 @@ extension Session {
         try store.eachFact(query, scope: .all, titles: titles, body)
     }
 
+    /// The units whose figures the viewer may look at for `action` (nil: every unit).
+    public func unitsShownInFigures(for action: MethodAction) -> Set<UnitID>? {
+        Permissions.unitsShownInFigures(of: viewer, for: action, in: organisation)
+    }
+
+    /// Every concern's fact row, for a viewer who may look at some figures of `action`: the
+    /// figures are computed over the organisation and narrowed afterwards
+    /// (`unitsShownInFigures`), so that a unit's figures never depend on who looks.
+    public func eachOrganisationFact(for action: MethodAction, titles: Bool, _ body: (ConcernFact) throws -> Void) throws {
+        if unitsShownInFigures(for: action)?.isEmpty == true {
+            throw SessionError.refused(Permissions.refusal(viewer, action, on: .company, in: organisation)!)
+        }
+        try store.eachFact(ConcernQuery(), scope: .all, titles: titles, body)
+    }
+
     /// The notices a bulletin of `unit`'s subtree (nil: the company) reports on.
     public func bulletinNotices(unit: UnitID?) throws -> [SupervisionNotice] {
         try require(.bulletin, on: unit.map { .unit($0) } ?? .company)

@@ -25,7 +25,7 @@ extension Session {
         let concern = try store.concern(code, scope: scope)
         try require(.noticeIssue, on: .notice(toUnit: toUnit, toPerson: toPerson, concern: code))
         guard concern.firstResponsibleID != nil, [.defined, .solving].contains(concern.stage) else {
-            throw SessionError.noticeNeedsResponsible(code)
+            throw SessionError.noticeNeedsResponsible(code, concern.stage)
         }
         guard organisation.unit(toUnit) != nil else { throw StoreError.rule(.unknownUnit(toUnit)) }
         guard organisation.person(toPerson) != nil else { throw StoreError.unknownPerson(toPerson) }

@@ -11,7 +11,7 @@ struct ConcernFilterSQL {
     private(set) var arguments: [(any DatabaseValueConvertible)?] = []
 
     /// "The deadline clock runs" on `concern c` (see `Schema.clockRuns`).
-    static let overdue = "(c.stage IN ('defined','solving') AND c.paused_since IS NULL)"
+    static let overdue = "(" + Schema.clockRuns(on: "c") + ")"
 
     init(query: ConcernQuery, scope: ConcernScope, today: Day) {
         if !scope.everything { addScope(scope) }
@@ -40,6 +40,7 @@ struct ConcernFilterSQL {
             clauses.append("c.batch_group = ?")
             arguments.append(group)
         }
+        if let figure = query.figure { addFigure(figure) }
         if let person = query.firstResponsibleID {
             clauses.append("c.first_responsible_id = ?")
             arguments.append(person.rawValue)
@@ -75,6 +76,46 @@ struct ConcernFilterSQL {
             arguments += [person.rawValue, person.rawValue, person.rawValue]
         }
         clauses.append(ways.isEmpty ? "0" : "(" + ways.joined(separator: " OR ") + ")")
+    }
+
+    /// `FigureCell.includes` in SQL: the measure's place among the cell's libraries (or its
+    /// solving department), its condition on dates and stage, the category.
+    private mutating func addFigure(_ cell: FigureCell) {
+        let from = cell.period.from.ordinal, to = cell.period.to.ordinal
+        if let category = cell.categoryID { add("c.category_id = ?", [category.rawValue]) }
+        switch cell.owner {
+        case .everyone:
+            break
+        case .solvingUnit(let unit):
+            guard cell.measure.place == .handledBy else { clauses.append("0"); return }
+            add("c.responsible_unit_id = ?", [unit.rawValue])
+        case .libraries(let units):
+            let list = Self.placeholders(units.count)
+            let ids: [(any DatabaseValueConvertible)?] = units.sorted().map(\.rawValue)
+            switch cell.measure.place {
+            case .foundIn:
+                add("coalesce((SELECT from_unit_id FROM escalation WHERE concern_id = c.id AND position = 0), c.unit_id) IN \(list)", ids)
+            case .handledBy:
+                add("c.unit_id IN \(list)", ids)
+            case .escalatedFrom:
+                add("c.id IN (SELECT concern_id FROM escalation WHERE from_unit_id IN \(list) AND on_day BETWEEN ? AND ?)", ids + [from, to])
+            }
+        }
+        switch cell.measure {
+        case .found: add("c.reported_on BETWEEN ? AND ?", [from, to])
+        case .accepted: add("(c.reported_on BETWEEN ? AND ? AND c.stage NOT IN ('found','analysing','referred'))", [from, to])
+        case .escalated: add("c.id IN (SELECT concern_id FROM escalation WHERE on_day BETWEEN ? AND ?)", [from, to])
+        case .solved: add("c.solved_on BETWEEN ? AND ?", [from, to])
+        case .referred: add("c.referral_on BETWEEN ? AND ?", [from, to])
+        case .closed: add("c.closed_on BETWEEN ? AND ?", [from, to])
+        case .overdue:
+            // ConcernFact.isOverdue(on:) on the judging day.
+            let day = cell.asOf.ordinal
+            add("""
+                (c.due_on < ? AND c.reported_on <= ? AND c.paused_since IS NULL
+                 AND c.stage NOT IN ('referred','watch','found','analysing') AND (c.solved_on IS NULL OR c.solved_on > ?))
+                """, [day, day, day])
+        }
     }
 
     /// The grade's place in `grade_rank` (see the schema).

@@ -10,16 +10,20 @@ extension SQLiteStore {
                       limit: Int) throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?) {
         var filter = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
         filter.add("c.id > ?", [cursor?.position ?? 0])
-        // The first escalation and the latest feedback come from their own tables; both are
-        // looked up by primary key (concern_id, position). Columns are read by position.
+        // The escalations and the latest feedback come from their own tables, looked up by
+        // primary key (concern_id, position). A concern escalates one tier at a time and
+        // there are three tiers, so it has at most two escalations. Columns are read by
+        // position.
         let sql = """
             SELECT c.year, c.seq, \(titles ? "c.title" : "''"), c.unit_id, c.tier, c.category_id, c.channel, c.grade, c.stage,
                    c.reported_on, c.due_on, c.paused_since, c.paused_days, c.solved_on, c.closed_on, c.closure,
                    c.referral_on, c.first_responsible_id,
                    e.from_unit_id, e.from_tier, e.on_day,
-                   f.on_day, f.effect, f.satisfaction, f.score, c.id
+                   f.on_day, f.effect, f.satisfaction, f.score,
+                   c.responsible_unit_id, e2.from_unit_id, e2.from_tier, e2.on_day, c.id
             FROM concern c
             LEFT JOIN escalation e ON e.concern_id = c.id AND e.position = 0
+            LEFT JOIN escalation e2 ON e2.concern_id = c.id AND e2.position = 1
             LEFT JOIN feedback f ON f.concern_id = c.id
                  AND f.position = (SELECT max(position) FROM feedback WHERE concern_id = c.id)
             \(filter.whereClause)
@@ -42,7 +46,7 @@ extension SQLiteStore {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
                 facts.append(try reader.fact(handle))
-                last = sqlite3_column_int64(handle, 25)
+                last = sqlite3_column_int64(handle, 29)
             }
             return (facts, facts.count < limit ? nil : PageCursor(position: last, key: nil))
         }
@@ -103,7 +107,10 @@ private struct FactColumns {
             categoryID: category, channel: try value(h, 6)!, grade: try value(h, 7), stage: try value(h, 8)!,
             reportedOn: day(h, 9)!, due: day(h, 10), pausedSince: day(h, 11), pausedDays: int(h, 12) ?? 0,
             solvedOn: day(h, 13), closedOn: day(h, 14), closedWithFeedback: text(h, 15) == "with-feedback",
-            referredOn: day(h, 16), escalatedOn: day(h, 20), firstResponsibleID: responsible)
+            referredOn: day(h, 16), escalatedOn: day(h, 20), firstResponsibleID: responsible, responsibleUnitID: unit(h, 25))
+        if let second = unit(h, 26), let tier = try self.tier(h, 27), let on = day(h, 28) {
+            fact.escalations.append(ConcernFact.EscalationStep(fromUnitID: second, fromTier: tier, on: on))
+        }
         if let on = day(h, 21) {
             fact.latestFeedback = ConcernFact.FeedbackFact(on: on, effect: try value(h, 22)!, satisfaction: try value(h, 23)!, score: int(h, 24) ?? 0)
         }

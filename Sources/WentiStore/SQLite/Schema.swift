@@ -21,7 +21,13 @@ enum Schema {
     /// The one SQL statement of "the deadline clock runs" (`DeadlineClock.daysOverdue`):
     /// overdue is this and `due_on` before today. Every query and the partial index below
     /// use it, so SQLite recognises the index's condition.
-    static let clockRuns = "stage IN ('defined','solving') AND paused_since IS NULL"
+    static let clockRuns = clockRuns(on: nil)
+
+    /// The same condition on a named table (`c` in the listing queries).
+    static func clockRuns(on table: String?) -> String {
+        let prefix = table.map { $0 + "." } ?? ""
+        return "\(prefix)stage IN ('defined','solving') AND \(prefix)paused_since IS NULL"
+    }
 
     /// The clock-running concerns by deadline: the supervision pane's overdue and due-soon
     /// lists read it in order, and the tree's overdue counts read only it (unit_id makes it
