@@ -2,6 +2,7 @@ import Testing
 import WentiTestSupport
 @testable import WentiApp
 @testable import WentiCore
+@testable import WentiStore
 @testable import WentiTerminal
 @testable import WentiText
 
@@ -53,7 +54,14 @@ struct FlowTests {
         let (app, backend) = fixture.run("/ 补贴")
         #expect(app.state.table.query.text == "补贴")
         #expect(app.state.table.total > 0 && app.state.table.total < 70)
-        #expect(app.state.table.rows.allSatisfy { $0.title.contains("补贴") || true })
+        // The words are looked for in title, description, root cause and plan: every listed
+        // concern has them in one of those, and every concern that has them is listed.
+        func mentions(_ concern: Concern) -> Bool {
+            [concern.title, concern.description, concern.analysis.rootCause, concern.plan].contains { $0.contains("补贴") }
+        }
+        var matching: Set<ConcernCode> = []
+        try fixture.store.eachConcern(ConcernQuery(), scope: .all) { batch in matching.formUnion(batch.filter(mentions).map(\.code)) }
+        #expect(Set(app.state.table.rows.map(\.code)) == matching)
         #expect(backend.lastFrame.cursor != nil, "the caret is where an input method expects it")
         let (cleared, _) = fixture.run("/ 补贴 Enter Esc")
         #expect(cleared.state.table.query.text.isEmpty && cleared.state.table.total == 70)
