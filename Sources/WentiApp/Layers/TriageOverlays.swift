@@ -157,7 +157,10 @@ enum TriageOverlays {
         let y = max(1, (layout.height - height) / 2)
         Overlays.frame(title, x: x, y: y, width: width, height: height, into: &grid)
         form.draw(into: &grid, x: x + 2, y: y + 2, width: width - 4, language: language)
-        let hint = language == .zh ? "Tab 换栏  回车/C-s 提交  Esc 取消" : "Tab next field  Enter/C-s submit  Esc cancel"
+        // In a multi-line field Enter is a new line: the hint says so, and that C-s submits.
+        let hint = isMultiLine(form)
+            ? (language == .zh ? "Tab 换栏  回车换行  C-s 提交  Esc 取消" : "Tab next field  Enter new line  C-s submit  Esc cancel")
+            : (language == .zh ? "Tab 换栏  回车/C-s 提交  Esc 取消" : "Tab next field  Enter/C-s submit  Esc cancel")
         let cursor = grid.cursor
         grid.write(hint, x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
         grid.cursor = cursor

@@ -4,8 +4,8 @@ import WentiStore
 /// Changing concerns: as the principal, never in a view-as session; the permission table is
 /// consulted by `Workflow` inside the store's transaction, on the concern as stored.
 extension Session {
-    /// Takes in a new concern; a staff member's own report names them as its finder unless
-    /// they say otherwise.
+    /// Takes in a new concern, as the principal, into a library they may take concerns into
+    /// (`Workflow.open` asks the permission table).
     public func intake(_ new: NewConcern) throws -> Concern {
         let actor = try actor(for: .intake)
         return redacted(try store.open(new, actor: actor))
