@@ -11,6 +11,8 @@ public enum SessionError: Error, Sendable, Equatable, Labelled {
     case readOnly(principal: Person, viewer: Person, action: MethodAction)
     /// The permission table says no.
     case refused(Refusal)
+    /// A concern that cannot be put on an agenda by hand (see `AgendaBuilder.whyNotOnAgenda`).
+    case notForAgenda(ConcernCode, LocalizedText)
     /// A decision for a concern that is not on the meeting's agenda to define.
     case notOnAgenda(ConcernCode, String)
     /// A supervision notice needs a concern being solved (or defined), with its first
@@ -36,6 +38,8 @@ public enum SessionError: Error, Sendable, Equatable, Labelled {
                           en: "\(principal.name) is viewing as \(viewer.name), read-only: cannot \(action.label.en)")
         case .refused(let refusal):
             refusal.label
+        case .notForAgenda(let code, let reason):
+            LocalizedText(zh: "\(code)：\(reason.zh)", en: "\(code): \(reason.en)")
         case .notOnAgenda(let code, let meeting):
             LocalizedText(zh: "\(code) 不在会议 \(meeting) 待界定的议程上", en: "\(code) is not on the agenda of \(meeting) to define")
         case .noticeNeedsResponsible(let code, let stage):

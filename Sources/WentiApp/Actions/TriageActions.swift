@@ -190,11 +190,7 @@ enum TriageActions {
                       group: .triage, tabs: [.libraries], unavailable: { state, env in
                           guard let concern = state.detail else { return noSelection }
                           if let refusal = env.session.refusal(.meetingPrepare, on: .unit(env.session.organisation.company.id)) { return refusal }
-                          if let meeting = concern.links.first(where: { $0.kind == .meeting }) {
-                              return LocalizedText(zh: "已在会议 \(meeting.target) 的议程上", en: "already on the agenda of \(meeting.target)")
-                          }
-                          return [.found, .analysing].contains(concern.stage) ? nil
-                              : LocalizedText(zh: "只有待界定的问题（已发现、分析中）列入议程", en: "only concerns still to define (found, analysing) go on the agenda")
+                          return AgendaBuilder.whyNotOnAgenda(concern)
                       }) { state, env in
                 guard let concern = state.detail else { return }
                 do {

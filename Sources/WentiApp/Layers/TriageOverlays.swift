@@ -117,9 +117,7 @@ enum TriageOverlays {
     /// The department a first responsible person answers for: their own unit, or the
     /// department above their team.
     static func responsibleUnit(of person: Person, _ env: AppEnvironment) -> UnitID {
-        let org = env.session.organisation
-        guard let unit = org.unit(person.unitID) else { return person.unitID }
-        return unit.kind == .team ? (unit.parentID ?? unit.id) : unit.id
+        env.session.organisation.department(of: person.unitID)
     }
 
     /// After the return contact, the next step is offered: close the concern when the

@@ -80,7 +80,7 @@ public struct IntakeForm: Sendable, Equatable {
         let unitText = form.value("unit")
         let unitMatches = unitText.isEmpty ? [] : workspace.organisation.units(matching: unitText)
         let unit = unitMatches.count == 1 ? unitMatches.first : nil
-        let department = unit.map { $0.kind == .team ? ($0.parentID ?? $0.id) : $0.id }
+        let department = unit.map { workspace.organisation.department(of: $0.id) }
         let nearby = department.map { workspace.organisation.subtree(of: $0) } ?? []
         let category = workspace.categories[Int(form.value("category")) ?? 0].id
         var hits: [ConcernCode: (row: ConcernSummary, count: Int)] = [:]

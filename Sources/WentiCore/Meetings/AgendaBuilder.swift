@@ -43,6 +43,16 @@ public struct AgendaBuilder: Sendable {
         }
     }
 
+    /// Why `concern` cannot be put on an agenda by hand (nil: it can): it is on one already,
+    /// or it is no longer a concern to define.
+    public static func whyNotOnAgenda(_ concern: Concern) -> LocalizedText? {
+        if let meeting = concern.links.first(where: { $0.kind == .meeting }) {
+            return LocalizedText(zh: "已在会议 \(meeting.target) 的议程上", en: "already on the agenda of \(meeting.target)")
+        }
+        return [.found, .analysing].contains(concern.stage) ? nil
+            : LocalizedText(zh: "只有待界定的问题（已发现、分析中）列入议程", en: "only concerns still to define (found, analysing) go on the agenda")
+    }
+
     /// No progress recorded for `stuckAfterDays` while the clock runs.
     public func isStuck(_ concern: Concern) -> Bool {
         guard concern.stage.hasRunningDeadline, concern.pausedSince == nil else { return false }
@@ -95,7 +105,7 @@ public struct AgendaBuilder: Sendable {
     /// A proposal for the department that will solve a new concern: the department its
     /// library belongs to (the meeting may change it).
     func solvingDepartment(for concern: Concern) -> UnitID {
-        organisation.pathToRoot(from: concern.unitID).first { $0.kind == .department }?.id ?? concern.unitID
+        organisation.department(of: concern.unitID)
     }
 
     private struct ItemKey: Hashable {

@@ -90,6 +90,14 @@ public struct Organisation: Sendable, Equatable {
         return path
     }
 
+    /// The department a unit answers to: a team's department, a department itself (and the
+    /// company itself). The one place the rule is written: the first responsible person's
+    /// department, the units near an intake and a meeting's proposed solving department use it.
+    public func department(of id: UnitID) -> UnitID {
+        guard let unit = units[id] else { return id }
+        return unit.kind == .team ? (unit.parentID ?? id) : id
+    }
+
     /// Units in tree order (company, then each department followed by its teams), for listings.
     public var unitsInTreeOrder: [OrgUnit] {
         var ordered: [OrgUnit] = []

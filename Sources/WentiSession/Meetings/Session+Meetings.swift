@@ -96,6 +96,7 @@ extension Session {
     /// for next month, if none is planned), with its three parties, and links the concern
     /// to it. Returns the meeting's id.
     public func putOnAgenda(_ concern: Concern) throws -> String {
+        if let reason = AgendaBuilder.whyNotOnAgenda(concern) { throw SessionError.notForAgenda(concern.code, reason) }
         let today = today()
         let month = today.month.next
         let company = organisation.company.id
