@@ -100,7 +100,8 @@ public enum App {
 
     /// One tab per pane with its number key; the current one stands out (bold, not reversed).
     /// Who is looking always fits at the right: when the full tab titles would push it off,
-    /// the other tabs shrink to their number keys.
+    /// tabs other than the current one shrink to their number keys, the farthest first,
+    /// only as many as needed.
     static func drawTabs(_ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
         grid.fill(x: 0, y: 0, width: layout.width, height: 1, style: Style(reverse: true))
         grid.write(" wenti 问题 ", x: 0, y: 0, style: Style(bold: true, reverse: true))
@@ -108,11 +109,14 @@ public enum App {
         func label(_ tab: AppTab, full: Bool) -> String {
             full || tab == state.tab ? " \(tab.rawValue) " + tab.title.text(state.language) + " " : " \(tab.rawValue) "
         }
-        let fullWidth = AppTab.allCases.reduce(12) { $0 + DisplayWidth.of(label($1, full: true)) }
-        let full = fullWidth + DisplayWidth.of(who) + 2 <= layout.width
+        var compact: Set<AppTab> = []
+        func tabsWidth() -> Int { AppTab.allCases.reduce(12) { $0 + DisplayWidth.of(label($1, full: !compact.contains($1))) } }
+        for tab in AppTab.allCases.reversed() where tab != state.tab && tabsWidth() + DisplayWidth.of(who) + 2 > layout.width {
+            compact.insert(tab)
+        }
         var x = 12
         for tab in AppTab.allCases {
-            let text = label(tab, full: full)
+            let text = label(tab, full: !compact.contains(tab))
             let current = tab == state.tab
             grid.write(text, x: x, y: 0, style: Style(bold: current, reverse: !current, underline: current))
             x += DisplayWidth.of(text)
