@@ -222,6 +222,23 @@ public enum Workflow {
                 guard context.categories.contains(categoryID) else { throw .unknownCategory(categoryID) }
                 next.categoryID = categoryID
             }
+
+        case .takeBack(let restoration):
+            try require(open.subtracting([.awaitingFeedback]))
+            // The one stage an undo moves back is a first analysis; everything else stays.
+            guard restoration.stage == stage || (restoration.stage == .found && stage == .analysing) else {
+                throw .illegalInStage(.undo, stage)
+            }
+            // A concern past analysis keeps what defining it required.
+            if ![.found, .analysing].contains(restoration.stage) {
+                var missing: [WorkflowError.Requirement] = []
+                if restoration.grade == nil { missing.append(.grade) }
+                if restoration.plan.isBlank && restoration.stage != .watch { missing.append(.plan) }
+                if restoration.firstResponsibleID == nil && restoration.stage != .watch { missing.append(.firstResponsible) }
+                if !missing.isEmpty { throw .missingForSolving(missing) }
+            }
+            if restoration.stage == .analysing && restoration.analysis.rootCause.isBlank { throw .rootCauseRequired }
+            next = restoration.restored(on: next)
         }
 
         next.updatedAt = context.now
