@@ -1,4 +1,4 @@
 import WentiCLI
 
 // Wiring only: everything lives in WentiCLI and the layers below it.
-WentiCommand.main()
+WentiCommand.runPrintingSafely()

@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
             let query = try filters.query(in: session.workspace)
             let export = ConcernExport(session: session)
             guard let output else {
-                return try export.write(query, format: exportFormat) { FileHandle.standardOutput.write($0) }
+                return try PrintedOutput.exactBytes(language: options.language) { write in try export.write(query, format: exportFormat, to: write) }
             }
             // Written beside the file and moved over it at the end: never half a file.
             let partial = output + ".partial"

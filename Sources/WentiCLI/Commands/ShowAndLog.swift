@@ -21,7 +21,7 @@ struct ShowCommand: ParsableCommand {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 encoder.dateEncodingStrategy = .iso8601
-                emit(String(decoding: try encoder.encode(concern), as: UTF8.self))
+                PrintedOutput.exact(String(decoding: try encoder.encode(concern), as: UTF8.self), language: options.language)
             } else {
                 emit(ConcernDetail.render(concern, workspace: session.workspace, language: options.language, today: session.today()))
             }
