@@ -12,17 +12,25 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The CSV file.") var file: String
+    @Option(help: "The file's encoding: UTF-8 or GB18030 (GBK); default: detected, and said.") var encoding: String?
 
     func run() throws {
         try reportingFailures(options) {
+            let forced = try encoding.map { name throws(CLIFailure) in
+                guard let known = TextDecoding.Encoding(name: name) else {
+                    throw CLIFailure(zh: "--encoding：“\(name)”无效（UTF-8、GB18030）", en: "--encoding: \"\(name)\" is not UTF-8 or GB18030")
+                }
+                return known
+            }
             let session = try options.openSession()
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CLIFailure(zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
             }
-            let (concerns, encoding) = try ConcernImport(session: session).run(data: data, file: file)
+            let (concerns, used) = try ConcernImport(session: session).run(data: data, file: file, encoding: forced)
+            let how = forced != nil ? (options.language == .zh ? "按指定" : "as asked") : (options.language == .zh ? "自动识别" : "detected")
             emit(options.language == .zh
-                 ? "已导入 \(concerns.count) 个问题（\(encoding.rawValue)）"
-                 : "imported \(concerns.count) concerns (\(encoding.rawValue))")
+                 ? "已导入 \(concerns.count) 个问题（编码 \(used.rawValue)，\(how)；不对时用 --encoding 指定）"
+                 : "imported \(concerns.count) concerns (encoding \(used.rawValue), \(how); if wrong, name it with --encoding)")
         }
     }
 }
