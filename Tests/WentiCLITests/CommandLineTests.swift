@@ -29,9 +29,10 @@ struct CommandLineTests {
         return String(cString: name)
     }()
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs wenti (or `executable`, a wrapper that runs it) with `arguments`.
+    func run(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["WENTI_DB"] = nil
