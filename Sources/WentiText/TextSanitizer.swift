@@ -19,6 +19,16 @@ public enum TextSanitizer {
         case printedLines
     }
 
+    /// Cleans only as much of `text` as can fill `columns` columns of one line: every
+    /// character takes at least one column, save the rare zero-width one, so twice the
+    /// columns is more than can show. A screen cell never measures a 10,000-character title
+    /// (or a megabyte) to draw its first forty columns.
+    public static func clean(_ text: String, fillingAtMost columns: Int) -> String {
+        let enough = max(0, columns) * 2 + 2
+        guard text.utf8.count > enough else { return clean(text) }
+        return clean(String(text.prefix(enough)))
+    }
+
     public static func clean(_ text: String, mode: Mode = .singleLine) -> String {
         // Fast path: printable ASCII needs no work, and most of the table's text is short.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }

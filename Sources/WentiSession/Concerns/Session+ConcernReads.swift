@@ -70,15 +70,18 @@ extension Session {
     }
 
     /// Solved concerns of the same category most alike the concern in title and root cause
-    /// (`PracticeSearch.similar`): the newest 60 of the category are compared, each read
-    /// whole (the root cause is not in a list row), so the cost is bounded whatever the size.
+    /// (`PracticeSearch.similar`): the newest 60 of the category are compared, so the cost is
+    /// bounded whatever the size. A candidate is read whole (the root cause is not in a list
+    /// row) only the first time and when it changed: its runs are kept per version.
     public func similarSolved(to concern: Concern) throws -> [ConcernSummary] {
         var query = ConcernQuery()
         query.categoryIDs = [concern.categoryID]
         query.stages = [.awaitingFeedback, .closed]
         let rows = try page(query, after: nil, limit: 60).rows.filter { $0.code != concern.code }
-        let candidates = try rows.map { row in try self.concern(row.code) }
-        let chosen = PracticeSearch.similar(to: concern, among: candidates, organisation: organisation).map(\.code)
+        let candidates = try rows.map { row in
+            (code: row.code, runs: try comparedRuns.runs(of: row.code, version: row.version) { try self.concern(row.code) })
+        }
+        let chosen = PracticeSearch.similar(to: concern, among: candidates, organisation: organisation)
         return chosen.compactMap { code in rows.first { $0.code == code } }
     }
 
