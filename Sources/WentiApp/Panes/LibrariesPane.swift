@@ -166,7 +166,8 @@ enum LibrariesPane {
         }
         // The timeline: who did what, newest last, as much as fits.
         let timeline = state.detailLog.suffix(max(0, height - lines.count)).map { entry -> (String, Style) in
-            let who = org.person(entry.actorID)?.name ?? entry.actorID.rawValue
+            let who = entry.actorID == AccessPolicy.anonymousActor ? UIText.anonymous.text(language)
+                : org.person(entry.actorID)?.name ?? entry.actorID.rawValue
             let action = ConcernAction(rawValue: entry.action)?.label.text(language) ?? entry.action
             let day = Day(entry.at).description
             let detail = entry.changes.first { $0.field == "note" || $0.field == "escalation" || $0.field == "stage" }

@@ -46,7 +46,8 @@ struct LogCommand: ParsableCommand {
             formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
             var lines: [String] = []
             for entry in try session.log(code) {
-                let who = org.person(entry.actorID)?.name ?? entry.actorID.rawValue
+                let who = entry.actorID == AccessPolicy.anonymousActor ? (options.language == .zh ? "匿名" : "anonymous")
+                    : org.person(entry.actorID)?.name ?? entry.actorID.rawValue
                 let action = ConcernAction(rawValue: entry.action)?.label.text(options.language) ?? entry.action
                 lines.append("\(formatter.string(from: entry.at))  \(who)  \(action)")
                 for change in entry.changes {

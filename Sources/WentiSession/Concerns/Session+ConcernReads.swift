@@ -39,9 +39,11 @@ extension Session {
     }
 
     /// The concern's recorded steps, oldest first, for whoever may read the concern.
+    /// The steps of someone who filed anonymously show no name to those the report hides
+    /// them from (`AccessPolicy.redacted(_:of:for:in:)`).
     public func log(_ code: ConcernCode) throws -> [AuditEntry] {
-        _ = try store.concern(code, scope: scope)
-        return try store.auditLog(subject: code.description)
+        let concern = try store.concern(code, scope: scope)
+        return AccessPolicy.redacted(try store.auditLog(subject: code.description), of: concern, for: viewer, in: organisation)
     }
 
     /// One line of the org tree: a unit's library and its counts, its subtree included.
