@@ -47,10 +47,15 @@ struct HostileOutputTests {
 
     @Test func everyOutputPathToATerminalHoldsNoRawControl() throws {
         let db = try demo()
-        let add = try cli.run(["add", "--db", db, "--title", HostileText.all, "--description", "描述" + HostileText.all,
-                               "--category", "收入福利", "--channel", "hotline", "--unit", "t-hk"])
-        #expect(add.status == 0, "\(add.err)")
-        let code = add.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        // One concern per class (a title holds at most 120 characters), the last with every
+        // class in its description too.
+        var code = ""
+        for (name, text) in HostileText.classes {
+            let add = try cli.run(["add", "--db", db, "--title", "问题" + text + "结尾", "--description", "描述" + HostileText.all,
+                                   "--category", "收入福利", "--channel", "hotline", "--unit", "t-hk"])
+            #expect(add.status == 0, "\(name): \(add.err)")
+            code = add.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         let paths: [[String]] = [
             ["list"], ["list", "--format", "csv"], ["list", "--format", "json"], ["show", code], ["show", code, "--json"],
             ["log", code], ["export"], ["export", "--format", "json"],
@@ -71,12 +76,18 @@ struct HostileOutputTests {
 
     @Test func machineFormatsStayExactToAPipe() throws {
         let db = try demo()
-        let add = try cli.run(["add", "--db", db, "--title", HostileText.all, "--category", "收入福利", "--channel", "hotline", "--unit", "t-hk"])
+        let title = "问题" + HostileText.classes.filter { $0.name != "C0" && $0.name != "C1" }.map(\.text).joined() + "结尾"
+        let add = try cli.run(["add", "--db", db, "--title", title, "--description", HostileText.all,
+                               "--category", "收入福利", "--channel", "hotline", "--unit", "t-hk"])
+        #expect(add.status == 0, "\(add.err)")
         let code = add.out.trimmingCharacters(in: .whitespacesAndNewlines)
         let json = try cli.run(["list", "--format", "json", "--text", "结尾", "--db", db])
         let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
         let rows = try #require(object?["concerns"] as? [[String: Any]])
-        #expect(rows.first?["title"] as? String == HostileText.all, "the title comes back exactly as it was given")
+        #expect(rows.first?["title"] as? String == title, "the title comes back exactly as it was given")
+        let shown = try cli.run(["show", code, "--json", "--db", db])
+        let concern = try JSONSerialization.jsonObject(with: Data(shown.out.utf8)) as? [String: Any]
+        #expect(concern?["description"] as? String == HostileText.all, "every class, C0 and C1 included, exactly")
         let csv = try cli.run(["list", "--format", "csv", "--text", "结尾", "--db", db])
         #expect(csv.out.contains(HostileText.classes[3].text), "an OSC in a CSV to a pipe stays as stored")
         #expect(!csv.err.contains("redirect"), "no notice when the output is not a terminal")
