@@ -6,7 +6,7 @@ import WentiSession
 import WentiStore
 
 /// `wenti add`: take in a new concern.
-struct AddCommand: ParsableCommand {
+struct AddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Take in a new concern (stage: found).")
 
@@ -31,10 +31,10 @@ struct AddCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures(options) {
+    func run() async throws {
+        try await reportingFailures(options) {
             let description = try descriptionFile.map(Self.readDescription) ?? description ?? ""
-            let session = try options.openSession()
+            let session = try await options.openSession()
             let workspace = session.workspace
             let channel: Channel = try Parse.enumValue(channel, option: "--channel")
             let reporterValue: Reporter
@@ -52,7 +52,7 @@ struct AddCommand: ParsableCommand {
                 finderID: try finder.map { try Parse.person($0, in: workspace, option: "--finder") } ?? actor.id,
                 reporter: reporterValue, involvedPeople: involved,
                 unitID: try Parse.unit(unit, in: workspace, option: "--unit").id)
-            let concern = try session.intake(new)
+            let concern = try await session.intake(new)
             emit(concern.code.description)
         }
     }

@@ -43,6 +43,16 @@ enum PrintedOutput {
         exact(String(decoding: gathered, as: UTF8.self), language: language)
     }
 
+    /// The same, for a producer that awaits (an export reading the store).
+    static func exactBytes(language: Language, _ produce: ((Data) throws -> Void) async throws -> Void) async throws {
+        guard isatty(STDOUT_FILENO) == 1 else {
+            return try await produce { FileHandle.standardOutput.write($0) }
+        }
+        var gathered = Data()
+        try await produce { gathered.append($0) }
+        exact(String(decoding: gathered, as: UTF8.self), language: language)
+    }
+
     private static func terminated(_ text: String) -> String {
         text.hasSuffix("\n") ? text : text + "\n"
     }

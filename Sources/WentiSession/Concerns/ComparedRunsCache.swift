@@ -10,12 +10,15 @@ import WentiCore
 final class ComparedRunsCache: Sendable {
     private let known = Mutex<[ConcernCode: (version: Int, runs: Set<String>)]>([:])
 
-    /// The runs of `code` at `version`, from the cache or from `load` (then kept).
-    func runs(of code: ConcernCode, version: Int, load: () throws -> Concern) rethrows -> Set<String> {
-        if let hit = known.withLock({ $0[code] }), hit.version == version { return hit.runs }
-        let concern = try load()
+    /// The runs kept for `code` at `version`, or nil when the concern has to be read.
+    func runs(of code: ConcernCode, version: Int) -> Set<String>? {
+        known.withLock { entries in entries[code].flatMap { $0.version == version ? $0.runs : nil } }
+    }
+
+    /// Computes the runs of `concern` and keeps them for its version.
+    func keep(_ concern: Concern) -> Set<String> {
         let runs = PracticeSearch.comparedRuns(of: concern)
-        known.withLock { $0[code] = (concern.version, runs) }
+        known.withLock { $0[concern.code] = (concern.version, runs) }
         return runs
     }
 }
