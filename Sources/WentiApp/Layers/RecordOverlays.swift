@@ -83,8 +83,14 @@ enum RecordOverlays {
             _ = try await session.changeNotice(noticeID, .chase(text: values["text"] ?? ""))
             return zh ? "已催办 \(noticeID)" : "\(noticeID) chased"
         case .export(let subject):
-            let path = try await ExportForms.write(subject, values: values, env, language: state.language)
-            return zh ? "已写入 \(path)" : "written to \(path)"
+            do {
+                let path = try await ExportForms.write(subject, values: values, env, language: state.language, replacing: values["replace"] == "1")
+                return zh ? "已写入 \(path)" : "written to \(path)"
+            } catch ExportForms.ExportError.exists(let path) {
+                // Ask before replacing: the form gains the question, answered "no" until changed.
+                if !form.fields.contains(where: { $0.id == "replace" }) { form.fields.append(ExportForms.replaceField) }
+                throw FieldProblem(field: "replace", message: ExportForms.ExportError.exists(path).label)
+            }
         case .practice(let code):
             let concern = try await session.concern(code)
             let draft = PracticeForms.entry(from: values, concern: concern, id: "", on: session.today(), author: session.principal.id)
