@@ -215,7 +215,7 @@ enum TriageOverlays {
                 let scheduled = concern.map { try? Workflow.regradedSchedule(of: $0, to: grade, policy: policy, today: today) }
                     ?? policy.schedule(for: grade, gradedOn: today)
                 let when: String
-                if let concern, scheduled == nil {
+                if concern != nil, scheduled == nil {
                     when = language == .zh ? "已逾期，不可改为萌芽" : "overdue: cannot become budding"
                 } else if let (deadline, review) = scheduled {
                     let kept = concern?.deadline != nil && deadline == concern?.deadline && concern?.stage.hasRunningDeadline == true
