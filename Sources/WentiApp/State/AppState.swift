@@ -57,6 +57,11 @@ public struct AppState: Sendable {
     /// entries written from cases like it: one case teaches the next.
     public var detailSimilar: [ConcernSummary] = []
     public var detailPractices: [PracticeEntry] = []
+    /// The details last read, so that moving back and forth over the same rows reads nothing:
+    /// a concern with a 1 MB description cost a 1 MB read and decode on every visit. Emptied
+    /// whenever the pane is read again (anything may have changed), and checked against the
+    /// row's version.
+    public var recentDetails = RecentDetails()
     public var showDetail = true
     public var overlays: [Overlay] = []
     /// A message for the status bar until the next key.
@@ -114,4 +119,29 @@ public struct TriageTarget: Sendable, Hashable, CustomStringConvertible {
     public var version: Int?
 
     public var description: String { code.description }
+}
+
+/// A few concern details as last read (the concern, its log and its similar cases).
+public struct RecentDetails: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        var concern: Concern
+        var log: [AuditEntry]
+        var similar: [ConcernSummary]
+    }
+
+    static let capacity = 8
+    private(set) var entries: [Entry] = []
+
+    /// The entry of `code` if it was read at `version`.
+    func entry(_ code: ConcernCode, version: Int?) -> Entry? {
+        entries.first { $0.concern.code == code && (version == nil || $0.concern.version == version) }
+    }
+
+    mutating func keep(_ entry: Entry) {
+        entries.removeAll { $0.concern.code == entry.concern.code }
+        entries.append(entry)
+        if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
+    }
+
+    mutating func removeAll() { entries = [] }
 }
