@@ -23,6 +23,7 @@ public enum App {
     }
 
     public static func update(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
+        defer { state.forgetOpenedIdentityIfElsewhere() }
         if key == .tick {
             LiveRefresh.check(&state, env)
             return

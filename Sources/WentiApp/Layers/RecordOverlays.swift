@@ -102,6 +102,8 @@ enum RecordOverlays {
                 throw FieldProblem(field: "group", message: error.label)
             }
             return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题" : "\(id) applied to \(applied.count) concerns of batch \"\(group)\""
+        case .openIdentity(let code):
+            return try IdentityActions.open(code, values, &state, env)
         }
     }
 

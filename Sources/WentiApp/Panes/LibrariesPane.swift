@@ -106,11 +106,7 @@ enum LibrariesPane {
         let unit = org.unit(c.unitID)?.name ?? c.unitID.rawValue
         lines.append(("\(c.tier.code) \(unit) · \(c.stage.label.text(language)) · " + (c.grade.map { "\($0.label.text(language))（\($0.stance.text(language))）" } ?? "-"), .plain))
         let category = workspace.category(c.categoryID)?.name.text(language) ?? c.categoryID.rawValue
-        let reporter: String = switch c.reporter {
-        case .named(let name, _): name.isEmpty ? "-" : name
-        case .anonymous(let identity?): UIText.anonymousWithIdentity(identity).text(language)
-        case .anonymous(nil): UIText.anonymous.text(language)
-        }
+        let reporter = UIText.reporter(c.reporter, opened: state.openedIdentity?.code == c.code ? state.openedIdentity?.text : nil, language)
         lines.append((UIText.fieldCategory.text(language) + category + "  " + UIText.fieldChannel.text(language) + c.channel.label.text(language), .plain))
         lines.append((UIText.fieldReporter.text(language) + reporter, .plain))
         if let owner = c.firstResponsibleID {

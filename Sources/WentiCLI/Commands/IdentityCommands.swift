@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import WentiCore
+import WentiSeal
+import WentiSession
+import WentiStore
+
+/// `wenti identity open|log`: opening an anonymous reporter's sealed identity, audited.
+struct IdentityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "identity", abstract: "Open an anonymous reporter's sealed identity (political-work staff, with a reason; audited).",
+        subcommands: [IdentityOpenCommand.self, IdentityLogCommand.self])
+}
+
+struct IdentityOpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Print one concern's sealed reporter identity, and record who opened it, when and why.",
+        discussion: """
+            Asks for your key's passphrase on the terminal (no echo), or reads it from --passphrase-fd N. \
+            Example: wenti identity open Q-2026-0012 --reason "回访核实本人意见"
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var secret: SecretInput
+    @Argument(help: "The concern (e.g. Q-2026-0012).") var code: String
+    @Option(help: "Why you open it: recorded in the audit log.") var reason: String?
+    @Flag(help: "Unlock with the recovery key instead of your own key.") var recovery = false
+
+    func run() throws {
+        try reportingFailures(options) {
+            let session = try options.openSession()
+            let concern = try Parse.code(code)
+            // Who, why and whether there is anything to open: all before the passphrase.
+            try session.checkOpening(concern, reason: reason ?? "")
+            let (holder, key) = try KeyUnlocking.unlock(session, recovery: recovery, secret: secret, options: options)
+            emit(try session.openIdentity(concern, reason: reason ?? "", as: holder, with: key))
+        }
+    }
+}
+
+struct IdentityLogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "Every opening of a sealed identity (who, when, which concern, why) and every key change.")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        try reportingFailures(options) {
+            let session = try options.openSession()
+            let language = options.language
+            let formatter = DateFormatter()
+            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            let rows = try session.identityLog().map { entry -> [String] in
+                let changes = Dictionary(entry.changes.map { ($0.field, $0.new) }, uniquingKeysWith: { first, _ in first })
+                let what = entry.action == MethodAction.openSealedIdentity.rawValue
+                    ? (changes["concern"] ?? "") + "  " + (language == .zh ? "理由：" : "reason: ") + (changes["reason"] ?? "")
+                    : entry.changes.map { "\($0.field) \($0.new.isEmpty ? $0.old : $0.new)" }.joined(separator: ", ")
+                return [formatter.string(from: entry.at), session.organisation.person(entry.actorID)?.name ?? entry.actorID.rawValue, entry.action, what]
+            }
+            let titles = language == .zh ? ["时间", "人员", "操作", "内容"] : ["at", "who", "action", "what"]
+            emit(Table(columns: titles.map { Table.Column(title: $0, maxWidth: 40) }, rows: rows, flexibleColumns: [3]).render(totalWidth: terminalColumns()))
+        }
+    }
+}
