@@ -90,7 +90,7 @@ let package = Package(
         .executableTarget(name: "wenti", dependencies: ["WentiCLI"]),
 
         // What the test targets share: addressing the store by person id, as tests name people.
-        .target(name: "WentiTestSupport", dependencies: ["WentiStore", "WentiSession"], path: "Tests/WentiTestSupport"),
+        .target(name: "WentiTestSupport", dependencies: ["WentiStore", "WentiSession", "WentiSeal"], path: "Tests/WentiTestSupport"),
         .testTarget(name: "WentiCoreTests", dependencies: ["WentiCore"]),
         .testTarget(name: "WentiTextTests", dependencies: ["WentiText"]),
         .testTarget(name: "WentiSealTests", dependencies: ["WentiSeal"]),

@@ -21,7 +21,8 @@ final class AppFixture {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         clock = ManualClock(day: Day("2026-09-01")!)
         store = try SQLiteStore(path: directory.appendingPathComponent("demo.sqlite").path, clock: clock)
-        try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester")
+        try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
+                              keyHolders: TestKeys.demoHolders())
         if synthetic > 0 {
             try store.bulkLoad(SyntheticConcerns(workspace: try store.workspace()).batches(total: synthetic, size: 1000),
                                actor: try store.person(nil), action: "generate")
@@ -29,7 +30,7 @@ final class AppFixture {
         clock.set(day: Day("2026-11-25")!)
         _ = try store.open(NewConcern(
             title: "表情😀👨‍👩‍👧与控制符\u{1B}[2J测试", description: "第一行\n\u{1B}]0;title\u{07}第二行", categoryID: "team-burden",
-            channel: .hotline, finderID: "zg-zhao", reporter: .anonymous(sealedIdentity: "测试人员"), unitID: "t-kf"), actor: "zg-zhao")
+            channel: .hotline, finderID: "zg-zhao", reporter: .anonymous(sealedIdentity: .toSeal("测试人员")), unitID: "t-kf"), actor: "zg-zhao")
         // The UI runs as the person `viewer` names, under their own login (赵雅琴 by default).
         let session = try store.session(as: viewer ?? "zg-zhao")
         environment = AppEnvironment(session: session, registry: try ActionRegistry(actions: StandardActions.all, overrides: overrides))

@@ -15,7 +15,8 @@ struct DemoFixture {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = ManualClock(day: Day("2026-09-01")!)
         store = try SQLiteStore(path: directory.appendingPathComponent("demo.sqlite").path, clock: clock)
-        try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester")
+        try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
+                              keyHolders: TestKeys.demoHolders())
     }
 
     func emptyWorkspace(_ name: String) throws -> SQLiteStore {

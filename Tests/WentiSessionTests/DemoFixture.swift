@@ -22,7 +22,8 @@ final class DemoFixture: @unchecked Sendable {
         let path = directory.appendingPathComponent("demo.sqlite").path
         let clock = ManualClock(day: Day("2026-09-01")!)
         let store = try! SQLiteStore(path: path, clock: clock)
-        try! SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: creatorLogin)
+        try! SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: creatorLogin,
+                              keyHolders: TestKeys.demoHolders())
         let zhao = try! store.workspace().organisation.person("zg-zhao")!
         for person in try! store.workspace().organisation.people.values where person.id != zhao.id {
             _ = try! store.link(login: person.id.rawValue, to: person.id, actor: zhao)

@@ -21,7 +21,8 @@ struct StoreConformanceTests {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 let clock = ManualClock(day: Day("2026-09-01")!)
                 let store = try SQLiteStore(path: directory.appendingPathComponent("c.sqlite").path, clock: clock)
-                try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester")
+                try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
+                              keyHolders: TestKeys.demoHolders())
                 clock.set(day: Day("2026-11-25")!)
                 return (store, clock, { try? FileManager.default.removeItem(at: directory) })
             }

@@ -17,6 +17,9 @@ struct StoreFixture {
         clock = ManualClock(day: Day("2026-11-01")!)
         store = try SQLiteStore(path: path, clock: clock)
         try store.install(Self.workspace)
+        // Anonymous identities are sealed on the way in: to the recovery key and "pw"'s.
+        try store.register(TestKeys.demoHolders(creator: "pw")[0], actor: try store.person("pw"))
+        try store.register(TestKeys.demoHolders(creator: "pw")[1], actor: try store.person("pw"))
     }
 
     static let workspace = Workspace(

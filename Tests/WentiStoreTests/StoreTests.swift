@@ -155,14 +155,14 @@ struct StoreTests {
     @Test func rolesSeeTheirPartAndTheSealedReporterStaysSealed() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
-        let sealed = try fixture.add("匿名反映", unit: "t1", reporter: .anonymous(sealedIdentity: "运维班宋某"))
+        let sealed = try fixture.add("匿名反映", unit: "t1", reporter: .anonymous(sealedIdentity: .toSeal("运维班宋某")))
         try fixture.add("客服班的问题", unit: "t3")
         _ = try fixture.store.perform(.escalate(reason: "班组解决不了"), on: sealed.code, expectedVersion: nil, actor: "tl1")
         #expect(try fixture.codes(ConcernQuery(), viewer: "tl1") == ["Q-2026-0001"], "a team sees what it submitted up")
         #expect(try fixture.codes(ConcernQuery(), viewer: "tl3") == ["Q-2026-0002"])
         #expect(try fixture.codes(ConcernQuery(), viewer: "ld").count == 2)
         #expect(throws: StoreError.concernNotFound(sealed.code)) { try fixture.store.concern(sealed.code, viewer: "tl3") }
-        #expect(try fixture.store.concern(sealed.code, viewer: "pw").reporter == .anonymous(sealedIdentity: "运维班宋某"))
+        #expect(try fixture.store.concern(sealed.code, viewer: "pw").reporter == .anonymous(sealedIdentity: .sealed), "that there is one, not what")
         #expect(try fixture.store.concern(sealed.code, viewer: "dh1").reporter == .anonymous(sealedIdentity: nil))
         #expect(try fixture.store.concern(sealed.code, viewer: "ld").reporter == .anonymous(sealedIdentity: nil))
         #expect(try fixture.store.page(ConcernQuery(), viewer: "pw", after: nil, limit: 5).rows.first { $0.code == sealed.code }?.anonymous == true)
