@@ -4,6 +4,7 @@ import SnapshotTesting
 @testable import WentiApp
 @testable import WentiCore
 @testable import WentiExchange
+import WentiSeal
 @testable import WentiStore
 @testable import WentiTerminal
 
@@ -33,8 +34,18 @@ final class AppFixture {
             channel: .hotline, finderID: "zg-zhao", reporter: .anonymous(sealedIdentity: .toSeal("测试人员")), unitID: "t-kf"), actor: "zg-zhao")
         // The UI runs as the person `viewer` names, under their own login (赵雅琴 by default).
         let session = try store.session(as: viewer ?? "zg-zhao")
-        environment = AppEnvironment(session: session, registry: try ActionRegistry(actions: StandardActions.all, overrides: overrides))
+        environment = AppEnvironment(session: session, registry: try ActionRegistry(actions: StandardActions.all, overrides: overrides),
+                                     keyFolder: Self.keyFolder)
     }
+
+    /// 赵雅琴's key as `wenti keys init` keeps it, under `passphrase`; made once per process
+    /// (scrypt is meant to be slow).
+    static let passphrase = "test-passphrase"
+    static let keyFolder: KeyFolder = {
+        let folder = KeyFolder(url: FileManager.default.temporaryDirectory.appendingPathComponent("wenti-app-keys-\(UUID().uuidString)"))
+        try! folder.save(try! ProtectedKey.protect(TestKeys.zhao, for: .person("zg-zhao"), passphrase: passphrase))
+        return folder
+    }()
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 

@@ -31,7 +31,7 @@ public struct IntakeForm: Sendable, Equatable {
             .init(id: "anonymous", label: LocalizedText(zh: "匿名", en: "Anonymous"),
                   input: .choice([LocalizedText(zh: "否", en: "no"), LocalizedText(zh: "是", en: "yes")], selected: 0)),
             // Sealed on the way into the store; kept out of the draft file, which is not.
-            .init(id: "sealed", label: LocalizedText(zh: "匿名者身份（加密，仅政工可查看）", en: "Identity (sealed; political work opens it)"),
+            .init(id: "sealed", label: LocalizedText(zh: "匿名者身份（仅政工可见）", en: "Identity (political work only)"),
                   input: .line(TextField()), sensitive: true),
         ]))
     }
