@@ -29,7 +29,16 @@ struct CommandLineTests {
         return String(cString: name)
     }()
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Where the spawned commands keep their keys (`wenti demo` makes one): a folder of this
+    /// test process, never the account's own ~/.config.
+    static let configHome: String = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-cli-config-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }()
+
+    /// Runs the binary; `input` is its standard input (for `--passphrase-fd 0`).
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -38,14 +47,20 @@ struct CommandLineTests {
         env["WENTI_USER"] = nil
         env["LANG"] = nil
         env["LC_ALL"] = nil
+        env["XDG_CONFIG_HOME"] = Self.configHome
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let (outData, errData) = ProcessOutput.readBoth(out.fileHandleForReading, err.fileHandleForReading)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),

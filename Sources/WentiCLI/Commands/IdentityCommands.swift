@@ -4,6 +4,7 @@ import WentiCore
 import WentiSeal
 import WentiSession
 import WentiStore
+import WentiText
 
 /// `wenti identity open|log`: opening an anonymous reporter's sealed identity, audited.
 struct IdentityCommand: ParsableCommand {
@@ -33,7 +34,8 @@ struct IdentityOpenCommand: ParsableCommand {
             // Who, why and whether there is anything to open: all before the passphrase.
             try session.checkOpening(concern, reason: reason ?? "")
             let (holder, key) = try KeyUnlocking.unlock(session, recovery: recovery, secret: secret, options: options)
-            emit(try session.openIdentity(concern, reason: reason ?? "", as: holder, with: key))
+            // Text from data: cleaned of controls before it reaches the terminal.
+            emit(TextSanitizer.clean(try session.openIdentity(concern, reason: reason ?? "", as: holder, with: key), mode: .multiLine))
         }
     }
 }
