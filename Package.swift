@@ -100,9 +100,9 @@ let package = Package(
             dependencies: ["WentiApp", "WentiExchange", "WentiTestSupport", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore", "WentiExchange", "WentiTestSupport"]),
+        .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore", "WentiExchange", "WentiTestSupport", "WentiSeal"]),
         .testTarget(name: "WentiSessionTests", dependencies: ["WentiSession", "WentiExchange", "WentiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange", "WentiTestSupport"]),
+        .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange", "WentiTestSupport", "WentiSeal"]),
         .testTarget(name: "WentiReportsTests", dependencies: ["WentiReports"]),
         .testTarget(name: "WentiOfficeTests", dependencies: ["WentiOffice", "ZIPFoundation"]),
         // Depends on the executable so that `swift test` builds the binary it spawns.

@@ -4,6 +4,7 @@ import Testing
 @testable import WentiCore
 @testable import WentiExchange
 @testable import WentiStore
+import WentiSeal
 
 /// The demo seeds loaded into a real SQLite file.
 struct DemoFixture {
@@ -67,6 +68,19 @@ struct ExchangeTests {
             try store.concerns(ConcernQuery(), scope: .all, after: nil, limit: 100).concerns.filter(\.reporter.isAnonymous).map(\.code)
         }
         #expect(try anonymous(other) == anonymous(demo.store) && !(try anonymous(other)).isEmpty)
+    }
+
+    @Test func anImportedIdentityGoesInSealed() throws {
+        let demo = try DemoFixture()
+        defer { demo.remove() }
+        let csv = "title,category,channel,unit,anonymous,sealed_identity\n宿舍热水不够,收入福利,hotline,河口供电所,yes,河口所青年员工小彭\n"
+        let (concerns, _) = try ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: Data(csv.utf8), file: "a.csv")
+        let code = try #require(concerns.first?.code)
+        #expect(try demo.store.concern(code, scope: .all).reporter == .anonymous(sealedIdentity: .sealed))
+        let envelope = try #require(try demo.store.envelope(code))
+        #expect(try IdentitySeal.open(envelope, as: .recovery, with: TestKeys.recovery) == "河口所青年员工小彭")
+        let file = try Data(contentsOf: URL(fileURLWithPath: demo.store.path)) + (FileManager.default.contents(atPath: demo.store.path + "-wal") ?? Data())
+        #expect(file.range(of: Data("河口所青年员工小彭".utf8)) == nil)
     }
 
     @Test func gb18030AndBOMFilesImport() throws {

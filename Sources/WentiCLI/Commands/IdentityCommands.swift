@@ -54,9 +54,17 @@ struct IdentityLogCommand: ParsableCommand {
             formatter.dateFormat = "yyyy-MM-dd HH:mm"
             let rows = try session.identityLog().map { entry -> [String] in
                 let changes = Dictionary(entry.changes.map { ($0.field, $0.new) }, uniquingKeysWith: { first, _ in first })
+                // A holder is named as people are, never by its stored id.
+                func shown(_ value: String) -> String {
+                    switch KeyHolder(storageName: value) {
+                    case .recovery?: language == .zh ? "恢复密钥" : "the recovery key"
+                    case .person(let id)?: session.organisation.person(id)?.name ?? id.rawValue
+                    case nil: value
+                    }
+                }
                 let what = entry.action == MethodAction.openSealedIdentity.rawValue
                     ? (changes["concern"] ?? "") + "  " + (language == .zh ? "理由：" : "reason: ") + (changes["reason"] ?? "")
-                    : entry.changes.map { "\($0.field) \($0.new.isEmpty ? $0.old : $0.new)" }.joined(separator: ", ")
+                    : entry.changes.map { "\($0.field) \(shown($0.new.isEmpty ? $0.old : $0.new))" }.joined(separator: ", ")
                 return [formatter.string(from: entry.at), session.organisation.person(entry.actorID)?.name ?? entry.actorID.rawValue, entry.action, what]
             }
             let titles = language == .zh ? ["时间", "人员", "操作", "内容"] : ["at", "who", "action", "what"]
