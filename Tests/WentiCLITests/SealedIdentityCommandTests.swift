@@ -60,12 +60,12 @@ struct SealedIdentityCommandTests {
         let named = try cli.run(["identity", "open", "Q-2026-0012", "--reason", "回访", "--passphrase-fd", "0", "--db", db], input: "jiangcheng-demo\n")
         #expect(named.status == 1 && named.err.contains("has no sealed reporter identity"), "\(named.err)")
         // Nothing above was an opening.
-        #expect(!(try cli.run(["identity", "log", "--db", db]).out.contains("open-sealed-identity")))
+        #expect(!(try cli.run(["identity", "log", "--db", db]).out.contains("open a sealed identity")))
         let opened = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "回访核实本人意见", "--passphrase-fd", "0", "--db", db],
                                  input: "jiangcheng-demo\n")
         #expect(opened.status == 0)
         let log = try cli.run(["identity", "log", "--db", db])
-        #expect(log.out.contains("赵雅琴") && log.out.contains("open-sealed-identity") && log.out.contains("Q-2026-0006")
+        #expect(log.out.contains("赵雅琴") && log.out.contains("open a sealed identity") && log.out.contains("Q-2026-0006")
                 && log.out.contains("回访核实本人意见"), "\(log.out)")
         // A company leader: refused by name, before any passphrase; and the log is not theirs to read.
         #expect(try cli.run(["people", "login", "ld-zhou", CommandLineTests.account, "--db", db]).status == 0)

@@ -23,9 +23,10 @@ enum IdentityActions {
                               return LocalizedText(zh: "身份已显示在详情中", en: "the identity is on the detail already")
                           }
                           return nil
-                      }) { state, _ in
+                      }) { state, env in
                 guard let concern = state.detail else { return }
                 state.overlays.append(.recordForm(form(), .openIdentity(concern.code)))
+                if let hint = env.passphraseHint { state.toast = hint.text(state.language) }
             },
         ]
     }

@@ -108,14 +108,17 @@ public final class AppEnvironment {
     public let assessmentWeights: AssessmentWeights
     /// Where this account keeps its protected keys (nil: opening identities is not offered).
     public let keyFolder: KeyFolder?
+    /// Said when the passphrase is asked for: the demo's, which the demo cannot ask for itself.
+    public let passphraseHint: LocalizedText?
 
     public init(session: Session, registry: ActionRegistry, draft: IntakeDraft? = nil, assessmentWeights: AssessmentWeights = .standard,
-                keyFolder: KeyFolder? = nil) {
+                keyFolder: KeyFolder? = nil, passphraseHint: LocalizedText? = nil) {
         self.session = session
         self.registry = registry
         self.draft = draft
         self.assessmentWeights = assessmentWeights
         self.keyFolder = keyFolder
+        self.passphraseHint = passphraseHint
     }
 
     /// Looks as `person` sees from now on (read-only), or back as oneself.

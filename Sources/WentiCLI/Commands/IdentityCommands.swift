@@ -65,10 +65,22 @@ struct IdentityLogCommand: ParsableCommand {
                 let what = entry.action == MethodAction.openSealedIdentity.rawValue
                     ? (changes["concern"] ?? "") + "  " + (language == .zh ? "理由：" : "reason: ") + (changes["reason"] ?? "")
                     : entry.changes.map { "\($0.field) \(shown($0.new.isEmpty ? $0.old : $0.new))" }.joined(separator: ", ")
-                return [formatter.string(from: entry.at), session.organisation.person(entry.actorID)?.name ?? entry.actorID.rawValue, entry.action, what]
+                return [formatter.string(from: entry.at), session.organisation.person(entry.actorID)?.name ?? entry.actorID.rawValue,
+                        Self.actionLabel(entry.action).text(language), what]
             }
             let titles = language == .zh ? ["时间", "人员", "操作", "内容"] : ["at", "who", "action", "what"]
             emit(Table(columns: titles.map { Table.Column(title: $0, maxWidth: 40) }, rows: rows, flexibleColumns: [3]).render(totalWidth: terminalColumns()))
+        }
+    }
+
+    static func actionLabel(_ action: String) -> LocalizedText {
+        switch action {
+        case MethodAction.openSealedIdentity.rawValue: MethodAction.openSealedIdentity.label
+        case "keys-register": LocalizedText(zh: "登记密钥", en: "key registered")
+        case "keys-grant": LocalizedText(zh: "授权密钥", en: "access granted")
+        case "keys-remove": LocalizedText(zh: "移除密钥", en: "key removed")
+        case "keys-seal-existing": LocalizedText(zh: "加密旧明文", en: "old plain text sealed")
+        default: LocalizedText(zh: action, en: action)
         }
     }
 }

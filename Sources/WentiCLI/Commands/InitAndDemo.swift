@@ -123,6 +123,7 @@ struct DemoCommand: ParsableCommand {
     /// The demo's passphrase for its creator's key: stated on screen and in the README, since
     /// `wenti demo` runs without a terminal in tests and CI. A demo workspace only.
     static let demoPassphrase = "jiangcheng-demo"
+    static let passphraseHint = LocalizedText(zh: "演示工作区：赵雅琴的口令是 \(demoPassphrase)", en: "demo workspace: 赵雅琴's passphrase is \(demoPassphrase)")
 
     /// The demo's recovery key and its creator's key (saved, protected by `demoPassphrase`, in
     /// this account's key folder).
