@@ -103,6 +103,7 @@ struct DemoCommand: ParsableCommand {
                 Self.removeDatabase(at: building)
                 throw error
             }
+            Self.removeDemoKeys(of: path, folder: KeyFolder.standard(environment: options.environment))
             Self.removeDatabase(at: path)
             try FileManager.default.moveItem(atPath: building, toPath: path)
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
@@ -135,6 +136,16 @@ struct DemoCommand: ParsableCommand {
         return ([HolderKey(holder: .recovery, publicKey: recovery.publicKey, addedAt: clock.now()),
                  HolderKey(holder: .person(creator.id), publicKey: own.publicKey, addedAt: clock.now())],
                 own.publicKey, RecoveryCode.text(of: recovery))
+    }
+
+    /// The key files the demo being replaced made in this account's folder: each demo makes
+    /// its own, and they would pile up run after run.
+    static func removeDemoKeys(of path: String, folder: KeyFolder) {
+        guard SQLiteStore.isDemo(path: path) == true, let store = try? SQLiteStore(path: path, create: false),
+              let holders = try? store.keyHolders() else { return }
+        for holder in holders where holder.holder != .recovery {
+            try? FileManager.default.removeItem(atPath: folder.path(forFingerprint: IdentityKey.fingerprint(of: holder.publicKey)))
+        }
     }
 
     /// Loads in batches of 50,000: each batch is one transaction, and memory stays flat.
