@@ -8,40 +8,40 @@ import WentiText
 @MainActor
 public enum App {
     /// Loads the first screen: the tree and the first page of every library's concerns.
-    public static func start(_ state: inout AppState, _ env: AppEnvironment) {
-        let mark = try? env.session.changeToken()
+    public static func start(_ state: inout AppState, _ env: AppEnvironment) async {
+        let mark = try? await env.session.changeToken()
         state.today = env.session.today()
-        StandardActions.attempt(&state) { state in
-            state.tree = try env.session.libraryTree()
-            state.practices.entries = try env.session.practices()
+        await StandardActions.attempt(&state) { state in
+            state.tree = try await env.session.libraryTree()
+            state.practices.entries = try await env.session.practices()
         }
-        StandardActions.reload(&state, env)
+        await StandardActions.reload(&state, env)
         if let mark { state.loadedMarks[.libraries] = mark }
         if env.draft?.load() != nil {
             state.toast = state.language == .zh ? "有未完成的登记草稿：按 i 继续" : "an unfinished intake is kept: i continues it"
         }
     }
 
-    public static func update(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) {
+    public static func update(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) async {
         defer { state.forgetOpenedIdentityIfElsewhere() }
         if key == .tick {
-            LiveRefresh.check(&state, env)
+            await LiveRefresh.check(&state, env)
             return
         }
         state.toast = nil
-        if Overlays.handle(key, &state, env) { return }
+        if await Overlays.handle(key, &state, env) { return }
         switch key {
-        case .wheelDown: StandardActions.move(&state, env, by: 3)
-        case .wheelUp: StandardActions.move(&state, env, by: -3)
-        case .click(let x, let y): click(x: x, y: y, &state, env)
+        case .wheelDown: await StandardActions.move(&state, env, by: 3)
+        case .wheelUp: await StandardActions.move(&state, env, by: -3)
+        case .click(let x, let y): await click(x: x, y: y, &state, env)
         default:
             guard let action = env.registry.action(for: key, on: state.tab) else { return }
-            run(action, &state, env)
+            await run(action, &state, env)
         }
     }
 
     /// Runs an action if it is available, else says why not; a dangerous one asks first.
-    static func run(_ action: AppAction, _ state: inout AppState, _ env: AppEnvironment, confirmed: Bool = false) {
+    static func run(_ action: AppAction, _ state: inout AppState, _ env: AppEnvironment, confirmed: Bool = false) async {
         if let reason = action.whyNot(state, env) {
             state.toast = reason.text(state.language)
             return
@@ -50,7 +50,7 @@ public enum App {
             state.overlays.append(.confirm(question: question(for: action, state), actionID: action.id))
             return
         }
-        action.perform(&state, env)
+        await action.perform(&state, env)
     }
 
     /// What a confirmation says: the action and how many things it touches.
@@ -63,7 +63,7 @@ public enum App {
 
     /// A click selects the tree row or the table row under it in the libraries (mouse
     /// reporting is opt-in).
-    static func click(x: Int, y: Int, _ state: inout AppState, _ env: AppEnvironment) {
+    static func click(x: Int, y: Int, _ state: inout AppState, _ env: AppEnvironment) async {
         guard state.tab == .libraries else { return }   // the other panes are keyboard-only
         let layout = Layout(state.size)
         guard y >= layout.contentTop, y < layout.contentTop + layout.contentHeight else { return }
@@ -71,11 +71,11 @@ public enum App {
             state.focus = .tree
             let rows = layout.contentHeight
             let top = max(0, min(state.treeSelected - rows / 2, state.tree.count - rows))
-            StandardActions.selectUnit(&state, env, row: top + y - layout.contentTop)
+            await StandardActions.selectUnit(&state, env, row: top + y - layout.contentTop)
         } else if y > layout.contentTop, y <= layout.contentTop + layout.tableRows {
             state.focus = .table
             let row = state.table.top + (y - layout.contentTop - 1)
-            if row < state.table.rows.count { StandardActions.move(&state, env, by: row - state.table.selected) }
+            if row < state.table.rows.count { await StandardActions.move(&state, env, by: row - state.table.selected) }
         }
     }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `wenti`: the command line of the problem-management tool. Subcommands take in, triage,
 /// move and list staff concerns; with no subcommand it will open the terminal UI.
-public struct WentiCommand: ParsableCommand {
+public struct WentiCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "wenti",
         abstract: "问题管理“1234”工作法 — staff concerns: find, analyse, solve.",
@@ -19,9 +19,25 @@ public struct WentiCommand: ParsableCommand {
 
     public init() {}
 
+    /// Parses the command line and runs the command, awaiting it. Spelled out because a bare
+    /// `main()` from top-level code resolves to ArgumentParser's synchronous entry point,
+    /// which refuses an async command tree on Linux.
+    public static func runAsRoot() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     @OptionGroup var options: GlobalOptions
 
-    public func run() throws {
-        try TerminalUI.open(options, databasePath: options.databasePath)
+    public func run() async throws {
+        try await TerminalUI.open(options, databasePath: options.databasePath)
     }
 }

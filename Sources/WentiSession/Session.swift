@@ -19,8 +19,8 @@ public final class Session: Sendable {
     public let viewedAs: Person?
 
     /// Opens a session for `login`, optionally viewing as `viewAs` (a person's id or name).
-    public static func open(store: any WorkspaceStore, login: String, viewAs: String? = nil) throws -> Session {
-        let workspace = try store.workspace()
+    public static func open(store: any WorkspaceStore, login: String, viewAs: String? = nil) async throws -> Session {
+        let workspace = try await store.workspace()
         guard let principal = workspace.organisation.person(login: login) else { throw SessionError.unknownLogin(login) }
         let session = Session(store: store, workspace: workspace, principal: principal, viewedAs: nil)
         guard let viewAs, !viewAs.isEmpty else { return session }
@@ -50,8 +50,8 @@ public final class Session: Sendable {
     }
 
     /// The session after the workspace itself changed (a login linked): same people.
-    func reloaded() throws -> Session {
-        let workspace = try store.workspace()
+    func reloaded() async throws -> Session {
+        let workspace = try await store.workspace()
         let principal = workspace.organisation.person(principal.id) ?? principal
         return Session(store: store, workspace: workspace, principal: principal,
                        viewedAs: viewedAs.flatMap { workspace.organisation.person($0.id) })

@@ -19,60 +19,60 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     // MARK: Workspace
     /// Writes the organisation, categories, policy and sources into an empty workspace,
     /// audited as `installer` (one of its people).
-    func install(_ workspace: Workspace, installer: PersonID) throws(StoreError)
-    func workspace() throws(StoreError) -> Workspace
+    func install(_ workspace: Workspace, installer: PersonID) async throws(StoreError)
+    func workspace() async throws(StoreError) -> Workspace
     /// Links `login` to `person` (taking it from whoever had it), audited as `actor`.
-    func link(login: String, to person: PersonID, actor: Person) throws(StoreError) -> Workspace
+    func link(login: String, to person: PersonID, actor: Person) async throws(StoreError) -> Workspace
 
     // MARK: Concerns
-    func open(_ new: NewConcern, actor: Person) throws(StoreError) -> Concern
+    func open(_ new: NewConcern, actor: Person) async throws(StoreError) -> Concern
     /// Applies several commands to one concern as one action: all or nothing. With
     /// `expectedVersion`, refuses with `.conflict` when the concern changed since.
-    func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor: Person) throws(StoreError) -> Concern
+    func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor: Person) async throws(StoreError) -> Concern
     /// One concern in full, as stored (the session redacts it for the reader).
-    func concern(_ code: ConcernCode, scope: ConcernScope) throws(StoreError) -> Concern
-    func page(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage
+    func concern(_ code: ConcernCode, scope: ConcernScope) async throws(StoreError) -> Concern
+    func page(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> ConcernPage
     /// The page that ends just before `cursor` (the rows above it on screen), in display
     /// order; with nil, the last page of the listing. Its `next` continues upwards.
-    func page(_ query: ConcernQuery, scope: ConcernScope, before cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage
+    func page(_ query: ConcernQuery, scope: ConcernScope, before cursor: PageCursor?, limit: Int) async throws(StoreError) -> ConcernPage
     /// The cursor that continues a listing in `sort` order after `code`.
-    func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, scope: ConcernScope) throws(StoreError) -> PageCursor
+    func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, scope: ConcernScope) async throws(StoreError) -> PageCursor
     /// Matching concerns in full, oldest first, `limit` at a time: exports read them batch
     /// by batch and never hold them all.
-    func concerns(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) throws(StoreError) -> (concerns: [Concern], next: PageCursor?)
+    func concerns(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> (concerns: [Concern], next: PageCursor?)
     /// Counts up to `cap` and stops (nil: exact): a screen's "10000+" must not cost a scan of a million rows.
-    func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) throws(StoreError) -> Int
-    func counts(_ query: ConcernQuery, by facet: Facet, scope: ConcernScope) throws(StoreError) -> [String: Int]
+    func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) async throws(StoreError) -> Int
+    func counts(_ query: ConcernQuery, by facet: Facet, scope: ConcernScope) async throws(StoreError) -> [String: Int]
     /// Per unit: open, overdue and awaiting-feedback concerns (for the libraries tree).
-    func libraryCounts(scope: ConcernScope) throws(StoreError) -> [UnitID: LibraryCounts]
+    func libraryCounts(scope: ConcernScope) async throws(StoreError) -> [UnitID: LibraryCounts]
     /// Inserts concerns that are already complete (seed or import), each with an audit
     /// entry, in one transaction. Codes are allocated when `code.sequence == 0`.
-    func insert(_ concerns: [Concern], actor: Person, action: String) throws(StoreError) -> [Concern]
+    func insert(_ concerns: [Concern], actor: Person, action: String) async throws(StoreError) -> [Concern]
 
     // MARK: Records around concerns
     /// Inserts or replaces a planned meeting (a held one's minutes are a record).
-    func save(_ meeting: Meeting, actor: Person) throws(StoreError)
+    func save(_ meeting: Meeting, actor: Person) async throws(StoreError)
     /// Carries out every decision of a planned meeting and marks it held: all or nothing.
-    func confirmMinutes(_ meetingID: String, heldOn: Day, actor: Person) throws(StoreError) -> Meeting
-    func meetings() throws(StoreError) -> [Meeting]
+    func confirmMinutes(_ meetingID: String, heldOn: Day, actor: Person) async throws(StoreError) -> Meeting
+    func meetings() async throws(StoreError) -> [Meeting]
     /// Concerns that may belong on an agenda of `units` for `month` (see `AgendaBuilder`),
     /// at most `limit` of each kind.
-    func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, scope: ConcernScope, limit: Int) throws(StoreError) -> [Concern]
+    func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, scope: ConcernScope, limit: Int) async throws(StoreError) -> [Concern]
     /// Issues a notice; its id (DB-YYYY-NNN) is allocated in the same transaction.
-    func issue(_ draft: SupervisionNotice, actor: Person) throws(StoreError) -> SupervisionNotice
+    func issue(_ draft: SupervisionNotice, actor: Person) async throws(StoreError) -> SupervisionNotice
     /// Changes one notice through its own rules, in one transaction with its audit entry.
-    func changeNotice(_ id: String, _ change: NoticeChange, actor: Person) throws(StoreError) -> SupervisionNotice
-    func notices() throws(StoreError) -> [SupervisionNotice]
+    func changeNotice(_ id: String, _ change: NoticeChange, actor: Person) async throws(StoreError) -> SupervisionNotice
+    func notices() async throws(StoreError) -> [SupervisionNotice]
     /// Adds a practice entry; its id (SJ-YYYY-NNN) is allocated in the same transaction.
-    func add(_ draft: PracticeEntry, actor: Person) throws(StoreError) -> PracticeEntry
-    func practices() throws(StoreError) -> [PracticeEntry]
+    func add(_ draft: PracticeEntry, actor: Person) async throws(StoreError) -> PracticeEntry
+    func practices() async throws(StoreError) -> [PracticeEntry]
 
     // MARK: Figures
     /// Fact rows (see `Figures`) of the matching concerns, `limit` at a time in a stable
     /// order; without `titles`, titles are left empty (they are the bulk of a row). Figures
     /// are the organisation's: the session reads them with `ConcernScope.all` and narrows
     /// afterwards (`UnitFigures.shown`).
-    func facts(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, after cursor: PageCursor?, limit: Int) throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?)
+    func facts(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?)
 
     // MARK: Sealed identities
     // An anonymous reporter's identity enters as `SealedIdentity.toSeal` on `open` or
@@ -82,31 +82,31 @@ public protocol WorkspaceStore: AnyObject, Sendable {
 
     /// The holders whose public keys new identities are sealed to: the recovery key and the
     /// political-work staff who registered one (a person who left political work is skipped).
-    func keyHolders() throws(StoreError) -> [HolderKey]
+    func keyHolders() async throws(StoreError) -> [HolderKey]
     /// Adds a holder or replaces its public key (a replaced key loses its wraps), audited.
-    func register(_ key: HolderKey, actor: Person) throws(StoreError)
+    func register(_ key: HolderKey, actor: Person) async throws(StoreError)
     /// Drops a holder and every data key wrapped to it: it opens nothing from now on.
-    func remove(_ holder: KeyHolder, actor: Person) throws(StoreError)
+    func remove(_ holder: KeyHolder, actor: Person) async throws(StoreError)
     /// One concern's envelope, as stored (nil when it has none).
-    func envelope(_ code: ConcernCode) throws(StoreError) -> SealedEnvelope?
+    func envelope(_ code: ConcernCode) async throws(StoreError) -> SealedEnvelope?
     /// Envelopes in concern order, `limit` at a time, for giving a new holder access.
-    func envelopes(after code: ConcernCode?, limit: Int) throws(StoreError) -> [(code: ConcernCode, envelope: SealedEnvelope)]
+    func envelopes(after code: ConcernCode?, limit: Int) async throws(StoreError) -> [(code: ConcernCode, envelope: SealedEnvelope)]
     /// Adds wraps of existing data keys to `holder`, one audit entry for the lot.
-    func addWraps(_ wraps: [ConcernCode: WrappedKey], to holder: KeyHolder, actor: Person) throws(StoreError)
+    func addWraps(_ wraps: [ConcernCode: WrappedKey], to holder: KeyHolder, actor: Person) async throws(StoreError)
     /// Records that `actor` opened the identity of `code` for `reason` (subject
     /// `sealedIdentityAuditSubject`, so the concern's own log, which others read, does not show it).
-    func recordOpening(_ code: ConcernCode, reason: String, actor: Person) throws(StoreError)
+    func recordOpening(_ code: ConcernCode, reason: String, actor: Person) async throws(StoreError)
     /// How many identities written before sealing still wait to be sealed.
-    func identitiesAwaitingSeal() throws(StoreError) -> Int
+    func identitiesAwaitingSeal() async throws(StoreError) -> Int
     /// Seals every identity still waiting, to the current holders; erases the plain text and
     /// compacts the storage so that no old page keeps it. Returns how many were sealed.
-    func sealAwaitingIdentities(actor: Person) throws(StoreError) -> Int
+    func sealAwaitingIdentities(actor: Person) async throws(StoreError) -> Int
 
     // MARK: Audit
-    func auditLog(subject: String) throws(StoreError) -> [AuditEntry]
+    func auditLog(subject: String) async throws(StoreError) -> [AuditEntry]
     /// Changes whenever anyone changes anything: a screen that remembers it can tell, with
     /// one cheap read, whether it must read again. Only equality means anything.
-    func changeToken() throws(StoreError) -> ChangeToken
+    func changeToken() async throws(StoreError) -> ChangeToken
 }
 
 /// The audit subject of identity openings and key changes: listed by political-work staff only.
@@ -134,23 +134,25 @@ public struct LibraryCounts: Sendable, Hashable {
 extension WorkspaceStore {
     /// Every matching concern in full, a batch at a time (the loop lives here, outside any
     /// transaction: each batch is its own read).
-    public func eachConcern(_ query: ConcernQuery, scope: ConcernScope, batch: Int = 500,
-                            _ body: ([Concern]) throws -> Void) throws {
+    /// Runs on the caller's actor, so that `body` may add to the caller's own state.
+    public nonisolated(nonsending) func eachConcern(_ query: ConcernQuery, scope: ConcernScope, batch: Int = 500,
+                            _ body: ([Concern]) async throws -> Void) async throws {
         var cursor: PageCursor?
         repeat {
-            let page = try concerns(query, scope: scope, after: cursor, limit: batch)
-            if !page.concerns.isEmpty { try body(page.concerns) }
+            let page = try await concerns(query, scope: scope, after: cursor, limit: batch)
+            if !page.concerns.isEmpty { try await body(page.concerns) }
             cursor = page.next
         } while cursor != nil
     }
 
     /// Every fact row, streamed batch by batch: a dashboard over a million concerns keeps
     /// one batch at a time.
-    public func eachFact(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, batch: Int = 20_000,
-                         _ body: (ConcernFact) throws -> Void) throws {
+    /// Runs on the caller's actor, so that `body` may add to the caller's own state.
+    public nonisolated(nonsending) func eachFact(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, batch: Int = 20_000,
+                         _ body: (ConcernFact) throws -> Void) async throws {
         var cursor: PageCursor?
         repeat {
-            let page = try facts(query, scope: scope, titles: titles, after: cursor, limit: batch)
+            let page = try await facts(query, scope: scope, titles: titles, after: cursor, limit: batch)
             for fact in page.facts { try body(fact) }
             cursor = page.next
         } while cursor != nil

@@ -17,23 +17,23 @@ final class AppFixture {
     let clock: ManualClock
     let environment: AppEnvironment
 
-    init(viewer: PersonID? = nil, overrides: [String: [Key]] = [:], synthetic: Int = 0) throws {
+    init(viewer: PersonID? = nil, overrides: [String: [Key]] = [:], synthetic: Int = 0) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         clock = ManualClock(day: Day("2026-09-01")!)
         store = try SQLiteStore(path: directory.appendingPathComponent("demo.sqlite").path, clock: clock)
-        try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
-                              keyHolders: TestKeys.demoHolders())
+        try await SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
+                                    keyHolders: TestKeys.demoHolders())
         if synthetic > 0 {
-            try store.bulkLoad(SyntheticConcerns(workspace: try store.workspace()).batches(total: synthetic, size: 1000),
+            try await store.bulkLoad(SyntheticConcerns(workspace: try store.workspace()).batches(total: synthetic, size: 1000),
                                actor: try store.person(nil), action: "generate")
         }
         clock.set(day: Day("2026-11-25")!)
-        _ = try store.open(NewConcern(
+        _ = try await store.open(NewConcern(
             title: "表情😀👨‍👩‍👧与控制符\u{1B}[2J测试", description: "第一行\n\u{1B}]0;title\u{07}第二行", categoryID: "team-burden",
             channel: .hotline, finderID: "zg-zhao", reporter: .anonymous(sealedIdentity: .toSeal("测试人员")), unitID: "t-kf"), actor: "zg-zhao")
         // The UI runs as the person `viewer` names, under their own login (赵雅琴 by default).
-        let session = try store.session(as: viewer ?? "zg-zhao")
+        let session = try await store.session(as: viewer ?? "zg-zhao")
         environment = AppEnvironment(session: session, registry: try ActionRegistry(actions: StandardActions.all, overrides: overrides),
                                      keyFolder: Self.keyFolder)
     }
@@ -50,10 +50,10 @@ final class AppFixture {
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// Runs a key script headless and returns the app after it.
-    func run(_ script: String, width: Int = 100, height: Int = 30, language: Language = .en) -> (TerminalApp, HeadlessTerminal) {
+    func run(_ script: String, width: Int = 100, height: Int = 30, language: Language = .en) async -> (TerminalApp, HeadlessTerminal) {
         let backend = HeadlessTerminal(width: width, height: height, keys: KeyScript.parse(script))
         let app = TerminalApp(state: AppState(language: language), environment: environment, backend: backend)
-        app.run()
+        await app.run()
         return (app, backend)
     }
 }

@@ -8,8 +8,8 @@ import WentiTestSupport
 @MainActor
 @Suite("Filter tokens and saved views", .serialized)
 struct FilterTextTests {
-    @Test func tokensNarrowByFieldAndTheRestIsText() throws {
-        let fixture = try AppFixture()
+    @Test func tokensNarrowByFieldAndTheRestIsText() async throws {
+        let fixture = try await AppFixture()
         let workspace = fixture.environment.session.workspace
         var query = ConcernQuery()
         FilterText.apply("grade:急难 stage:solving tier:L2 unit:运维检修部 category:收入福利 channel:hotline overdue mine 报表 stage:nonsense",
@@ -21,25 +21,25 @@ struct FilterTextTests {
         #expect(query.text == "报表 stage:nonsense", "unknown tokens stay as words")
     }
 
-    @Test func typedTokensFilterTheTableLive() throws {
-        let fixture = try AppFixture()
-        let (app, screen) = fixture.run("/ stage:解决中 Space overdue Space unit:农网管理部", language: .zh)
+    @Test func typedTokensFilterTheTableLive() async throws {
+        let fixture = try await AppFixture()
+        let (app, screen) = await fixture.run("/ stage:解决中 Space overdue Space unit:农网管理部", language: .zh)
         #expect(Set(app.state.table.rows.map(\.code.description)) == ["Q-2026-0045", "Q-2026-0027"])
         #expect(screen.lastFrame.lines.last!.contains("共 2 个"))
     }
 
-    @Test func savedViewsAreNamedFilters() throws {
-        let fixture = try AppFixture()
-        let (watch, screen) = fixture.run("F6", language: .zh)
+    @Test func savedViewsAreNamedFilters() async throws {
+        let fixture = try await AppFixture()
+        let (watch, screen) = await fixture.run("F6", language: .zh)
         #expect(!watch.state.table.rows.isEmpty && watch.state.table.rows.allSatisfy { $0.stage == .watch })
         #expect(screen.lastFrame.lines.last!.contains("视图：观察中"))
-        let (overdue, _) = fixture.run("F3")
+        let (overdue, _) = await fixture.run("F3")
         #expect(!overdue.state.table.rows.isEmpty && overdue.state.table.rows.allSatisfy { $0.daysOverdue > 0 })
-        let mine = try AppFixture(viewer: "bz-feng")
-        let (own, _) = mine.run("F2")
+        let mine = try await AppFixture(viewer: "bz-feng")
+        let (own, _) = await mine.run("F2")
         #expect(!own.state.table.rows.isEmpty && own.state.table.rows.allSatisfy { $0.firstResponsibleID == "bz-feng" })
         // A view keeps the tree's unit: 农网管理部 (Tab, down two) and overdue.
-        let (narrowed, _) = fixture.run("Tab j j Tab F3")
+        let (narrowed, _) = await fixture.run("Tab j j Tab F3")
         #expect(Set(narrowed.state.table.rows.map(\.code.description)) == ["Q-2026-0045", "Q-2026-0027"])
     }
 }

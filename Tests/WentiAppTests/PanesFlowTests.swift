@@ -20,11 +20,11 @@ struct PanesFlowTests {
 
     static func spaced(_ text: String) -> String { text.map(String.init).joined(separator: " ") }
 
-    @Test func aMonthOfMeetingsSupervisionAndFeedback() throws {
-        let fixture = try AppFixture()
+    @Test func aMonthOfMeetingsSupervisionAndFeedback() async throws {
+        let fixture = try await AppFixture()
         // 2: meetings; n: next month's agenda from the data. The first three items (to define)
         // get a plan and a first responsible person each.
-        let (prepared, screen) = fixture.run("2 n", width: 120, height: 36, language: .zh)
+        let (prepared, screen) = await fixture.run("2 n", width: 120, height: 36, language: .zh)
         let meeting = try #require(prepared.state.meetings.meeting)
         #expect(meeting.id == "HY-2026-12" && meeting.state == .planned)
         #expect(screen.lastFrame.text.contains("HY-2026-12 议程已生成"))
@@ -32,70 +32,70 @@ struct PanesFlowTests {
         #expect(meeting.items.prefix(3).allSatisfy { $0.purpose == .define })
         let script = "2 " + Self.decide(plan: "修订聘任办法", responsible: "周建国") + "j " + Self.decide(plan: "增加培训名额", responsible: "王丽华")
             + "j " + Self.decide(plan: "固定检修窗口", responsible: "郑伟")
-        let (decided, _) = fixture.run(script, width: 120, height: 36, language: .zh)
+        let (decided, _) = await fixture.run(script, width: 120, height: 36, language: .zh)
         #expect(decided.state.overlays.isEmpty, "every form was accepted")
-        let stored = try #require(try fixture.store.meetings().first { $0.id == "HY-2026-12" })
+        let stored = try await #require(try fixture.store.meetings().first { $0.id == "HY-2026-12" })
         #expect(stored.items.prefix(3).map { $0.decision?.plan } == ["修订聘任办法", "增加培训名额", "固定检修窗口"])
         #expect(stored.items.prefix(3).map { $0.decision?.firstResponsibleID } == ["ld-zhou", "bz-wang", "bz-zheng"])
 
         // The meeting sits on 2026-12-03: C confirms the minutes, every decision applied at once.
         fixture.clock.set(day: Day("2026-12-03")!)
-        let (confirmed, _) = fixture.run("2 C Enter", width: 120, height: 36)
+        let (confirmed, _) = await fixture.run("2 C Enter", width: 120, height: 36)
         #expect(confirmed.state.toast == "HY-2026-12 minutes confirmed: 3 decisions applied")
         for code in codes {
-            let concern = try fixture.store.concern(code, viewer: nil)
+            let concern = try await fixture.store.concern(code, viewer: nil)
             #expect([.defined, .watch].contains(concern.stage), "\(code) is \(concern.stage)")
             #expect(concern.links.contains(ConcernLink(kind: .meeting, target: "HY-2026-12")))
         }
         // Held: no more decisions; the export writes the minutes.
         let minutesPath = fixture.directory.appendingPathComponent("minutes").path
-        let (held, _) = fixture.run("2 Enter x Tab C-u " + Self.spaced(minutesPath) + " Enter", width: 120, height: 36)
+        let (held, _) = await fixture.run("2 Enter x Tab C-u " + Self.spaced(minutesPath) + " Enter", width: 120, height: 36)
         #expect(held.state.toast == "written to \(minutesPath).md")
         let minutes = try String(contentsOfFile: minutesPath + ".md", encoding: .utf8)
         #expect(minutes.contains("# Tri-party meeting minutes") && minutes.contains("修订聘任办法") && minutes.contains("held on") == false)
 
         // N on each item issues a notice to its first responsible person, by the concern's
         // deadline; the third gets an earlier node typed in: "2026-12-10 提交方案".
-        let (issued, _) = fixture.run("2 N Enter j N Enter j N Tab Tab C-u " + Self.spaced("2026-12-10") + " Space " + Self.spaced("提交方案") + " C-s",
+        let (issued, _) = await fixture.run("2 N Enter j N Enter j N Tab Tab C-u " + Self.spaced("2026-12-10") + " Space " + Self.spaced("提交方案") + " C-s",
                                       width: 120, height: 36)
         #expect(issued.state.toast?.hasPrefix("DB-2026-008 issued") == true)
-        let notices = try fixture.store.notices().filter { codes.contains($0.concern) }
+        let notices = try await fixture.store.notices().filter { codes.contains($0.concern) }
         #expect(notices.count == 3 && notices.allSatisfy { $0.state == .issued })
 
         // Eight days on, the notices are overdue in the supervision pane, then acknowledged and chased.
         fixture.clock.set(day: Day("2026-12-20")!)
-        let (supervision, board) = fixture.run("3", width: 120, height: 36)
+        let (supervision, board) = await fixture.run("3", width: 120, height: 36)
         let index = try #require(supervision.state.supervision.notices.firstIndex { $0.id == "DB-2026-008" })
         let late = supervision.state.supervision.notices[index]
         #expect(late.isOverdue(today: Day("2026-12-20")!))
         #expect(board.lastFrame.text.contains("DB-2026-008") && board.lastFrame.text.contains("d late"))
-        _ = fixture.run("3 " + String(repeating: "j ", count: index) + "a h Enter", width: 120, height: 36)
-        let chased = try #require(try fixture.store.notices().first { $0.id == late.id })
+        _ = await fixture.run("3 " + String(repeating: "j ", count: index) + "a h Enter", width: 120, height: 36)
+        let chased = try await #require(try fixture.store.notices().first { $0.id == late.id })
         #expect(chased.state == .acknowledged && chased.openChasers == 1)
 
         // 4: the feedback queue; f records the answer, and closing is offered and taken.
-        let (queue, _) = fixture.run("4", width: 120, height: 36)
+        let (queue, _) = await fixture.run("4", width: 120, height: 36)
         let waiting = try #require(queue.state.feedbackQueue.concern)
-        let (answered, asked) = fixture.run("4 f 本 人 Enter", width: 120, height: 36, language: .zh)
+        let (answered, asked) = await fixture.run("4 f 本 人 Enter", width: 120, height: 36, language: .zh)
         #expect(asked.lastFrame.text.contains("反馈已记录：现在关闭 \(waiting.code)？"))
         _ = answered
-        _ = fixture.run("4 f 本 人 Enter y", width: 120, height: 36)
-        let closed = try fixture.store.concern(waiting.code, viewer: nil)
+        _ = await fixture.run("4 f 本 人 Enter y", width: 120, height: 36)
+        let closed = try await fixture.store.concern(waiting.code, viewer: nil)
         #expect(closed.stage == .closed && closed.closure == .withFeedback)
 
         // B writes the month's bulletin.
         let bulletinPath = fixture.directory.appendingPathComponent("bulletin.txt").path
-        let (printed, _) = fixture.run("3 B Right Right Tab Tab C-u " + Self.spaced(bulletinPath) + " Enter", width: 120, height: 36)
+        let (printed, _) = await fixture.run("3 B Right Right Tab Tab C-u " + Self.spaced(bulletinPath) + " Enter", width: 120, height: 36)
         #expect(printed.state.toast == "written to \(bulletinPath)")
         let bulletin = try String(contentsOfFile: bulletinPath, encoding: .utf8)
         #expect(bulletin.contains("Supervision bulletin 2026-12"))
         #expect(!bulletin.contains("测试人员"), "no anonymous reporter's identity in a document")
     }
 
-    @Test func aDecisionNeedsItsFieldsAndKeepsWhatWasTyped() throws {
-        let fixture = try AppFixture()
+    @Test func aDecisionNeedsItsFieldsAndKeepsWhatWasTyped() async throws {
+        let fixture = try await AppFixture()
         // The first responsible person left empty: the form stays, with the message on that field.
-        let (app, screen) = fixture.run("2 n Enter Tab Tab Tab Tab Tab Tab Tab 方 案 Tab Enter", width: 120, height: 36)
+        let (app, screen) = await fixture.run("2 n Enter Tab Tab Tab Tab Tab Tab Tab 方 案 Tab Enter", width: 120, height: 36)
         guard case .recordForm(let form, .decision)? = app.state.overlays.last else {
             Issue.record("the form closed")
             return
@@ -104,32 +104,32 @@ struct PanesFlowTests {
         #expect(form.value("plan") == "方案")
         #expect(screen.lastFrame.text.contains("✗ required"))
         // A name nobody has is refused by name.
-        let (named, _) = fixture.run("2 n Enter Tab Tab Tab Tab Tab Tab Tab 方 案 Tab 无 此 人 Enter", width: 120, height: 36)
+        let (named, _) = await fixture.run("2 n Enter Tab Tab Tab Tab Tab Tab Tab 方 案 Tab 无 此 人 Enter", width: 120, height: 36)
         guard case .recordForm(let again, _)? = named.state.overlays.last else {
             Issue.record("the form closed")
             return
         }
         #expect(again.fields.first { $0.id == "responsible" }?.message?.en == "no such person")
-        #expect(try fixture.store.meetings().first { $0.id == "HY-2026-12" }?.items.first?.decision == nil)
+        await #expect(try fixture.store.meetings().first { $0.id == "HY-2026-12" }?.items.first?.decision == nil)
     }
 
-    @Test func noticeNodesAreCheckedLineByLine() throws {
-        let fixture = try AppFixture()
+    @Test func noticeNodesAreCheckedLineByLine() async throws {
+        let fixture = try await AppFixture()
         // Q-2026-0064 in the libraries (being solved, 胡志刚 first responsible); N with a node
         // line that is not a date. (A concern not defined yet offers no notice at all.)
-        let (refused, _) = fixture.run("/ 活 动 室 Enter N", width: 120, height: 36)
+        let (refused, _) = await fixture.run("/ 活 动 室 Enter N", width: 120, height: 36)
         #expect(refused.state.overlays.isEmpty && refused.state.toast?.contains("notices go to concerns that are defined or being solved") == true, "\(refused.state.toast ?? "")")
-        let (app, _) = fixture.run("/ 移 动 作 业 终 端 Enter N Tab Tab C-u 下 周 Enter C-s", width: 120, height: 36)
+        let (app, _) = await fixture.run("/ 移 动 作 业 终 端 Enter N Tab Tab C-u 下 周 Enter C-s", width: 120, height: 36)
         guard case .recordForm(let form, .issueNotice)? = app.state.overlays.last else {
             Issue.record("the form closed")
             return
         }
         #expect(form.fields.first { $0.id == "nodes" }?.message?.en == "line 1 should read \"2026-12-20 what\"")
-        #expect(try fixture.store.notices().count == 5, "nothing was issued")
+        await #expect(try fixture.store.notices().count == 5, "nothing was issued")
     }
 
-    @Test func everyTabKeepsItsOwnKeys() throws {
-        let fixture = try AppFixture()
+    @Test func everyTabKeepsItsOwnKeys() async throws {
+        let fixture = try await AppFixture()
         // `a` analyses in the libraries but acknowledges in supervision; `x` exports only where there is something to export.
         let registry = fixture.environment.registry
         #expect(registry.action(for: .character("a"), on: .libraries)?.id == "analyse")
@@ -138,7 +138,7 @@ struct PanesFlowTests {
         #expect(registry.action(for: .enter, on: .meetings)?.id == "meeting-decide")
         #expect(registry.action(for: .enter, on: .libraries)?.id == "toggle-detail")
         // From the command line or the help, another pane's action says where it works.
-        let (elsewhere, _) = fixture.run(": n o t i c e - a c k n o w l e d g e Enter")
+        let (elsewhere, _) = await fixture.run(": n o t i c e - a c k n o w l e d g e Enter")
         #expect(elsewhere.state.toast == "works on the Supervision pane (key 3)")
         #expect(throws: KeymapError.conflict(key: "n", first: "meeting-prepare", second: "x")) {
             try ActionRegistry(actions: StandardActions.all + [AppAction("x", keys: [.character("n")], LocalizedText(zh: "x", en: "x"), group: .app) { _, _ in }])

@@ -8,37 +8,37 @@ import Testing
 @Suite("Screens as text", .serialized)
 struct ScreenSnapshotTests {
     @Test(arguments: [(40, 12), (80, 24), (120, 40)], [Language.zh, .en])
-    func libraries(size: (Int, Int), language: Language) throws {
-        let fixture = try AppFixture()
+    func libraries(size: (Int, Int), language: Language) async throws {
+        let fixture = try await AppFixture()
         // Select the fixture concern (the newest), then the demo's first escalated one.
-        let (_, first) = fixture.run("", width: size.0, height: size.1, language: language)
+        let (_, first) = await fixture.run("", width: size.0, height: size.1, language: language)
         assertSnapshot(of: first.lastFrame, as: .screen, named: "\(size.0)x\(size.1)-\(language.rawValue)")
     }
 
     @Test(arguments: [Language.zh, .en])
-    func help(language: Language) throws {
-        let fixture = try AppFixture()
-        let (_, backend) = fixture.run("?", width: 80, height: 24, language: language)
+    func help(language: Language) async throws {
+        let fixture = try await AppFixture()
+        let (_, backend) = await fixture.run("?", width: 80, height: 24, language: language)
         assertSnapshot(of: backend.lastFrame, as: .screen, named: language.rawValue)
     }
 
-    @Test func filteredAndMarked() throws {
-        let fixture = try AppFixture()
-        let (_, backend) = fixture.run("/ 补贴 Enter Space j Space", width: 100, height: 30, language: .zh)
+    @Test func filteredAndMarked() async throws {
+        let fixture = try await AppFixture()
+        let (_, backend) = await fixture.run("/ 补贴 Enter Space j Space", width: 100, height: 30, language: .zh)
         assertSnapshot(of: backend.lastFrame, as: .screen)
     }
 
     /// The intake, the grade picker and the escalation form, at both sizes and in both languages.
     @Test(arguments: [(80, 24), (120, 40)], [Language.zh, .en])
-    func triagePanes(size: (Int, Int), language: Language) throws {
-        let fixture = try AppFixture()
+    func triagePanes(size: (Int, Int), language: Language) async throws {
+        let fixture = try await AppFixture()
         let scripts = [
             ("intake", "Tab j j j j Tab i 河 口 所 缺 员 Tab 又 走 了 一 人"),
             ("grade", "/ 活 动 室 Enter ="),
             ("escalate", "/ 活 动 室 Enter e 需 部 门 协 调"),
         ]
         for (name, script) in scripts {
-            let (_, backend) = fixture.run(script, width: size.0, height: size.1, language: language)
+            let (_, backend) = await fixture.run(script, width: size.0, height: size.1, language: language)
             assertSnapshot(of: backend.lastFrame, as: .screen, named: "\(name)-\(size.0)x\(size.1)-\(language.rawValue)")
         }
     }
@@ -46,8 +46,8 @@ struct ScreenSnapshotTests {
     /// The meetings pane with next month's agenda and a decision form, the supervision
     /// pane, and the feedback queue, at both sizes and in both languages.
     @Test(arguments: [(80, 24), (120, 40)], [Language.zh, .en])
-    func meetingsSupervisionFeedback(size: (Int, Int), language: Language) throws {
-        let fixture = try AppFixture()
+    func meetingsSupervisionFeedback(size: (Int, Int), language: Language) async throws {
+        let fixture = try await AppFixture()
         let scripts = [
             ("meetings", "2 n j j"),
             ("decision", "2 n Enter"),
@@ -55,7 +55,7 @@ struct ScreenSnapshotTests {
             ("feedback", "4 j"),
         ]
         for (name, script) in scripts {
-            let (_, backend) = fixture.run(script, width: size.0, height: size.1, language: language)
+            let (_, backend) = await fixture.run(script, width: size.0, height: size.1, language: language)
             assertSnapshot(of: backend.lastFrame, as: .screen, named: "\(name)-\(size.0)x\(size.1)-\(language.rawValue)")
         }
     }
@@ -63,8 +63,8 @@ struct ScreenSnapshotTests {
     /// The practice libraries and the dashboard's four views (charts included), at both
     /// sizes and in both languages.
     @Test(arguments: [(80, 24), (120, 40)], [Language.zh, .en])
-    func practicesAndDashboard(size: (Int, Int), language: Language) throws {
-        let fixture = try AppFixture()
+    func practicesAndDashboard(size: (Int, Int), language: Language) async throws {
+        let fixture = try await AppFixture()
         let scripts = [
             ("practices", "5 j"),
             ("units", "6 j Right"),
@@ -73,7 +73,7 @@ struct ScreenSnapshotTests {
             ("ranking", "6 m v v v"),
         ]
         for (name, script) in scripts {
-            let (_, backend) = fixture.run(script, width: size.0, height: size.1, language: language)
+            let (_, backend) = await fixture.run(script, width: size.0, height: size.1, language: language)
             assertSnapshot(of: backend.lastFrame, as: .screen, named: "\(name)-\(size.0)x\(size.1)-\(language.rawValue)")
         }
     }

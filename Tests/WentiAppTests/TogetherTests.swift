@@ -38,45 +38,45 @@ struct TogetherTests {
         try SQLiteStore(path: fixture.directory.appendingPathComponent("demo.sqlite").path, create: false)
     }
 
-    @Test func anotherProcessesChangeAppearsOnTheNextTickKeepingCursorAndFilter() throws {
-        let fixture = try AppFixture()
+    @Test func anotherProcessesChangeAppearsOnTheNextTickKeepingCursorAndFilter() async throws {
+        let fixture = try await AppFixture()
         let someoneElse = try other(fixture)
         // 补贴 lists three concerns; the second (Q-2026-0024) is selected.
         var steps: [(before: () -> Void, key: Key)] = KeyScript.parse("/ 补 贴 Enter j").map { key in ({}, key) }
         steps.append(({
             do {
-                _ = try someoneElse.perform(.progress("孙文博：已协调财务"), on: ConcernCode("Q-2026-0024")!, expectedVersion: nil, actor: "zg-sun")
+                _ = try blocking { try await someoneElse.perform(.progress("孙文博：已协调财务"), on: ConcernCode("Q-2026-0024")!, expectedVersion: nil, actor: "zg-sun") }
             } catch {
                 Issue.record("the other process could not write: \(error)")
             }
         }, .tick))
         let backend = ScriptedTerminal(steps)
         let app = TerminalApp(state: AppState(language: .en), environment: fixture.environment, backend: backend)
-        app.run()
+        await app.run()
         #expect(app.state.filterText == "补贴" && app.state.table.selected == 1, "filter and cursor kept")
         #expect(app.state.detail?.code.description == "Q-2026-0024")
         #expect(app.state.detail?.notes.last?.text == "孙文博：已协调财务", "the other process's change is on screen")
         #expect(backend.lastFrame.text.contains("孙文博：已协调财务"))
     }
 
-    @Test func aConflictingEditIsRefusedWithWhoAndTheInputIsKept() throws {
-        let fixture = try AppFixture()
+    @Test func aConflictingEditIsRefusedWithWhoAndTheInputIsKept() async throws {
+        let fixture = try await AppFixture()
         let someoneElse = try other(fixture)
         // Open the progress form on Q-2026-0004, type, and while it is open someone else changes it.
         var steps: [(before: () -> Void, key: Key)] = KeyScript.parse("/ 活 动 室 Enter p 已 联 系 后 勤").map { key in ({}, key) }
         steps.append(({
-            _ = try? someoneElse.perform(.progress("孙文博补充"), on: ConcernCode("Q-2026-0004")!, expectedVersion: nil, actor: "zg-sun")
+            _ = try? blocking { try await someoneElse.perform(.progress("孙文博补充"), on: ConcernCode("Q-2026-0004")!, expectedVersion: nil, actor: "zg-sun") }
         }, .ctrl("s")))
         let backend = ScriptedTerminal(steps)
         let app = TerminalApp(state: AppState(language: .en), environment: fixture.environment, backend: backend)
-        app.run()
+        await app.run()
         #expect(app.state.toast?.contains("was changed by 孙文博") == true, "\(app.state.toast ?? "")")
         guard case .form(let form, .progress, _)? = app.state.overlays.last else {
             Issue.record("the form should stay open")
             return
         }
         #expect(form.fields[0].value == "已联系后勤", "the typed text is kept to apply again")
-        let notes = try fixture.store.concern(ConcernCode("Q-2026-0004")!, viewer: nil).notes.map(\.text)
+        let notes = try await fixture.store.concern(ConcernCode("Q-2026-0004")!, viewer: nil).notes.map(\.text)
         #expect(notes == ["孙文博补充"], "nothing of the refused edit was written")
     }
 }
@@ -84,16 +84,16 @@ struct TogetherTests {
 @MainActor
 @Suite("Acting as someone else", .serialized)
 struct SwitchPersonTests {
-    @Test func switchingPersonRescopesEverythingAndSealsTheReporter() throws {
-        let fixture = try AppFixture()
-        let (app, screen) = fixture.run("W 黄 晓 梅 Enter", language: .zh)
+    @Test func switchingPersonRescopesEverythingAndSealsTheReporter() async throws {
+        let fixture = try await AppFixture()
+        let (app, screen) = await fixture.run("W 黄 晓 梅 Enter", language: .zh)
         #expect(screen.lastFrame.lines[0].contains("赵雅琴 · 以 黄晓梅 的视角查看"))
         // Her team (客户服务班) and what it submitted up; nothing of other teams.
-        let expected = try fixture.store.page(ConcernQuery(), viewer: "bzz-huang", after: nil, limit: 100).rows.map(\.code)
+        let expected = try await fixture.store.page(ConcernQuery(), viewer: "bzz-huang", after: nil, limit: 100).rows.map(\.code)
         #expect(app.state.table.rows.map(\.code) == expected && expected.count < 70)
         #expect(!screen.lastFrame.text.contains("测试人员"), "the sealed identity is gone for a team leader")
         // A team leader may not triage what her team submitted up.
-        let (steer, _) = fixture.run("W 黄 晓 梅 Enter / 投 诉 Enter =", language: .en)
+        let (steer, _) = await fixture.run("W 黄 晓 梅 Enter / 投 诉 Enter =", language: .en)
         let zhao = fixture.environment.session.principal
         let huang = fixture.environment.session.organisation.person("bzz-huang")!
         #expect(steer.state.toast == SessionError.readOnly(principal: zhao, viewer: huang, action: .grade).label.en, "viewing as her is read-only")

@@ -115,7 +115,7 @@ struct FigureCommandTests {
     /// `wenti stats`, `wenti assess` and the supervision bulletin, for every department and
     /// the company.
     @MainActor
-    @Test func oneMonthsFiguresAgreeAcrossDashboardStatsAssessAndBulletin() throws {
+    @Test func oneMonthsFiguresAgreeAcrossDashboardStatsAssessAndBulletin() async throws {
         let db = try cli.temporaryDatabase()
         #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
         let month = ["--month", "2026-11", "--db", db, "--lang", "en"]
@@ -137,10 +137,10 @@ struct FigureCommandTests {
         let byUnit = Dictionary(lines.map(cells).filter { $0.count == 7 && Int($0[1]) != nil }.map { ($0[0], [Int($0[1])!, Int($0[2])!, Int($0[3])!]) }) { $1 }
         // The dashboard, as the app computes it for the political-work department.
         let store = try SQLiteStore(path: db, create: false)
-        let data = try store.session(as: "zg-zhao")
+        let data = try await store.session(as: "zg-zhao")
         var state = DashboardState()
         state.month = YearMonth("2026-11")
-        let dashboard = try data.dashboard(state, weights: .standard)
+        let dashboard = try await data.dashboard(state, weights: .standard)
         let org = data.workspace.organisation
         let company = try #require(dashboard.units.first { $0.unit.id == org.company.id })
         let companyFigures = [company.figures.found, company.figures.solved, company.figures.overdue]
@@ -165,18 +165,18 @@ struct FigureCommandTests {
     /// quarter, is exactly as long as the list that Enter opens (the SQL of
     /// `ConcernQuery.figure` against the counting of `Figures.distribute`).
     @MainActor
-    @Test func everyFigureOpensAsManyConcernsAsItCounts() throws {
+    @Test func everyFigureOpensAsManyConcernsAsItCounts() async throws {
         let db = try cli.temporaryDatabase()
         #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
         let store = try SQLiteStore(path: db, create: false)
-        let data = try store.session(as: "zg-zhao")
-        let facts = try store.facts(ConcernQuery(), viewer: "zg-zhao")   // political work: every concern
+        let data = try await store.session(as: "zg-zhao")
+        let facts = try await store.facts(ConcernQuery(), viewer: "zg-zhao")   // political work: every concern
         var checked = 0
         for quarter in [false, true] {
             var state = DashboardState()
             state.month = YearMonth("2026-11")
             state.quarter = quarter
-            state = try data.dashboard(state, weights: .standard)
+            state = try await data.dashboard(state, weights: .standard)
             for view in [DashboardState.View.units, .solving] {
                 state.view = view
                 let rows = view == .units ? state.units.map(\.figures) : state.solving.map(\.figures)
@@ -187,7 +187,7 @@ struct FigureCommandTests {
                         var query = ConcernQuery()
                         let cell = try #require(data.figureCell(state))
                         query.figure = cell
-                        let listed = try store.count(query, viewer: "zg-zhao")
+                        let listed = try await store.count(query, viewer: "zg-zhao")
                         let place = "\(view) row \(row) \(measure) quarter \(quarter)"
                         // The SQL finds what the Swift rule finds...
                         #expect(listed == facts.filter(cell.includes).count, "\(place)")

@@ -11,18 +11,18 @@ struct DemoFixture {
     let directory: URL
     let store: SQLiteStore
 
-    init() throws {
+    init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-exchange-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = ManualClock(day: Day("2026-09-01")!)
         store = try SQLiteStore(path: directory.appendingPathComponent("demo.sqlite").path, clock: clock)
-        try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
-                              keyHolders: TestKeys.demoHolders())
+        try await SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
+                                    keyHolders: TestKeys.demoHolders())
     }
 
-    func emptyWorkspace(_ name: String) throws -> SQLiteStore {
+    func emptyWorkspace(_ name: String) async throws -> SQLiteStore {
         let other = try SQLiteStore(path: directory.appendingPathComponent(name).path)
-        try other.install(try store.workspace())
+        try await other.install(try store.workspace())
         return other
     }
 
@@ -31,76 +31,77 @@ struct DemoFixture {
 
 @Suite("Seeds, import and export", .serialized)
 struct ExchangeTests {
-    @Test func theDemoCoversEveryTierGradeStageAndChannel() throws {
-        let demo = try DemoFixture()
+    @Test func theDemoCoversEveryTierGradeStageAndChannel() async throws {
+        let demo = try await DemoFixture()
         defer { demo.remove() }
         let all = ConcernQuery()
-        let total = try demo.store.count(all, viewer: nil)
+        let total = try await demo.store.count(all, viewer: nil)
         #expect((60...120).contains(total))
-        #expect(Set(try demo.store.counts(all, by: .tier, viewer: nil).keys) == ["L1", "L2", "L3"])
-        #expect(Set(try demo.store.counts(all, by: .grade, viewer: nil).keys).isSuperset(of: Grade.allCases.map(\.rawValue)))
-        #expect(Set(try demo.store.counts(all, by: .stage, viewer: nil).keys) == Set(Stage.allCases.map(\.rawValue)))
-        #expect(Set(try demo.store.counts(all, by: .channel, viewer: nil).keys) == Set(Channel.allCases.map(\.rawValue)))
-        #expect(try demo.store.meetings().count == 4)
-        #expect(try demo.store.notices().count == 5)
-        #expect(try demo.store.practices().map(\.library) == [.caseAnalysis, .typicalExperience, .knowledgeAid])
+        await #expect(Set(try demo.store.counts(all, by: .tier, viewer: nil).keys) == ["L1", "L2", "L3"])
+        await #expect(Set(try demo.store.counts(all, by: .grade, viewer: nil).keys).isSuperset(of: Grade.allCases.map(\.rawValue)))
+        await #expect(Set(try demo.store.counts(all, by: .stage, viewer: nil).keys) == Set(Stage.allCases.map(\.rawValue)))
+        await #expect(Set(try demo.store.counts(all, by: .channel, viewer: nil).keys) == Set(Channel.allCases.map(\.rawValue)))
+        await #expect(try demo.store.meetings().count == 4)
+        await #expect(try demo.store.notices().count == 5)
+        await #expect(try demo.store.practices().map(\.library) == [.caseAnalysis, .typicalExperience, .knowledgeAid])
         // The reopened seed went through feedback, reopen and back to solving.
-        let reopened = try demo.store.concern(ConcernCode("Q-2026-0043")!, viewer: nil)
+        let reopened = try await demo.store.concern(ConcernCode("Q-2026-0043")!, viewer: nil)
         #expect(reopened.stage == .solving && reopened.feedback.first?.satisfaction == .dissatisfied)
-        #expect(try demo.store.auditLog(subject: "Q-2026-0043").map(\.action).contains("reopen"))
+        await #expect(try demo.store.auditLog(subject: "Q-2026-0043").map(\.action).contains("reopen"))
     }
 
-    @Test func csvExportImportRoundTripsIntoAnotherWorkspace() throws {
-        let demo = try DemoFixture()
+    @Test func csvExportImportRoundTripsIntoAnotherWorkspace() async throws {
+        let demo = try await DemoFixture()
         defer { demo.remove() }
-        let exported = try ConcernExport(session: try demo.store.session(as: "zg-zhao")).data(ConcernQuery(), format: .csv)
+        let exported = try await ConcernExport(session: try demo.store.session(as: "zg-zhao")).data(ConcernQuery(), format: .csv)
         #expect(exported.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM for Excel")
-        let other = try demo.emptyWorkspace("other.sqlite")
-        let (imported, encoding) = try ConcernImport(session: try other.session(as: "zg-zhao")).run(data: exported, file: "demo.csv")
+        let other = try await demo.emptyWorkspace("other.sqlite")
+        let (imported, encoding) = try await ConcernImport(session: try other.session(as: "zg-zhao")).run(data: exported, file: "demo.csv")
         #expect(encoding == .utf8)
         #expect(imported.count == 69)
-        let again = try ConcernExport(session: try other.session(as: "zg-zhao")).data(ConcernQuery(), format: .csv)
+        let again = try await ConcernExport(session: try other.session(as: "zg-zhao")).data(ConcernQuery(), format: .csv)
         #expect(String(decoding: again, as: UTF8.self) == String(decoding: exported, as: UTF8.self))
         // No export holds a sealed identity, not even political-work staff's: it is opened one
         // at a time, with a reason. The reports stay anonymous.
         #expect(!String(decoding: exported, as: UTF8.self).contains("检修班派遣工，姓唐"))
-        func anonymous(_ store: SQLiteStore) throws -> [ConcernCode] {
-            try store.concerns(ConcernQuery(), scope: .all, after: nil, limit: 100).concerns.filter(\.reporter.isAnonymous).map(\.code)
+        func anonymous(_ store: SQLiteStore) async throws -> [ConcernCode] {
+            try await store.concerns(ConcernQuery(), scope: .all, after: nil, limit: 100).concerns.filter(\.reporter.isAnonymous).map(\.code)
         }
-        #expect(try anonymous(other) == anonymous(demo.store) && !(try anonymous(other)).isEmpty)
+        let anonymousThere = try await anonymous(other)
+        #expect(try await anonymousThere == anonymous(demo.store) && !anonymousThere.isEmpty)
     }
 
-    @Test func anImportedIdentityGoesInSealed() throws {
-        let demo = try DemoFixture()
+    @Test func anImportedIdentityGoesInSealed() async throws {
+        let demo = try await DemoFixture()
         defer { demo.remove() }
         let csv = "title,category,channel,unit,anonymous,sealed_identity\n宿舍热水不够,收入福利,hotline,河口供电所,yes,河口所青年员工小彭\n"
-        let (concerns, _) = try ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: Data(csv.utf8), file: "a.csv")
+        let (concerns, _) = try await ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: Data(csv.utf8), file: "a.csv")
         let code = try #require(concerns.first?.code)
-        #expect(try demo.store.concern(code, scope: .all).reporter == .anonymous(sealedIdentity: .sealed))
-        let envelope = try #require(try demo.store.envelope(code))
+        #expect(try await demo.store.concern(code, scope: .all).reporter == .anonymous(sealedIdentity: .sealed))
+        let envelope = try #require(try await demo.store.envelope(code))
         #expect(try IdentitySeal.open(envelope, as: .recovery, with: TestKeys.recovery) == "河口所青年员工小彭")
         let file = try Data(contentsOf: URL(fileURLWithPath: demo.store.path)) + (FileManager.default.contents(atPath: demo.store.path + "-wal") ?? Data())
         #expect(file.range(of: Data("河口所青年员工小彭".utf8)) == nil)
     }
 
-    @Test func gb18030AndBOMFilesImport() throws {
-        let demo = try DemoFixture()
+    @Test func gb18030AndBOMFilesImport() async throws {
+        let demo = try await DemoFixture()
         defer { demo.remove() }
         let csv = "title,category,channel,unit,reporter\n食堂晚上不开,收入福利,go-down-visit,河口供电所,彭小兵\n"
         let gbk = try #require(TextDecoding.encodeGB18030(csv))
         #expect(String(validating: [UInt8](gbk), as: UTF8.self) == nil, "really not UTF-8")
-        let (concerns, encoding) = try ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: gbk, file: "gbk.csv")
+        let (concerns, encoding) = try await ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: gbk, file: "gbk.csv")
         #expect(encoding == .gb18030)
         #expect(concerns.first?.title == "食堂晚上不开" && concerns.first?.unitID == "t-hk")
         let withBOM = Data([0xEF, 0xBB, 0xBF]) + Data(csv.replacingOccurrences(of: "食堂", with: "宿舍").utf8)
-        #expect(try ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: withBOM, file: "bom.csv").concerns.first?.title == "宿舍晚上不开")
+        await #expect(try ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: withBOM, file: "bom.csv").concerns.first?.title == "宿舍晚上不开")
     }
 
-    @Test func aBadFileNamesLineAndColumnAndWritesNothing() throws {
-        let demo = try DemoFixture()
+    @Test func aBadFileNamesLineAndColumnAndWritesNothing() async throws {
+        let demo = try await DemoFixture()
         defer { demo.remove() }
-        let before = try demo.store.count(ConcernQuery(), viewer: nil)
-        let importer = ConcernImport(session: try demo.store.session(as: "zg-zhao"))
+        let before = try await demo.store.count(ConcernQuery(), viewer: nil)
+        let importer = await ConcernImport(session: try demo.store.session(as: "zg-zhao"))
         let cases: [(String, ImportError)] = [
             ("title,category,channel,unit\n好的一行,收入福利,hotline,t-hk\n坏的一行,不存在的类别,hotline,t-hk\n",
              ImportError(file: "f.csv", line: 3, column: "category", problem: LocalizedText(zh: "没有类别“不存在的类别”", en: "no category \"不存在的类别\""))),
@@ -117,7 +118,7 @@ struct ExchangeTests {
         ]
         for (text, expected) in cases {
             do {
-                try importer.run(data: Data(text.utf8), file: "f.csv")
+                try await importer.run(data: Data(text.utf8), file: "f.csv")
                 Issue.record("accepted: \(text)")
             } catch let error as ImportError {
                 #expect(error.line == expected.line && error.column == expected.column, "\(error.label.en)")
@@ -125,22 +126,22 @@ struct ExchangeTests {
             }
         }
         let notText = Data([0x80, 0x80, 0xFF, 0xFF, 0x00])
-        #expect(throws: ImportError.self) { try importer.run(data: notText, file: "f.csv") }
-        #expect(try demo.store.count(ConcernQuery(), viewer: nil) == before, "nothing was written")
+        await #expect(throws: ImportError.self) { try await importer.run(data: notText, file: "f.csv") }
+        await #expect(try demo.store.count(ConcernQuery(), viewer: nil) == before, "nothing was written")
     }
 
-    @Test func syntheticConcernsAreDeterministicAndLegal() throws {
-        let demo = try DemoFixture()
+    @Test func syntheticConcernsAreDeterministicAndLegal() async throws {
+        let demo = try await DemoFixture()
         defer { demo.remove() }
-        let workspace = try demo.store.workspace()
+        let workspace = try await demo.store.workspace()
         var first = SyntheticConcerns(workspace: workspace, seed: 7)
         var second = SyntheticConcerns(workspace: workspace, seed: 7)
         let a = (0..<500).map { _ in first.next() }
         let b = (0..<500).map { _ in second.next() }
         #expect(a == b)
         // The schema's constraints accept every one of them.
-        _ = try demo.store.insert(a, actor: nil, action: "generate")
-        let counts = try demo.store.counts(ConcernQuery(), by: .stage, viewer: nil)
+        _ = try await demo.store.insert(a, actor: nil, action: "generate")
+        let counts = try await demo.store.counts(ConcernQuery(), by: .stage, viewer: nil)
         #expect(Set(counts.keys) == Set(Stage.allCases.map(\.rawValue)))
     }
 }

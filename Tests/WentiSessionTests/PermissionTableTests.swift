@@ -45,15 +45,15 @@ struct PermissionTableTests {
     /// Every role × every action, allowed and refused, on the demo's people and libraries:
     /// a concern of 变电运维班 (L1), of 运维检修部 (L2), of 客户服务班 (another department's
     /// team) and of the company (L3).
-    @Test func everyRoleIsAllowedInsideItsReachAndRefusedOutside() throws {
-        let fixture = try DemoFixture()
+    @Test func everyRoleIsAllowedInsideItsReachAndRefusedOutside() async throws {
+        let fixture = try await DemoFixture()
         let org = fixture.organisation
         let people = ["zg-zhao", "ld-zhou", "bz-zheng", "bzz-li", "yg-song"].map(fixture.person)
-        let targets = [
+        let targets = await [
             try fixture.first { $0.unitID == "t-bdyw" && $0.firstResponsibleID == nil },
-            try fixture.first { $0.unitID == "d-yj" && $0.firstResponsibleID != "bz-zheng" },
-            try fixture.first { $0.unitID == "t-kf" },
-            try fixture.first { $0.unitID == "co" },
+            try await fixture.first { $0.unitID == "d-yj" && $0.firstResponsibleID != "bz-zheng" },
+            try await fixture.first { $0.unitID == "t-kf" },
+            try await fixture.first { $0.unitID == "co" },
         ]
         var allowed = 0
         var refused = 0
@@ -89,10 +89,10 @@ struct PermissionTableTests {
         print("permission matrix on the demo: \(allowed) allowed, \(refused) refused")
     }
 
-    @Test func theFirstResponsiblePersonWorksTheirConcernWhateverTheirRole() throws {
-        let fixture = try DemoFixture()
+    @Test func theFirstResponsiblePersonWorksTheirConcernWhateverTheirRole() async throws {
+        let fixture = try await DemoFixture()
         // 宋佳 (staff of 变电运维班) made first responsible for a concern of another department's team.
-        var owned = try fixture.first { $0.stage == .solving && $0.unitID == "t-kf" }
+        var owned = try await fixture.first { $0.stage == .solving && $0.unitID == "t-kf" }
         owned.firstResponsibleID = "yg-song"
         let owner = fixture.person("yg-song")
         for action in [MethodAction.progress, .taskBook, .solve, .pledge] {
@@ -101,9 +101,9 @@ struct PermissionTableTests {
         #expect(Permissions.refusal(owner, .grade, on: .concern(owned), in: fixture.organisation) != nil)
     }
 
-    @Test func aRefusalNamesPeopleAndUnitsNeverIds() throws {
-        let fixture = try DemoFixture()
-        let concern = try fixture.first { $0.unitID == "t-bdyw" }
+    @Test func aRefusalNamesPeopleAndUnitsNeverIds() async throws {
+        let fixture = try await DemoFixture()
+        let concern = try await fixture.first { $0.unitID == "t-bdyw" }
         let refusal = try #require(Permissions.refusal(fixture.person("yg-song"), .grade, on: .concern(concern), in: fixture.organisation))
         #expect(refusal.label.zh.hasPrefix("宋佳（员工）无权定级：\(concern.code)（变电运维班）"))
         #expect(refusal.label.zh.contains("政工人员（全公司）"))

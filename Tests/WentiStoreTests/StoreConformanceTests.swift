@@ -15,62 +15,62 @@ struct StoreConformanceTests {
         case sqlite
 
         /// The demo on a fixed day in a fresh store of this kind.
-        func demo() throws -> (store: any WorkspaceStore, clock: ManualClock, cleanup: () -> Void) {
+        func demo() async throws -> (store: any WorkspaceStore, clock: ManualClock, cleanup: () -> Void) {
             switch self {
             case .sqlite:
                 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-conformance-\(UUID().uuidString)")
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 let clock = ManualClock(day: Day("2026-09-01")!)
                 let store = try SQLiteStore(path: directory.appendingPathComponent("c.sqlite").path, clock: clock)
-                try SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
-                              keyHolders: TestKeys.demoHolders())
+                try await SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
+                                    keyHolders: TestKeys.demoHolders())
                 clock.set(day: Day("2026-11-25")!)
                 return (store, clock, { try? FileManager.default.removeItem(at: directory) })
             }
         }
     }
 
-    static func all(_ store: any WorkspaceStore) throws -> [Concern] {
+    static func all(_ store: any WorkspaceStore) async throws -> [Concern] {
         var all: [Concern] = []
-        try store.eachConcern(ConcernQuery(), scope: .all, batch: 7) { all += $0 }
+        try await store.eachConcern(ConcernQuery(), scope: .all, batch: 7) { all += $0 }
         return all
     }
 
     /// The backend's translation of a scope lists exactly what `ConcernScope.contains` says,
     /// for every person of the demo.
     @Test(arguments: Backend.allCases)
-    func scopingAgreesWithTheOneDefinition(_ backend: Backend) throws {
-        let (store, _, cleanup) = try backend.demo()
+    func scopingAgreesWithTheOneDefinition(_ backend: Backend) async throws {
+        let (store, _, cleanup) = try await backend.demo()
         defer { cleanup() }
-        let all = try Self.all(store)
-        let organisation = try store.workspace().organisation
+        let all = try await Self.all(store)
+        let organisation = try await store.workspace().organisation
         for person in organisation.people.values {
             let scope = AccessPolicy.scope(of: person, in: organisation)
-            let listed = try store.page(ConcernQuery(), scope: scope, after: nil, limit: 1000).rows.map(\.code)
+            let listed = try await store.page(ConcernQuery(), scope: scope, after: nil, limit: 1000).rows.map(\.code)
             #expect(Set(listed) == Set(all.filter(scope.contains).map(\.code)), "\(person.name)")
-            #expect(try store.count(ConcernQuery(), scope: scope, upTo: nil) == listed.count, "\(person.name)")
+            await #expect(try store.count(ConcernQuery(), scope: scope, upTo: nil) == listed.count, "\(person.name)")
         }
     }
 
     /// Overdue in the backend is `DeadlineClock`'s overdue, on every day of two months.
     @Test(arguments: Backend.allCases)
-    func overdueAgreesWithTheDeadlineClock(_ backend: Backend) throws {
-        let (store, clock, cleanup) = try backend.demo()
+    func overdueAgreesWithTheDeadlineClock(_ backend: Backend) async throws {
+        let (store, clock, cleanup) = try await backend.demo()
         defer { cleanup() }
-        let all = try Self.all(store)
+        let all = try await Self.all(store)
         var overdueSeen = 0
         for offset in stride(from: 0, through: 60, by: 5) {
             let day = Day("2026-11-01")!.adding(days: offset)
             clock.set(day: day)
             var query = ConcernQuery()
             query.overdueOnly = true
-            let listed = try store.page(query, scope: .all, after: nil, limit: 1000).rows
+            let listed = try await store.page(query, scope: .all, after: nil, limit: 1000).rows
             #expect(Set(listed.map(\.code)) == Set(all.filter { DeadlineClock.isOverdue($0, today: day) }.map(\.code)), "\(day)")
             for row in listed {
                 let concern = try #require(all.first { $0.code == row.code })
                 #expect(row.daysOverdue == DeadlineClock.daysOverdue(concern, today: day), "\(row.code) on \(day)")
             }
-            let counted = try store.libraryCounts(scope: .all).values.reduce(0) { $0 + $1.overdue }
+            let counted = try await store.libraryCounts(scope: .all).values.reduce(0) { $0 + $1.overdue }
             #expect(counted == listed.count, "the tree's overdue counts on \(day)")
             overdueSeen += listed.count
         }
@@ -79,17 +79,17 @@ struct StoreConformanceTests {
 
     /// Keyset pages in every sort, down and up, visit every concern once in one order.
     @Test(arguments: Backend.allCases)
-    func pagesBothWaysListEveryConcernOnceInOneOrder(_ backend: Backend) throws {
-        let (store, _, cleanup) = try backend.demo()
+    func pagesBothWaysListEveryConcernOnceInOneOrder(_ backend: Backend) async throws {
+        let (store, _, cleanup) = try await backend.demo()
         defer { cleanup() }
         for sort in ConcernQuery.Sort.allCases {
             var query = ConcernQuery()
             query.sort = sort
-            let whole = try store.page(query, scope: .all, after: nil, limit: 1000).rows.map(\.code)
+            let whole = try await store.page(query, scope: .all, after: nil, limit: 1000).rows.map(\.code)
             var down: [ConcernCode] = []
             var cursor: PageCursor?
             repeat {
-                let page = try store.page(query, scope: .all, after: cursor, limit: 8)
+                let page = try await store.page(query, scope: .all, after: cursor, limit: 8)
                 down += page.rows.map(\.code)
                 cursor = page.next
             } while cursor != nil
@@ -98,107 +98,107 @@ struct StoreConformanceTests {
             var above: PageCursor?
             var first = true
             while first || above != nil {
-                let page = try store.page(query, scope: .all, before: above, limit: 8)
+                let page = try await store.page(query, scope: .all, before: above, limit: 8)
                 up = page.rows.map(\.code) + up
                 above = page.next
                 first = false
             }
             #expect(up == whole, "\(sort) upwards")
-            let afterTen = try store.page(query, scope: .all, after: try store.cursor(of: whole[9], sort: sort, scope: .all), limit: 5)
+            let afterTen = try await store.page(query, scope: .all, after: try store.cursor(of: whole[9], sort: sort, scope: .all), limit: 5)
             #expect(afterTen.rows.map(\.code) == Array(whole[10..<15]), "\(sort) from a concern's cursor")
         }
     }
 
     /// Batches of full concerns and of facts cover every concern exactly once.
     @Test(arguments: Backend.allCases)
-    func batchesCoverEverythingOnce(_ backend: Backend) throws {
-        let (store, _, cleanup) = try backend.demo()
+    func batchesCoverEverythingOnce(_ backend: Backend) async throws {
+        let (store, _, cleanup) = try await backend.demo()
         defer { cleanup() }
-        let all = try Self.all(store).map(\.code)
+        let all = try await Self.all(store).map(\.code)
         #expect(Set(all).count == all.count && all.count == 69)
         var facts: [ConcernCode] = []
-        try store.eachFact(ConcernQuery(), scope: .all, titles: false, batch: 10) { facts.append($0.code) }
+        try await store.eachFact(ConcernQuery(), scope: .all, titles: false, batch: 10) { facts.append($0.code) }
         #expect(facts == all)
     }
 
     /// Ids are the store's: concern codes, notice and practice numbers allocated inside the insert.
     @Test(arguments: Backend.allCases)
-    func idsAreAllocatedInsideTheInsert(_ backend: Backend) throws {
-        let (store, _, cleanup) = try backend.demo()
+    func idsAreAllocatedInsideTheInsert(_ backend: Backend) async throws {
+        let (store, _, cleanup) = try await backend.demo()
         defer { cleanup() }
-        let zhao = try store.person("zg-zhao")
-        let next = try store.open(NewConcern(title: "宿舍热水不稳", categoryID: "team-burden", channel: .hotline, finderID: "zg-zhao",
+        let zhao = try await store.person("zg-zhao")
+        let next = try await store.open(NewConcern(title: "宿舍热水不稳", categoryID: "team-burden", channel: .hotline, finderID: "zg-zhao",
                                              reporter: .named(name: "", personID: nil), unitID: "t-kf"), actor: zhao)
         #expect(next.code == ConcernCode("Q-2026-0070")!)
-        let solving = try #require(try Self.all(store).first { $0.stage == .solving && $0.firstResponsibleID != nil })
+        let solving = try await #require(try Self.all(store).first { $0.stage == .solving && $0.firstResponsibleID != nil })
         let draft = try SupervisionNotice(id: "ignored", concern: solving.code, issuedOn: store.today(), issuedByID: "zg-zhao",
                                           toUnitID: solving.responsibleUnitID!, toPersonID: solving.firstResponsibleID!,
                                           nodes: [.init(title: "完成", due: store.today().adding(days: 3))])
-        let before = try store.notices().count
-        let issued = try store.issue(draft, actor: zhao)
+        let before = try await store.notices().count
+        let issued = try await store.issue(draft, actor: zhao)
         #expect(issued.id == String(format: "DB-2026-%03d", before + 1))
-        let closed = try #require(try Self.all(store).first { $0.stage == .closed })
-        let entry = try store.add(PracticeEntry.draft(from: closed, id: "ignored", library: .knowledgeAid, on: store.today(), author: "zg-zhao"), actor: zhao)
+        let closed = try await #require(try Self.all(store).first { $0.stage == .closed })
+        let entry = try await store.add(PracticeEntry.draft(from: closed, id: "ignored", library: .knowledgeAid, on: store.today(), author: "zg-zhao"), actor: zhao)
         #expect(entry.id.hasPrefix("SJ-2026-") && entry.id != "ignored")
     }
 
     /// The change token moves with every write and with nothing else; a stale version is
     /// refused naming who changed it; the audit log refuses to be rewritten.
     @Test(arguments: Backend.allCases)
-    func changesAreVersionedTokenedAndAudited(_ backend: Backend) throws {
-        let (store, _, cleanup) = try backend.demo()
+    func changesAreVersionedTokenedAndAudited(_ backend: Backend) async throws {
+        let (store, _, cleanup) = try await backend.demo()
         defer { cleanup() }
-        let zhao = try store.person("zg-zhao")
-        let sun = try store.person("zg-sun")
-        let concern = try #require(try Self.all(store).first { $0.stage == .solving })
-        let token = try store.changeToken()
-        _ = try store.page(ConcernQuery(), scope: .all, after: nil, limit: 10)
-        #expect(try store.changeToken() == token, "reading changes nothing")
-        _ = try store.perform([.progress("孙文博补充")], on: concern.code, expectedVersion: concern.version, actor: sun)
-        #expect(try store.changeToken() != token)
-        let refused = #expect(throws: StoreError.self) {
-            try store.perform([.progress("赵雅琴补充")], on: concern.code, expectedVersion: concern.version, actor: zhao)
+        let zhao = try await store.person("zg-zhao")
+        let sun = try await store.person("zg-sun")
+        let concern = try await #require(try Self.all(store).first { $0.stage == .solving })
+        let token = try await store.changeToken()
+        _ = try await store.page(ConcernQuery(), scope: .all, after: nil, limit: 10)
+        await #expect(try store.changeToken() == token, "reading changes nothing")
+        _ = try await store.perform([.progress("孙文博补充")], on: concern.code, expectedVersion: concern.version, actor: sun)
+        await #expect(try store.changeToken() != token)
+        let refused = await #expect(throws: StoreError.self) {
+            try await store.perform([.progress("赵雅琴补充")], on: concern.code, expectedVersion: concern.version, actor: zhao)
         }
         #expect(refused?.label.en.contains("was changed by 孙文博") == true, "\(String(describing: refused))")
-        #expect(try store.auditLog(subject: concern.code.description).last?.actorID == "zg-sun")
+        await #expect(try store.auditLog(subject: concern.code.description).last?.actorID == "zg-sun")
         if let sqlite = store as? SQLiteStore {
-            #expect(throws: StoreError.auditIsAppendOnly) { try sqlite.executeRaw("DELETE FROM audit_log") }
+            await #expect(throws: StoreError.auditIsAppendOnly) { try await sqlite.executeRaw("DELETE FROM audit_log") }
         }
     }
 
     /// Identities go in sealed on every insert path, come back only as `.sealed`, open with
     /// a holder's key only, and a removed holder loses its wraps.
     @Test(arguments: Backend.allCases)
-    func identitiesAreStoredSealedAndHoldersComeAndGo(_ backend: Backend) throws {
-        let (store, _, cleanup) = try backend.demo()
+    func identitiesAreStoredSealedAndHoldersComeAndGo(_ backend: Backend) async throws {
+        let (store, _, cleanup) = try await backend.demo()
         defer { cleanup() }
-        let zhao = try store.person("zg-zhao")
-        let opened = try store.open(NewConcern(title: "匿名反映食堂", categoryID: "income-welfare", channel: .hotline,
-                                               reporter: .anonymous(sealedIdentity: .toSeal("营销部员工小王")), unitID: "t-kf"), actor: zhao)
+        let zhao = try await store.person("zg-zhao")
+        let opened = try await store.open(NewConcern(title: "匿名反映食堂", categoryID: "income-welfare", channel: .hotline,
+                                                     reporter: .anonymous(sealedIdentity: .toSeal("营销部员工小王")), unitID: "t-kf"), actor: zhao)
         #expect(opened.reporter == .anonymous(sealedIdentity: .sealed))
         var complete = opened
         complete.code = ConcernCode(year: 2026, sequence: 0)
         complete.reporter = .anonymous(sealedIdentity: .toSeal("计量班员工小李"))
-        let inserted = try #require(try store.insert([complete], actor: zhao, action: "import").first)
+        let inserted = try #require(try await store.insert([complete], actor: zhao, action: "import").first)
         for (code, text) in [(opened.code, "营销部员工小王"), (inserted.code, "计量班员工小李")] {
-            #expect(try store.concern(code, scope: .all).reporter == .anonymous(sealedIdentity: .sealed))
-            let envelope = try #require(try store.envelope(code))
+            #expect(try await store.concern(code, scope: .all).reporter == .anonymous(sealedIdentity: .sealed))
+            let envelope = try #require(try await store.envelope(code))
             #expect(Set(envelope.keys.keys) == [.recovery, .person("zg-zhao")])
             #expect(try IdentitySeal.open(envelope, as: .person("zg-zhao"), with: TestKeys.zhao) == text)
         }
         let qian = IdentityKey.generate()
-        try store.register(HolderKey(holder: .person("zg-qian"), publicKey: qian.publicKey, addedAt: store.now()), actor: zhao)
-        let envelope = try #require(try store.envelope(opened.code))
-        try store.addWraps([opened.code: try IdentitySeal.rewrap(envelope, as: .recovery, with: TestKeys.recovery,
-                                                                 to: try #require(try store.keyHolders().first { $0.holder == .person("zg-qian") }))],
-                           to: .person("zg-qian"), actor: zhao)
-        #expect(try IdentitySeal.open(try #require(try store.envelope(opened.code)), as: .person("zg-qian"), with: qian) == "营销部员工小王")
-        try store.remove(.person("zg-qian"), actor: zhao)
-        #expect(try store.envelope(opened.code)?.keys[.person("zg-qian")] == nil)
-        #expect(!(try store.keyHolders()).contains { $0.holder == .person("zg-qian") })
-        try store.recordOpening(opened.code, reason: "回访", actor: zhao)
-        let log = try store.auditLog(subject: sealedIdentityAuditSubject)
+        try await store.register(HolderKey(holder: .person("zg-qian"), publicKey: qian.publicKey, addedAt: store.now()), actor: zhao)
+        let envelope = try #require(try await store.envelope(opened.code))
+        let qianHolder = try #require(try await store.keyHolders().first { $0.holder == .person("zg-qian") })
+        try await store.addWraps([opened.code: try IdentitySeal.rewrap(envelope, as: .recovery, with: TestKeys.recovery, to: qianHolder)],
+                                 to: .person("zg-qian"), actor: zhao)
+        #expect(try IdentitySeal.open(try #require(try await store.envelope(opened.code)), as: .person("zg-qian"), with: qian) == "营销部员工小王")
+        try await store.remove(.person("zg-qian"), actor: zhao)
+        #expect(try await store.envelope(opened.code)?.keys[.person("zg-qian")] == nil)
+        #expect(!(try await store.keyHolders()).contains { $0.holder == .person("zg-qian") })
+        try await store.recordOpening(opened.code, reason: "回访", actor: zhao)
+        let log = try await store.auditLog(subject: sealedIdentityAuditSubject)
         #expect(log.map(\.action).suffix(4) == ["keys-register", "keys-grant", "keys-remove", "open-sealed-identity"])
-        #expect(!(try store.auditLog(subject: opened.code.description)).contains { $0.action == "open-sealed-identity" })
+        #expect(!(try await store.auditLog(subject: opened.code.description)).contains { $0.action == "open-sealed-identity" })
     }
 }

@@ -10,16 +10,15 @@ struct StoreFixture {
     let clock: ManualClock
     let store: SQLiteStore
 
-    init() throws {
+    init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("w.sqlite").path
         clock = ManualClock(day: Day("2026-11-01")!)
         store = try SQLiteStore(path: path, clock: clock)
-        try store.install(Self.workspace)
+        try await store.install(Self.workspace)
         // Anonymous identities are sealed on the way in: to the recovery key and "pw"'s.
-        try store.register(TestKeys.demoHolders(creator: "pw")[0], actor: try store.person("pw"))
-        try store.register(TestKeys.demoHolders(creator: "pw")[1], actor: try store.person("pw"))
+        for key in TestKeys.demoHolders(creator: "pw") { try await store.register(key, actor: try await store.person("pw")) }
     }
 
     static let workspace = Workspace(
@@ -43,13 +42,13 @@ struct StoreFixture {
         policy: .standard)
 
     @discardableResult
-    func add(_ title: String, unit: UnitID = "t1", description: String = "", reporter: Reporter = .named(name: "宋佳", personID: nil)) throws -> Concern {
-        try store.open(NewConcern(title: title, description: description, categoryID: "team-burden", channel: .goDownVisit,
+    func add(_ title: String, unit: UnitID = "t1", description: String = "", reporter: Reporter = .named(name: "宋佳", personID: nil)) async throws -> Concern {
+        try await store.open(NewConcern(title: title, description: description, categoryID: "team-burden", channel: .goDownVisit,
                                   finderID: "pw", reporter: reporter, unitID: unit), actor: "pw")
     }
 
-    func codes(_ query: ConcernQuery, viewer: PersonID = "pw") throws -> [String] {
-        try store.page(query, viewer: viewer, after: nil, limit: 1000).rows.map(\.code.description)
+    func codes(_ query: ConcernQuery, viewer: PersonID = "pw") async throws -> [String] {
+        try await store.page(query, viewer: viewer, after: nil, limit: 1000).rows.map(\.code.description)
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }

@@ -34,12 +34,12 @@ public struct AppAction: Sendable {
     public let dangerous: Bool
     /// nil when available; otherwise why not, in both languages.
     public let unavailable: @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText?
-    public let perform: @MainActor @Sendable (inout AppState, AppEnvironment) -> Void
+    public let perform: @MainActor @Sendable (inout AppState, AppEnvironment) async -> Void
 
     public init(_ id: String, keys: [Key], _ title: LocalizedText, short: LocalizedText? = nil, group: Group, tabs: Set<AppTab> = AppTab.everywhere,
                 dangerous: Bool = false,
                 unavailable: @escaping @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText? = { _, _ in nil },
-                perform: @escaping @MainActor @Sendable (inout AppState, AppEnvironment) -> Void) {
+                perform: @escaping @MainActor @Sendable (inout AppState, AppEnvironment) async -> Void) {
         self.id = id
         self.keys = keys
         self.tabs = tabs

@@ -40,11 +40,11 @@ enum IdentityActions {
 
     /// Unlocks the principal's key with the passphrase and opens the identity through the
     /// session (which checks and audits); a wrong passphrase is pinned to its field.
-    static func open(_ code: ConcernCode, _ values: [String: String], _ state: inout AppState, _ env: AppEnvironment) throws -> String {
+    static func open(_ code: ConcernCode, _ values: [String: String], _ state: inout AppState, _ env: AppEnvironment) async throws -> String {
         let session = env.session
         let reason = values["reason"] ?? ""
-        try session.checkOpening(code, reason: reason)
-        let holder = try session.ownHolderKey()
+        try await session.checkOpening(code, reason: reason)
+        let holder = try await session.ownHolderKey()
         guard let folder = env.keyFolder, let protected = try folder.load(publicKey: holder.publicKey) else {
             throw SessionError.noKeyFileHere(session.principal)
         }
@@ -54,7 +54,7 @@ enum IdentityActions {
         } catch {
             throw RecordOverlays.FieldProblem(field: "passphrase", message: error.label)
         }
-        let text = try session.openIdentity(code, reason: reason, as: holder.holder, with: key)
+        let text = try await session.openIdentity(code, reason: reason, as: holder.holder, with: key)
         state.openedIdentity = OpenedIdentity(code: code, text: text)
         return state.language == .zh ? "已查看 \(code) 的匿名反映人身份：已记入审计" : "\(code)'s sealed identity opened: the opening is audited"
     }

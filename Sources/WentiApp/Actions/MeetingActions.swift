@@ -15,7 +15,7 @@ enum MeetingActions {
                       short: LocalizedText(zh: "生成议程", en: "agenda"), group: .meetings, tabs: tab, unavailable: { state, env in
                           env.session.refusal(.meetingPrepare, on: .unit(agendaUnit(state, env)))
                       }) { state, env in
-                prepare(&state, env)
+                await prepare(&state, env)
             },
             AppAction("meeting-decide", keys: [.enter, .character("e")], LocalizedText(zh: "记录三方与会议决定", en: "Record the parties and the decision"),
                       short: LocalizedText(zh: "决定", en: "decide"), group: .meetings, tabs: tab, unavailable: { state, env in
@@ -78,12 +78,12 @@ enum MeetingActions {
 
     /// Builds next month's agenda for the library chosen in the tree (the company's when the
     /// company or nothing is chosen), stores it and shows it.
-    static func prepare(_ state: inout AppState, _ env: AppEnvironment) {
+    static func prepare(_ state: inout AppState, _ env: AppEnvironment) async {
         let unit = agendaUnit(state, env)
         let month = env.session.today().month.next
         do {
-            let meeting = try env.session.prepareAgenda(unit: unit, month: month)
-            MeetingsPane.refresh(&state, env, select: meeting.id)
+            let meeting = try await env.session.prepareAgenda(unit: unit, month: month)
+            await MeetingsPane.refresh(&state, env, select: meeting.id)
             state.meetings.focus = .items
             state.meetings.item = 0
             let zh = state.language == .zh

@@ -58,16 +58,16 @@ enum DashboardActions {
             },
             AppAction("dashboard-previous", keys: [.character("[")], LocalizedText(zh: "上个月（按季度时上一季度）", en: "Previous month (quarter)"),
                       group: .learning, tabs: tab) { state, env in
-                step(&state, env, by: -1)
+                await step(&state, env, by: -1)
             },
             AppAction("dashboard-next", keys: [.character("]")], LocalizedText(zh: "下个月（按季度时下一季度）", en: "Next month (quarter)"),
                       group: .learning, tabs: tab) { state, env in
-                step(&state, env, by: 1)
+                await step(&state, env, by: 1)
             },
             AppAction("dashboard-quarter", keys: [.character("m")], LocalizedText(zh: "按月 / 按季度（所选月所在的自然季度）", en: "Month / calendar quarter (holding the month)"),
                       group: .learning, tabs: tab) { state, env in
                 state.dashboard.quarter.toggle()
-                DashboardPane.refresh(&state, env)
+                await DashboardPane.refresh(&state, env)
             },
             AppAction("dashboard-figure-left", keys: [.left], LocalizedText(zh: "上一个指标", en: "Previous figure"), group: .learning, tabs: tab,
                       unavailable: { state, _ in state.dashboard.measure == nil ? noFigures : nil }) { state, _ in
@@ -79,7 +79,7 @@ enum DashboardActions {
             },
             AppAction("dashboard-open", keys: [.enter], LocalizedText(zh: "打开这个数字背后的问题", en: "Open the concerns behind the figure"),
                       group: .learning, tabs: tab) { state, env in
-                openConcerns(&state, env)
+                await openConcerns(&state, env)
             },
         ]
     }
@@ -87,37 +87,37 @@ enum DashboardActions {
     static let noFigures = LocalizedText(zh: "这个视图没有可选的指标", en: "this view has no figures to pick")
 
     /// A month back or on; a quarter at a time in the quarter view.
-    static func step(_ state: inout AppState, _ env: AppEnvironment, by direction: Int) {
+    static func step(_ state: inout AppState, _ env: AppEnvironment, by direction: Int) async {
         var month = state.dashboard.month ?? env.session.today().month
         for _ in 0..<(state.dashboard.quarter ? 3 : 1) { month = direction < 0 ? month.previous : month.next }
         state.dashboard.month = month
-        DashboardPane.refresh(&state, env)
+        await DashboardPane.refresh(&state, env)
     }
 
     /// The libraries, showing exactly the concerns counted in the selected figure (units and
     /// solving views; a rising trend's latest window), or the ranked unit's libraries.
-    static func openConcerns(_ state: inout AppState, _ env: AppEnvironment) {
+    static func openConcerns(_ state: inout AppState, _ env: AppEnvironment) async {
         let model = state.dashboard
         if let cell = env.session.figureCell(model) {
-            openFigure(cell, &state, env)
+            await openFigure(cell, &state, env)
             return
         }
         // The ranking's rows are units, not figures: their libraries.
         guard model.view == .ranking, model.ranking.indices.contains(model.selected) else { return }
         let unit = model.ranking[model.selected].unitID
-        StandardActions.switchTab(to: .libraries, &state, env)
+        await StandardActions.switchTab(to: .libraries, &state, env)
         if let row = state.tree.firstIndex(where: { $0.unit.id == unit }) {
             state.treeSelected = row
         }
         state.focus = .table
-        StandardActions.setFilter("", &state, env)
+        await StandardActions.setFilter("", &state, env)
     }
 
     /// The whole organisation's tree row selected (a concern found in a team may be held by
     /// the company's library now), the filter cleared, and the figure's own condition as the
     /// query: editing the filter or picking a unit drops it.
-    static func openFigure(_ cell: FigureCell, _ state: inout AppState, _ env: AppEnvironment) {
-        StandardActions.switchTab(to: .libraries, &state, env)
+    static func openFigure(_ cell: FigureCell, _ state: inout AppState, _ env: AppEnvironment) async {
+        await StandardActions.switchTab(to: .libraries, &state, env)
         if let row = state.tree.firstIndex(where: { $0.unit.kind == .company }) { state.treeSelected = row }
         state.focus = .table
         state.filterText = ""
@@ -127,7 +127,7 @@ enum DashboardActions {
         state.table.query = query
         state.table.selected = 0
         state.table.top = 0
-        StandardActions.reload(&state, env)
+        await StandardActions.reload(&state, env)
         state.toast = figureCaption(cell, env.session.organisation, state.language)
     }
 

@@ -16,30 +16,30 @@ public enum StandardActions {
         AppTab.allCases.map { tab in
             AppAction("tab-\(tab)", keys: [.character(Character("\(tab.rawValue)"))],
                       LocalizedText(zh: "转到“\(tab.title.zh)”", en: "Go to \(tab.title.en)"), group: .navigation) { state, env in
-                switchTab(to: tab, &state, env)
+                await switchTab(to: tab, &state, env)
             }
         }
     }
 
     /// Shows another pane; it is read again only when something changed since it was last
     /// read (one cheap read of the change mark tells).
-    static func switchTab(to tab: AppTab, _ state: inout AppState, _ env: AppEnvironment) {
+    static func switchTab(to tab: AppTab, _ state: inout AppState, _ env: AppEnvironment) async {
         state.tab = tab
-        if let mark = try? env.session.changeToken(), state.loadedMarks[tab] == mark {
+        if let mark = try? await env.session.changeToken(), state.loadedMarks[tab] == mark {
             // The feedback queue's selection is what its triage actions act on.
             if tab == .feedback { state.detail = state.feedbackQueue.concern }
-            if tab == .libraries { state.detail = nil; loadDetail(&state, env) }
+            if tab == .libraries { state.detail = nil; await loadDetail(&state, env) }
             return
         }
         if tab == .libraries { state.detail = nil }
-        PaneRefresh.refresh(&state, env)
+        await PaneRefresh.refresh(&state, env)
     }
 
     /// Each saved view is a filter with a key.
     static var views: [AppAction] {
         FilterViews.all.map { view in
             AppAction(view.id, keys: [Key(name: view.key)!], view.title, group: .view, tabs: [.libraries]) { state, env in
-                setFilter(view.filter, &state, env)
+                await setFilter(view.filter, &state, env)
                 state.toast = view.title.text(state.language)
             }
         }
@@ -48,35 +48,35 @@ public enum StandardActions {
     static var basics: [AppAction] {
         [
             AppAction("move-down", keys: [.character("j"), .down], LocalizedText(zh: "下移一行", en: "Move down"), group: .navigation) { state, env in
-                move(&state, env, by: 1)
+                await move(&state, env, by: 1)
             },
             AppAction("move-up", keys: [.character("k"), .up], LocalizedText(zh: "上移一行", en: "Move up"), group: .navigation) { state, env in
-                move(&state, env, by: -1)
+                await move(&state, env, by: -1)
             },
             AppAction("page-down", keys: [.pageDown, .ctrl("d")], LocalizedText(zh: "下翻一页", en: "Page down"), group: .navigation) { state, env in
-                move(&state, env, by: Layout(state.size).tableRows)
+                await move(&state, env, by: Layout(state.size).tableRows)
             },
             AppAction("page-up", keys: [.pageUp, .ctrl("u")], LocalizedText(zh: "上翻一页", en: "Page up"), group: .navigation) { state, env in
-                move(&state, env, by: -Layout(state.size).tableRows)
+                await move(&state, env, by: -Layout(state.size).tableRows)
             },
             AppAction("first", keys: [.character("g"), .home], LocalizedText(zh: "到开头", en: "To the first"), group: .navigation) { state, env in
                 if state.tab != .libraries {
-                    move(&state, env, by: -1_000_000)
+                    await move(&state, env, by: -1_000_000)
                 } else if state.focus == .tree {
-                    move(&state, env, by: -state.tree.count)
+                    await move(&state, env, by: -state.tree.count)
                 } else {
-                    attempt(&state) { state in try state.table.moveToStart(env.session) }
-                    loadDetail(&state, env)
+                    await attempt(&state) { state in try await state.table.moveToStart(env.session) }
+                    await loadDetail(&state, env)
                 }
             },
             AppAction("last", keys: [.character("G"), .end], LocalizedText(zh: "到末尾", en: "To the last"), group: .navigation) { state, env in
                 if state.tab != .libraries {
-                    move(&state, env, by: 1_000_000)
+                    await move(&state, env, by: 1_000_000)
                 } else if state.focus == .tree {
-                    move(&state, env, by: state.tree.count)
+                    await move(&state, env, by: state.tree.count)
                 } else {
-                    attempt(&state) { state in try state.table.moveToEnd(visibleRows: Layout(state.size).tableRows, env.session) }
-                    loadDetail(&state, env)
+                    await attempt(&state) { state in try await state.table.moveToEnd(visibleRows: Layout(state.size).tableRows, env.session) }
+                    await loadDetail(&state, env)
                 }
             },
             AppAction("go-to-unit", keys: [.character("u")], LocalizedText(zh: "转到单位（输入查找）", en: "Go to a unit (type to find)"), group: .navigation, tabs: [.libraries]) { state, _ in
@@ -95,7 +95,7 @@ public enum StandardActions {
             AppAction("toggle-detail", keys: [.enter], LocalizedText(zh: "显示/隐藏详情", en: "Show / hide the detail"), group: .view, tabs: [.libraries]) { state, env in
                 state.showDetail.toggle()
                 state.detail = nil   // read again, with the timeline when shown
-                loadDetail(&state, env)
+                await loadDetail(&state, env)
             },
             AppAction("filter", keys: [.character("/")], LocalizedText(zh: "按文字筛选（支持中文）", en: "Filter by text (Chinese too)"),
                       short: LocalizedText(zh: "筛选", en: "filter"), group: .view, tabs: [.libraries]) { state, _ in
@@ -103,13 +103,13 @@ public enum StandardActions {
             },
             AppAction("clear-filter", keys: [.escape], LocalizedText(zh: "清除筛选", en: "Clear the filter"), group: .view, tabs: [.libraries],
                       unavailable: { state, _ in state.filterText.isEmpty ? LocalizedText(zh: "当前没有筛选", en: "no filter is set") : nil }) { state, env in
-                setFilter("", &state, env)
+                await setFilter("", &state, env)
             },
             AppAction("sort", keys: [.character("s")], LocalizedText(zh: "切换排序：最新/最早/期限/等级/阶段", en: "Cycle sort: newest / oldest / due / grade / stage"), group: .view, tabs: [.libraries]) { state, env in
                 let all = ConcernQuery.Sort.allCases
                 state.table.query.sort = all[(all.firstIndex(of: state.table.query.sort)! + 1) % all.count]
                 state.table.selected = 0
-                reload(&state, env)
+                await reload(&state, env)
                 state.toast = UIText.sortedBy(state.table.query.sort.rawValue).text(state.language)
             },
             AppAction("mark", keys: [.character(" ")], LocalizedText(zh: "标记/取消标记当前问题", en: "Mark / unmark the concern"), group: .selection, tabs: [.libraries],
@@ -164,19 +164,19 @@ public enum StandardActions {
 
     // MARK: Operations the actions share
 
-    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
-        state.tab.pane.move(&state, env, by: delta)
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) async {
+        await state.tab.pane.move(&state, env, by: delta)
     }
 
     /// Selects a row of the org tree; the table shows that library and its subtree.
-    static func selectUnit(_ state: inout AppState, _ env: AppEnvironment, row: Int) {
+    static func selectUnit(_ state: inout AppState, _ env: AppEnvironment, row: Int) async {
         guard row != state.treeSelected, state.tree.indices.contains(row) else { return }
         state.treeSelected = row
-        setFilter(state.filterText, &state, env)
+        await setFilter(state.filterText, &state, env)
     }
 
     /// The table's query from the tree's unit, the sort, and the filter text; then reload.
-    static func setFilter(_ text: String, _ state: inout AppState, _ env: AppEnvironment) {
+    static func setFilter(_ text: String, _ state: inout AppState, _ env: AppEnvironment) async {
         state.filterText = text
         var query = ConcernQuery()
         query.sort = state.table.query.sort
@@ -187,15 +187,15 @@ public enum StandardActions {
         state.table.query = query
         state.table.selected = 0
         state.table.top = 0
-        reload(&state, env)
+        await reload(&state, env)
     }
 
-    static func reload(_ state: inout AppState, _ env: AppEnvironment) {
-        attempt(&state) { state in try state.table.reload(env.session) }
-        loadDetail(&state, env)
+    static func reload(_ state: inout AppState, _ env: AppEnvironment) async {
+        await attempt(&state) { state in try await state.table.reload(env.session) }
+        await loadDetail(&state, env)
     }
 
-    static func loadDetail(_ state: inout AppState, _ env: AppEnvironment) {
+    static func loadDetail(_ state: inout AppState, _ env: AppEnvironment) async {
         guard let code = state.table.selectedRow?.code else {
             state.detail = nil
             state.detailLog = []
@@ -203,19 +203,19 @@ public enum StandardActions {
         }
         if state.detail?.code == code { return }
         // Read even when the detail is hidden: the triage actions judge availability on it.
-        attempt(&state) { state in
-            let concern = try env.session.concern(code)
+        await attempt(&state) { state in
+            let concern = try await env.session.concern(code)
             state.detail = concern
-            state.detailLog = state.showDetail ? try env.session.log(code) : []
-            state.detailSimilar = state.showDetail ? try env.session.similarSolved(to: concern) : []
+            state.detailLog = await state.showDetail ? try env.session.log(code) : []
+            state.detailSimilar = await state.showDetail ? try env.session.similarSolved(to: concern) : []
             state.detailPractices = state.showDetail ? PracticeSearch.related(to: concern, in: state.practices.entries) : []
         }
     }
 
     /// Runs a session call; a failure becomes the toast instead of a crash.
-    static func attempt(_ state: inout AppState, _ body: (inout AppState) throws -> Void) {
+    static func attempt(_ state: inout AppState, _ body: (inout AppState) async throws -> Void) async {
         do {
-            try body(&state)
+            try await body(&state)
         } catch {
             state.toast = describe(error, state.language)
         }

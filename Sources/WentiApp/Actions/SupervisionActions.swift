@@ -30,7 +30,7 @@ enum SupervisionActions {
                           if let refusal = refusal(.noticeAnswer, notice, env) { return refusal }
                           return notice.openChasers == 0 ? NoticeError.noOpenChaser.label : nil
                       }) { state, env in
-                change(&state, env, .answerChaser)
+                await change(&state, env, .answerChaser)
             },
             AppAction("notice-export", keys: [.character("x")], LocalizedText(zh: "导出督办通知单", en: "Export the notice"),
                       group: .supervision, tabs: tab, unavailable: { state, _ in state.supervision.notice == nil ? noNotice : nil }) { state, env in
@@ -51,12 +51,12 @@ enum SupervisionActions {
             AppAction("horizon-wider", keys: [.character("+")], LocalizedText(zh: "即将到期：多看 7 天", en: "Due soon: 7 days more"),
                       group: .supervision, tabs: tab) { state, env in
                 state.supervision.horizon = min(state.supervision.horizon + 7, 90)
-                SupervisionPane.refresh(&state, env)
+                await SupervisionPane.refresh(&state, env)
             },
             AppAction("horizon-narrower", keys: [.character("-")], LocalizedText(zh: "即将到期：少看 7 天", en: "Due soon: 7 days fewer"),
                       group: .supervision, tabs: tab) { state, env in
                 state.supervision.horizon = max(state.supervision.horizon - 7, 7)
-                SupervisionPane.refresh(&state, env)
+                await SupervisionPane.refresh(&state, env)
             },
         ]
     }
@@ -79,15 +79,15 @@ enum SupervisionActions {
                 return error.label
             }
         }) { state, env in
-            Self.change(&state, env, change)
+            await Self.change(&state, env, change)
         }
     }
 
-    static func change(_ state: inout AppState, _ env: AppEnvironment, _ change: NoticeChange) {
+    static func change(_ state: inout AppState, _ env: AppEnvironment, _ change: NoticeChange) async {
         guard let notice = state.supervision.notice else { return }
         do {
-            let changed = try env.session.changeNotice(notice.id, change)
-            SupervisionPane.refresh(&state, env)
+            let changed = try await env.session.changeNotice(notice.id, change)
+            await SupervisionPane.refresh(&state, env)
             state.toast = "\(changed.id)：" + changed.state.label.text(state.language)
         } catch {
             state.toast = StandardActions.describe(error, state.language)

@@ -128,7 +128,7 @@ enum TriageActions {
                 var intake = IntakeForm.make(env, unit: state.selectedUnit?.kind == .company ? nil : state.selectedUnit)
                 if let saved = env.draft?.load() {
                     intake.form.fill(saved)
-                    intake.findSimilar(env)
+                    await intake.findSimilar(env)
                 }
                 state.overlays.append(.intake(intake))
             },
@@ -161,11 +161,11 @@ enum TriageActions {
             },
             AppAction("define", keys: [.character("D")], LocalizedText(zh: "界定（三方会议）", en: "Define (tri-party meeting)"),
                       group: .triage, tabs: [.libraries], unavailable: refused(.define(meetingID: nil))) { state, env in
-                apply([.define(meetingID: nil)], to: targets(state), &state, env)
+                await apply([.define(meetingID: nil)], to: targets(state), &state, env)
             },
             AppAction("start", keys: [.character("S")], LocalizedText(zh: "开始解决", en: "Start solving"),
                       group: .triage, tabs: [.libraries], unavailable: refused(.startSolving)) { state, env in
-                apply([.startSolving], to: targets(state), &state, env)
+                await apply([.startSolving], to: targets(state), &state, env)
             },
             AppAction("undo", keys: [.character("U")], LocalizedText(zh: "撤销上一步（规则允许时）", en: "Undo the last action (where the rules allow)"),
                       group: .triage, tabs: [.libraries], unavailable: { state, env in
@@ -177,13 +177,13 @@ enum TriageActions {
                 state.undo = nil
                 let undone: Int
                 do {
-                    undone = try env.session.undo(undo.steps)
+                    undone = try await env.session.undo(undo.steps)
                 } catch {
                     state.toast = StandardActions.describe(error, state.language)
-                    LiveRefresh.refresh(&state, env)
+                    await LiveRefresh.refresh(&state, env)
                     return
                 }
-                LiveRefresh.refresh(&state, env)
+                await LiveRefresh.refresh(&state, env)
                 state.toast = state.language == .zh ? "已撤销：\(undo.label.zh)（\(undone) 个）" : "undone: \(undo.label.en) (\(undone))"
             },
             AppAction("agenda", keys: [.character("A")], LocalizedText(zh: "列入下次三方会议议程", en: "Put on the next tri-party meeting's agenda"),
@@ -194,8 +194,8 @@ enum TriageActions {
                       }) { state, env in
                 guard let concern = state.detail else { return }
                 do {
-                    let meeting = try env.session.putOnAgenda(concern)
-                    LiveRefresh.refresh(&state, env)
+                    let meeting = try await env.session.putOnAgenda(concern)
+                    await LiveRefresh.refresh(&state, env)
                     state.toast = state.language == .zh ? "\(concern.code) 已列入 \(meeting) 议程" : "\(concern.code) is on the agenda of \(meeting)"
                 } catch {
                     state.toast = StandardActions.describe(error, state.language)
@@ -264,14 +264,14 @@ enum TriageActions {
     /// at the first refusal (a rule, or someone else's change) and says which concern and why.
     /// Returns whether all went through.
     @discardableResult
-    static func apply(_ commands: [ConcernCommand], to targets: [TriageTarget], _ state: inout AppState, _ env: AppEnvironment) -> Bool {
+    static func apply(_ commands: [ConcernCommand], to targets: [TriageTarget], _ state: inout AppState, _ env: AppEnvironment) async -> Bool {
         var done = 0
         var undoSteps: [Undo.Step] = []
         var undoable = true
         for target in targets {
             do {
-                let before = try env.session.concern(target.code)
-                let after = try env.session.perform(commands, on: target.code, expectedVersion: target.version ?? before.version)
+                let before = try await env.session.concern(target.code)
+                let after = try await env.session.perform(commands, on: target.code, expectedVersion: target.version ?? before.version)
                 if let inverse = Undo.inverse(from: before, to: after) {
                     undoSteps.append(Undo.Step(code: target.code, version: after.version, commands: inverse))
                 } else {
@@ -280,13 +280,13 @@ enum TriageActions {
                 done += 1
             } catch {
                 state.toast = "\(target.code)：" + StandardActions.describe(error, state.language)
-                LiveRefresh.refresh(&state, env)
+                await LiveRefresh.refresh(&state, env)
                 return false
             }
         }
         state.undo = undoable && !undoSteps.isEmpty
             ? Undo(label: commands.first.map { $0.action.label } ?? LocalizedText(zh: "", en: ""), steps: undoSteps) : nil
-        LiveRefresh.refresh(&state, env)
+        await LiveRefresh.refresh(&state, env)
         state.toast = state.language == .zh ? "已更新 \(done) 个问题" : "\(done) updated"
         state.table.marks = []
         return true

@@ -7,7 +7,7 @@ import WentiText
 @MainActor
 enum Overlays {
     /// Handles a key for the top overlay. Returns true when the key was consumed.
-    static func handle(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) -> Bool {
+    static func handle(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) async -> Bool {
         guard let top = state.overlays.last else { return false }
         switch top {
         case .help(var filter, var selected):
@@ -21,7 +21,7 @@ enum Overlays {
                 selected = max(0, selected - 1)
             case .enter:
                 state.overlays.removeLast()
-                if matches.indices.contains(selected) { App.run(matches[selected], &state, env) }
+                if matches.indices.contains(selected) { await App.run(matches[selected], &state, env) }
                 return true
             default:
                 if filter.handle(key) { selected = 0 }
@@ -35,7 +35,7 @@ enum Overlays {
                 state.overlays.removeLast()
                 let name = field.text.trimmingCharacters(in: .whitespaces)
                 if let action = env.registry.action(name) {
-                    App.run(action, &state, env)
+                    await App.run(action, &state, env)
                 } else if !name.isEmpty {
                     state.toast = UIText.unknownCommand(name).text(state.language)
                 }
@@ -61,7 +61,7 @@ enum Overlays {
                 state.overlays.removeLast()
                 if matches.indices.contains(selected) {
                     state.focus = .tree
-                    StandardActions.selectUnit(&state, env, row: matches[selected])
+                    await StandardActions.selectUnit(&state, env, row: matches[selected])
                 }
                 return true
             default:
@@ -69,16 +69,16 @@ enum Overlays {
             }
             state.overlays[state.overlays.count - 1] = .unitPicker(field, selected: selected)
         case .form, .gradePicker, .confirmCommands, .personPicker:
-            TriageOverlays.handle(key, top, &state, env)
+            await TriageOverlays.handle(key, top, &state, env)
         case .intake(let intake):
-            IntakeOverlay.handle(key, intake, &state, env)
+            await IntakeOverlay.handle(key, intake, &state, env)
         case .recordForm(let form, let kind):
-            RecordOverlays.handle(key, form, kind, &state, env)
+            await RecordOverlays.handle(key, form, kind, &state, env)
         case .confirm(_, let actionID):
             switch key {
             case .character("y"), .character("Y"), .enter:
                 state.overlays.removeLast()
-                if let action = env.registry.action(actionID) { App.run(action, &state, env, confirmed: true) }
+                if let action = env.registry.action(actionID) { await App.run(action, &state, env, confirmed: true) }
             case .character("n"), .character("N"), .escape:
                 state.overlays.removeLast()
             default:
@@ -96,7 +96,7 @@ enum Overlays {
                     state.practices.search = field.text
                     state.practices.selected = 0
                 } else {
-                    StandardActions.setFilter(field.text, &state, env)
+                    await StandardActions.setFilter(field.text, &state, env)
                 }
             }
         }

@@ -10,7 +10,7 @@ import WentiText
 /// checks and writes; a refusal keeps the form and what was typed, and says why.
 @MainActor
 enum RecordOverlays {
-    static func handle(_ key: Key, _ form: Form, _ kind: RecordForm, _ state: inout AppState, _ env: AppEnvironment) {
+    static func handle(_ key: Key, _ form: Form, _ kind: RecordForm, _ state: inout AppState, _ env: AppEnvironment) async {
         var form = form
         switch key {
         case .escape:
@@ -21,8 +21,8 @@ enum RecordOverlays {
             guard let values = form.submit({ MeetingForms.validate($0, org: org) }) else { break }
             state.overlays.removeLast()
             do {
-                state.toast = try submit(kind, values, &form, &state, env)
-                PaneRefresh.refresh(&state, env)
+                state.toast = try await submit(kind, values, &form, &state, env)
+                await PaneRefresh.refresh(&state, env)
                 return
             } catch let problem as FieldProblem {
                 if let index = form.fields.firstIndex(where: { $0.id == problem.field }) {
@@ -47,21 +47,21 @@ enum RecordOverlays {
     }
 
     /// Writes the record through the session; returns what the status bar says.
-    static func submit(_ kind: RecordForm, _ values: [String: String], _ form: inout Form, _ state: inout AppState, _ env: AppEnvironment) throws -> String {
+    static func submit(_ kind: RecordForm, _ values: [String: String], _ form: inout Form, _ state: inout AppState, _ env: AppEnvironment) async throws -> String {
         let session = env.session
         let org = session.organisation
         let zh = state.language == .zh
         switch kind {
         case .decision(let meetingID, let index):
-            var meeting = try session.meeting(meetingID)
+            var meeting = try await session.meeting(meetingID)
             guard meeting.items.indices.contains(index) else { throw StoreError.recordNotFound(.meeting, id: meetingID) }
             meeting.items[index] = try MeetingForms.item(meeting.items[index], with: values, org: org)
-            try session.saveDecisions(meeting)
+            try await session.saveDecisions(meeting)
             let code = meeting.items[index].concern
             return zh ? "已记录 \(code) 的三方与决定" : "parties and decision of \(code) recorded"
         case .minutes(let meetingID):
             let heldOn = Day((values["held-on"] ?? "").trimmed) ?? session.today()
-            let meeting = try session.confirmMinutes(meetingID, heldOn: heldOn)
+            let meeting = try await session.confirmMinutes(meetingID, heldOn: heldOn)
             let applied = meeting.items.filter { $0.decision != nil }.count
             return zh ? "\(meetingID) 纪要已确认：\(applied) 项决定已执行" : "\(meetingID) minutes confirmed: \(applied) decisions applied"
         case .issueNotice(let code):
@@ -74,36 +74,36 @@ enum RecordOverlays {
             }
             let notice: SupervisionNotice
             do {
-                notice = try session.issueNotice(on: code, toUnit: unit.id, toPerson: person.id, nodes: nodes)
+                notice = try await session.issueNotice(on: code, toUnit: unit.id, toPerson: person.id, nodes: nodes)
             } catch StoreError.notice(let error) {
                 throw FieldProblem(field: "nodes", message: error.label)
             }
             return zh ? "已下发 \(notice.id)（\(code) → \(person.name)）" : "\(notice.id) issued (\(code) → \(person.name))"
         case .chase(let noticeID):
-            _ = try session.changeNotice(noticeID, .chase(text: values["text"] ?? ""))
+            _ = try await session.changeNotice(noticeID, .chase(text: values["text"] ?? ""))
             return zh ? "已催办 \(noticeID)" : "\(noticeID) chased"
         case .export(let subject):
-            let path = try ExportForms.write(subject, values: values, env, language: state.language)
+            let path = try await ExportForms.write(subject, values: values, env, language: state.language)
             return zh ? "已写入 \(path)" : "written to \(path)"
         case .practice(let code):
-            let concern = try session.concern(code)
+            let concern = try await session.concern(code)
             let draft = PracticeForms.entry(from: values, concern: concern, id: "", on: session.today(), author: session.principal.id)
-            let entry = try session.writePractice(draft)
+            let entry = try await session.writePractice(draft)
             return zh ? "已写入实践库：\(entry.id) \(entry.library.label.zh)" : "\(entry.id) added to \(entry.library.label.en)"
         case .applyPractice(let id):
             let group = (values["group"] ?? "").trimmed
-            guard !(try session.batch(group)).isEmpty else {
+            guard await !(try session.batch(group)).isEmpty else {
                 throw FieldProblem(field: "group", message: LocalizedText(zh: "这个批次没有可定方案的问题", en: "no concern of this batch can take a plan"))
             }
             let applied: [Concern]
             do {
-                applied = try session.applyPractice(id, plan: values["plan"] ?? "", to: group)
+                applied = try await session.applyPractice(id, plan: values["plan"] ?? "", to: group)
             } catch let error as SessionError {
                 throw FieldProblem(field: "group", message: error.label)
             }
             return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题" : "\(id) applied to \(applied.count) concerns of batch \"\(group)\""
         case .openIdentity(let code):
-            return try IdentityActions.open(code, values, &state, env)
+            return try await IdentityActions.open(code, values, &state, env)
         }
     }
 

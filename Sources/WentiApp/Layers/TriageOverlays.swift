@@ -7,7 +7,7 @@ import WentiText
 /// commands that cannot be taken back (it says what and how many).
 @MainActor
 enum TriageOverlays {
-    static func handle(_ key: Key, _ overlay: AppState.Overlay, _ state: inout AppState, _ env: AppEnvironment) {
+    static func handle(_ key: Key, _ overlay: AppState.Overlay, _ state: inout AppState, _ env: AppEnvironment) async {
         switch overlay {
         case .form(var form, let kind, let targets):
             switch key {
@@ -22,7 +22,7 @@ enum TriageOverlays {
                     // Steps that are not simply taken back ask first, saying what and how many.
                     state.overlays.append(.confirmCommands(question: question, commands: commands, targets: targets,
                                                            back: .form(form, kind, targets: targets)))
-                } else if !TriageActions.apply(commands, to: targets, &state, env) {
+                } else if await !TriageActions.apply(commands, to: targets, &state, env) {
                     // Refused: the form comes back with what was typed, so it can be corrected.
                     state.overlays.append(.form(form, kind, targets: targets))
                 } else {
@@ -43,7 +43,7 @@ enum TriageOverlays {
             case .character(let c) where ("1"..."4").contains(c): selected = Int(String(c))! - 1
             case .enter:
                 state.overlays.removeLast()
-                TriageActions.apply([.grade(Grade.allCases[selected])], to: targets, &state, env)
+                await TriageActions.apply([.grade(Grade.allCases[selected])], to: targets, &state, env)
                 return
             default: break
             }
@@ -61,9 +61,9 @@ enum TriageOverlays {
                 guard matches.indices.contains(selected) else { return }
                 let person = matches[selected]
                 if targets.isEmpty {
-                    view(as: person, &state, env)
+                    await view(as: person, &state, env)
                 } else {
-                    TriageActions.apply([.assign(firstResponsible: person.id, department: responsibleUnit(of: person, env))], to: targets, &state, env)
+                    await TriageActions.apply([.assign(firstResponsible: person.id, department: responsibleUnit(of: person, env))], to: targets, &state, env)
                 }
                 return
             default:
@@ -74,7 +74,7 @@ enum TriageOverlays {
             switch key {
             case .character("y"), .character("Y"), .enter:
                 state.overlays.removeLast()
-                if !TriageActions.apply(commands, to: targets, &state, env), let back {
+                if await !TriageActions.apply(commands, to: targets, &state, env), let back {
                     state.overlays.append(back)
                 }
             case .character("n"), .character("N"), .escape:
@@ -88,7 +88,7 @@ enum TriageOverlays {
 
     /// From now on the UI shows what `person` sees, read-only (or, for oneself, acts again):
     /// the tree, the table and what is offered follow their role.
-    static func view(as person: Person, _ state: inout AppState, _ env: AppEnvironment) {
+    static func view(as person: Person, _ state: inout AppState, _ env: AppEnvironment) async {
         do {
             try env.view(as: person)
         } catch {
@@ -99,8 +99,8 @@ enum TriageOverlays {
         state.table.marks = []
         state.undo = nil
         state.filterText = ""
-        StandardActions.setFilter("", &state, env)
-        LiveRefresh.refresh(&state, env)
+        await StandardActions.setFilter("", &state, env)
+        await LiveRefresh.refresh(&state, env)
         state.toast = env.session.viewHeader?.text(state.language)
             ?? ((state.language == .zh ? "回到本人：" : "back to yourself: ") + person.nameWithRole.text(state.language))
     }

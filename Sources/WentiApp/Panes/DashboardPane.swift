@@ -171,14 +171,14 @@ enum DashboardPane {
 extension DashboardPane: Pane {
     static var hints: [String] { ["quit", "help", "dashboard-view"] }
 
-    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
-        StandardActions.attempt(&state) { state in
-            state.dashboard = try env.session.dashboard(state.dashboard, weights: env.assessmentWeights)
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) async {
+        await StandardActions.attempt(&state) { state in
+            state.dashboard = try await env.session.dashboard(state.dashboard, weights: env.assessmentWeights)
         }
         state.dashboard.selected = min(state.dashboard.selected, max(0, DashboardPane.rowCount(state.dashboard) - 1))
     }
 
-    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) async {
         state.dashboard.selected = stepped(state.dashboard.selected, by: delta, count: rowCount(state.dashboard))
     }
 

@@ -58,10 +58,10 @@ enum FeedbackPane {
 extension FeedbackPane: Pane {
     static var hints: [String] { ["quit", "help", "feedback"] }
 
-    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) async {
         let keep = state.feedbackQueue.concern?.code
-        StandardActions.attempt(&state) { state in
-            (state.feedbackQueue.concerns, state.feedbackQueue.total) = try env.session.feedbackQueue()
+        await StandardActions.attempt(&state) { state in
+            (state.feedbackQueue.concerns, state.feedbackQueue.total) = try await env.session.feedbackQueue()
         }
         state.feedbackQueue.selected = keep.flatMap { code in state.feedbackQueue.concerns.firstIndex { $0.code == code } }
             ?? min(state.feedbackQueue.selected, max(0, state.feedbackQueue.concerns.count - 1))
@@ -69,7 +69,7 @@ extension FeedbackPane: Pane {
         state.detail = state.feedbackQueue.concern
     }
 
-    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) async {
         state.feedbackQueue.selected = stepped(state.feedbackQueue.selected, by: delta, count: state.feedbackQueue.concerns.count)
         state.detail = state.feedbackQueue.concern
     }

@@ -71,7 +71,7 @@ public struct IntakeForm: Sendable, Equatable {
     /// answers each run at once), in the same unit's department or the same category,
     /// the most shared runs first.
     @MainActor
-    mutating func findSimilar(_ env: AppEnvironment) {
+    mutating func findSimilar(_ env: AppEnvironment) async {
         let title = Array(TextSanitizer.clean(form.value("title")).filter { !$0.isWhitespace })
         guard title.count >= 3 else {
             similar = []
@@ -90,7 +90,7 @@ public struct IntakeForm: Sendable, Equatable {
             var query = ConcernQuery()
             query.text = run
             query.stages = Set(Stage.allCases).subtracting([.closed])
-            for row in (try? env.session.page(query, after: nil, limit: 8).rows) ?? []
+            for row in (try? await env.session.page(query, after: nil, limit: 8).rows) ?? []
             where nearby.contains(row.unitID) || row.categoryID == category {
                 hits[row.code, default: (row, 0)].count += 1
             }
@@ -108,7 +108,7 @@ struct IntakeProblem: Error, Equatable {
 /// Keys and drawing of the intake overlay.
 @MainActor
 enum IntakeOverlay {
-    static func handle(_ key: Key, _ intake: IntakeForm, _ state: inout AppState, _ env: AppEnvironment) {
+    static func handle(_ key: Key, _ intake: IntakeForm, _ state: inout AppState, _ env: AppEnvironment) async {
         var intake = intake
         switch key {
         case .escape:
@@ -121,10 +121,10 @@ enum IntakeOverlay {
                 state.toast = problem.message.text(state.language)
             case .success(let new):
                 do {
-                    let concern = try env.session.intake(new)
+                    let concern = try await env.session.intake(new)
                     state.overlays.removeLast()
                     env.draft?.discard()
-                    LiveRefresh.refresh(&state, env)
+                    await LiveRefresh.refresh(&state, env)
                     state.toast = state.language == .zh ? "\(concern.code) 已登记" : "\(concern.code) filed"
                     return
                 } catch let error as StoreError {
@@ -143,10 +143,10 @@ enum IntakeOverlay {
             let note = (state.language == .zh ? "又一次反映" : "Another report") + "（\(reporter)）：" + intake.form.value("title")
                 + (intake.form.value("description").isEmpty ? "" : " — " + intake.form.value("description"))
             do {
-                _ = try env.session.perform([.progress(note)], on: target.code, expectedVersion: nil)
+                _ = try await env.session.perform([.progress(note)], on: target.code, expectedVersion: nil)
                 state.overlays.removeLast()
                 env.draft?.discard()
-                LiveRefresh.refresh(&state, env)
+                await LiveRefresh.refresh(&state, env)
                 state.toast = state.language == .zh ? "已并入 \(target.code)" : "attached to \(target.code)"
                 return
             } catch {
@@ -162,7 +162,7 @@ enum IntakeOverlay {
             let after = intake.form.values
             if before != after {
                 if before["title"] != after["title"] || before["unit"] != after["unit"] || before["category"] != after["category"] {
-                    intake.findSimilar(env)
+                    await intake.findSimilar(env)
                 }
                 env.draft?.save(after)
             }

@@ -183,15 +183,15 @@ extension LibrariesPane: Pane {
 
     /// Reads everything on screen again; the selection stays on the same concern if it is
     /// still listed, else at the same row; the filter, the marks and any open form stay.
-    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) async {
         let selectedCode = state.table.selectedRow?.code
         let selectedIndex = state.table.selected
         let marks = state.table.marks
-        StandardActions.attempt(&state) { state in
-            state.tree = try env.session.libraryTree()
-            state.practices.entries = try env.session.practices()
+        await StandardActions.attempt(&state) { state in
+            state.tree = try await env.session.libraryTree()
+            state.practices.entries = try await env.session.practices()
         }
-        StandardActions.reload(&state, env)
+        await StandardActions.reload(&state, env)
         if let code = selectedCode, let index = state.table.rows.firstIndex(where: { $0.code == code }) {
             state.table.selected = index
         } else {
@@ -200,17 +200,17 @@ extension LibrariesPane: Pane {
         state.table.marks = marks
         state.table.scroll(visibleRows: Layout(state.size).tableRows)
         state.detail = nil
-        StandardActions.loadDetail(&state, env)
+        await StandardActions.loadDetail(&state, env)
     }
 
-    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) async {
         switch state.focus {
         case .tree:
             guard !state.tree.isEmpty else { return }
-            StandardActions.selectUnit(&state, env, row: min(max(0, state.treeSelected + delta), state.tree.count - 1))
+            await StandardActions.selectUnit(&state, env, row: min(max(0, state.treeSelected + delta), state.tree.count - 1))
         case .table:
-            StandardActions.attempt(&state) { state in try state.table.move(by: delta, visibleRows: Layout(state.size).tableRows, env.session) }
-            StandardActions.loadDetail(&state, env)
+            await StandardActions.attempt(&state) { state in try await state.table.move(by: delta, visibleRows: Layout(state.size).tableRows, env.session) }
+            await StandardActions.loadDetail(&state, env)
         }
     }
 

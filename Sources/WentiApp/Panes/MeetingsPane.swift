@@ -102,12 +102,12 @@ enum MeetingsPane {
 extension MeetingsPane: Pane {
     static var hints: [String] { ["quit", "help", "meeting-prepare", "meeting-decide"] }
 
-    static func refresh(_ state: inout AppState, _ env: AppEnvironment) { refresh(&state, env, select: nil) }
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) async { await refresh(&state, env, select: nil) }
 
-    static func refresh(_ state: inout AppState, _ env: AppEnvironment, select id: String?) {
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment, select id: String?) async {
         let keep = id ?? state.meetings.meeting?.id
-        StandardActions.attempt(&state) { state in
-            state.meetings.meetings = try env.session.meetings()
+        await StandardActions.attempt(&state) { state in
+            state.meetings.meetings = try await env.session.meetings()
         }
         if let keep, let index = state.meetings.meetings.firstIndex(where: { $0.id == keep }) {
             state.meetings.selected = index
@@ -115,25 +115,25 @@ extension MeetingsPane: Pane {
             // The next meeting to prepare for, else the newest.
             state.meetings.selected = state.meetings.meetings.lastIndex { $0.state == .planned } ?? 0
         }
-        loadConcerns(&state, env)
+        await loadConcerns(&state, env)
     }
 
-    static func loadConcerns(_ state: inout AppState, _ env: AppEnvironment) {
+    static func loadConcerns(_ state: inout AppState, _ env: AppEnvironment) async {
         guard let meeting = state.meetings.meeting else {
             state.meetings.concerns = [:]
             return
         }
-        state.meetings.concerns = env.session.concerns(of: meeting)
+        state.meetings.concerns = await env.session.concerns(of: meeting)
         state.meetings.item = min(state.meetings.item, max(0, meeting.items.count - 1))
     }
 
-    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) async {
         if state.meetings.focus == .list {
             let before = state.meetings.selected
             state.meetings.selected = stepped(before, by: delta, count: state.meetings.meetings.count)
             if before != state.meetings.selected {
                 state.meetings.item = 0
-                loadConcerns(&state, env)
+                await loadConcerns(&state, env)
             }
         } else {
             state.meetings.item = stepped(state.meetings.item, by: delta, count: state.meetings.meeting?.items.count ?? 0)

@@ -14,9 +14,9 @@ protocol Pane {
     /// Draws from the state alone (and the workspace's fixed data): never reads the store.
     static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout)
     /// Reads what the pane shows again through the session, keeping the selection.
-    static func refresh(_ state: inout AppState, _ env: AppEnvironment)
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) async
     /// Moves the pane's cursor by `delta` rows (clamped).
-    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int)
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) async
     /// The left part of the status bar.
     static func status(_ state: AppState, _ language: Language) -> String
 }

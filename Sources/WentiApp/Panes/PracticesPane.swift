@@ -76,15 +76,15 @@ enum PracticesPane {
 extension PracticesPane: Pane {
     static var hints: [String] { ["quit", "help", "practice-search"] }
 
-    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) async {
         let keep = state.practices.entry?.id
-        StandardActions.attempt(&state) { state in state.practices.entries = try env.session.practices() }
+        await StandardActions.attempt(&state) { state in state.practices.entries = try await env.session.practices() }
         let shown = state.practices.shown
         state.practices.selected = keep.flatMap { id in shown.firstIndex { $0.id == id } }
             ?? min(state.practices.selected, max(0, shown.count - 1))
     }
 
-    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) async {
         if state.practices.focus == .libraries {
             let before = state.practices.library
             state.practices.library = stepped(before, by: delta, count: PracticeLibrary.allCases.count + 1)

@@ -87,20 +87,20 @@ enum SupervisionPane {
 extension SupervisionPane: Pane {
     static var hints: [String] { ["quit", "help", "bulletin-export"] }
 
-    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) async {
         let keep = state.supervision.notice?.id
-        StandardActions.attempt(&state) { state in
-            let (notices, titles) = try env.session.visibleNotices()
+        await StandardActions.attempt(&state) { state in
+            let (notices, titles) = try await env.session.visibleNotices()
             state.supervision.notices = notices
             state.supervision.titles = titles
-            state.supervision.dueSoon = try env.session.dueSoon(within: state.supervision.horizon)
-            (state.supervision.overdue, state.supervision.overdueTotal) = try env.session.overdue()
+            state.supervision.dueSoon = try await env.session.dueSoon(within: state.supervision.horizon)
+            (state.supervision.overdue, state.supervision.overdueTotal) = try await env.session.overdue()
         }
         state.supervision.selected = keep.flatMap { id in state.supervision.notices.firstIndex { $0.id == id } }
             ?? min(state.supervision.selected, max(0, state.supervision.notices.count - 1))
     }
 
-    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+    static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) async {
         state.supervision.selected = stepped(state.supervision.selected, by: delta, count: state.supervision.notices.count)
     }
 

@@ -24,13 +24,13 @@ enum ExportForms {
 
     /// Renders the document and writes it whole (a path without an extension gets the
     /// format's). Returns the path written.
-    static func write(_ subject: ExportSubject, values: [String: String], _ env: AppEnvironment, language: Language) throws -> String {
+    static func write(_ subject: ExportSubject, values: [String: String], _ env: AppEnvironment, language: Language) async throws -> String {
         let choice = formats[min(Int(values["format"] ?? "") ?? 0, formats.count - 1)]
         var path = (values["path"] ?? "").trimmed
         if (path as NSString).pathExtension.isEmpty { path += "." + choice.rawValue }
         let templates = ProcessInfo.processInfo.environment["WENTI_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
         if let office = choice.office(for: ExportOffice.document(subject), templates: templates) {
-            return try ExportOffice.write(subject, values: values, env, language: language, format: office, path: path)
+            return try await ExportOffice.write(subject, values: values, env, language: language, format: office, path: path)
         }
         let format = choice.template
         let session = env.session
@@ -40,20 +40,20 @@ enum ExportForms {
         let text: String
         switch subject {
         case .meeting(let id):
-            let meeting = try session.meeting(id)
+            let meeting = try await session.meeting(id)
             let document: TemplateLibrary.Document = meeting.state == .held ? .minutes : .agenda
-            text = library.render(document, format, context.meeting(meeting, concerns: session.concerns(of: meeting), today: session.today()))
+            text = await library.render(document, format, context.meeting(meeting, concerns: session.concerns(of: meeting), today: session.today()))
         case .notice(let id):
-            let notice = try session.notice(id)
-            text = library.render(.notice, format, context.notice(notice, concern: try? session.concern(notice.concern), today: session.today()))
+            let notice = try await session.notice(id)
+            text = await library.render(.notice, format, context.notice(notice, concern: try? session.concern(notice.concern), today: session.today()))
         case .bulletin:
             guard let month = YearMonth((values["month"] ?? "").trimmed) else {
                 throw ExportError.badMonth(values["month"] ?? "")
             }
             let root = try session.figuresRoot(for: .bulletin)
             var builder = Bulletin.Builder(period: Period(month: month), today: session.today(), organisation: workspace.organisation)
-            try session.eachFact(for: .bulletin, unit: root, titles: true) { builder.add($0) }
-            let bulletin = builder.bulletin(notices: try session.bulletinNotices(unit: root))
+            try await session.eachFact(for: .bulletin, unit: root, titles: true) { builder.add($0) }
+            let bulletin = await builder.bulletin(notices: try session.bulletinNotices(unit: root))
             text = library.render(.bulletin, format, context.bulletin(bulletin))
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -48,7 +48,7 @@ enum ExportOffice {
 
     /// Builds the document, writes it whole to `path`, then keeps its number.
     static func write(_ subject: ExportSubject, values: [String: String], _ env: AppEnvironment, language: Language,
-                      format: OfficeFormat, path: String) throws -> String {
+                      format: OfficeFormat, path: String) async throws -> String {
         let session = env.session
         let workspace = session.workspace
         guard let database = (session.store as? SQLiteStore)?.path else { throw Problem.noWorkspaceFile }
@@ -60,19 +60,19 @@ enum ExportOffice {
         let official: OfficialDocument
         switch subject {
         case .meeting(let id):
-            let meeting = try session.meeting(id)
-            official = desk.meeting(meeting, concerns: session.concerns(of: meeting), policy: workspace.policy, today: today)
+            let meeting = try await session.meeting(id)
+            official = await desk.meeting(meeting, concerns: session.concerns(of: meeting), policy: workspace.policy, today: today)
         case .notice(let id):
-            let notice = try session.notice(id)
-            official = desk.notice(notice, concern: try? session.concern(notice.concern), today: today)
+            let notice = try await session.notice(id)
+            official = await desk.notice(notice, concern: try? session.concern(notice.concern), today: today)
         case .bulletin:
             guard let month = YearMonth((values["month"] ?? "").trimmed) else { throw ExportForms.ExportError.badMonth(values["month"] ?? "") }
             let period = Period(month: month)
             var builder = Bulletin.Builder(period: period, today: today, organisation: workspace.organisation)
             var trends = TrendSeries(period: period, organisation: workspace.organisation)
             let root = try session.figuresRoot(for: .bulletin)
-            try session.eachFact(for: .bulletin, unit: root, titles: true) { builder.add($0); trends.add($0) }
-            official = desk.bulletin(builder.bulletin(notices: try session.bulletinNotices(unit: root)), trends: trends, categories: workspace.categories)
+            try await session.eachFact(for: .bulletin, unit: root, titles: true) { builder.add($0); trends.add($0) }
+            official = await desk.bulletin(builder.bulletin(notices: try session.bulletinNotices(unit: root)), trends: trends, categories: workspace.categories)
         }
         try OfficeOutput.data(official, format: format).write(to: URL(fileURLWithPath: path), options: .atomic)
         try desk.numbers.save()

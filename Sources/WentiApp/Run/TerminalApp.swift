@@ -24,14 +24,22 @@ public final class TerminalApp {
 
     /// Runs until quit or the end of input. `onFrame` sees every frame (for `--dump`).
     @discardableResult
-    public func run(onFrame: (Key?, Grid) -> Void = { _, _ in }) -> [KeyTiming] {
+    public func run(onFrame: (Key?, Grid) -> Void = { _, _ in }) async -> [KeyTiming] {
         var timings: [KeyTiming] = []
-        App.start(&state, environment)
+        // The state is worked on as a local value: a stored property cannot be lent `inout`
+        // across the suspensions of an update that waits for the store.
+        var working = state
+        await App.start(&working, environment)
+        state = working
         var frame = draw()
         onFrame(nil, frame)
         while let key = backend.nextKey() {
             let started = DispatchTime.now().uptimeNanoseconds
-            if key != .resize { App.update(key, &state, environment) }
+            if key != .resize {
+                working = state
+                await App.update(key, &working, environment)
+                state = working
+            }
             let updated = DispatchTime.now().uptimeNanoseconds
             if state.effects.contains(.quit) { break }
             applyEffects()

@@ -39,13 +39,13 @@ public struct ConcernTableModel: Sendable {
 
     /// From the first page again (new filter, sort or unit).
     @MainActor
-    public mutating func reload(_ data: Session) throws {
-        let page = try data.page(query, after: nil, limit: Self.pageSize)
+    public mutating func reload(_ data: Session) async throws {
+        let page = try await data.page(query, after: nil, limit: Self.pageSize)
         rows = page.rows
         below = page.next
         above = nil
         countedUpTo = query.words.contains { $0.unicodeScalars.count < 3 } ? Self.shortWordCountCap : Self.countCap
-        total = try data.count(query, upTo: countedUpTo)
+        total = try await data.count(query, upTo: countedUpTo)
         selected = min(selected, max(0, rows.count - 1))
         top = min(top, selected)
         rangeAnchor = nil
@@ -54,16 +54,16 @@ public struct ConcernTableModel: Sendable {
     /// Moves the selection by `delta` rows, loading pages at either end of the window as
     /// needed, and keeps it on screen.
     @MainActor
-    public mutating func move(by delta: Int, visibleRows: Int, _ data: Session) throws {
+    public mutating func move(by delta: Int, visibleRows: Int, _ data: Session) async throws {
         var target = selected + delta
         while target >= rows.count - 1, let cursor = below {
-            let page = try data.page(query, after: cursor, limit: Self.pageSize)
+            let page = try await data.page(query, after: cursor, limit: Self.pageSize)
             rows += page.rows
             below = page.next
             target -= trimAbove()
         }
         while target < 0, let cursor = above {
-            let page = try data.page(query, before: cursor, limit: Self.pageSize)
+            let page = try await data.page(query, before: cursor, limit: Self.pageSize)
             rows = page.rows + rows
             above = page.next
             shift(by: page.rows.count)
@@ -77,8 +77,8 @@ public struct ConcernTableModel: Sendable {
 
     /// To the last row: the last page, straight from the store.
     @MainActor
-    public mutating func moveToEnd(visibleRows: Int, _ data: Session) throws {
-        let page = try data.page(query, before: nil, limit: Self.pageSize)
+    public mutating func moveToEnd(visibleRows: Int, _ data: Session) async throws {
+        let page = try await data.page(query, before: nil, limit: Self.pageSize)
         rows = page.rows
         above = page.next
         below = nil
@@ -89,13 +89,13 @@ public struct ConcernTableModel: Sendable {
 
     /// To the first row: the first page again.
     @MainActor
-    public mutating func moveToStart(_ data: Session) throws {
+    public mutating func moveToStart(_ data: Session) async throws {
         if above == nil {
             selected = 0
             top = 0
             return
         }
-        let page = try data.page(query, after: nil, limit: Self.pageSize)
+        let page = try await data.page(query, after: nil, limit: Self.pageSize)
         rows = page.rows
         below = page.next
         above = nil

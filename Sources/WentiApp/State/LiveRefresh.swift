@@ -7,13 +7,13 @@ import WentiStore
 /// keeping the selection, the filter, the marks and any open form.
 @MainActor
 enum LiveRefresh {
-    static func check(_ state: inout AppState, _ env: AppEnvironment) {
-        guard let mark = try? env.session.changeToken(), mark != state.loadedMarks[state.tab] else { return }
-        PaneRefresh.refresh(&state, env)
+    static func check(_ state: inout AppState, _ env: AppEnvironment) async {
+        guard let mark = try? await env.session.changeToken(), mark != state.loadedMarks[state.tab] else { return }
+        await PaneRefresh.refresh(&state, env)
     }
 
     /// Reads the current pane again (after this session changed something).
-    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
-        PaneRefresh.refresh(&state, env)
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) async {
+        await PaneRefresh.refresh(&state, env)
     }
 }

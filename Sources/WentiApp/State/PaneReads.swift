@@ -7,29 +7,29 @@ extension Session {
     static let supervisionRows = 50
 
     /// Concerns with a running clock due within `days` (not yet overdue), soonest first.
-    func dueSoon(within days: Int) throws -> [ConcernSummary] {
+    func dueSoon(within days: Int) async throws -> [ConcernSummary] {
         var query = ConcernQuery()
         query.sort = .dueSoonest
         let today = today()
         query.dueWithin = today...today.adding(days: days)
-        return try page(query, after: nil, limit: Self.supervisionRows).rows
+        return try await page(query, after: nil, limit: Self.supervisionRows).rows
     }
 
-    func overdue() throws -> (rows: [ConcernSummary], total: Int) {
+    func overdue() async throws -> (rows: [ConcernSummary], total: Int) {
         var query = ConcernQuery()
         query.overdueOnly = true
         query.sort = .dueSoonest
-        let rows = try page(query, after: nil, limit: Self.supervisionRows).rows
-        return (rows, try count(query, upTo: 10_000))
+        let rows = try await page(query, after: nil, limit: Self.supervisionRows).rows
+        return (rows, try await count(query, upTo: 10_000))
     }
 
     /// The notices the viewer may see, with their concerns' titles (where the viewer may
     /// read the concern).
-    func visibleNotices() throws -> (notices: [SupervisionNotice], titles: [ConcernCode: String]) {
+    func visibleNotices() async throws -> (notices: [SupervisionNotice], titles: [ConcernCode: String]) {
         var titles: [ConcernCode: String] = [:]
-        let visible = try notices()
+        let visible = try await notices()
         for notice in visible where titles[notice.concern] == nil {
-            if let concern = try? concern(notice.concern) { titles[notice.concern] = concern.title }
+            if let concern = try? await concern(notice.concern) { titles[notice.concern] = concern.title }
         }
         // Open notices first, the latest first among them; then the next node due; completed last.
         let today = today()
@@ -43,14 +43,15 @@ extension Session {
 
     /// The concerns awaiting feedback, longest waiting first (of the earliest 200), and how
     /// many there are in all.
-    func feedbackQueue() throws -> (concerns: [Concern], total: Int) {
+    func feedbackQueue() async throws -> (concerns: [Concern], total: Int) {
         var query = ConcernQuery()
         query.stages = [.awaitingFeedback]
         query.sort = .oldest
-        let rows = try page(query, after: nil, limit: Self.feedbackQueueLimit).rows
-        let concerns = try rows.map { row in try concern(row.code) }
-            .sorted { ($0.solvedOn ?? $0.reportedOn, $0.code) < ($1.solvedOn ?? $1.reportedOn, $1.code) }
-        return (concerns, try count(query, upTo: 10_000))
+        let rows = try await page(query, after: nil, limit: Self.feedbackQueueLimit).rows
+        var concerns: [Concern] = []
+        for row in rows { concerns.append(try await concern(row.code)) }
+        concerns.sort { ($0.solvedOn ?? $0.reportedOn, $0.code) < ($1.solvedOn ?? $1.reportedOn, $1.code) }
+        return (concerns, try await count(query, upTo: 10_000))
     }
 }
 
@@ -61,7 +62,7 @@ extension Session {
     /// six months of trends ending with the period, and the ranking of departments with
     /// `weights`. Computed over every concern, whoever looks; then narrowed to the units the
     /// viewer may look at (their figures unchanged, the ranks the organisation's).
-    func dashboard(_ state: DashboardState, weights: AssessmentWeights) throws -> DashboardState {
+    func dashboard(_ state: DashboardState, weights: AssessmentWeights) async throws -> DashboardState {
         var state = state
         let today = today()
         let month = state.month ?? today.month
@@ -72,7 +73,7 @@ extension Session {
         var figuresBuilder = UnitFigures.Builder(period: period, today: today)
         var trendsBuilder = Trends.Builder(months: Trends.months(endingWith: period.to.month, count: 6), organisation: org,
                                            window: state.quarter ? 3 : 1)
-        try eachOrganisationFact(for: .figures, titles: false) { fact in
+        try await eachOrganisationFact(for: .figures, titles: false) { fact in
             figuresBuilder.add(fact)
             trendsBuilder.add(fact)
         }

@@ -6,11 +6,11 @@ import WentiStore
 /// changed something): the pane reads what it shows; this keeps the day and the change token.
 @MainActor
 enum PaneRefresh {
-    static func refresh(_ state: inout AppState, _ env: AppEnvironment) {
+    static func refresh(_ state: inout AppState, _ env: AppEnvironment) async {
         // Read first: a change made while the pane loads then shows on the next tick.
-        let mark = try? env.session.changeToken()
+        let mark = try? await env.session.changeToken()
         state.today = env.session.today()
-        state.tab.pane.refresh(&state, env)
+        await state.tab.pane.refresh(&state, env)
         if let mark { state.loadedMarks[state.tab] = mark }
     }
 }

@@ -4,7 +4,7 @@ import WentiSession
 import WentiStore
 
 /// `wenti add`: take in a new concern.
-struct AddCommand: ParsableCommand {
+struct AddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Take in a new concern (stage: found).")
 
@@ -22,9 +22,9 @@ struct AddCommand: ParsableCommand {
     @Option(help: "The people involved.") var involved: String = ""
     @Option(help: "Who found it (person id or name; default: you).") var finder: String?
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let workspace = session.workspace
             let channel: Channel = try Parse.enumValue(channel, option: "--channel")
             let reporterValue: Reporter
@@ -42,7 +42,7 @@ struct AddCommand: ParsableCommand {
                 finderID: try finder.map { try Parse.person($0, in: workspace, option: "--finder") } ?? actor.id,
                 reporter: reporterValue, involvedPeople: involved,
                 unitID: try Parse.unit(unit, in: workspace, option: "--unit").id)
-            let concern = try session.intake(new)
+            let concern = try await session.intake(new)
             emit(concern.code.description)
         }
     }

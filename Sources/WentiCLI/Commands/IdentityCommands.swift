@@ -7,13 +7,13 @@ import WentiStore
 import WentiText
 
 /// `wenti identity open|log`: opening an anonymous reporter's sealed identity, audited.
-struct IdentityCommand: ParsableCommand {
+struct IdentityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "identity", abstract: "Open an anonymous reporter's sealed identity (political-work staff, with a reason; audited).",
         subcommands: [IdentityOpenCommand.self, IdentityLogCommand.self])
 }
 
-struct IdentityOpenCommand: ParsableCommand {
+struct IdentityOpenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Print one concern's sealed reporter identity, and record who opened it, when and why.",
         discussion: """
@@ -27,32 +27,32 @@ struct IdentityOpenCommand: ParsableCommand {
     @Option(help: "Why you open it: recorded in the audit log.") var reason: String?
     @Flag(help: "Unlock with the recovery key instead of your own key.") var recovery = false
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let concern = try Parse.code(code)
             // Who, why and whether there is anything to open: all before the passphrase.
-            try session.checkOpening(concern, reason: reason ?? "")
-            let (holder, key) = try KeyUnlocking.unlock(session, recovery: recovery, secret: secret, options: options)
+            try await session.checkOpening(concern, reason: reason ?? "")
+            let (holder, key) = try await KeyUnlocking.unlock(session, recovery: recovery, secret: secret, options: options)
             // Text from data: cleaned of controls before it reaches the terminal.
-            emit(TextSanitizer.clean(try session.openIdentity(concern, reason: reason ?? "", as: holder, with: key), mode: .multiLine))
+            emit(TextSanitizer.clean(try await session.openIdentity(concern, reason: reason ?? "", as: holder, with: key), mode: .multiLine))
         }
     }
 }
 
-struct IdentityLogCommand: ParsableCommand {
+struct IdentityLogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "Every opening of a sealed identity (who, when, which concern, why) and every key change.")
 
     @OptionGroup var options: GlobalOptions
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let language = options.language
             let formatter = DateFormatter()
             formatter.dateFormat = "yyyy-MM-dd HH:mm"
-            let rows = try session.identityLog().map { entry -> [String] in
+            let rows = try await session.identityLog().map { entry -> [String] in
                 let changes = Dictionary(entry.changes.map { ($0.field, $0.new) }, uniquingKeysWith: { first, _ in first })
                 // A holder is named as people are, never by its stored id.
                 func shown(_ value: String) -> String {

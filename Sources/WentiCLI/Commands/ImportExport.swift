@@ -6,20 +6,20 @@ import WentiSession
 import WentiStore
 
 /// `wenti import FILE.csv`: all rows or none.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import concerns from CSV (UTF-8 with or without BOM, or GB18030/GBK); all or nothing.")
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The CSV file.") var file: String
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CLIFailure(zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
             }
-            let (concerns, encoding) = try ConcernImport(session: session).run(data: data, file: file)
+            let (concerns, encoding) = try await ConcernImport(session: session).run(data: data, file: file)
             emit(options.language == .zh
                  ? "已导入 \(concerns.count) 个问题（\(encoding.rawValue)）"
                  : "imported \(concerns.count) concerns (\(encoding.rawValue))")
@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
 }
 
 /// `wenti export`: what the acting person may see, as CSV (with BOM) or JSON.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export concerns as CSV (UTF-8 with BOM, for Excel) or JSON.")
 
@@ -37,16 +37,16 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv or json.") var format: String = "csv"
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
-    func run() throws {
-        try reportingFailures(options) {
+    func run() async throws {
+        try await reportingFailures(options) {
             guard let exportFormat = ConcernExport.Format(rawValue: format) else {
                 throw CLIFailure(zh: "--format：“\(format)”无效（csv、json）", en: "--format: \"\(format)\" is not csv or json")
             }
-            let session = try options.openSession()
+            let session = try await options.openSession()
             let query = try filters.query(in: session.workspace)
             let export = ConcernExport(session: session)
             guard let output else {
-                return try export.write(query, format: exportFormat) { FileHandle.standardOutput.write($0) }
+                return try await export.write(query, format: exportFormat) { FileHandle.standardOutput.write($0) }
             }
             // Written beside the file and moved over it at the end: never half a file.
             let partial = output + ".partial"
@@ -54,7 +54,7 @@ struct ExportCommand: ParsableCommand {
                 throw CLIFailure(zh: "无法写入 \(output)", en: "cannot write \(output)")
             }
             do {
-                try export.write(query, format: exportFormat) { try file.write(contentsOf: $0) }
+                try await export.write(query, format: exportFormat) { try file.write(contentsOf: $0) }
                 try file.close()
                 _ = try? FileManager.default.removeItem(atPath: output)
                 try FileManager.default.moveItem(atPath: partial, toPath: output)

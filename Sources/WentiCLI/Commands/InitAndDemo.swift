@@ -7,7 +7,7 @@ import WentiSession
 import WentiStore
 
 /// `wenti init`: a new workspace with an organisation and no concerns.
-struct InitCommand: ParsableCommand {
+struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a workspace: organisation, categories and grade policy from a seed folder, no concerns.")
@@ -20,8 +20,8 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Who you are among its people (id or name; default: the seeds' creator). Your account is linked to them.")
     var me: String?
 
-    func run() throws {
-        try reportingFailures(options) {
+    func run() async throws {
+        try await reportingFailures(options) {
             let path = options.explicitPath ?? options.databasePath(defaultName: "wenti.sqlite")
             guard !FileManager.default.fileExists(atPath: path) else {
                 throw CLIFailure(LocalizedText(zh: "\(path) 已存在，未改动", en: "\(path) already exists; nothing was changed"))
@@ -39,12 +39,12 @@ struct InitCommand: ParsableCommand {
             let login = try DemoCommand.currentLogin()
             workspace.organisation = try workspace.organisation.linking(login: login, to: creator.id)
             let store = try SQLiteStore(path: path)
-            try store.install(workspace, installer: creator.id)
+            try await store.install(workspace, installer: creator.id)
             emit(options.language == .zh
                  ? "已创建工作区 \(path)：\(workspace.organisation.units.count) 个单位，\(workspace.organisation.people.count) 人；账号 \(login) 即 \(creator.nameWithRole.zh)"
                  : "created workspace \(path): \(workspace.organisation.units.count) units, \(workspace.organisation.people.count) people; the account \(login) is \(creator.nameWithRole.en)")
             // The recovery key exists from the start, so that anonymous intake can seal at once.
-            emit(try RecoveryKeyText.make(for: try Session.open(store: store, login: login), language: options.language))
+            emit(try await RecoveryKeyText.make(for: try await Session.open(store: store, login: login), language: options.language))
             emit(options.language == .zh ? "查看匿名身份前，政工人员各自运行 wenti keys init 生成自己的密钥"
                                          : "before opening sealed identities, each political-work staff member runs wenti keys init")
         }
@@ -52,7 +52,7 @@ struct InitCommand: ParsableCommand {
 }
 
 /// `wenti demo`: the demo workspace from the seeds, optionally with synthetic concerns.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Create the demo workspace (江城供电公司, a month and a half of concerns) and open it.",
@@ -76,8 +76,8 @@ struct DemoCommand: ParsableCommand {
         guard scale >= 0 else { throw ValidationError("--scale must be 0 or more") }
     }
 
-    func run() throws {
-        try reportingFailures(options) {
+    func run() async throws {
+        try await reportingFailures(options) {
             let path = options.databasePath(defaultName: "demo.sqlite")
             if FileManager.default.fileExists(atPath: path), SQLiteStore.isDemo(path: path) != true {
                 throw CLIFailure(zh: "\(path) 已存在且不是演示工作区，wenti demo 不会覆盖它；请用 --db 指定其他路径",
@@ -95,19 +95,19 @@ struct DemoCommand: ParsableCommand {
             let keys = try Self.demoKeys(creator: try loader.creator(of: try loader.workspace()), clock: clock)
             do {
                 let store = try SQLiteStore(path: building, clock: clock)
-                count = try SeedReplayer.load(loader, into: store, clock: clock, creatorLogin: try Self.currentLogin(),
-                                              keyHolders: keys.holders)
-                try store.markAsDemo()
-                if scale > 0 { try Self.addSynthetic(scale, to: store) }
+                count = try await SeedReplayer.load(loader, into: store, clock: clock, creatorLogin: try Self.currentLogin(),
+                                                    keyHolders: keys.holders)
+                try await store.markAsDemo()
+                if scale > 0 { try await Self.addSynthetic(scale, to: store) }
             } catch {
                 Self.removeDatabase(at: building)
                 throw error
             }
-            Self.removeDemoKeys(of: path, folder: KeyFolder.standard(environment: options.environment))
+            await Self.removeDemoKeys(of: path, folder: KeyFolder.standard(environment: options.environment))
             Self.removeDatabase(at: path)
             try FileManager.default.moveItem(atPath: building, toPath: path)
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-            let me = try SQLiteStore(path: path, create: false).workspace().organisation.person(login: try Self.currentLogin())
+            let me = try await SQLiteStore(path: path, create: false).workspace().organisation.person(login: try Self.currentLogin())
             emit(options.language == .zh
                  ? "演示工作区已创建：\(path)（种子问题 \(count) 个，合成问题 \(scale) 个，用时 \(seconds) 秒）；您是 \(me?.nameWithRole.zh ?? "")"
                  : "demo workspace created: \(path) (\(count) seed concerns, \(scale) synthetic, \(seconds) s); you are \(me?.nameWithRole.en ?? "")")
@@ -116,7 +116,7 @@ struct DemoCommand: ParsableCommand {
                  ? "匿名反映人的身份已加密。演示用：\(me?.name ?? "")的密钥口令是 \(Self.demoPassphrase)（密钥在 \(keyPath)），恢复密钥是 \(keys.recoveryCode)；在问题详情按 I 查看"
                  : "Anonymous reporters' identities are sealed. For the demo: \(me?.name ?? "")'s key passphrase is \(Self.demoPassphrase) (key in \(keyPath)), the recovery key is \(keys.recoveryCode); press I on a concern's detail to open one")
             if !noTUI {
-                try TerminalUI.open(options, databasePath: path)
+                try await TerminalUI.open(options, databasePath: path)
             }
         }
     }
@@ -140,20 +140,20 @@ struct DemoCommand: ParsableCommand {
 
     /// The key files the demo being replaced made in this account's folder: each demo makes
     /// its own, and they would pile up run after run.
-    static func removeDemoKeys(of path: String, folder: KeyFolder) {
+    static func removeDemoKeys(of path: String, folder: KeyFolder) async {
         guard SQLiteStore.isDemo(path: path) == true, let store = try? SQLiteStore(path: path, create: false),
-              let holders = try? store.keyHolders() else { return }
+              let holders = try? await store.keyHolders() else { return }
         for holder in holders where holder.holder != .recovery {
             try? FileManager.default.removeItem(atPath: folder.path(forFingerprint: IdentityKey.fingerprint(of: holder.publicKey)))
         }
     }
 
     /// Loads in batches of 50,000: each batch is one transaction, and memory stays flat.
-    static func addSynthetic(_ count: Int, to store: SQLiteStore) throws {
-        let workspace = try store.workspace()
+    static func addSynthetic(_ count: Int, to store: SQLiteStore) async throws {
+        let workspace = try await store.workspace()
         guard let creator = workspace.organisation.person(login: try currentLogin()) else { throw SessionError.unknownLogin(try currentLogin()) }
         let generator = SyntheticConcerns(workspace: workspace)
-        try store.bulkLoad(generator.batches(total: count, size: 50_000), actor: creator, action: "generate")
+        try await store.bulkLoad(generator.batches(total: count, size: 50_000), actor: creator, action: "generate")
     }
 
     /// The account creating a workspace, which becomes its creator.

@@ -5,7 +5,7 @@ import WentiSession
 import WentiStore
 
 /// `wenti list`: the concerns the acting person may see, filtered, a page at a time.
-struct ListCommand: ParsableCommand {
+struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List concerns with filters, as a table, JSON or CSV.")
 
@@ -26,25 +26,26 @@ struct ListCommand: ParsableCommand {
         guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be 1 to 10000") }
     }
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let workspace = session.workspace
             let query = try filters.query(in: workspace)
             if count {
-                emit(String(try session.count(query)))
+                await emit(String(try session.count(query)))
                 return
             }
             if let countBy {
                 guard let facet = Facet(rawValue: countBy) else {
                     throw CLIFailure(zh: "--count-by：“\(countBy)”无效", en: "--count-by: \"\(countBy)\" is not one of tier, stage, grade, category, channel, unit")
                 }
-                let counts = try session.counts(query, by: facet)
+                let counts = try await session.counts(query, by: facet)
                 emit(counts.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "-" : $0.key)\t\($0.value)" }.joined(separator: "\n"))
                 return
             }
-            let cursor = try after.map { text throws in try session.cursor(of: try Parse.code(text), sort: query.sort) }
-            let page = try session.page(query, after: cursor, limit: limit)
+            var cursor: PageCursor?
+            if let after { cursor = try await session.cursor(of: try Parse.code(after), sort: query.sort) }
+            let page = try await session.page(query, after: cursor, limit: limit)
             let language = options.language
             switch format {
             case .table:

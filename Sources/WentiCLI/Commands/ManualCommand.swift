@@ -5,10 +5,10 @@ import Foundation
 /// never drifts from `--help`. `scripts/install.sh` writes it to man1/wenti.1. Our own
 /// command rather than the argument parser's `generate-manual` plugin, which needs a
 /// package-plugin build step at install time.
-struct ManualCommand: ParsableCommand {
+struct ManualCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "manual", abstract: "Print the manual page (roff), for man1/wenti.1.")
 
-    func run() throws {
+    func run() async throws {
         var page = [".TH WENTI 1 \"\" \"wenti\" \"User Commands\"", ".SH NAME",
                     "wenti \\- " + Self.escape(WentiCommand.configuration.abstract), ".SH SYNOPSIS",
                     ".B wenti", "[\\fIcommand\\fR] [\\fIoptions\\fR]", ".SH DESCRIPTION",

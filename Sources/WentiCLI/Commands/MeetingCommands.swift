@@ -7,7 +7,7 @@ import WentiSession
 import WentiStore
 
 /// `wenti meeting ...`: the monthly tri-party meetings.
-struct MeetingCommand: ParsableCommand {
+struct MeetingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting", abstract: "Tri-party meetings: the agenda built from the data, the minutes, the list.",
         subcommands: [MeetingAgendaCommand.self, MeetingMinutesCommand.self, MeetingListCommand.self, MeetingDecideCommand.self,
@@ -15,7 +15,7 @@ struct MeetingCommand: ParsableCommand {
 }
 
 /// `wenti meeting agenda --unit U --month YYYY-MM`: the agenda as the data makes it today.
-struct MeetingAgendaCommand: ParsableCommand {
+struct MeetingAgendaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "agenda", abstract: "Print a meeting's agenda, built from the data.")
 
     @OptionGroup var options: GlobalOptions
@@ -24,14 +24,14 @@ struct MeetingAgendaCommand: ParsableCommand {
     @Option(help: "The meeting's month, YYYY-MM (default: next month).") var month: String?
     @Flag(help: "Also store the agenda as the unit's planned meeting for that month.") var save = false
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let workspace = session.workspace
             let unitID = try unit.map { text throws(CLIFailure) in try Parse.unit(text, in: workspace, option: "--unit").id } ?? workspace.organisation.company.id
             let month = try month.map { text throws(CLIFailure) in try Parse.month(text, option: "--month") } ?? session.today().month.next
-            let meeting = save ? try session.prepareAgenda(unit: unitID, month: month) : try session.agenda(unit: unitID, month: month)
-            let concerns = session.concerns(of: meeting)
+            let meeting = await save ? try session.prepareAgenda(unit: unitID, month: month) : try session.agenda(unit: unitID, month: month)
+            let concerns = await session.concerns(of: meeting)
             if try document.wroteOffice(options, workspace, .agenda, { $0.meeting(meeting, concerns: concerns, policy: workspace.policy, today: session.today()) }) { return }
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
             try document.write(.agenda, context.meeting(meeting, concerns: concerns, today: session.today()))
@@ -40,22 +40,22 @@ struct MeetingAgendaCommand: ParsableCommand {
 }
 
 /// `wenti meeting minutes ID`: a held meeting's minutes.
-struct MeetingMinutesCommand: ParsableCommand {
+struct MeetingMinutesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Print the minutes of a held meeting.")
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var document: DocumentOptions
     @Argument(help: "The meeting's id, e.g. HY-2026-11.") var id: String
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let workspace = session.workspace
-            let meeting = try session.meeting(id)
+            let meeting = try await session.meeting(id)
             guard meeting.state == .held else {
                 throw CLIFailure(zh: "会议 \(id) 尚未召开，还没有纪要；议程见 wenti meeting agenda", en: "meeting \(id) is not held yet, so it has no minutes; see wenti meeting agenda")
             }
-            let concerns = session.concerns(of: meeting)
+            let concerns = await session.concerns(of: meeting)
             if try document.wroteOffice(options, workspace, .minutes, { $0.meeting(meeting, concerns: concerns, policy: workspace.policy, today: session.today()) }) { return }
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
             try document.write(.minutes, context.meeting(meeting, concerns: concerns, today: session.today()))
@@ -64,16 +64,16 @@ struct MeetingMinutesCommand: ParsableCommand {
 }
 
 /// `wenti meeting list`: every meeting, one line each.
-struct MeetingListCommand: ParsableCommand {
+struct MeetingListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the meetings.")
 
     @OptionGroup var options: GlobalOptions
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let org = session.organisation
-            let rows = try session.meetings().map { meeting in
+            let rows = try await session.meetings().map { meeting in
                 [meeting.id, org.unit(meeting.unitID)?.name ?? meeting.unitID.rawValue, meeting.month.description,
                  meeting.heldOn?.description ?? "—", meeting.state.rawValue, "\(meeting.items.count)"]
             }
@@ -85,18 +85,18 @@ struct MeetingListCommand: ParsableCommand {
 }
 
 /// `wenti meeting confirm ID --held-on DAY`: carries out every decision (all or nothing).
-struct MeetingConfirmCommand: ParsableCommand {
+struct MeetingConfirmCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Confirm a meeting's minutes: apply every decision in one transaction.")
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The meeting's id.") var id: String
     @Option(name: .customLong("held-on"), help: "The day it was held (default: today).") var heldOn: String?
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let day = try heldOn.map { text throws(CLIFailure) in try Parse.day(text, option: "--held-on") } ?? session.today()
-            let meeting = try session.confirmMinutes(id, heldOn: day)
+            let meeting = try await session.confirmMinutes(id, heldOn: day)
             let decided = meeting.items.filter { $0.decision != nil }.count
             emit(options.language == .zh ? "\(id) 纪要已确认：\(decided) 项决定已执行" : "\(id) minutes confirmed: \(decided) decisions applied")
         }
@@ -105,7 +105,7 @@ struct MeetingConfirmCommand: ParsableCommand {
 
 /// `wenti meeting decide ID CONCERN ...`: one item's three parties and decision, as the
 /// meetings pane's form records them.
-struct MeetingDecideCommand: ParsableCommand {
+struct MeetingDecideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide", abstract: "Record the three parties and the decision of one concern on a planned meeting's agenda.")
 
@@ -125,12 +125,12 @@ struct MeetingDecideCommand: ParsableCommand {
     @Option(help: "A deadline other than the grade policy's, YYYY-MM-DD (needs --deadline-reason).") var deadline: String?
     @Option(name: .customLong("deadline-reason"), help: "Why the deadline differs.") var deadlineReason: String?
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let workspace = session.workspace
             let code = try Parse.code(concern)
-            let agenda = try session.meeting(id)
+            let agenda = try await session.meeting(id)
             guard let item = agenda.items.first(where: { $0.concern == code && $0.purpose == .define }) else {
                 throw SessionError.notOnAgenda(code, id)
             }
@@ -150,7 +150,7 @@ struct MeetingDecideCommand: ParsableCommand {
                 grade: gradeValue, plan: plan, firstResponsibleID: try Parse.person(responsible, in: workspace, option: "--responsible"),
                 responsibleUnitID: responsibleUnit,
                 deadlineOverride: try deadline.map { try Parse.day($0, option: "--deadline") }, deadlineReason: deadlineReason)
-            let meeting = try session.decide(meetingID: id, concern: code, parties: parties, decision: decision)
+            let meeting = try await session.decide(meetingID: id, concern: code, parties: parties, decision: decision)
             let define = meeting.items.filter { $0.purpose == .define }
             let decided = define.filter { $0.decision != nil }.count
             emit(options.language == .zh ? "已记录 \(code) 的决定（\(id)：已决定 \(decided)/\(define.count)）"

@@ -8,7 +8,7 @@ import WentiStore
 
 /// `wenti notice ...`: supervision notices (督办通知单), from issue to completion, so that
 /// scripts can drive supervision as the supervision pane does.
-struct NoticeCommand: ParsableCommand {
+struct NoticeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notice", abstract: "Supervision notices: show, issue, acknowledge, report, chase, answer, complete.",
         subcommands: [NoticeShowCommand.self, NoticeListCommand.self, NoticeIssueCommand.self, NoticeAcknowledgeCommand.self,
@@ -17,18 +17,18 @@ struct NoticeCommand: ParsableCommand {
 }
 
 /// `wenti notice [show] ID`: one notice as a document.
-struct NoticeShowCommand: ParsableCommand {
+struct NoticeShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a supervision notice (督办通知单).")
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var document: DocumentOptions
     @Argument(help: "The notice's id, e.g. DB-2026-001.") var id: String
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
-            let notice = try session.notice(id)
-            let concern = try session.concern(notice.concern)
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
+            let notice = try await session.notice(id)
+            let concern = try await session.concern(notice.concern)
             if try document.wroteOffice(options, session.workspace, .notice, { $0.notice(notice, concern: concern, today: session.today()) }) { return }
             let context = ReportContext(organisation: session.organisation, policy: session.workspace.policy, language: options.language)
             try document.write(.notice, context.notice(notice, concern: concern, today: session.today()))
@@ -37,18 +37,18 @@ struct NoticeShowCommand: ParsableCommand {
 }
 
 /// `wenti notice list`: the notices the viewer may see, one line each.
-struct NoticeListCommand: ParsableCommand {
+struct NoticeListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the supervision notices.")
 
     @OptionGroup var options: GlobalOptions
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let org = session.organisation
             let today = session.today()
             let language = options.language
-            let rows = try session.notices().map { notice in
+            let rows = try await session.notices().map { notice in
                 [notice.id, notice.concern.description, org.unit(notice.toUnitID)?.name ?? "", org.person(notice.toPersonID)?.name ?? "",
                  notice.state.label.text(language), notice.nextNode(today: today).due.description, "\(notice.openChasers)"]
             }
@@ -61,7 +61,7 @@ struct NoticeListCommand: ParsableCommand {
 
 /// `wenti notice issue CONCERN --node DATE:WHAT ...`: to the concern's responsible department
 /// and first responsible person unless others are named.
-struct NoticeIssueCommand: ParsableCommand {
+struct NoticeIssueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "issue", abstract: "Issue a supervision notice on a defined concern, with its deadline nodes.")
 
@@ -71,12 +71,12 @@ struct NoticeIssueCommand: ParsableCommand {
     @Option(help: "The responsible department (id or name; default: the concern's).") var department: String?
     @Option(help: "The person it goes to (id or name; default: the first responsible person).") var to: String?
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let workspace = session.workspace
             let code = try Parse.code(concern)
-            let target = try session.concern(code)
+            let target = try await session.concern(code)
             // Who may comes first, then whether the concern can have a notice, then the nodes.
             if let refusal = session.refusal(.noticeIssue, on: .notice(toUnit: target.responsibleUnitID ?? target.unitID,
                                                                       toPerson: target.firstResponsibleID ?? session.principal.id, concern: code)) {
@@ -93,7 +93,7 @@ struct NoticeIssueCommand: ParsableCommand {
                   let person = try to.map({ try Parse.person($0, in: workspace, option: "--to") }) ?? target.firstResponsibleID else {
                 throw SessionError.noticeNeedsResponsible(code, target.stage)
             }
-            let notice = try session.issueNotice(on: code, toUnit: unit, toPerson: person, nodes: parsed)
+            let notice = try await session.issueNotice(on: code, toUnit: unit, toPerson: person, nodes: parsed)
             let name = workspace.organisation.person(person)?.name ?? ""
             emit(options.language == .zh ? "已下发 \(notice.id)（\(code) → \(name)）" : "\(notice.id) issued (\(code) → \(name))")
         }
@@ -101,49 +101,49 @@ struct NoticeIssueCommand: ParsableCommand {
 }
 
 /// Runs one step on a notice and prints its new state.
-func changeNotice(_ options: GlobalOptions, _ id: String, _ change: NoticeChange) throws {
-    try reportingFailures(options) {
-        let session = try options.openSession()
-        let notice = try session.changeNotice(id, change)
+func changeNotice(_ options: GlobalOptions, _ id: String, _ change: NoticeChange) async throws {
+    try await reportingFailures(options) {
+        let session = try await options.openSession()
+        let notice = try await session.changeNotice(id, change)
         emit("\(notice.id)  \(notice.state.label.text(options.language))"
              + (notice.openChasers > 0 ? (options.language == .zh ? "  待回复催办 \(notice.openChasers)" : "  open chasers \(notice.openChasers)") : ""))
     }
 }
 
-struct NoticeAcknowledgeCommand: ParsableCommand {
+struct NoticeAcknowledgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "acknowledge", abstract: "The addressee acknowledges a notice (签收).")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The notice's id.") var id: String
-    func run() throws { try changeNotice(options, id, .acknowledge) }
+    func run() async throws { try await changeNotice(options, id, .acknowledge) }
 }
 
-struct NoticeReportCommand: ParsableCommand {
+struct NoticeReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "The addressee reports progress on a notice.")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The notice's id.") var id: String
-    func run() throws { try changeNotice(options, id, .reportProgress) }
+    func run() async throws { try await changeNotice(options, id, .reportProgress) }
 }
 
-struct NoticeChaseCommand: ParsableCommand {
+struct NoticeChaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "chase", abstract: "Chase a notice (催办), with what is asked.")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The notice's id.") var id: String
     @Argument(help: "What the chaser asks.") var text: String
-    func run() throws { try changeNotice(options, id, .chase(text: text)) }
+    func run() async throws { try await changeNotice(options, id, .chase(text: text)) }
 }
 
-struct NoticeAnswerCommand: ParsableCommand {
+struct NoticeAnswerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "answer", abstract: "The addressee answered the oldest open chaser.")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The notice's id.") var id: String
-    func run() throws { try changeNotice(options, id, .answerChaser) }
+    func run() async throws { try await changeNotice(options, id, .answerChaser) }
 }
 
-struct NoticeCompleteCommand: ParsableCommand {
+struct NoticeCompleteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "complete", abstract: "Complete a notice (督办完成).")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The notice's id.") var id: String
-    func run() throws { try changeNotice(options, id, .complete) }
+    func run() async throws { try await changeNotice(options, id, .complete) }
 }
 
 extension Parse {

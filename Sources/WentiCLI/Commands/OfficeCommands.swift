@@ -4,7 +4,7 @@ import WentiCore
 import WentiOffice
 
 /// `wenti office ...`: the settings official documents are made with.
-struct OfficeCommand: ParsableCommand {
+struct OfficeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "office", abstract: "The organisation's details on official documents (.docx, print-ready HTML).",
         discussion: "The settings live beside the workspace database: wenti.sqlite keeps them in wenti.office.toml ($WENTI_OFFICE names another file), the numbers given so far in wenti.office-numbers.tsv.",
@@ -12,15 +12,15 @@ struct OfficeCommand: ParsableCommand {
 }
 
 /// `wenti office init`: writes a settings file to start from, filled from the organisation.
-struct OfficeInitCommand: ParsableCommand {
+struct OfficeInitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: "Write the office settings file to edit, filled from the organisation.")
 
     @OptionGroup var options: GlobalOptions
     @Flag(help: "Replace a settings file that is already there.") var force = false
 
-    func run() throws {
-        try reportingFailures(options) {
-            let workspace = try options.openStore().workspace()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let workspace = try await options.openStore().workspace()
             let path = OfficeWorkspace.settingsPath(options)
             if FileManager.default.fileExists(atPath: path) && !force {
                 throw CLIFailure(zh: "\(path) 已存在；直接编辑它，或加 --force 重写", en: "\(path) is already there; edit it, or give --force to write it anew")
@@ -37,14 +37,14 @@ struct OfficeInitCommand: ParsableCommand {
 }
 
 /// `wenti office show`: checks the settings file and prints what documents will carry.
-struct OfficeShowCommand: ParsableCommand {
+struct OfficeShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Check the office settings and print what documents will carry.")
 
     @OptionGroup var options: GlobalOptions
 
-    func run() throws {
-        try reportingFailures(options) {
-            let workspace = try options.openStore().workspace()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let workspace = try await options.openStore().workspace()
             let path = OfficeWorkspace.settingsPath(options)
             let desk = try OfficeWorkspace.documents(options, workspace)
             let settings = desk.settings

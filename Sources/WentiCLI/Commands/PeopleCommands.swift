@@ -5,34 +5,34 @@ import WentiSession
 import WentiStore
 
 /// `wenti whoami`: the principal, as the workspace knows them.
-struct WhoamiCommand: ParsableCommand {
+struct WhoamiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "whoami", abstract: "Print who you are in this workspace: name, role, unit, login.")
 
     @OptionGroup var options: GlobalOptions
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             emit(PeopleListing.line(session.principal, in: session.organisation, language: options.language))
         }
     }
 }
 
 /// `wenti people list|login`: who the people are and which login is whose.
-struct PeopleCommand: ParsableCommand {
+struct PeopleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "people", abstract: "The people of the workspace and their logins (political-work staff only).",
         subcommands: [PeopleListCommand.self, PeopleLoginCommand.self])
 }
 
-struct PeopleListCommand: ParsableCommand {
+struct PeopleListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the people with role, unit and login.")
 
     @OptionGroup var options: GlobalOptions
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let org = session.organisation
             let language = options.language
             let rows = try session.people().map { person in
@@ -44,7 +44,7 @@ struct PeopleListCommand: ParsableCommand {
     }
 }
 
-struct PeopleLoginCommand: ParsableCommand {
+struct PeopleLoginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "login", abstract: "Link a login (an operating-system account) to a person; whoever had it loses it.",
         discussion: "Audited. After `wenti people login yg-song $(id -un)` the account running it is 宋佳 from the next command on.")
@@ -53,10 +53,10 @@ struct PeopleLoginCommand: ParsableCommand {
     @Argument(help: "The person (id or name).") var person: String
     @Argument(help: "The login, e.g. the account name `id -un` prints.") var login: String
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
-            let (linked, after) = try session.link(login: login, to: person)
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
+            let (linked, after) = try await session.link(login: login, to: person)
             emit(PeopleListing.line(after.organisation.person(linked.id) ?? linked, in: after.organisation, language: options.language))
         }
     }
@@ -72,12 +72,12 @@ enum PeopleListing {
 }
 
 /// `wenti permissions`: the permission table, as docs/PERMISSIONS.md has it.
-struct PermissionsCommand: ParsableCommand {
+struct PermissionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "permissions", abstract: "Print the permission table: who may do what, where.")
 
     @OptionGroup var options: GlobalOptions
 
-    func run() throws {
+    func run() async throws {
         emit(PermissionsDocument.table(options.language))
     }
 }

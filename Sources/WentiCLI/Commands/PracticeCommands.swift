@@ -5,23 +5,23 @@ import WentiSession
 import WentiStore
 
 /// `wenti practice list|write|apply`: the three practice libraries from the command line.
-struct PracticeCommand: ParsableCommand {
+struct PracticeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice", abstract: "Practice libraries: list, write a solved concern up, apply an entry to a batch.",
         subcommands: [PracticeListCommand.self, PracticeWriteCommand.self, PracticeApplyCommand.self])
 }
 
-struct PracticeListCommand: ParsableCommand {
+struct PracticeListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the practice entries (optionally matching words).")
 
     @OptionGroup var options: GlobalOptions
     @Option(help: "Words that must all appear (Chinese substrings).") var search: String = ""
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let language = options.language
-            let rows = try session.practices().filter { PracticeSearch.matches($0, text: search) }.map { entry in
+            let rows = try await session.practices().filter { PracticeSearch.matches($0, text: search) }.map { entry in
                 [entry.id, entry.library.label.text(language), entry.title, entry.sources.map(\.description).joined(separator: " ")]
             }
             let titles = language == .zh ? ["条目", "库", "标题", "来源问题"] : ["entry", "library", "title", "from"]
@@ -30,7 +30,7 @@ struct PracticeListCommand: ParsableCommand {
     }
 }
 
-struct PracticeWriteCommand: ParsableCommand {
+struct PracticeWriteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "write", abstract: "Write a solved concern up as a practice entry (prefilled from its record).")
 
@@ -42,24 +42,24 @@ struct PracticeWriteCommand: ParsableCommand {
     @Option(name: .customLong("watch-points"), help: "What to watch for next time.") var watchPoints: String = ""
     @Option(help: "A tag (repeatable).") var tag: [String] = []
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
-            let source = try session.concern(try Parse.code(concern))
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
+            let source = try await session.concern(try Parse.code(concern))
             var draft = PracticeEntry.draft(from: source, id: "", library: try Parse.enumValue(library, option: "--library"),
                                             on: session.today(), author: session.principal.id)
             if let title { draft.title = title }
             if let actions { draft.actions = actions }
             draft.watchPoints = watchPoints
             draft.tags = tag
-            let entry = try session.writePractice(draft)
+            let entry = try await session.writePractice(draft)
             emit(options.language == .zh ? "已写入\(entry.library.label.zh)：\(entry.id) \(entry.title)"
                                          : "\(entry.id) added to \(entry.library.label.en): \(entry.title)")
         }
     }
 }
 
-struct PracticeApplyCommand: ParsableCommand {
+struct PracticeApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply", abstract: "Apply an entry to every open concern of a batch group: each records the plan and a link.")
 
@@ -68,13 +68,13 @@ struct PracticeApplyCommand: ParsableCommand {
     @Option(help: "The batch group.") var group: String
     @Option(help: "The plan each concern records (default: the entry's actions).") var plan: String?
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
-            guard let entry = try session.practices().first(where: { $0.id == id }) else {
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
+            guard let entry = try await session.practices().first(where: { $0.id == id }) else {
                 throw StoreError.recordNotFound(.practice, id: id)
             }
-            let applied = try session.applyPractice(id, plan: plan ?? entry.actions, to: group)
+            let applied = try await session.applyPractice(id, plan: plan ?? entry.actions, to: group)
             emit(options.language == .zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题"
                                          : "\(id) applied to \(applied.count) concerns of batch \"\(group)\"")
         }

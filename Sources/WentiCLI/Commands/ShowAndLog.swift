@@ -6,17 +6,17 @@ import WentiStore
 import WentiText
 
 /// `wenti show ID`: every field of one concern.
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one concern in full.")
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "Concern id, e.g. Q-2026-0001.") var id: String
     @Flag(help: "Print JSON instead of text.") var json = false
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
-            let concern = try session.concern(try Parse.code(id))
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
+            let concern = try await session.concern(try Parse.code(id))
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -30,22 +30,22 @@ struct ShowCommand: ParsableCommand {
 }
 
 /// `wenti log ID`: the audit trail of one concern, oldest first.
-struct LogCommand: ParsableCommand {
+struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "Show who did what to a concern, and when.")
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "Concern id, e.g. Q-2026-0001.") var id: String
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let code = try Parse.code(id)
             let org = session.organisation
             let formatter = ISO8601DateFormatter()
             formatter.timeZone = .current
             formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
             var lines: [String] = []
-            for entry in try session.log(code) {
+            for entry in try await session.log(code) {
                 let who = org.person(entry.actorID)?.name ?? entry.actorID.rawValue
                 let action = ConcernAction(rawValue: entry.action)?.label.text(options.language) ?? entry.action
                 lines.append("\(formatter.string(from: entry.at))  \(who)  \(action)")

@@ -29,7 +29,7 @@ struct PeriodOptions: ParsableArguments {
 /// `wenti stats`: the period's figures per unit (rolled up), solving department, tier, grade
 /// or category. Computed over every concern (a unit's figures do not depend on who asks),
 /// then narrowed to the units the actor may look at.
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Figures of a month or range: found, solved, overdue, the rates.")
 
     enum Dimension: String, ExpressibleByArgument, CaseIterable {
@@ -49,9 +49,9 @@ struct StatsCommand: ParsableCommand {
         var key: String
     }
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let workspace = session.workspace
             let org = workspace.organisation
             let today = session.today()
@@ -66,7 +66,7 @@ struct StatsCommand: ParsableCommand {
             var units = UnitFigures.Builder(period: period, today: today)
             var buckets: [LibraryBucket: Figures] = [:]
             let asOf = min(period.to, today)
-            try session.eachOrganisationFact(for: .figures, titles: false) { fact in
+            try await session.eachOrganisationFact(for: .figures, titles: false) { fact in
                 switch by {
                 case .unit, .solving: units.add(fact)
                 case .tier:
@@ -112,7 +112,7 @@ struct StatsCommand: ParsableCommand {
 }
 
 /// `wenti assess`: unit scores with the organisation's weights, ranked, top and bottom marked.
-struct AssessCommand: ParsableCommand {
+struct AssessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assess", abstract: "Score and rank units for a period (考核).")
 
     enum Level: String, ExpressibleByArgument, CaseIterable {
@@ -127,9 +127,9 @@ struct AssessCommand: ParsableCommand {
     @Option(help: "table, json or csv; docx or html for the ranking as an official document.") var format: RankingFormat = .table
     @Option(name: .shortAndLong, help: "With docx or html: write to this file instead of standard output.") var output: String?
 
-    func run() throws {
-        try reportingFailures(options) {
-            let session = try options.openSession()
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
             let workspace = session.workspace
             let today = session.today()
             let period = try periodOptions.period(today: today)
@@ -138,7 +138,7 @@ struct AssessCommand: ParsableCommand {
             let org = workspace.organisation
             let units = org.unitsInTreeOrder.filter { level == .team ? $0.kind == .team : org.parent(of: $0.id)?.id == org.company.id }
             var builder = UnitFigures.Builder(period: period, today: today)
-            try session.eachOrganisationFact(for: .assessment, titles: false) { builder.add($0) }
+            try await session.eachOrganisationFact(for: .assessment, titles: false) { builder.add($0) }
             let figures = builder.rolledUp(org)
             // Ranked over every unit of the level, the lists decided on the whole ranking,
             // then narrowed to what the actor may look at: a rank is the organisation's.

@@ -9,7 +9,7 @@ import WentiStore
 import WentiTerminal
 
 /// `wenti tui`: the terminal UI, on a real terminal or headless.
-struct TUICommand: ParsableCommand {
+struct TUICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui", abstract: "Open the terminal UI (also what `wenti` alone does).",
         discussion: """
@@ -26,15 +26,17 @@ struct TUICommand: ParsableCommand {
     @Flag(help: "With --headless: print the screen after every key.") var dump = false
     @Flag(help: "With --headless: per-key update and render times on standard error.") var timings = false
 
-    func run() throws {
-        try TerminalUI.open(options, databasePath: options.databasePath, headless: headless, keys: keys, dump: dump, timings: timings)
+    func run() async throws {
+        try await TerminalUI.open(options, databasePath: options.databasePath, headless: headless, keys: keys, dump: dump, timings: timings)
     }
 }
 
 /// Starting the UI, shared by `wenti`, `wenti tui` and `wenti demo`.
 enum TerminalUI {
+    /// On the main actor, where the UI lives: store reads suspend it and resume it there.
+    @MainActor
     static func open(_ options: GlobalOptions, databasePath: String, headless: String? = nil, keys: String = "",
-                     dump: Bool = false, timings: Bool = false) throws {
+                     dump: Bool = false, timings: Bool = false) async throws {
         var size: (Int, Int)?
         if let headless {
             let parts = headless.lowercased().split(separator: "x").compactMap { Int($0) }
@@ -48,49 +50,48 @@ enum TerminalUI {
         let keymapPath = KeymapFile.defaultPath(environment: environment)
         let registry: ActionRegistry
         do {
-            registry = try MainActor.assumeIsolated {
-                try ActionRegistry(actions: StandardActions.all, overrides: try KeymapFile.load(path: keymapPath))
-            }
-        } catch let error as KeymapError {
+            registry = try ActionRegistry(actions: StandardActions.all, overrides: try KeymapFile.load(path: keymapPath))
+        } catch {
             printError(error.message)
             throw ExitCode(2)
         }
         // From opening the database to the first frame: what `--timings` reports as first_frame_ms.
         let opening = DispatchTime.now().uptimeNanoseconds
-        var session: Session!
-        var weights = AssessmentWeights.standard
-        try reportingFailures(options) {
-            session = try options.openSession(at: databasePath)
-            weights = try AssessmentFile.load(path: AssessmentFile.defaultPath(environment: environment))
+        let (session, weights) = try await reportingFailures(options) {
+            (try await options.openSession(at: databasePath),
+             try AssessmentFile.load(path: AssessmentFile.defaultPath(environment: environment)))
         }
         let language = options.language
-        try MainActor.assumeIsolated {
-            // The intake draft lives beside the database, one per person.
-            let draft = IntakeDraft(path: databasePath + ".intake-\(session.principal.id).json")
-            let env = AppEnvironment(session: session, registry: registry, draft: size == nil ? draft : nil, assessmentWeights: weights,
-                                     keyFolder: KeyFolder.standard(environment: options.environment),
-                                     passphraseHint: SQLiteStore.isDemo(path: databasePath) == true ? DemoCommand.passphraseHint : nil)
-            let state = AppState(language: language)
-            if let (width, height) = size {
-                let backend = HeadlessTerminal(width: width, height: height, keys: KeyScript.parse(keys))
-                let app = TerminalApp(state: state, environment: env, backend: backend)
-                var firstFrame: UInt64 = 0
-                let measured = app.run { key, grid in
-                    if key == nil && firstFrame == 0 { firstFrame = DispatchTime.now().uptimeNanoseconds - opening }
-                    if dump { emit("── " + (key?.description ?? "start") + " ──\n" + grid.text) }
-                }
-                if !dump { emit(backend.lastFrame.text) }
-                if timings { report(measured, firstFrame: firstFrame) }
-                return
+        // The intake draft lives beside the database, one per person.
+        let draft = IntakeDraft(path: databasePath + ".intake-\(session.principal.id).json")
+        let env = AppEnvironment(session: session, registry: registry, draft: size == nil ? draft : nil, assessmentWeights: weights,
+                                 keyFolder: KeyFolder.standard(environment: options.environment),
+                                 passphraseHint: SQLiteStore.isDemo(path: databasePath) == true ? DemoCommand.passphraseHint : nil)
+        let state = AppState(language: language)
+        if let (width, height) = size {
+            let backend = HeadlessTerminal(width: width, height: height, keys: KeyScript.parse(keys))
+            let app = TerminalApp(state: state, environment: env, backend: backend)
+            var firstFrame: UInt64 = 0
+            let measured = await app.run { key, grid in
+                if key == nil && firstFrame == 0 { firstFrame = DispatchTime.now().uptimeNanoseconds - opening }
+                if dump { emit("── " + (key?.description ?? "start") + " ──\n" + grid.text) }
             }
-            let terminal: NCursesTerminal
-            do {
-                terminal = try NCursesTerminal(colour: environment["NO_COLOR"].map(\.isEmpty) ?? true)
-            } catch let error as TerminalStartError {
-                printError(error.message)
-                throw ExitCode(2)
-            }
-            TerminalApp(state: state, environment: env, backend: terminal).run()
+            if !dump { emit(backend.lastFrame.text) }
+            if timings { report(measured, firstFrame: firstFrame) }
+            return
+        }
+        let terminal = try startTerminal(colour: environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        await TerminalApp(state: state, environment: env, backend: terminal).run()
+    }
+
+    /// Kept out of the async `open`: Swift 6.3.1 crashes compiling a typed-throws catch there.
+    @MainActor
+    static func startTerminal(colour: Bool) throws -> NCursesTerminal {
+        do {
+            return try NCursesTerminal(colour: colour)
+        } catch {
+            printError(error.message)
+            throw ExitCode(2)
         }
     }
 

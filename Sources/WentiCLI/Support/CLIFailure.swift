@@ -20,9 +20,10 @@ struct CLIFailure: Error {
 
 /// Runs a command body and turns every failure into one line and an exit code:
 /// 1 for refused input or rules, 3 for a conflict with someone else's change.
-func reportingFailures(_ options: GlobalOptions, _ body: () throws -> Void) throws {
+@discardableResult
+nonisolated(nonsending) func reportingFailures<T>(_ options: GlobalOptions, _ body: () async throws -> T) async throws -> T {
     do {
-        try body()
+        return try await body()
     } catch let failure as CLIFailure {
         printError(failure.message.text(options.language))
         throw ExitCode(failure.exitCode)

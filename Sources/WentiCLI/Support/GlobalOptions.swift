@@ -55,11 +55,11 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens an existing workspace; a missing file is an error, not a new empty database.
     /// The message names the file, which the store itself never does.
-    func openStore(at path: String? = nil) throws(CLIFailure) -> SQLiteStore {
+    func openStore(at path: String? = nil) async throws(CLIFailure) -> SQLiteStore {
         let path = path ?? databasePath
         do {
             let store = try SQLiteStore(path: path, create: false)
-            _ = try store.workspace()
+            _ = try await store.workspace()
             return store
         } catch {
             throw CLIFailure(LocalizedText(zh: "\(path)：\(error.label.zh)", en: "\(path): \(error.label.en)"))
@@ -68,15 +68,15 @@ struct GlobalOptions: ParsableArguments {
 
     /// The session of the account running wenti on the workspace, viewing as `--as` when
     /// asked; a view-as session announces itself on standard error.
-    func openSession(at path: String? = nil) throws -> Session {
-        let store = try openStore(at: path)
+    func openSession(at path: String? = nil) async throws -> Session {
+        let store = try await openStore(at: path)
         guard let login = Login.current() else {
             throw CLIFailure(zh: "无法确定运行 wenti 的系统账号", en: "cannot tell which operating-system account runs wenti")
         }
-        let session = try Session.open(store: store, login: login, viewAs: viewAsName)
+        let session = try await Session.open(store: store, login: login, viewAs: viewAsName)
         if let header = session.viewHeader { printNotice(header.text(language)) }
         // A workspace from before sealing keeps its identities aside in plain text until then.
-        if let waiting = try? store.identitiesAwaitingSeal(), waiting > 0 {
+        if let waiting = try? await store.identitiesAwaitingSeal(), waiting > 0 {
             printNotice(LocalizedText(zh: "有 \(waiting) 个匿名身份仍是加密功能启用前的明文：请政工人员运行 wenti keys init 加密",
                                       en: "\(waiting) anonymous identities are still in plain text from before sealing: political-work staff, run wenti keys init").text(language))
         }

@@ -19,21 +19,21 @@ public struct ConcernExport {
     }
 
     /// The whole export in memory (small workspaces, tests).
-    public func data(_ query: ConcernQuery, format: Format) throws -> Data {
+    public func data(_ query: ConcernQuery, format: Format) async throws -> Data {
         var data = Data()
-        try write(query, format: format) { data.append($0) }
+        try await write(query, format: format) { data.append($0) }
         return data
     }
 
     /// Streams the export in pieces to `output`, a batch of concerns at a time: the memory
     /// it takes does not grow with the workspace.
-    public func write(_ query: ConcernQuery, format: Format, to output: (Data) throws -> Void) throws {
+    public func write(_ query: ConcernQuery, format: Format, to output: (Data) throws -> Void) async throws {
         let person = session.viewer
         switch format {
         case .csv:
             try output(Data([0xEF, 0xBB, 0xBF]) + Data(try CSVText.write([ConcernCSVColumn.allCases.map(\.rawValue)]).utf8))
             // The CSV writer puts its line breaks between rows, so each batch starts with one.
-            try session.eachConcern(query, batch: 500) { concerns in
+            try await session.eachConcern(query, batch: 500) { concerns in
                 let rows = concerns.map { concern in ConcernCSVColumn.allCases.map { $0.value(of: concern, viewer: person) } }
                 try output(Data(("\n" + (try CSVText.write(rows))).utf8))
             }
@@ -44,7 +44,7 @@ public struct ConcernExport {
             encoder.dateEncodingStrategy = .iso8601
             var first = true
             try output(Data("[\n".utf8))
-            try session.eachConcern(query, batch: 500) { concerns in
+            try await session.eachConcern(query, batch: 500) { concerns in
                 for concern in concerns {
                     try output(Data((first ? "" : ",\n").utf8) + (try encoder.encode(concern)))
                     first = false

@@ -37,7 +37,7 @@ public struct ConcernImport {
 
     /// Returns the stored concerns and the encoding the file was read in.
     @discardableResult
-    public func run(data: Data, file: String) throws -> (concerns: [Concern], encoding: TextDecoding.Encoding) {
+    public func run(data: Data, file: String) async throws -> (concerns: [Concern], encoding: TextDecoding.Encoding) {
         let text: String
         let encoding: TextDecoding.Encoding
         do {
@@ -95,7 +95,7 @@ public struct ConcernImport {
         if let error = reader.error {
             throw ImportError(file: file, line: line, column: nil, problem: LocalizedText(zh: "CSV 格式错误：\(error)", en: "malformed CSV: \(error)"))
         }
-        return (try session.importConcerns(concerns), encoding)
+        return (try await session.importConcerns(concerns), encoding)
     }
 }
 

@@ -25,13 +25,13 @@ public struct SeedReplayer {
     /// number of concerns.
     @discardableResult
     public static func load(_ loader: SeedLoader, into store: any WorkspaceStore, clock: ManualClock, creatorLogin login: String,
-                            keyHolders: [HolderKey] = []) throws(SeedError) -> Int {
+                            keyHolders: [HolderKey] = []) async throws(SeedError) -> Int {
         var workspace = try loader.workspace()
         let creator = try loader.creator(of: workspace)
         do {
             workspace.organisation = try workspace.organisation.linking(login: login, to: creator.id)
-            try store.install(workspace, installer: creator.id)
-            for key in keyHolders { try store.register(key, actor: creator) }
+            try await store.install(workspace, installer: creator.id)
+            for key in keyHolders { try await store.register(key, actor: creator) }
         } catch let error as StoreError {
             throw SeedError(file: loader.origin, place: "", problem: error.label)
         } catch {
@@ -42,12 +42,12 @@ public struct SeedReplayer {
         let seeds = try loader.concerns()
         for (index, seed) in seeds.enumerated() {
             do {
-                try replayer.replay(seed)
+                try await replayer.replay(seed)
             } catch {
                 throw SeedError.from(error, file: "concerns.yaml", place: "concerns[\(index)] \(seed.title)")
             }
         }
-        try replayer.replayRecords(try loader.records())
+        try await replayer.replayRecords(try loader.records())
         return seeds.count
     }
 
@@ -57,7 +57,7 @@ public struct SeedReplayer {
         return person
     }
 
-    func replay(_ seed: SeedConcern) throws {
+    func replay(_ seed: SeedConcern) async throws {
         let actor = try person(seed.finder)
         var stepDay = seed.reported
         func at(_ day: Day?) {
@@ -74,94 +74,94 @@ public struct SeedReplayer {
             title: seed.title, description: seed.description, categoryID: CategoryID(seed.category),
             channel: seed.channel, source: source, finderID: actor.id, reporter: reporter,
             involvedPeople: seed.involved ?? "", unitID: UnitID(seed.unit), reportedOn: seed.reported)
-        var concern = try store.open(new, actor: actor)
+        var concern = try await store.open(new, actor: actor)
         let code = concern.code
-        func run(_ commands: ConcernCommand...) throws {
-            concern = try store.perform(commands, on: code, expectedVersion: concern.version, actor: actor)
+        func run(_ commands: ConcernCommand...) async throws {
+            concern = try await store.perform(commands, on: code, expectedVersion: concern.version, actor: actor)
         }
 
         for escalation in seed.escalate ?? [] {
             at(escalation.on)
-            try run(.escalate(reason: escalation.reason))
+            try await run(.escalate(reason: escalation.reason))
         }
         if seed.stage == .found { return }
 
         if let rootCause = seed.rootCause {
             at(stepDay.adding(days: 1))
-            try run(.analyse(Analysis(rootCause: rootCause, difficulty: seed.difficulty, breadth: seed.breadth)))
+            try await run(.analyse(Analysis(rootCause: rootCause, difficulty: seed.difficulty, breadth: seed.breadth)))
         }
         if seed.stage == .analysing {
-            if let grade = seed.grade { try run(.grade(grade)) }
+            if let grade = seed.grade { try await run(.grade(grade)) }
             return
         }
         if let referred = seed.referred, seed.stage == .referred && seed.defined == nil {
-            try refer(referred, run: run, at: at)
-            try finish(seed, run: run, at: at)
+            try await refer(referred, run: run, at: at)
+            try await finish(seed, run: run, at: at)
             return
         }
 
         // The tri-party meeting defines it: grade, plan, first responsible person.
         at(seed.defined)
-        if let grade = seed.grade { try run(.grade(grade)) }
-        if let plan = seed.plan { try run(.plan(plan)) }
+        if let grade = seed.grade { try await run(.grade(grade)) }
+        if let plan = seed.plan { try await run(.plan(plan)) }
         if let responsible = seed.responsible, let unit = seed.responsibleUnit {
-            try run(.assign(firstResponsible: PersonID(responsible), department: UnitID(unit)))
+            try await run(.assign(firstResponsible: PersonID(responsible), department: UnitID(unit)))
         }
-        try run(.define(meetingID: nil))
+        try await run(.define(meetingID: nil))
         if [.defined, .watch].contains(seed.stage) { return }
         if let referred = seed.referred, seed.stage == .referred {
-            try refer(referred, run: run, at: at)
+            try await refer(referred, run: run, at: at)
             return
         }
 
-        try run(.startSolving)
-        if seed.pledge == true, let responsible = seed.responsible { try run(.pledge(by: PersonID(responsible))) }
+        try await run(.startSolving)
+        if seed.pledge == true, let responsible = seed.responsible { try await run(.pledge(by: PersonID(responsible))) }
         if let processing = seed.processing {
-            try run(.setProcessing(processing == "stream" ? .stream : .batch(group: String(processing.dropFirst("batch:".count)))))
+            try await run(.setProcessing(processing == "stream" ? .stream : .batch(group: String(processing.dropFirst("batch:".count)))))
         }
         for task in seed.tasks ?? [] {
-            try run(.addTask(title: task.title, due: task.due))
+            try await run(.addTask(title: task.title, due: task.due))
         }
         for note in seed.progress ?? [] {
             at(note.on)
-            try run(.progress(note.text))
+            try await run(.progress(note.text))
         }
         for (index, task) in (seed.tasks ?? []).enumerated() where task.done == true {
-            try run(.setTaskState(index: index + 1, .done))
+            try await run(.setTaskState(index: index + 1, .done))
         }
         if seed.stage == .solving && seed.reopen == nil { return }
 
         if let solved = seed.solved {
             at(solved.on)
-            try run(.solve(summary: solved.text))
+            try await run(.solve(summary: solved.text))
         }
-        try finish(seed, run: run, at: at)
+        try await finish(seed, run: run, at: at)
     }
 
-    private func refer(_ referred: SeedConcern.ReferredEntry, run: (ConcernCommand...) throws -> Void, at: (Day?) -> Void) throws {
+    private func refer(_ referred: SeedConcern.ReferredEntry, run: (ConcernCommand...) async throws -> Void, at: (Day?) -> Void) async throws {
         at(referred.on)
-        try run(.refer(to: UnitID(referred.to), explanation: referred.explanation))
+        try await run(.refer(to: UnitID(referred.to), explanation: referred.explanation))
     }
 
     /// Feedback, a reopening after a dissatisfied answer, and the closing.
-    private func finish(_ seed: SeedConcern, run: (ConcernCommand...) throws -> Void, at: (Day?) -> Void) throws {
+    private func finish(_ seed: SeedConcern, run: (ConcernCommand...) async throws -> Void, at: (Day?) -> Void) async throws {
         if let f = seed.feedback {
             at(f.on)
-            try run(.recordFeedback(FeedbackRecord(
+            try await run(.recordFeedback(FeedbackRecord(
                 on: f.on, byID: PersonID(seed.finder), contact: f.contact, method: f.method, effect: f.effect,
                 satisfaction: f.satisfaction, score: f.score, note: f.note ?? "")))
         }
         if let reopen = seed.reopen {
             at(reopen.on)
-            try run(.reopen(reason: reopen.text))
+            try await run(.reopen(reason: reopen.text))
         }
         if let closed = seed.closed {
             at(closed.on)
-            try run(.close(noFeedbackReason: closed.reason))
+            try await run(.close(noFeedbackReason: closed.reason))
         }
     }
 
-    func replayRecords(_ records: RecordsFile) throws(SeedError) {
+    func replayRecords(_ records: RecordsFile) async throws(SeedError) {
         for (index, entry) in records.meetings.enumerated() {
             let meeting = Meeting(
                 id: entry.id, unitID: UnitID(entry.unit), month: entry.month, heldOn: entry.held,
@@ -175,7 +175,7 @@ public struct SeedReplayer {
             do {
                 clock.set(day: entry.held ?? entry.month.firstDay, hour: 16)
                 // A meeting is recorded by the finder of its first item: political-work staff run it.
-                try store.save(meeting, actor: try entry.items.first?.finder.map(person) ?? creator)
+                try await store.save(meeting, actor: try entry.items.first?.finder.map(person) ?? creator)
             } catch {
                 throw SeedError.from(error, file: "records.yaml", place: "meetings[\(index)]")
             }
@@ -191,7 +191,7 @@ public struct SeedReplayer {
                     SupervisionNotice.Chaser(on: $0.on, byID: PersonID($0.by), text: $0.text, answeredOn: $0.answered)
                 }
                 clock.set(day: entry.issued, hour: 11)
-                let issued = try store.issue(notice, actor: try person(entry.by))
+                let issued = try await store.issue(notice, actor: try person(entry.by))
                 // The store numbers notices; the seeds name them, and concerns.yaml refers to them.
                 guard issued.id == entry.id else { throw SeedRecordMismatch(expected: entry.id, allocated: issued.id) }
             } catch {
@@ -206,7 +206,7 @@ public struct SeedReplayer {
                 createdOn: entry.created, authorID: PersonID(entry.author))
             do {
                 clock.set(day: entry.created, hour: 15)
-                let added = try store.add(practice, actor: try person(entry.author))
+                let added = try await store.add(practice, actor: try person(entry.author))
                 guard added.id == entry.id else { throw SeedRecordMismatch(expected: entry.id, allocated: added.id) }
             } catch {
                 throw SeedError.from(error, file: "records.yaml", place: "practices[\(index)]")

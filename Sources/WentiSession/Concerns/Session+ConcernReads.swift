@@ -4,44 +4,45 @@ import WentiStore
 /// Reading concerns: every read scoped to the viewer, every concern redacted for them.
 extension Session {
     /// One concern in full, as the viewer may read it.
-    public func concern(_ code: ConcernCode) throws -> Concern {
-        redacted(try store.concern(code, scope: scope))
+    public func concern(_ code: ConcernCode) async throws -> Concern {
+        await redacted(try store.concern(code, scope: scope))
     }
 
     func redacted(_ concern: Concern) -> Concern {
         AccessPolicy.redacted(concern, for: viewer, in: organisation)
     }
 
-    public func page(_ query: ConcernQuery, after cursor: PageCursor?, limit: Int) throws -> ConcernPage {
-        try store.page(query, scope: scope, after: cursor, limit: limit)
+    public func page(_ query: ConcernQuery, after cursor: PageCursor?, limit: Int) async throws -> ConcernPage {
+        try await store.page(query, scope: scope, after: cursor, limit: limit)
     }
 
-    public func page(_ query: ConcernQuery, before cursor: PageCursor?, limit: Int) throws -> ConcernPage {
-        try store.page(query, scope: scope, before: cursor, limit: limit)
+    public func page(_ query: ConcernQuery, before cursor: PageCursor?, limit: Int) async throws -> ConcernPage {
+        try await store.page(query, scope: scope, before: cursor, limit: limit)
     }
 
-    public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort) throws -> PageCursor {
-        try store.cursor(of: code, sort: sort, scope: scope)
+    public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort) async throws -> PageCursor {
+        try await store.cursor(of: code, sort: sort, scope: scope)
     }
 
     /// Exact without `cap`; with it, stops counting there.
-    public func count(_ query: ConcernQuery, upTo cap: Int? = nil) throws -> Int {
-        try store.count(query, scope: scope, upTo: cap)
+    public func count(_ query: ConcernQuery, upTo cap: Int? = nil) async throws -> Int {
+        try await store.count(query, scope: scope, upTo: cap)
     }
 
-    public func counts(_ query: ConcernQuery, by facet: Facet) throws -> [String: Int] {
-        try store.counts(query, by: facet, scope: scope)
+    public func counts(_ query: ConcernQuery, by facet: Facet) async throws -> [String: Int] {
+        try await store.counts(query, by: facet, scope: scope)
     }
 
     /// Every matching concern in full and redacted, a batch at a time (for exports).
-    public func eachConcern(_ query: ConcernQuery, batch: Int = 500, _ body: ([Concern]) throws -> Void) throws {
-        try store.eachConcern(query, scope: scope, batch: batch) { concerns in try body(concerns.map(redacted)) }
+    /// Runs on the caller's actor, so that `body` may add to the caller's own state.
+    public nonisolated(nonsending) func eachConcern(_ query: ConcernQuery, batch: Int = 500, _ body: ([Concern]) throws -> Void) async throws {
+        try await store.eachConcern(query, scope: scope, batch: batch) { concerns in try body(concerns.map(redacted)) }
     }
 
     /// The concern's recorded steps, oldest first, for whoever may read the concern.
-    public func log(_ code: ConcernCode) throws -> [AuditEntry] {
-        _ = try store.concern(code, scope: scope)
-        return try store.auditLog(subject: code.description)
+    public func log(_ code: ConcernCode) async throws -> [AuditEntry] {
+        _ = try await store.concern(code, scope: scope)
+        return try await store.auditLog(subject: code.description)
     }
 
     /// One line of the org tree: a unit's library and its counts, its subtree included.
@@ -54,9 +55,9 @@ extension Session {
     }
 
     /// The tree in display order with what the viewer may see counted (one grouped query).
-    public func libraryTree() throws -> [LibraryRow] {
+    public func libraryTree() async throws -> [LibraryRow] {
         let org = organisation
-        let counts = try store.libraryCounts(scope: scope)
+        let counts = try await store.libraryCounts(scope: scope)
         return org.unitsInTreeOrder.map { unit in
             let sum = org.subtree(of: unit.id).reduce(into: LibraryCounts()) { total, id in
                 guard let c = counts[id] else { return }
@@ -72,16 +73,17 @@ extension Session {
     /// Solved concerns of the same category most alike the concern in title and root cause
     /// (`PracticeSearch.similar`): the newest 60 of the category are compared, each read
     /// whole (the root cause is not in a list row), so the cost is bounded whatever the size.
-    public func similarSolved(to concern: Concern) throws -> [ConcernSummary] {
+    public func similarSolved(to concern: Concern) async throws -> [ConcernSummary] {
         var query = ConcernQuery()
         query.categoryIDs = [concern.categoryID]
         query.stages = [.awaitingFeedback, .closed]
-        let rows = try page(query, after: nil, limit: 60).rows.filter { $0.code != concern.code }
-        let candidates = try rows.map { row in try self.concern(row.code) }
+        let rows = try await page(query, after: nil, limit: 60).rows.filter { $0.code != concern.code }
+        var candidates: [Concern] = []
+        for row in rows { candidates.append(try await self.concern(row.code)) }
         let chosen = PracticeSearch.similar(to: concern, among: candidates, organisation: organisation).map(\.code)
         return chosen.compactMap { code in rows.first { $0.code == code } }
     }
 
     /// The change token of the store (see `WorkspaceStore.changeToken`).
-    public func changeToken() throws -> ChangeToken { try store.changeToken() }
+    public func changeToken() async throws -> ChangeToken { try await store.changeToken() }
 }

@@ -6,16 +6,16 @@ import WentiStore
 extension Session {
     /// Takes in a new concern, as the principal, into a library they may take concerns into
     /// (`Workflow.open` asks the permission table).
-    public func intake(_ new: NewConcern) throws -> Concern {
+    public func intake(_ new: NewConcern) async throws -> Concern {
         let actor = try actor(for: .intake)
-        return redacted(try store.open(new, actor: actor))
+        return await redacted(try store.open(new, actor: actor))
     }
 
     /// One user action on one concern: all its commands in one transaction, refused if the
     /// concern changed since `expectedVersion`.
-    public func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int? = nil) throws -> Concern {
+    public func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int? = nil) async throws -> Concern {
         let actor = try actor(for: commands.first?.action.methodAction ?? .progress)
-        return redacted(try store.perform(commands, on: code, expectedVersion: expectedVersion, actor: actor))
+        return await redacted(try store.perform(commands, on: code, expectedVersion: expectedVersion, actor: actor))
     }
 
     /// Why `command` would be refused on `concern` now (nil: it would go through): a dry
@@ -35,26 +35,26 @@ extension Session {
 
     /// Stores concerns read from a file, all or none: each goes into a library the principal
     /// may take concerns into, and a code the file gives must be free.
-    public func importConcerns(_ concerns: [Concern]) throws -> [Concern] {
+    public func importConcerns(_ concerns: [Concern]) async throws -> [Concern] {
         let actor = try actor(for: .intake)
         for concern in concerns {
             if let refusal = Permissions.refusal(actor, .intake, on: .unit(concern.unitID), in: organisation) {
                 throw SessionError.refused(refusal)
             }
-            if concern.code.sequence != 0, (try? store.concern(concern.code, scope: .all)) != nil {
+            if concern.code.sequence != 0, (try? await store.concern(concern.code, scope: .all)) != nil {
                 throw SessionError.codeTaken(concern.code)
             }
         }
-        return try store.insert(concerns, actor: actor, action: "import")
+        return try await store.insert(concerns, actor: actor, action: "import")
     }
 
     /// Puts back what an earlier action changed (see `Undo.inverse`), as one action per concern.
-    public func undo(_ steps: [Undo.Step]) throws -> Int {
+    public func undo(_ steps: [Undo.Step]) async throws -> Int {
         var undone = 0
         for step in steps {
-            let current = try concern(step.code)
+            let current = try await concern(step.code)
             try require(.undo, on: .concern(current))
-            _ = try perform(step.commands, on: step.code, expectedVersion: step.version)
+            _ = try await perform(step.commands, on: step.code, expectedVersion: step.version)
             undone += 1
         }
         return undone
@@ -62,11 +62,11 @@ extension Session {
 
     /// Takes back the principal's latest action on a concern, where the method allows it
     /// (from the audit log: the command line has no session memory of its own).
-    public func undoLatest(on code: ConcernCode) throws -> Concern {
-        let current = try store.concern(code, scope: scope)
+    public func undoLatest(on code: ConcernCode) async throws -> Concern {
+        let current = try await store.concern(code, scope: scope)
         try require(.undo, on: .concern(current))
-        let commands = try Undo.inverse(ofLatestBy: principal.id, in: try store.auditLog(subject: code.description), current: current)
-        return try perform(commands, on: code, expectedVersion: current.version)
+        let commands = try await Undo.inverse(ofLatestBy: principal.id, in: try store.auditLog(subject: code.description), current: current)
+        return try await perform(commands, on: code, expectedVersion: current.version)
     }
 
     func workflowContext() -> WorkflowContext {

@@ -19,12 +19,13 @@ extension Session {
     }
 
     /// Streams the fact rows of `unit`'s subtree (nil: the whole company) for `action`.
-    public func eachFact(for action: MethodAction, query: ConcernQuery = ConcernQuery(), unit: UnitID?, titles: Bool,
-                         _ body: (ConcernFact) throws -> Void) throws {
+    /// Runs on the caller's actor, so that `body` may add to the caller's own state.
+    public nonisolated(nonsending) func eachFact(for action: MethodAction, query: ConcernQuery = ConcernQuery(), unit: UnitID?, titles: Bool,
+                         _ body: (ConcernFact) throws -> Void) async throws {
         try require(action, on: unit.map { .unit($0) } ?? .company)
         var query = query
         if let unit { query.within = organisation.subtree(of: unit) }
-        try store.eachFact(query, scope: .all, titles: titles, body)
+        try await store.eachFact(query, scope: .all, titles: titles, body)
     }
 
     /// The units whose figures the viewer may look at for `action` (nil: every unit).
@@ -35,17 +36,18 @@ extension Session {
     /// Every concern's fact row, for a viewer who may look at some figures of `action`: the
     /// figures are computed over the organisation and narrowed afterwards
     /// (`unitsShownInFigures`), so that a unit's figures never depend on who looks.
-    public func eachOrganisationFact(for action: MethodAction, titles: Bool, _ body: (ConcernFact) throws -> Void) throws {
+    /// Runs on the caller's actor, so that `body` may add to the caller's own state.
+    public nonisolated(nonsending) func eachOrganisationFact(for action: MethodAction, titles: Bool, _ body: (ConcernFact) throws -> Void) async throws {
         if unitsShownInFigures(for: action)?.isEmpty == true {
             throw SessionError.refused(Permissions.refusal(viewer, action, on: .company, in: organisation)!)
         }
-        try store.eachFact(ConcernQuery(), scope: .all, titles: titles, body)
+        try await store.eachFact(ConcernQuery(), scope: .all, titles: titles, body)
     }
 
     /// The notices a bulletin of `unit`'s subtree (nil: the company) reports on.
-    public func bulletinNotices(unit: UnitID?) throws -> [SupervisionNotice] {
+    public func bulletinNotices(unit: UnitID?) async throws -> [SupervisionNotice] {
         try require(.bulletin, on: unit.map { .unit($0) } ?? .company)
-        let notices = try store.notices()
+        let notices = try await store.notices()
         guard let unit else { return notices }
         let units = organisation.subtree(of: unit)
         return notices.filter { units.contains($0.toUnitID) }

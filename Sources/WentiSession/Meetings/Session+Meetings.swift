@@ -9,28 +9,29 @@ extension Session {
 
     /// The meetings of units whose libraries the viewer sees, newest month first; a viewer
     /// who does not see everything gets only the items on concerns they may see.
-    public func meetings() throws -> [Meeting] {
+    public func meetings() async throws -> [Meeting] {
         let scope = scope
-        let all = try store.meetings().sorted { ($0.month, $0.id) > ($1.month, $1.id) }
+        let all = try await store.meetings().sorted { ($0.month, $0.id) > ($1.month, $1.id) }
         if scope.everything { return all }
-        return try all.compactMap { meeting in
-            var meeting = meeting
-            let visible = try visibleConcerns(meeting.items.map(\.concern))
+        var shown: [Meeting] = []
+        for var meeting in all {
+            let visible = try await visibleConcerns(meeting.items.map(\.concern))
             meeting.items = meeting.items.filter { visible.contains($0.concern) }
-            return scope.libraries.contains(meeting.unitID) || !meeting.items.isEmpty ? meeting : nil
+            if scope.libraries.contains(meeting.unitID) || !meeting.items.isEmpty { shown.append(meeting) }
         }
+        return shown
     }
 
-    public func meeting(_ id: String) throws -> Meeting {
-        guard let meeting = try meetings().first(where: { $0.id == id }) else { throw StoreError.recordNotFound(.meeting, id: id) }
+    public func meeting(_ id: String) async throws -> Meeting {
+        guard let meeting = try await meetings().first(where: { $0.id == id }) else { throw StoreError.recordNotFound(.meeting, id: id) }
         return meeting
     }
 
     /// The concerns a meeting's items name, as far as the viewer may see them.
-    public func concerns(of meeting: Meeting) -> [ConcernCode: Concern] {
+    public func concerns(of meeting: Meeting) async -> [ConcernCode: Concern] {
         var concerns: [ConcernCode: Concern] = [:]
         for item in meeting.items where concerns[item.concern] == nil {
-            concerns[item.concern] = try? concern(item.concern)
+            concerns[item.concern] = try? await concern(item.concern)
         }
         return concerns
     }
@@ -38,14 +39,14 @@ extension Session {
     /// The meeting of `unit` for `month` with its agenda built from today's data. A held
     /// meeting is returned as recorded; a planned one (stored or new) gets the generated
     /// items, keeping the parties and decisions already entered. Not saved.
-    public func agenda(unit: UnitID, month: YearMonth) throws -> Meeting {
-        let all = try store.meetings()
+    public func agenda(unit: UnitID, month: YearMonth) async throws -> Meeting {
+        let all = try await store.meetings()
         let id = Meeting.id(unit: unit, month: month, in: organisation)
         let stored = all.first { $0.id == id } ?? all.first { $0.unitID == unit && $0.month == month && $0.state == .planned }
         if let stored, stored.state == .held { return stored }
         let lastHeldOn = all.filter { $0.unitID == unit && $0.state == .held && $0.month < month }.compactMap(\.heldOn).max()
         var meeting = stored ?? Meeting(id: id, unitID: unit, month: month)
-        let candidates = try store.agendaCandidates(units: organisation.subtree(of: unit), month: month, since: lastHeldOn,
+        let candidates = try await store.agendaCandidates(units: organisation.subtree(of: unit), month: month, since: lastHeldOn,
                                                     scope: scope, limit: Self.agendaLimit)
         let builder = AgendaBuilder(organisation: organisation, today: today(), lastHeldOn: lastHeldOn)
         meeting.items = builder.agenda(for: meeting, candidates: candidates.map(redacted))
@@ -54,22 +55,22 @@ extension Session {
 
     /// Builds (or rebuilds, keeping what was entered) the unit's agenda for `month` and
     /// stores it as planned.
-    public func prepareAgenda(unit: UnitID, month: YearMonth) throws -> Meeting {
+    public func prepareAgenda(unit: UnitID, month: YearMonth) async throws -> Meeting {
         try require(.meetingPrepare, on: .unit(unit))
-        let meeting = try agenda(unit: unit, month: month)
-        if meeting.state == .planned { try store.save(meeting, actor: try actor(for: .meetingPrepare)) }
+        let meeting = try await agenda(unit: unit, month: month)
+        if meeting.state == .planned { try await store.save(meeting, actor: try actor(for: .meetingPrepare)) }
         return meeting
     }
 
     /// Stores a planned meeting's agenda with the parties and decisions entered on it.
-    public func saveDecisions(_ meeting: Meeting) throws {
+    public func saveDecisions(_ meeting: Meeting) async throws {
         try require(.meetingDecide, on: .unit(meeting.unitID))
-        try store.save(meeting, actor: try actor(for: .meetingDecide))
+        try await store.save(meeting, actor: try actor(for: .meetingDecide))
     }
 
     /// Records the three parties and the decision of one item of a planned meeting.
-    public func decide(meetingID: String, concern code: ConcernCode, parties: TriParty, decision: MeetingDecision) throws -> Meeting {
-        guard var meeting = try store.meetings().first(where: { $0.id == meetingID }) else {
+    public func decide(meetingID: String, concern code: ConcernCode, parties: TriParty, decision: MeetingDecision) async throws -> Meeting {
+        guard var meeting = try await store.meetings().first(where: { $0.id == meetingID }) else {
             throw StoreError.recordNotFound(.meeting, id: meetingID)
         }
         guard meeting.state == .planned else { throw StoreError.meeting(.alreadyConfirmed(meetingID)) }
@@ -79,28 +80,28 @@ extension Session {
         try decision.validate(for: code)
         meeting.items[index].parties = parties
         meeting.items[index].decision = decision
-        try saveDecisions(meeting)
+        try await saveDecisions(meeting)
         return meeting
     }
 
     /// Carries out every decision and marks the meeting held: all or nothing.
-    public func confirmMinutes(_ meetingID: String, heldOn: Day) throws -> Meeting {
-        guard let stored = try store.meetings().first(where: { $0.id == meetingID }) else {
+    public func confirmMinutes(_ meetingID: String, heldOn: Day) async throws -> Meeting {
+        guard let stored = try await store.meetings().first(where: { $0.id == meetingID }) else {
             throw StoreError.recordNotFound(.meeting, id: meetingID)
         }
         try require(.meetingConfirm, on: .unit(stored.unitID))
-        return try store.confirmMinutes(meetingID, heldOn: heldOn, actor: try actor(for: .meetingConfirm))
+        return try await store.confirmMinutes(meetingID, heldOn: heldOn, actor: try actor(for: .meetingConfirm))
     }
 
     /// Puts a concern on the agenda of the next planned tri-party meeting (the company's,
     /// for next month, if none is planned), with its three parties, and links the concern
     /// to it. Returns the meeting's id.
-    public func putOnAgenda(_ concern: Concern) throws -> String {
+    public func putOnAgenda(_ concern: Concern) async throws -> String {
         if let reason = AgendaBuilder.whyNotOnAgenda(concern) { throw SessionError.notForAgenda(concern.code, reason) }
         let today = today()
         let month = today.month.next
         let company = organisation.company.id
-        var meeting = try store.meetings().first { $0.state == .planned && $0.month >= today.month }
+        var meeting = try await store.meetings().first { $0.state == .planned && $0.month >= today.month }
             ?? Meeting(id: Meeting.id(unit: company, month: month, in: organisation), unitID: company, month: month)
         try require(.meetingPrepare, on: .unit(meeting.unitID))
         if !meeting.items.contains(where: { $0.concern == concern.code && $0.purpose == .define }) {
@@ -108,18 +109,18 @@ extension Session {
             meeting.items.append(MeetingItem(concern: concern.code, purpose: .define,
                                              parties: TriParty(finderID: concern.finderID, involved: involved,
                                                                solvingUnitID: concern.responsibleUnitID ?? concern.unitID)))
-            try store.save(meeting, actor: try actor(for: .meetingPrepare))
+            try await store.save(meeting, actor: try actor(for: .meetingPrepare))
         }
-        _ = try perform([.link(ConcernLink(kind: .meeting, target: meeting.id))], on: concern.code)
+        _ = try await perform([.link(ConcernLink(kind: .meeting, target: meeting.id))], on: concern.code)
         return meeting.id
     }
 
     /// The codes among `codes` that the viewer may see.
-    func visibleConcerns(_ codes: [ConcernCode]) throws -> Set<ConcernCode> {
+    func visibleConcerns(_ codes: [ConcernCode]) async throws -> Set<ConcernCode> {
         var visible: Set<ConcernCode> = []
         for code in Set(codes) {
             do {
-                _ = try store.concern(code, scope: scope)
+                _ = try await store.concern(code, scope: scope)
                 visible.insert(code)
             } catch StoreError.concernNotFound {
                 continue

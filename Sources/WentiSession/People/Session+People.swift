@@ -13,11 +13,11 @@ extension Session {
     /// Links `login` to the person named by `text` (id or name), taking it from whoever had
     /// it; audited. Returns the session as it stands afterwards (the principal may have
     /// given their own login away, in which case it no longer acts as them from the next start).
-    public func link(login: String, to text: String) throws -> (person: Person, session: Session) {
+    public func link(login: String, to text: String) async throws -> (person: Person, session: Session) {
         try require(.people, on: .company)
         guard !login.isBlank, !login.contains(where: \.isWhitespace) else { throw SessionError.badLogin(login) }
         guard let person = organisation.resolvePerson(text) else { throw SessionError.unknownPerson(text) }
-        _ = try store.link(login: login, to: person.id, actor: try actor(for: .people))
-        return (person, try reloaded())
+        _ = try await store.link(login: login, to: person.id, actor: try actor(for: .people))
+        return (person, try await reloaded())
     }
 }

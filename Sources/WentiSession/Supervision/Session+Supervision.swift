@@ -5,24 +5,24 @@ import WentiStore
 /// on and answered by whom they are addressed to.
 extension Session {
     /// The notices on concerns the viewer may see, and those addressed to them.
-    public func notices() throws -> [SupervisionNotice] {
-        let all = try store.notices()
+    public func notices() async throws -> [SupervisionNotice] {
+        let all = try await store.notices()
         if scope.everything { return all }
-        let visible = try visibleConcerns(all.map(\.concern))
+        let visible = try await visibleConcerns(all.map(\.concern))
         let managed = Permissions.managedUnits(of: viewer, in: organisation)
         return all.filter { visible.contains($0.concern) || $0.toPersonID == viewer.id || managed.contains($0.toUnitID) }
     }
 
-    public func notice(_ id: String) throws -> SupervisionNotice {
-        guard let notice = try notices().first(where: { $0.id == id }) else { throw StoreError.recordNotFound(.notice, id: id) }
+    public func notice(_ id: String) async throws -> SupervisionNotice {
+        guard let notice = try await notices().first(where: { $0.id == id }) else { throw StoreError.recordNotFound(.notice, id: id) }
         return notice
     }
 
     /// Issues a supervision notice on a defined concern to its responsible department and
     /// person (or others named), with its deadline nodes. The id is allocated by the store.
     public func issueNotice(on code: ConcernCode, toUnit: UnitID, toPerson: PersonID,
-                            nodes: [SupervisionNotice.Node]) throws -> SupervisionNotice {
-        let concern = try store.concern(code, scope: scope)
+                            nodes: [SupervisionNotice.Node]) async throws -> SupervisionNotice {
+        let concern = try await store.concern(code, scope: scope)
         try require(.noticeIssue, on: .notice(toUnit: toUnit, toPerson: toPerson, concern: code))
         guard concern.firstResponsibleID != nil, [.defined, .solving].contains(concern.stage) else {
             throw SessionError.noticeNeedsResponsible(code, concern.stage)
@@ -37,13 +37,13 @@ extension Session {
         } catch {
             throw StoreError.notice(error)
         }
-        return try store.issue(draft, actor: actor)
+        return try await store.issue(draft, actor: actor)
     }
 
     /// Moves a notice along: acknowledged, progress reported, completed, chased, answered.
-    public func changeNotice(_ id: String, _ change: NoticeChange) throws -> SupervisionNotice {
-        let notice = try notice(id)
+    public func changeNotice(_ id: String, _ change: NoticeChange) async throws -> SupervisionNotice {
+        let notice = try await notice(id)
         try require(change.methodAction, on: .notice(toUnit: notice.toUnitID, toPerson: notice.toPersonID, concern: notice.concern))
-        return try store.changeNotice(id, change, actor: try actor(for: change.methodAction))
+        return try await store.changeNotice(id, change, actor: try actor(for: change.methodAction))
     }
 }

@@ -6,9 +6,14 @@ import WentiCore
 /// Text search: words of three characters or more go through the trigram FTS index;
 /// shorter words (which trigram `MATCH` never finds) fall back to `instr()` over the same
 /// four columns. Every word must match.
-struct ConcernFilterSQL {
+struct ConcernFilterSQL: Sendable {
     private(set) var clauses: [String] = []
-    private(set) var arguments: [(any DatabaseValueConvertible)?] = []
+    /// Bound values, already converted: the filter crosses into the database's own queue.
+    private(set) var arguments: [DatabaseValue] = []
+
+    private mutating func bind(_ values: [(any DatabaseValueConvertible)?]) {
+        arguments += values.map { $0?.databaseValue ?? .null }
+    }
 
     /// "The deadline clock runs" on `concern c` (see `Schema.clockRuns`).
     static let overdue = "(" + Schema.clockRuns(on: "c") + ")"
@@ -29,30 +34,30 @@ struct ConcernFilterSQL {
         addSet("c.channel", query.channels.map(\.rawValue).sorted())
         if query.overdueOnly {
             clauses.append("(\(Self.overdue) AND c.due_on < ?)")
-            arguments.append(today.ordinal)
+            bind([today.ordinal])
         }
         if let due = query.dueWithin {
             // Written as the running-deadline index's own condition, so that SQLite uses it.
             clauses.append("(\(Self.overdue) AND c.due_on BETWEEN ? AND ?)")
-            arguments += [due.lowerBound.ordinal, due.upperBound.ordinal]
+            bind([due.lowerBound.ordinal, due.upperBound.ordinal])
         }
         if let group = query.batchGroup {
             clauses.append("c.batch_group = ?")
-            arguments.append(group)
+            bind([group])
         }
         if let figure = query.figure { addFigure(figure) }
         if let person = query.firstResponsibleID {
             clauses.append("c.first_responsible_id = ?")
-            arguments.append(person.rawValue)
+            bind([person.rawValue])
         }
         for word in query.words {
             if word.unicodeScalars.count >= 3 {
                 clauses.append("c.id IN (SELECT rowid FROM concern_fts WHERE concern_fts MATCH ?)")
-                arguments.append("\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+                bind(["\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""])
             } else {
                 let needle = word.lowercased()
                 clauses.append("(instr(lower(c.title), ?) > 0 OR instr(lower(c.description), ?) > 0 OR instr(lower(c.root_cause), ?) > 0 OR instr(lower(c.plan), ?) > 0)")
-                arguments += [needle, needle, needle, needle]
+                bind([needle, needle, needle, needle])
             }
         }
     }
@@ -65,15 +70,15 @@ struct ConcernFilterSQL {
             let units = scope.libraries.sorted().map(\.rawValue)
             ways.append("c.unit_id IN \(list)")
             ways.append("c.id IN (SELECT concern_id FROM escalation WHERE from_unit_id IN \(list))")
-            arguments += units + units
+            bind(units + units)
         }
         if !scope.referredTo.isEmpty {
             ways.append("(c.stage = 'referred' AND c.referral_unit_id IN \(Self.placeholders(scope.referredTo.count)))")
-            arguments += scope.referredTo.sorted().map(\.rawValue)
+            bind(scope.referredTo.sorted().map(\.rawValue))
         }
         if let person = scope.person {
             ways.append("c.finder_id = ? OR c.reporter_id = ? OR c.first_responsible_id = ?")
-            arguments += [person.rawValue, person.rawValue, person.rawValue]
+            bind([person.rawValue, person.rawValue, person.rawValue])
         }
         clauses.append(ways.isEmpty ? "0" : "(" + ways.joined(separator: " OR ") + ")")
     }
@@ -134,13 +139,13 @@ struct ConcernFilterSQL {
 
     mutating func add(_ clause: String, _ values: [(any DatabaseValueConvertible)?]) {
         clauses.append(clause)
-        arguments += values
+        bind(values)
     }
 
     private mutating func addSet(_ column: String, _ values: [some DatabaseValueConvertible]) {
         guard !values.isEmpty else { return }
         clauses.append("\(column) IN \(Self.placeholders(values.count))")
-        arguments += values.map { $0 as (any DatabaseValueConvertible)? }
+        bind(values.map { $0 as (any DatabaseValueConvertible)? })
     }
 
     static func placeholders(_ count: Int) -> String {

@@ -5,10 +5,10 @@ import WentiCore
 extension SQLiteStore {
     // MARK: Writing
 
-    public func open(_ new: NewConcern, actor person: Person) throws(StoreError) -> Concern {
-        let workspace = try workspace()
+    public func open(_ new: NewConcern, actor person: Person) async throws(StoreError) -> Concern {
+        let workspace = try await workspace()
         let context = makeContext(person, workspace)
-        return try write { db in
+        return try await write { db in
             var new = new
             let envelope: SealedEnvelope?
             (new.reporter, envelope) = try Self.sealing(new.reporter) { try Self.holderKeys(in: db, organisation: workspace.organisation) }
@@ -23,11 +23,11 @@ extension SQLiteStore {
         }
     }
 
-    public func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor person: Person) throws(StoreError) -> Concern {
-        let workspace = try workspace()
+    public func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor person: Person) async throws(StoreError) -> Concern {
+        let workspace = try await workspace()
         let context = makeContext(person, workspace)
         let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
-        return try write { db in
+        return try await write { db in
             try apply(commands, on: code, expectedVersion: expectedVersion, in: db, as: person, context: context, scope: scope, workspace: workspace)
         }
     }
@@ -56,9 +56,9 @@ extension SQLiteStore {
         return next
     }
 
-    public func insert(_ concerns: [Concern], actor person: Person, action: String) throws(StoreError) -> [Concern] {
-        let organisation = try workspace().organisation
-        return try write { db in
+    public func insert(_ concerns: [Concern], actor person: Person, action: String) async throws(StoreError) -> [Concern] {
+        let organisation = try await workspace().organisation
+        return try await write { db in
             // Children are written before their staged parents reach `concern`.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             try ConcernRows.prepareStaging(in: db)
@@ -104,8 +104,8 @@ extension SQLiteStore {
     /// building workspaces (the demo at scale, benchmarks, a first large import); readers of
     /// the same file meanwhile get correct but unindexed queries. Returns how many were loaded.
     @discardableResult
-    public func bulkLoad(_ batches: some Sequence<[Concern]>, actor: Person, action: String) throws(StoreError) -> Int {
-        try write { db in
+    public func bulkLoad(_ batches: some Sequence<[Concern]>, actor: Person, action: String) async throws(StoreError) -> Int {
+        try await write { db in
             for index in Schema.bulkLoadIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
             try db.execute(sql: "DROP TRIGGER IF EXISTS \(Schema.unitCountInsertTrigger.name)")
         }
@@ -113,13 +113,13 @@ extension SQLiteStore {
         var failure: StoreError?
         do {
             for batch in batches {
-                loaded += try insert(batch, actor: actor, action: action).count
+                await loaded += try insert(batch, actor: actor, action: action).count
             }
         } catch {
             failure = error
         }
         // The indexes come back whether or not every batch went in.
-        try write { db in
+        try await write { db in
             for index in Schema.bulkLoadIndexes { try db.execute(sql: index.create) }
             try db.execute(sql: Schema.recountUnits)
             try db.execute(sql: Schema.unitCountInsertTrigger.create)
@@ -146,23 +146,23 @@ extension SQLiteStore {
 
     // MARK: Reading
 
-    public func concern(_ code: ConcernCode, scope: ConcernScope) throws(StoreError) -> Concern {
-        let loaded = try read { db in try ConcernRows.load(code, in: db) }
+    public func concern(_ code: ConcernCode, scope: ConcernScope) async throws(StoreError) -> Concern {
+        let loaded = try await read { db in try ConcernRows.load(code, in: db) }
         guard let (_, concern) = loaded, scope.contains(concern) else { throw .concernNotFound(code) }
         return concern
     }
 
-    public func page(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage {
-        try page(query, scope: scope, from: cursor, limit: limit, upwards: false)
+    public func page(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> ConcernPage {
+        try await page(query, scope: scope, from: cursor, limit: limit, upwards: false)
     }
 
-    public func page(_ query: ConcernQuery, scope: ConcernScope, before cursor: PageCursor?, limit: Int) throws(StoreError) -> ConcernPage {
-        try page(query, scope: scope, from: cursor, limit: limit, upwards: true)
+    public func page(_ query: ConcernQuery, scope: ConcernScope, before cursor: PageCursor?, limit: Int) async throws(StoreError) -> ConcernPage {
+        try await page(query, scope: scope, from: cursor, limit: limit, upwards: true)
     }
 
     /// Keyset paging either way: upwards runs the mirrored order from the cursor and turns
     /// the rows back into display order.
-    private func page(_ query: ConcernQuery, scope: ConcernScope, from cursor: PageCursor?, limit: Int, upwards: Bool) throws(StoreError) -> ConcernPage {
+    private func page(_ query: ConcernQuery, scope: ConcernScope, from cursor: PageCursor?, limit: Int, upwards: Bool) async throws(StoreError) -> ConcernPage {
         let today = clock.today()
         var conditions = ConcernFilterSQL(query: query, scope: scope, today: today)
         // Both keep only concerns with a deadline, so the due order can read the deadline index as it is.
@@ -178,8 +178,8 @@ extension SQLiteStore {
             FROM concern c \(conditions.whereClause)
             ORDER BY \(ConcernOrder.orderBy(query.sort, reversed: upwards, dueKnown: dueKnown)) LIMIT ?
             """
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(conditions.arguments + [limit + 1]))
+        let rows = try await read { [conditions] db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(conditions.arguments) + [limit + 1])
                 .map { try Self.summary($0, today: today) }
         }
         let pageRows = Array(rows.prefix(limit))
@@ -187,39 +187,39 @@ extension SQLiteStore {
         return ConcernPage(rows: upwards ? pageRows.reversed() : pageRows, next: more)
     }
 
-    public func concerns(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) throws(StoreError) -> (concerns: [Concern], next: PageCursor?) {
+    public func concerns(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> (concerns: [Concern], next: PageCursor?) {
         var conditions = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
         conditions.add("c.id > ?", [cursor?.position ?? 0])
-        let loaded = try read { db in
+        let loaded = try await read { [conditions] db in
             try ConcernRows.loadMany(try Row.fetchAll(db, sql: "SELECT c.* FROM concern c \(conditions.whereClause) ORDER BY c.id LIMIT ?",
-                                                      arguments: StatementArguments(conditions.arguments + [limit])), in: db)
+                                                      arguments: StatementArguments(conditions.arguments) + [limit]), in: db)
         }
         let next = loaded.count < limit ? nil : loaded.last.map { PageCursor(position: $0.0, key: nil) }
         return (loaded.map(\.1), next)
     }
 
-    public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, scope: ConcernScope) throws(StoreError) -> PageCursor {
-        _ = try concern(code, scope: scope)   // the same visibility as reading it
-        return try read { db in
+    public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, scope: ConcernScope) async throws(StoreError) -> PageCursor {
+        _ = try await concern(code, scope: scope)   // the same visibility as reading it
+        return try await read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT c.id, \(ConcernOrder.key(sort) ?? "NULL") AS sort_key FROM concern c WHERE c.year = ? AND c.seq = ?",
                                              arguments: [code.year, code.sequence]) else { throw StoreError.concernNotFound(code) }
             return PageCursor(position: row["id"], key: row.optionalInt("sort_key"))
         }
     }
 
-    public func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) throws(StoreError) -> Int {
+    public func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) async throws(StoreError) -> Int {
         let filter = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
-        return try read { db in
+        return try await read { db in
             if let cap {
                 return try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM concern c \(filter.whereClause) LIMIT ?)",
-                                        arguments: StatementArguments(filter.arguments + [cap])) ?? 0
+                                        arguments: StatementArguments(filter.arguments) + [cap]) ?? 0
             }
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM concern c \(filter.whereClause)",
                                     arguments: StatementArguments(filter.arguments)) ?? 0
         }
     }
 
-    public func counts(_ query: ConcernQuery, by facet: Facet, scope: ConcernScope) throws(StoreError) -> [String: Int] {
+    public func counts(_ query: ConcernQuery, by facet: Facet, scope: ConcernScope) async throws(StoreError) -> [String: Int] {
         let filter = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
         let column = switch facet {
         case .tier: "c.tier"
@@ -229,7 +229,7 @@ extension SQLiteStore {
         case .channel: "c.channel"
         case .unit: "c.unit_id"
         }
-        return try read { db in
+        return try await read { db in
             var result: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT \(column) AS k, count(*) AS n FROM concern c \(filter.whereClause) GROUP BY k",
                                         arguments: StatementArguments(filter.arguments)) {
@@ -241,12 +241,12 @@ extension SQLiteStore {
         }
     }
 
-    public func libraryCounts(scope: ConcernScope) throws(StoreError) -> [UnitID: LibraryCounts] {
+    public func libraryCounts(scope: ConcernScope) async throws(StoreError) -> [UnitID: LibraryCounts] {
         let today = clock.today()
         // Whoever sees everything reads the kept counts and the running-deadline index; a
         // narrower scope (a few libraries) is counted from its rows.
         if scope.everything {
-            return try read { db in
+            return try await read { db in
                 var result: [UnitID: LibraryCounts] = [:]
                 for row in try Row.fetchAll(db, sql: """
                     SELECT unit_id, sum(n * (stage <> 'closed')) AS open, sum(n * (stage = 'awaiting-feedback')) AS awaiting
@@ -280,9 +280,9 @@ extension SQLiteStore {
                    sum(c.stage = 'awaiting-feedback') AS awaiting
             FROM concern c \(filter.whereClause) GROUP BY c.unit_id
             """
-        return try read { db in
+        return try await read { db in
             var result: [UnitID: LibraryCounts] = [:]
-            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([today.ordinal] + filter.arguments)) {
+            for row in try Row.fetchAll(db, sql: sql, arguments: [today.ordinal] + StatementArguments(filter.arguments)) {
                 result[row.unit("unit")] = LibraryCounts(open: row.int("open"), overdue: row.int("overdue"), awaitingFeedback: row.int("awaiting"))
             }
             return result

@@ -7,7 +7,7 @@ import WentiCore
 /// read from columns, in one pass.
 extension SQLiteStore {
     public func facts(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, after cursor: PageCursor?,
-                      limit: Int) throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?) {
+                      limit: Int) async throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?) {
         var filter = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
         filter.add("c.id > ?", [cursor?.position ?? 0])
         // The escalations and the latest feedback come from their own tables, looked up by
@@ -29,11 +29,11 @@ extension SQLiteStore {
             \(filter.whereClause)
             ORDER BY c.id LIMIT ?
             """
-        return try read { db in
+        return try await read { [filter] db in
             // Stepped through the C API: decoding a GRDB Row per concern took three quarters
             // of a dashboard's time at a million concerns.
             let statement = try db.makeStatement(sql: sql)
-            try statement.setArguments(StatementArguments(filter.arguments + [limit]))
+            try statement.setArguments(StatementArguments(filter.arguments) + [limit])
             let handle = statement.sqliteStatement
             var reader = FactColumns()
             var facts: [ConcernFact] = []

@@ -6,8 +6,8 @@ import WentiCore
 extension SQLiteStore {
     /// Inserts or replaces a planned meeting with its agenda and decisions. A held meeting's
     /// minutes are a record: replacing one is refused.
-    public func save(_ meeting: Meeting, actor person: Person) throws(StoreError) {
-        try write { db in
+    public func save(_ meeting: Meeting, actor person: Person) async throws(StoreError) {
+        try await write { db in
             let stored = try String.fetchOne(db, sql: "SELECT state FROM meeting WHERE id = ?", arguments: [meeting.id])
             if stored == Meeting.State.held.rawValue { throw MeetingError.alreadyConfirmed(meeting.id) }
             try Self.writeMeeting(meeting, in: db)
@@ -21,14 +21,14 @@ extension SQLiteStore {
     /// Confirms the minutes of a planned meeting held on `heldOn`: every decision is carried
     /// out on its concern through the workflow and the meeting becomes held, all in one
     /// transaction. One refusal (a rule, a concern changed meanwhile) and nothing is written.
-    public func confirmMinutes(_ meetingID: String, heldOn: Day, actor person: Person) throws(StoreError) -> Meeting {
-        let workspace = try workspace()
+    public func confirmMinutes(_ meetingID: String, heldOn: Day, actor person: Person) async throws(StoreError) -> Meeting {
+        let workspace = try await workspace()
         // The meeting decided on the day it sat: deadlines run from then, not from the day
         // the minutes are typed in.
         var context = makeContext(person, workspace)
         context.today = heldOn
         let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
-        return try write { db in
+        return try await write { [context] db in
             guard var meeting = try Self.loadMeetings(db, id: meetingID).first else {
                 throw StoreError.recordNotFound(.meeting, id: meetingID)
             }
@@ -49,28 +49,28 @@ extension SQLiteStore {
         }
     }
 
-    public func meetings() throws(StoreError) -> [Meeting] {
-        try read { db in try Self.loadMeetings(db, id: nil) }
+    public func meetings() async throws(StoreError) -> [Meeting] {
+        try await read { db in try Self.loadMeetings(db, id: nil) }
     }
 
     /// The concerns that may belong on an agenda of `units` for `month`: undefined ones,
     /// ones with a running clock, closed since `since`, budding ones due for review. At most
     /// `limit` of each kind (a meeting cannot discuss more); `AgendaBuilder` decides.
-    public func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, scope: ConcernScope, limit: Int) throws(StoreError) -> [Concern] {
+    public func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, scope: ConcernScope, limit: Int) async throws(StoreError) -> [Concern] {
         let unitList = ConcernFilterSQL.placeholders(units.count)
         let unitArguments = units.map(\.rawValue).sorted()
-        let kinds: [(String, [any DatabaseValueConvertible])] = [
+        let kinds: [(String, [DatabaseValue])] = [
             ("stage IN ('found','analysing') ORDER BY reported_on", []),
             ("stage IN ('defined','solving') ORDER BY due_on", []),
-            ("stage = 'closed' AND closed_on > ? ORDER BY closed_on", [since?.ordinal ?? month.previous.firstDay.ordinal - 1]),
-            ("stage = 'watch' AND coalesce(next_review, 0) <= ? ORDER BY next_review", [month.lastDay.ordinal]),
+            ("stage = 'closed' AND closed_on > ? ORDER BY closed_on", [(since?.ordinal ?? month.previous.firstDay.ordinal - 1).databaseValue]),
+            ("stage = 'watch' AND coalesce(next_review, 0) <= ? ORDER BY next_review", [month.lastDay.ordinal.databaseValue]),
         ]
-        return try read { db in
+        return try await read { db in
             var concerns: [Concern] = []
             for (condition, extra) in kinds {
                 let parts = condition.components(separatedBy: " ORDER BY ")
                 let sql = "SELECT year, seq FROM concern WHERE unit_id IN \(unitList) AND \(parts[0]) ORDER BY \(parts[1]), id LIMIT ?"
-                let arguments = StatementArguments(unitArguments) + StatementArguments(extra.map { $0.databaseValue }) + [limit]
+                let arguments = StatementArguments(unitArguments) + StatementArguments(extra) + [limit]
                 for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
                     let code = ConcernCode(year: row.int("year"), sequence: row.int("seq"))
                     guard let (_, concern) = try ConcernRows.load(code, in: db), scope.contains(concern) else { continue }

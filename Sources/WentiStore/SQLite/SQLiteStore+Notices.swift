@@ -6,8 +6,8 @@ import WentiCore
 extension SQLiteStore {
     // MARK: Supervision notices
 
-    public func issue(_ draft: SupervisionNotice, actor person: Person) throws(StoreError) -> SupervisionNotice {
-        try write { db in
+    public func issue(_ draft: SupervisionNotice, actor person: Person) async throws(StoreError) -> SupervisionNotice {
+        try await write { db in
             var notice = draft
             notice.id = try Self.nextRecordID(table: "notice", prefix: "DB", year: notice.issuedOn.civil.year, in: db)
             try db.execute(sql: "INSERT INTO notice VALUES (?,?,?,?,?,?,?)", arguments: [
@@ -29,9 +29,9 @@ extension SQLiteStore {
 
     /// Changes a notice in one transaction, through the notice's own rules, dated today.
     @discardableResult
-    public func changeNotice(_ id: String, _ change: NoticeChange, actor person: Person) throws(StoreError) -> SupervisionNotice {
+    public func changeNotice(_ id: String, _ change: NoticeChange, actor person: Person) async throws(StoreError) -> SupervisionNotice {
         let today = clock.today()
-        return try write { db in
+        return try await write { db in
             guard let stored = try Self.loadNotices(db, id: id).first else { throw StoreError.recordNotFound(.notice, id: id) }
             let changed = try stored.applying(change, on: today, by: person.id)
             try db.execute(sql: "UPDATE notice SET state = ? WHERE id = ?", arguments: [changed.state.rawValue, id])
@@ -46,8 +46,8 @@ extension SQLiteStore {
         }
     }
 
-    public func notices() throws(StoreError) -> [SupervisionNotice] {
-        try read { db in try Self.loadNotices(db, id: nil) }
+    public func notices() async throws(StoreError) -> [SupervisionNotice] {
+        try await read { db in try Self.loadNotices(db, id: nil) }
     }
 
     static func writeChasers(_ notice: SupervisionNotice, in db: Database) throws {

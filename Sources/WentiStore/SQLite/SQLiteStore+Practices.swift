@@ -6,8 +6,8 @@ import WentiCore
 extension SQLiteStore {
     // MARK: Practices
 
-    public func add(_ draft: PracticeEntry, actor person: Person) throws(StoreError) -> PracticeEntry {
-        try write { db in
+    public func add(_ draft: PracticeEntry, actor person: Person) async throws(StoreError) -> PracticeEntry {
+        try await write { db in
             var practice = draft
             practice.id = try Self.nextRecordID(table: "practice", prefix: "SJ", year: practice.createdOn.civil.year, in: db)
             let sources = try practice.sources.map { code in
@@ -34,8 +34,8 @@ extension SQLiteStore {
         }
     }
 
-    public func practices() throws(StoreError) -> [PracticeEntry] {
-        try read { db in
+    public func practices() async throws(StoreError) -> [PracticeEntry] {
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM practice ORDER BY created_on, id").map { row in
                 let id = row.text("id")
                 let categories = try String.fetchAll(db, sql: "SELECT category_id FROM practice_category WHERE practice_id = ? ORDER BY category_id", arguments: [id])

@@ -43,13 +43,13 @@ extension SQLiteStore {
 
     // MARK: Holders
 
-    public func keyHolders() throws(StoreError) -> [HolderKey] {
-        let organisation = try workspace().organisation
-        return try read { db in try Self.holderKeys(in: db, organisation: organisation) }
+    public func keyHolders() async throws(StoreError) -> [HolderKey] {
+        let organisation = try await workspace().organisation
+        return try await read { db in try Self.holderKeys(in: db, organisation: organisation) }
     }
 
-    public func register(_ key: HolderKey, actor: Person) throws(StoreError) {
-        try write { db in
+    public func register(_ key: HolderKey, actor: Person) async throws(StoreError) {
+        try await write { db in
             let previous = try Data.fetchOne(db, sql: "SELECT public_key FROM key_holder WHERE holder = ?", arguments: [key.holder.storageName])
             if let previous, previous != key.publicKey {
                 // Wraps to the old key cannot be opened by the new one.
@@ -66,8 +66,8 @@ extension SQLiteStore {
         }
     }
 
-    public func remove(_ holder: KeyHolder, actor: Person) throws(StoreError) {
-        try write { db in
+    public func remove(_ holder: KeyHolder, actor: Person) async throws(StoreError) {
+        try await write { db in
             let wraps = try Int.fetchOne(db, sql: "SELECT count(*) FROM identity_key WHERE holder = ?", arguments: [holder.storageName]) ?? 0
             try db.execute(sql: "DELETE FROM identity_key WHERE holder = ?", arguments: [holder.storageName])
             try db.execute(sql: "DELETE FROM key_holder WHERE holder = ?", arguments: [holder.storageName])
@@ -81,8 +81,8 @@ extension SQLiteStore {
 
     // MARK: Envelopes
 
-    public func envelope(_ code: ConcernCode) throws(StoreError) -> SealedEnvelope? {
-        try read { db in
+    public func envelope(_ code: ConcernCode) async throws(StoreError) -> SealedEnvelope? {
+        try await read { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM concern WHERE year = ? AND seq = ?", arguments: [code.year, code.sequence]) else {
                 throw StoreError.concernNotFound(code)
             }
@@ -93,8 +93,8 @@ extension SQLiteStore {
         }
     }
 
-    public func envelopes(after code: ConcernCode?, limit: Int) throws(StoreError) -> [(code: ConcernCode, envelope: SealedEnvelope)] {
-        try read { db in
+    public func envelopes(after code: ConcernCode?, limit: Int) async throws(StoreError) -> [(code: ConcernCode, envelope: SealedEnvelope)] {
+        try await read { db in
             let after = code ?? ConcernCode(year: 0, sequence: 0)
             return try Self.envelopes(in: db, where: "(c.year > ? OR (c.year = ? AND c.seq > ?)) ORDER BY c.year, c.seq LIMIT ?",
                                       [after.year, after.year, after.sequence, limit])
@@ -119,8 +119,8 @@ extension SQLiteStore {
         }
     }
 
-    public func addWraps(_ wraps: [ConcernCode: WrappedKey], to holder: KeyHolder, actor: Person) throws(StoreError) {
-        try write { db in
+    public func addWraps(_ wraps: [ConcernCode: WrappedKey], to holder: KeyHolder, actor: Person) async throws(StoreError) {
+        try await write { db in
             for (code, key) in wraps {
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO identity_key
@@ -134,8 +134,8 @@ extension SQLiteStore {
         }
     }
 
-    public func recordOpening(_ code: ConcernCode, reason: String, actor: Person) throws(StoreError) {
-        try write { db in
+    public func recordOpening(_ code: ConcernCode, reason: String, actor: Person) async throws(StoreError) {
+        try await write { db in
             try appendAudit(db, actor: actor.id, action: MethodAction.openSealedIdentity.rawValue, subject: sealedIdentityAuditSubject, changes: [
                 FieldChange(field: "concern", old: "", new: code.description),
                 FieldChange(field: "reason", old: "", new: reason),
@@ -145,13 +145,13 @@ extension SQLiteStore {
 
     // MARK: Identities written before sealing
 
-    public func identitiesAwaitingSeal() throws(StoreError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM identity_awaiting_seal") ?? 0 }
+    public func identitiesAwaitingSeal() async throws(StoreError) -> Int {
+        try await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM identity_awaiting_seal") ?? 0 }
     }
 
-    public func sealAwaitingIdentities(actor: Person) throws(StoreError) -> Int {
-        let organisation = try workspace().organisation
-        let sealed = try write { db -> Int in
+    public func sealAwaitingIdentities(actor: Person) async throws(StoreError) -> Int {
+        let organisation = try await workspace().organisation
+        let sealed = try await write { db -> Int in
             // Freed cells are zeroed, so the DELETE leaves no text behind in the pages it keeps.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             let holders = try Self.holderKeys(in: db, organisation: organisation)
@@ -178,8 +178,10 @@ extension SQLiteStore {
         // The old pages (the concern rows before v4, the waiting table) go: VACUUM rewrites the
         // file from live rows only, and the checkpoint empties the WAL that carried it.
         do {
-            try writer.vacuum()
-            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try await writer.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM")
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
         } catch {
             throw Self.storeError(error)
         }

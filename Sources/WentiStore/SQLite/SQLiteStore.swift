@@ -54,13 +54,15 @@ public final class SQLiteStore: WorkspaceStore {
 
     // MARK: Running work
 
-    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try writer.read(body) } catch { throw Self.storeError(error) }
+    /// Reads run on GRDB's reader pool and suspend the caller instead of blocking it: the
+    /// same boundary a network database needs.
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await writer.read(body) } catch { throw Self.storeError(error) }
     }
 
     /// One transaction; any error rolls everything back.
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try writer.write(body) } catch { throw Self.storeError(error) }
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await writer.write(body) } catch { throw Self.storeError(error) }
     }
 
     /// Domain errors pass through; SQLite's are told apart by their result codes, never by
@@ -99,8 +101,8 @@ public final class SQLiteStore: WorkspaceStore {
             .execute(arguments: [clock.now().timeIntervalSince1970, actor.rawValue, action, subject, json])
     }
 
-    public func auditLog(subject: String) throws(StoreError) -> [AuditEntry] {
-        try read { db in
+    public func auditLog(subject: String) async throws(StoreError) -> [AuditEntry] {
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE subject = ? ORDER BY seq", arguments: [subject]).map { row in
                 AuditEntry(sequence: row["seq"], at: row.date("at"), actorID: row.person("actor_id"),
                            action: row["action"], subject: row["subject"],
@@ -111,21 +113,21 @@ public final class SQLiteStore: WorkspaceStore {
 
     /// The last audit entry's number: SQLite has one writer at a time, so entries commit in
     /// the order of their numbers and the largest one moves with every change.
-    public func changeToken() throws(StoreError) -> ChangeToken {
-        let seq = try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_log") ?? 0 }
+    public func changeToken() async throws(StoreError) -> ChangeToken {
+        let seq = try await read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_log") ?? 0 }
         return ChangeToken(backend: String(seq))
     }
 
     /// Runs raw SQL in a transaction. For tests that check what the schema itself refuses.
-    public func executeRaw(_ sql: String) throws(StoreError) {
-        try write { db in try db.execute(sql: sql) }
+    public func executeRaw(_ sql: String) async throws(StoreError) {
+        try await write { db in try db.execute(sql: sql) }
     }
 
     // MARK: Workspace
 
-    public func install(_ workspace: Workspace, installer: PersonID) throws(StoreError) {
+    public func install(_ workspace: Workspace, installer: PersonID) async throws(StoreError) {
         guard workspace.organisation.person(installer) != nil else { throw .unknownPerson(installer) }
-        try write { db in
+        try await write { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0 > 0 {
                 throw StoreError.alreadyInitialised
             }
@@ -163,8 +165,8 @@ public final class SQLiteStore: WorkspaceStore {
         cachedWorkspace.withLock { $0 = workspace }
     }
 
-    public func link(login: String, to person: PersonID, actor: Person) throws(StoreError) -> Workspace {
-        var workspace = try workspace()
+    public func link(login: String, to person: PersonID, actor: Person) async throws(StoreError) -> Workspace {
+        var workspace = try await workspace()
         let organisation: Organisation
         do {
             organisation = try workspace.organisation.linking(login: login, to: person)
@@ -172,7 +174,7 @@ public final class SQLiteStore: WorkspaceStore {
             throw .unknownPerson(person)
         }
         let previous = workspace.organisation.person(login: login)
-        try write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE person SET login = NULL WHERE login = ?", arguments: [login])
             try db.execute(sql: "UPDATE person SET login = ? WHERE id = ?", arguments: [login, person.rawValue])
             try appendAudit(db, actor: actor.id, action: MethodAction.people.rawValue, subject: "person:\(person)", changes: [
@@ -185,8 +187,8 @@ public final class SQLiteStore: WorkspaceStore {
     }
 
     /// Marks the workspace as a demo, which `wenti demo` may later replace.
-    public func markAsDemo() throws(StoreError) {
-        try write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting VALUES ('origin', 'demo')") }
+    public func markAsDemo() async throws(StoreError) {
+        try await write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting VALUES ('origin', 'demo')") }
     }
 
     /// Whether the file at `path` is a workspace built by `wenti demo` (nil: not a workspace).
@@ -199,9 +201,9 @@ public final class SQLiteStore: WorkspaceStore {
         }
     }
 
-    public func workspace() throws(StoreError) -> Workspace {
+    public func workspace() async throws(StoreError) -> Workspace {
         if let cached = cachedWorkspace.withLock({ $0 }) { return cached }
-        let loaded: Workspace = try read { db in try Self.loadWorkspace(db) }
+        let loaded: Workspace = try await read { db in try Self.loadWorkspace(db) }
         cachedWorkspace.withLock { $0 = loaded }
         return loaded
     }
