@@ -37,10 +37,10 @@ struct CommandLineTests {
         return url.path
     }()
 
-    /// Runs the binary; `input` is its standard input (for `--passphrase-fd 0`).
-    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+    /// Runs wenti (or `executable`, a wrapper that runs it) with `arguments`.
+    func run(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil, input: Data? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["WENTI_DB"] = nil
@@ -54,12 +54,16 @@ struct CommandLineTests {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        let stdin = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
         try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
+        if let inputPipe, let input {
+            // Written from another thread: a child that does not read would otherwise block us.
+            let writer = inputPipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                writer.write(input)
+                try? writer.close()
+            }
         }
         let (outData, errData) = ProcessOutput.readBoth(out.fileHandleForReading, err.fileHandleForReading)
         process.waitUntilExit()

@@ -16,6 +16,11 @@ struct SealedIdentityCommandTests {
         "职代会代表提出，记录在听证会纪要附件", "多名职工代表在听证会上提出",
     ]
 
+    /// A passphrase or recovery key on standard input, for `--passphrase-fd 0`.
+    func run(_ arguments: [String], input text: String) throws -> CommandLineTests.Result {
+        try cli.run(arguments, input: Data(text.utf8))
+    }
+
     /// Which of `names` appear anywhere in `data`.
     func found(_ names: [String], in data: Data) -> [String] {
         names.filter { data.range(of: Data($0.utf8)) != nil }
@@ -32,7 +37,7 @@ struct SealedIdentityCommandTests {
 
     @Test func noSealedNameIsInTheFileItsWALOrAnExport() throws {
         let (db, _) = try demo()
-        let opened = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "回访核实", "--passphrase-fd", "0", "--db", db],
+        let opened = try run(["identity", "open", "Q-2026-0006", "--reason", "回访核实", "--passphrase-fd", "0", "--db", db],
                                  input: "jiangcheng-demo\n")
         #expect(opened.status == 0 && opened.out == "检修班派遣工，姓唐，联系方式在政工部登记\n", "\(opened.err)")
         var everything = try Data(contentsOf: URL(fileURLWithPath: db))
@@ -50,18 +55,18 @@ struct SealedIdentityCommandTests {
 
     @Test func aWrongPassphraseAMissingReasonAndAnotherRoleAreRefusedAndOpeningsAreAudited() throws {
         let (db, _) = try demo()
-        let noReason = try cli.run(["identity", "open", "Q-2026-0006", "--passphrase-fd", "0", "--db", db], input: "jiangcheng-demo\n")
+        let noReason = try run(["identity", "open", "Q-2026-0006", "--passphrase-fd", "0", "--db", db], input: "jiangcheng-demo\n")
         #expect(noReason.status == 1 && noReason.out.isEmpty && noReason.err.contains("needs a reason (--reason)"), "\(noReason.err)")
-        let wrong = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "回访", "--passphrase-fd", "0", "--db", db, "--lang", "zh"],
+        let wrong = try run(["identity", "open", "Q-2026-0006", "--reason", "回访", "--passphrase-fd", "0", "--db", db, "--lang", "zh"],
                                 input: "jiangcheng\n")
         #expect(wrong.status == 1 && wrong.out.isEmpty && wrong.err.contains("口令不对"), "\(wrong.err)")
         let noTerminal = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "回访", "--db", db])
         #expect(noTerminal.status == 1 && noTerminal.err.contains("--passphrase-fd"), "\(noTerminal.err)")
-        let named = try cli.run(["identity", "open", "Q-2026-0012", "--reason", "回访", "--passphrase-fd", "0", "--db", db], input: "jiangcheng-demo\n")
+        let named = try run(["identity", "open", "Q-2026-0012", "--reason", "回访", "--passphrase-fd", "0", "--db", db], input: "jiangcheng-demo\n")
         #expect(named.status == 1 && named.err.contains("has no sealed reporter identity"), "\(named.err)")
         // Nothing above was an opening.
         #expect(!(try cli.run(["identity", "log", "--db", db]).out.contains("open a sealed identity")))
-        let opened = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "回访核实本人意见", "--passphrase-fd", "0", "--db", db],
+        let opened = try run(["identity", "open", "Q-2026-0006", "--reason", "回访核实本人意见", "--passphrase-fd", "0", "--db", db],
                                  input: "jiangcheng-demo\n")
         #expect(opened.status == 0)
         let log = try cli.run(["identity", "log", "--db", db])
@@ -72,7 +77,7 @@ struct SealedIdentityCommandTests {
         let leader = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "了解情况", "--db", db, "--lang", "zh"])
         #expect(leader.status == 1 && leader.err.contains("周建国（公司领导）无权查看匿名反映人身份"), "\(leader.err)")
         #expect(try cli.run(["identity", "log", "--db", db]).status == 1)
-        #expect(try cli.run(["keys", "init", "--passphrase-fd", "0", "--db", db], input: "leader-passphrase\n").status == 1)
+        #expect(try run(["keys", "init", "--passphrase-fd", "0", "--db", db], input: "leader-passphrase\n").status == 1)
     }
 
     @Test func aNewStaffKeyIsGrantedRemovedAndTheRecoveryKeyOpensEverything() throws {
@@ -82,34 +87,34 @@ struct SealedIdentityCommandTests {
         }
         // 钱晓燕 makes her key: new reports are hers to open at once, older ones once granted.
         try asPerson("zg-qian")
-        let made = try cli.run(["keys", "init", "--passphrase-fd", "0", "--db", db], input: "qian-passphrase\n")
+        let made = try run(["keys", "init", "--passphrase-fd", "0", "--db", db], input: "qian-passphrase\n")
         #expect(made.status == 0 && made.out.contains("wenti keys grant zg-qian"), "\(made.err)")
-        #expect(try cli.run(["keys", "init", "--passphrase-fd", "0", "--db", db], input: "qian-passphrase\n").err.contains("--replace"))
-        let before = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "回访", "--passphrase-fd", "0", "--db", db], input: "qian-passphrase\n")
+        #expect(try run(["keys", "init", "--passphrase-fd", "0", "--db", db], input: "qian-passphrase\n").err.contains("--replace"))
+        let before = try run(["identity", "open", "Q-2026-0006", "--reason", "回访", "--passphrase-fd", "0", "--db", db], input: "qian-passphrase\n")
         #expect(before.status == 1 && before.err.contains("wenti keys grant"), "\(before.err)")
         try asPerson("zg-zhao")
-        let granted = try cli.run(["keys", "grant", "钱晓燕", "--passphrase-fd", "0", "--db", db], input: "jiangcheng-demo\n")
+        let granted = try run(["keys", "grant", "钱晓燕", "--passphrase-fd", "0", "--db", db], input: "jiangcheng-demo\n")
         #expect(granted.status == 0 && granted.out.contains("9"), "\(granted.out) \(granted.err)")
         #expect(try cli.run(["keys", "list", "--db", db]).out.contains("9/9"))
         try asPerson("zg-qian")
-        let after = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "回访", "--passphrase-fd", "0", "--db", db], input: "qian-passphrase\n")
+        let after = try run(["identity", "open", "Q-2026-0006", "--reason", "回访", "--passphrase-fd", "0", "--db", db], input: "qian-passphrase\n")
         #expect(after.out == "检修班派遣工，姓唐，联系方式在政工部登记\n", "\(after.err)")
         // Removed: nothing opens for her any more, not even what she was granted.
         #expect(try cli.run(["keys", "remove", "zg-qian", "--db", db]).status == 0)
-        let removed = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "回访", "--passphrase-fd", "0", "--db", db], input: "qian-passphrase\n")
+        let removed = try run(["identity", "open", "Q-2026-0006", "--reason", "回访", "--passphrase-fd", "0", "--db", db], input: "qian-passphrase\n")
         #expect(removed.status == 1 && removed.err.contains("has no key"), "\(removed.err)")
         // Every staff key lost: the recovery key from paper opens, and gives a new key everything.
         try asPerson("zg-zhao")
-        let recovered = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "密钥丢失后核对", "--recovery", "--passphrase-fd", "0", "--db", db],
+        let recovered = try run(["identity", "open", "Q-2026-0006", "--reason", "密钥丢失后核对", "--recovery", "--passphrase-fd", "0", "--db", db],
                                     input: recoveryKey.lowercased() + "\n")
         #expect(recovered.out == "检修班派遣工，姓唐，联系方式在政工部登记\n", "\(recovered.err)")
-        let mistyped = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "核对", "--recovery", "--passphrase-fd", "0", "--db", db],
+        let mistyped = try run(["identity", "open", "Q-2026-0006", "--reason", "核对", "--recovery", "--passphrase-fd", "0", "--db", db],
                                    input: "AAAA" + recoveryKey.dropFirst(4) + "\n")
         #expect(mistyped.status == 1 && mistyped.err.contains("not this workspace's recovery key"), "\(mistyped.err)")
-        #expect(try cli.run(["keys", "init", "--replace", "--passphrase-fd", "0", "--db", db], input: "zhao-new-passphrase\n").status == 0)
-        let regrant = try cli.run(["keys", "grant", "zg-zhao", "--recovery", "--passphrase-fd", "0", "--db", db], input: recoveryKey + "\n")
+        #expect(try run(["keys", "init", "--replace", "--passphrase-fd", "0", "--db", db], input: "zhao-new-passphrase\n").status == 0)
+        let regrant = try run(["keys", "grant", "zg-zhao", "--recovery", "--passphrase-fd", "0", "--db", db], input: recoveryKey + "\n")
         #expect(regrant.status == 0 && regrant.out.contains("9"), "\(regrant.err)")
-        let reopened = try cli.run(["identity", "open", "Q-2026-0006", "--reason", "核对", "--passphrase-fd", "0", "--db", db], input: "zhao-new-passphrase\n")
+        let reopened = try run(["identity", "open", "Q-2026-0006", "--reason", "核对", "--passphrase-fd", "0", "--db", db], input: "zhao-new-passphrase\n")
         #expect(reopened.out == "检修班派遣工，姓唐，联系方式在政工部登记\n", "\(reopened.err)")
     }
 
