@@ -8,7 +8,7 @@ import WentiTerminal
 @MainActor
 public enum StandardActions {
     public static var all: [AppAction] {
-        basics + tabs + views + TriageActions.all + MeetingActions.all + SupervisionActions.all + PracticeActions.all + DashboardActions.all
+        basics + tabs + views + TriageActions.all + IdentityActions.all + MeetingActions.all + SupervisionActions.all + PracticeActions.all + DashboardActions.all
     }
 
     /// 1 to 6: one key per pane.

@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSeal
 import WentiSession
 import WentiStore
 import WentiTerminal
@@ -63,6 +64,9 @@ public struct AppState: Sendable {
     /// row's version.
     public var recentDetails = RecentDetails()
     public var showDetail = true
+    /// A sealed identity this screen opened (with a reason, audited): shown on that concern's
+    /// detail only, and dropped as soon as the detail shows anything else.
+    public var openedIdentity: OpenedIdentity?
     public var overlays: [Overlay] = []
     /// A message for the status bar until the next key.
     public var toast: String?
@@ -85,6 +89,18 @@ public struct AppState: Sendable {
     }
 
     public var selectedUnit: OrgUnit? { tree.indices.contains(treeSelected) ? tree[treeSelected].unit : nil }
+
+    /// Forgets the opened identity once its concern's detail is no longer what is shown.
+    mutating func forgetOpenedIdentityIfElsewhere() {
+        guard let opened = openedIdentity else { return }
+        if tab != .libraries || detail?.code != opened.code { openedIdentity = nil }
+    }
+}
+
+/// The plaintext of one opened identity, for as long as its detail stays on screen.
+public struct OpenedIdentity: Sendable, Equatable {
+    public var code: ConcernCode
+    public var text: String
 }
 
 /// What actions may use besides the state: the session, the registry. One per run.
@@ -97,12 +113,19 @@ public final class AppEnvironment {
     public let draft: IntakeDraft?
     /// How the dashboard ranks units (the organisation's assessment file, else the standard).
     public let assessmentWeights: AssessmentWeights
+    /// Where this account keeps its protected keys (nil: opening identities is not offered).
+    public let keyFolder: KeyFolder?
+    /// Said when the passphrase is asked for: the demo's, which the demo cannot ask for itself.
+    public let passphraseHint: LocalizedText?
 
-    public init(session: Session, registry: ActionRegistry, draft: IntakeDraft? = nil, assessmentWeights: AssessmentWeights = .standard) {
+    public init(session: Session, registry: ActionRegistry, draft: IntakeDraft? = nil, assessmentWeights: AssessmentWeights = .standard,
+                keyFolder: KeyFolder? = nil, passphraseHint: LocalizedText? = nil) {
         self.session = session
         self.registry = registry
         self.draft = draft
         self.assessmentWeights = assessmentWeights
+        self.keyFolder = keyFolder
+        self.passphraseHint = passphraseHint
     }
 
     /// Looks as `person` sees from now on (read-only), or back as oneself.
