@@ -155,6 +155,8 @@ public enum App {
         let leftWidth = max(0, layout.width - rightWidth - 2)
         left = TerminalText.truncate(" " + TextSanitizer.clean(left), to: leftWidth)
         grid.write(left, x: 0, y: y, style: Style(reverse: true), limit: leftWidth)
-        grid.write(right, x: layout.width - rightWidth - 1, y: y, style: Style(bold: state.toast != nil, reverse: true), limit: rightWidth)
+        // A message cut short says so with "…", like the left part.
+        grid.write(TerminalText.truncate(TextSanitizer.clean(right), to: rightWidth), x: layout.width - rightWidth - 1, y: y,
+                   style: Style(bold: state.toast != nil, reverse: true), limit: rightWidth)
     }
 }

@@ -171,8 +171,7 @@ enum TriageActions {
                       group: .triage, tabs: [.libraries], unavailable: { state, env in
                           if env.session.isReadOnly { return env.session.refusal(.undo, on: .company) }
                           guard state.undo == nil else { return nil }
-                          return state.whyNoUndo ?? LocalizedText(zh: "没有可撤销的操作：本次打开以来您还没有定级、方案、指定、分析或处理方式的改动",
-                                                                  en: "nothing to undo: no grade, plan, assignment, analysis or processing change of yours since wenti started")
+                          return state.whyNoUndo ?? LocalizedText(zh: "本次打开以来没有可撤销的操作", en: "nothing of yours to undo since wenti started")
                       }) { state, env in
                 guard let undo = state.undo else { return }
                 state.undo = nil

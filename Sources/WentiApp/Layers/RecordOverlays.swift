@@ -22,6 +22,12 @@ enum RecordOverlays {
             state.overlays.removeLast()
             do {
                 state.toast = try await submit(kind, values, &form, &state, env)
+                // A record written since the last triage action (a practice applied, say) may
+                // have changed its concerns: that action is no longer the latest to take back.
+                if kind.changesConcerns {
+                    state.undo = nil
+                    state.whyNoUndo = nil
+                }
                 await PaneRefresh.refresh(&state, env)
                 return
             } catch let problem as FieldProblem {

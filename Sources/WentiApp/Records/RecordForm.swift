@@ -26,6 +26,15 @@ public enum RecordForm: Sendable, Equatable {
     /// Opening a sealed reporter identity: the reason and the passphrase.
     case openIdentity(ConcernCode)
 
+    /// Whether writing it changes concerns (minutes carry out decisions; a practice applied
+    /// sets plans): then the last triage action is no longer the latest step to undo.
+    var changesConcerns: Bool {
+        switch self {
+        case .minutes, .applyPractice: true
+        case .decision, .issueNotice, .chase, .export, .practice, .openIdentity: false
+        }
+    }
+
     var title: LocalizedText {
         switch self {
         case .decision: LocalizedText(zh: "三方与会议决定", en: "Parties and decision")

@@ -78,6 +78,10 @@ struct PracticeApplyCommand: AsyncParsableCommand {
             }
             let plan = plan ?? entry.actions
             let checked = try await session.planApplying(id, plan: plan, to: group)
+            guard !checked.apply.isEmpty || !checked.skipped.isEmpty else {
+                throw CLIFailure(LocalizedText(zh: "批次“\(group)”中没有您可见的问题（wenti batch 问题 --group 组名 把问题归入批次）",
+                                               en: "no concern you can see is in batch group \"\(group)\" (wenti batch CONCERN --group NAME puts one in)"))
+            }
             let applied = try await session.applyPractice(id, plan: plan, to: group, skipping: skipRefused)
             let zh = options.language == .zh
             for skipped in checked.skipped {

@@ -104,8 +104,8 @@ extension Undo {
                 LocalizedText(zh: "“\(action.label.zh)”没有改变定级、方案、第一责任人、分析或处理方式，没有可撤销的内容",
                               en: "\(action.label.en) changed no grade, plan, first responsible person, analysis or processing: nothing to undo")
             case .notUndoable(let action, let field):
-                LocalizedText(zh: "“\(action.label.zh)”不能撤销：它改变了\(field.label.zh)，这些变化按工作法留在记录里（可撤销的是定级、方案、第一责任人、分析和处理方式）",
-                              en: "\(action.label.en) cannot be undone: it changed \(field.label.en), which the method keeps on record (grade, plan, first responsible person, analysis and processing can be undone)")
+                LocalizedText(zh: "“\(action.label.zh)”不能撤销：\(field.label.zh)的变化留在记录里",
+                              en: "\(action.label.en) cannot be undone: it changed \(field.label.en), which stays on record")
             }
         }
     }

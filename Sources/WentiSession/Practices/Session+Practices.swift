@@ -47,6 +47,12 @@ extension Session {
                 continue
             }
             let concern = try await concern(row.code)
+            // A plan already decided is not replaced by a batch: it would go without a word.
+            if !concern.plan.isBlank && concern.plan != plan {
+                let was = String(concern.plan.prefix(20))
+                result.skipped.append((row.code, LocalizedText(zh: "已有方案“\(was)”，不覆盖", en: "has a plan already (\"\(was)\"), not replaced")))
+                continue
+            }
             if let reason = refusal(.practiceApply, on: .concern(concern)) ?? refusal(of: .plan(plan), on: concern) {
                 result.skipped.append((row.code, reason))
             } else {
