@@ -31,7 +31,7 @@ public struct WentiCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            exitPrintingSafely(error)
         }
     }
 

@@ -17,6 +17,8 @@ public final class Session: Sendable {
     public let principal: Person
     /// Someone else whose view the principal is looking at (read-only), or nil.
     public let viewedAs: Person?
+    /// What the similarity check compares of each solved concern, kept between keys.
+    let comparedRuns = ComparedRunsCache()
 
     /// Opens a session for `login`, optionally viewing as `viewAs` (a person's id or name).
     public static func open(store: any WorkspaceStore, login: String, viewAs: String? = nil) async throws -> Session {

@@ -19,6 +19,9 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
     }
 
     case notInitialised
+    /// The file holds something else (another application's database, or not SQLite at all);
+    /// it was left as it was.
+    case notAWorkspace
     case alreadyInitialised
     case concernNotFound(ConcernCode)
     case recordNotFound(RecordKind, id: String)
@@ -42,6 +45,9 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
         switch self {
         case .notInitialised:
             LocalizedText(zh: "还不是 wenti 工作区：先运行 wenti init 或 wenti demo", en: "not a wenti workspace yet: run wenti init or wenti demo first")
+        case .notAWorkspace:
+            LocalizedText(zh: "不是 wenti 工作区（是其他程序的数据库或别的文件），未作任何改动；新建工作区请用 wenti init 并指定新的路径",
+                          en: "not a wenti workspace (another application's database, or not a database at all); it was left untouched. To make a workspace, run wenti init with a new path")
         case .alreadyInitialised:
             LocalizedText(zh: "已是 wenti 工作区", en: "already a wenti workspace")
         case .concernNotFound(let code):

@@ -72,7 +72,7 @@ public struct Grid: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var column = x
-        for character in TextSanitizer.clean(text) {
+        for character in TextSanitizer.clean(text, fillingAtMost: end - x) {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }   // a lone mark has no cell of its own
             if column + w > end {

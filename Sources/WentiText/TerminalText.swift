@@ -7,20 +7,22 @@ public enum TerminalText {
     public static let ellipsis: Character = "…"
 
     /// At most `columns` columns: cut text ends in `…` (itself inside the limit).
+    /// One pass that stops as soon as the text is known to be too long, so a long text costs
+    /// no more than a short one.
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        if DisplayWidth.of(text) <= columns { return text }
         let room = columns - DisplayWidth.of(ellipsis)
-        var result = ""
         var used = 0
-        for character in text {
-            let width = DisplayWidth.of(character)
-            if used + width > room { break }
-            result.append(character)
+        var cut: String.Index?   // where the text stops if it needs the ellipsis
+        var index = text.startIndex
+        while index < text.endIndex {
+            let width = DisplayWidth.of(text[index])
+            if cut == nil && used + width > room { cut = index }
             used += width
+            if used > columns, let cut { return String(text[..<cut]) + String(ellipsis) }
+            index = text.index(after: index)
         }
-        result.append(ellipsis)
-        return result
+        return text
     }
 
     /// Exactly `columns` columns: cut with `…` when longer, padded with spaces when shorter.

@@ -13,6 +13,20 @@ public enum TextSanitizer {
         case singleLine
         /// A description or a note: line breaks stay, a tab becomes four spaces.
         case multiLine
+        /// Lines printed to a terminal by the command line (messages, tab-separated counts,
+        /// CSV or JSON shown on screen): line breaks and tabs stay as they are, every other
+        /// control becomes visible.
+        case printedLines
+    }
+
+    /// Cleans only as much of `text` as can fill `columns` columns of one line: every
+    /// character takes at least one column, save the rare zero-width one, so twice the
+    /// columns is more than can show. A screen cell never measures a 10,000-character title
+    /// (or a megabyte) to draw its first forty columns.
+    public static func clean(_ text: String, fillingAtMost columns: Int) -> String {
+        let enough = max(0, columns) * 2 + 2
+        guard text.utf8.count > enough else { return clean(text) }
+        return clean(String(text.prefix(enough)))
     }
 
     public static func clean(_ text: String, mode: Mode = .singleLine) -> String {
@@ -22,16 +36,29 @@ public enum TextSanitizer {
         result.reserveCapacity(text.utf8.count)
         for character in text {
             if character == "\r\n" || character == "\n" || character == "\r" {
-                result += mode == .multiLine ? "\n" : "⏎"
+                result += mode == .singleLine ? "⏎" : "\n"
                 continue
             }
             if character == "\t" {
-                result += mode == .multiLine ? "    " : " "
+                switch mode {
+                case .singleLine: result += " "
+                case .multiLine: result += "    "
+                case .printedLines: result += "\t"
+                }
                 continue
             }
             result += reduce(character)
         }
         return result
+    }
+
+    /// Whether any scalar of `text` would act on a terminal (anything `clean` replaces),
+    /// line breaks and tabs aside. Machine formats printed to a terminal use it to say that
+    /// what is shown is not byte for byte what a file would get.
+    public static func containsTerminalControls(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            scalar != "\n" && scalar != "\r" && scalar != "\t" && replacement(for: scalar) != nil
+        }
     }
 
     /// One grapheme, made safe and at most one cell (or one wide cell) of ncurses.

@@ -178,9 +178,9 @@ struct PanesOneFlowTests {
         await #expect(try fixture.store.concern(code, viewer: nil).grade == .general, "the urgent grade was taken back")
         #expect(regraded.state.toast?.hasPrefix("undone: grade") == true)
         let (escalated, _) = await fixture.run(select + "e 上 报 Enter y U")
-        #expect(escalated.state.toast == "nothing to undo (escalation, referral, notes cannot be undone)")
+        #expect(escalated.state.toast?.hasPrefix("escalate cannot be undone: it changed the library (an escalation)") == true)
         await #expect(try fixture.store.concern(code, viewer: nil).tier == .l2)
-        await #expect(try fixture.store.auditLog(subject: code.description).map(\.action).suffix(3) == ["grade", "grade", "escalate"])
+        await #expect(try fixture.store.auditLog(subject: code.description).map(\.action).suffix(3) == ["grade", "undo", "escalate"])
     }
 
     @Test func streamOrBatch() async throws {

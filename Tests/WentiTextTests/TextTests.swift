@@ -91,3 +91,31 @@ struct TextTests {
         }
     }
 }
+
+/// Issue 18: what a cell draws of a long text is what it would draw of the whole text, while
+/// only the beginning is cleaned and measured.
+@Suite struct LongTextCapTests {
+    static let samples = [
+        String(repeating: "值班人员反映夜间没有热饭", count: 900),
+        String(repeating: "ab\u{1B}]0;x\u{07}", count: 3000),
+        String(repeating: "e\u{301}中", count: 5000),
+        "短",
+    ]
+
+    @Test func aCappedCleanFitsExactlyAsTheWholeText() {
+        for text in Self.samples {
+            for columns in [1, 2, 7, 40, 119] {
+                let whole = TerminalText.fit(TextSanitizer.clean(text), to: columns)
+                #expect(TerminalText.fit(TextSanitizer.clean(text, fillingAtMost: columns), to: columns) == whole, "\(columns)")
+                #expect(DisplayWidth.of(whole) == columns)
+            }
+        }
+    }
+
+    @Test func truncateStopsAtTheFirstCharacterPastTheLimit() {
+        let long = String(repeating: "长", count: 500_000)
+        #expect(TerminalText.truncate(long, to: 9) == "长长长长…")
+        #expect(TerminalText.truncate("长长长长长", to: 10) == "长长长长长", "exactly full needs no ellipsis")
+        #expect(TerminalText.truncate("长长长长长a", to: 10) == "长长长长…")
+    }
+}

@@ -170,11 +170,14 @@ enum TriageActions {
             AppAction("undo", keys: [.character("U")], LocalizedText(zh: "撤销上一步（规则允许时）", en: "Undo the last action (where the rules allow)"),
                       group: .triage, tabs: [.libraries], unavailable: { state, env in
                           if env.session.isReadOnly { return env.session.refusal(.undo, on: .company) }
-                          return state.undo == nil ? LocalizedText(zh: "没有可撤销的操作（上报、转办、进展等不能撤销）",
-                                                                   en: "nothing to undo (escalation, referral, notes cannot be undone)") : nil
+                          guard state.undo == nil else { return nil }
+                          return state.whyNoUndo ?? LocalizedText(zh: "没有可撤销的操作：本次打开以来您还没有定级、方案、指定、分析或处理方式的改动",
+                                                                  en: "nothing to undo: no grade, plan, assignment, analysis or processing change of yours since wenti started")
                       }) { state, env in
                 guard let undo = state.undo else { return }
                 state.undo = nil
+                state.whyNoUndo = LocalizedText(zh: "刚刚已撤销“\(undo.label.zh)”，撤销本身不再撤销",
+                                                en: "\(undo.label.en) was just undone; an undo is not undone in turn")
                 let undone: Int
                 do {
                     undone = try await env.session.undo(undo.steps)
@@ -267,15 +270,17 @@ enum TriageActions {
     static func apply(_ commands: [ConcernCommand], to targets: [TriageTarget], _ state: inout AppState, _ env: AppEnvironment) async -> Bool {
         var done = 0
         var undoSteps: [Undo.Step] = []
-        var undoable = true
+        var notUndoable: Undo.Refusal?
+        let action = commands.first?.action ?? .edit
         for target in targets {
             do {
                 let before = try await env.session.concern(target.code)
                 let after = try await env.session.perform(commands, on: target.code, expectedVersion: target.version ?? before.version)
-                if let inverse = Undo.inverse(from: before, to: after) {
-                    undoSteps.append(Undo.Step(code: target.code, version: after.version, commands: inverse))
-                } else {
-                    undoable = false
+                do {
+                    let restoration = try Undo.restoration(from: before, to: after, action: action)
+                    undoSteps.append(Undo.Step(code: target.code, version: after.version, commands: [.takeBack(restoration)]))
+                } catch {
+                    notUndoable = notUndoable ?? error
                 }
                 done += 1
             } catch {
@@ -284,8 +289,9 @@ enum TriageActions {
                 return false
             }
         }
-        state.undo = undoable && !undoSteps.isEmpty
-            ? Undo(label: commands.first.map { $0.action.label } ?? LocalizedText(zh: "", en: ""), steps: undoSteps) : nil
+        // A batch is undone whole or not at all: one concern that keeps its change keeps the batch.
+        state.undo = notUndoable == nil && !undoSteps.isEmpty ? Undo(label: action.label, steps: undoSteps) : nil
+        state.whyNoUndo = notUndoable?.label
         await LiveRefresh.refresh(&state, env)
         state.toast = state.language == .zh ? "已更新 \(done) 个问题" : "\(done) updated"
         state.table.marks = []

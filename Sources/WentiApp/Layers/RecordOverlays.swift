@@ -92,8 +92,14 @@ enum RecordOverlays {
             _ = try await session.changeNotice(noticeID, .chase(text: values["text"] ?? ""))
             return zh ? "已催办 \(noticeID)" : "\(noticeID) chased"
         case .export(let subject):
-            let path = try await ExportForms.write(subject, values: values, env, language: state.language)
-            return zh ? "已写入 \(path)" : "written to \(path)"
+            do {
+                let path = try await ExportForms.write(subject, values: values, env, language: state.language, replacing: values["replace"] == "1")
+                return zh ? "已写入 \(path)" : "written to \(path)"
+            } catch ExportForms.ExportError.exists(let path) {
+                // Ask before replacing: the form gains the question, answered "no" until changed.
+                if !form.fields.contains(where: { $0.id == "replace" }) { form.fields.append(ExportForms.replaceField) }
+                throw FieldProblem(field: "replace", message: ExportForms.ExportError.exists(path).label)
+            }
         case .practice(let code):
             let concern = try await session.concern(code)
             let draft = PracticeForms.entry(from: values, concern: concern, id: "", on: session.today(), author: session.principal.id)
@@ -104,11 +110,23 @@ enum RecordOverlays {
             guard await !(try session.batch(group)).isEmpty else {
                 throw FieldProblem(field: "group", message: LocalizedText(zh: "这个批次没有可定方案的问题", en: "no concern of this batch can take a plan"))
             }
+            let plan = values["plan"] ?? ""
+            let checked = try await session.planApplying(id, plan: plan, to: group)
+            // What will be left out is said before anything is applied, and applies only on "yes".
+            if !checked.skipped.isEmpty && values["skip"] != "1" {
+                if !form.fields.contains(where: { $0.id == "skip" }) { form.fields.append(PracticeForms.skipField) }
+                throw FieldProblem(field: "skip", message: PracticeForms.skipping(checked))
+            }
             let applied: [Concern]
             do {
-                applied = try await session.applyPractice(id, plan: values["plan"] ?? "", to: group)
+                applied = try await session.applyPractice(id, plan: plan, to: group, skipping: true)
             } catch let error as SessionError {
                 throw FieldProblem(field: "group", message: error.label)
+            }
+            let skipped = checked.skipped.count
+            if skipped > 0 {
+                return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题，跳过 \(skipped) 个"
+                          : "\(id) applied to \(applied.count) concerns of batch \"\(group)\", \(skipped) skipped"
             }
             return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题" : "\(id) applied to \(applied.count) concerns of batch \"\(group)\""
         }

@@ -209,10 +209,21 @@ enum TriageOverlays {
         case .gradePicker(let selected, let targets):
             let policy = env.session.workspace.policy
             let today = state.today
+            // One concern whose deadline already runs keeps it (Workflow.regradedSchedule): say so.
+            let concern = targets.count == 1 ? state.detail.flatMap { $0.code == targets[0].code ? $0 : nil } : nil
             let lines = Grade.allCases.enumerated().map { index, grade -> String in
-                let (deadline, review) = policy.schedule(for: grade, gradedOn: today)
-                let when = deadline.map { (language == .zh ? "期限 " : "due ") + $0.description }
-                    ?? review.map { (language == .zh ? "每月复查，下次 " : "monthly review, next ") + $0.description } ?? ""
+                let scheduled = concern.map { try? Workflow.regradedSchedule(of: $0, to: grade, policy: policy, today: today) }
+                    ?? policy.schedule(for: grade, gradedOn: today)
+                let when: String
+                if concern != nil, scheduled == nil {
+                    when = language == .zh ? "已逾期，不可改为萌芽" : "overdue: cannot become budding"
+                } else if let (deadline, review) = scheduled {
+                    let kept = concern?.deadline != nil && deadline == concern?.deadline && concern?.stage.hasRunningDeadline == true
+                    when = deadline.map { (kept ? (language == .zh ? "保持期限 " : "keeps due ") : (language == .zh ? "期限 " : "due ")) + $0.description }
+                        ?? review.map { (language == .zh ? "每月复查，下次 " : "monthly review, next ") + $0.description } ?? ""
+                } else {
+                    when = ""
+                }
                 return "\(index + 1)  \(grade.label.text(language))  \(grade.stance.text(language))  \(when)"
             }
             let title = (language == .zh ? "定级" : "Grade") + " · " + (targets.count == 1 ? targets[0].description : "\(targets.count)")

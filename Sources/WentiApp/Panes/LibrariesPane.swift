@@ -57,7 +57,7 @@ enum LibrariesPane {
         let fixedWidth = columns.reduce(0) { $0 + $1.width } + columns.count - 1 + 2
         columns[3].width = max(6, width - fixedWidth)
         func line(_ cells: [String]) -> String {
-            zip(cells, columns).map { TerminalText.fit(TextSanitizer.clean($0), to: $1.width) }.joined(separator: " ")
+            zip(cells, columns).map { TerminalText.fit(TextSanitizer.clean($0, fillingAtMost: $1.width), to: $1.width) }.joined(separator: " ")
         }
         // The sorted column carries an arrow, so the order on screen is never a guess.
         var titles = columns.map { $0.title.text(language) }
@@ -83,7 +83,9 @@ enum LibrariesPane {
             let due = row.daysOverdue > 0 ? UIText.late(row.daysOverdue).text(language) : row.due?.description ?? ""
             let grade = row.grade.map { zh ? $0.label.zh : $0.rawValue } ?? "-"
             let owner = row.firstResponsibleID.map { org.person($0)?.name ?? $0.rawValue } ?? "-"
-            var cells = [row.code.description, grade, zh ? row.stage.label.zh : row.stage.rawValue, row.title]
+            // A cell is at most the table's width: longer titles (from before titles had a
+            // limit) are not measured whole on every frame.
+            var cells = [row.code.description, grade, zh ? row.stage.label.zh : row.stage.rawValue, String(row.title.prefix(width))]
             if showUnit { cells.append(org.unit(row.unitID)?.name ?? row.unitID.rawValue) }
             cells += [owner, due]
             // The selection shows without colour: reverse video and a ▸ in the mark column.
@@ -102,7 +104,7 @@ enum LibrariesPane {
             return
         }
         let org = workspace.organisation
-        var lines: [(String, Style)] = [("\(c.code)  \(c.title)", Style(bold: true))]
+        var lines: [(String, Style)] = [("\(c.code)  \(c.title.prefix(width))", Style(bold: true))]
         let unit = org.unit(c.unitID)?.name ?? c.unitID.rawValue
         lines.append(("\(c.tier.code) \(unit) · \(c.stage.label.text(language)) · " + (c.grade.map { "\($0.label.text(language))（\($0.stance.text(language))）" } ?? "-"), .plain))
         let category = workspace.category(c.categoryID)?.name.text(language) ?? c.categoryID.rawValue
@@ -129,12 +131,13 @@ enum LibrariesPane {
         if !extras.isEmpty { lines.append((extras.joined(separator: "  "), Style(dim: true))) }
         // One case teaches the next: solved ones like it, and the entries written from them.
         if !state.detailSimilar.isEmpty {
+            // One line shows at most `width` columns: no more of each title is measured.
             lines.append(((language == .zh ? "相似已解决：" : "Solved like it: ")
-                          + state.detailSimilar.map { "\($0.code) \($0.title)" }.joined(separator: "；"), Style(colour: .cyan)))
+                          + state.detailSimilar.map { "\($0.code) \($0.title.prefix(width))" }.joined(separator: "；"), Style(colour: .cyan)))
         }
         if !state.detailPractices.isEmpty {
             lines.append(((language == .zh ? "相关实践：" : "Practice: ")
-                          + state.detailPractices.map { "\($0.id) \($0.title)" }.joined(separator: "；"), Style(colour: .cyan)))
+                          + state.detailPractices.map { "\($0.id) \($0.title.prefix(width))" }.joined(separator: "；"), Style(colour: .cyan)))
         }
         for escalation in c.escalations {
             lines.append(("↑ \(escalation.on) \(escalation.fromTier.code)→\(escalation.toTier.code)：\(escalation.reason)", Style(dim: true)))
@@ -149,7 +152,13 @@ enum LibrariesPane {
         let body = [c.description, c.analysis.rootCause.isEmpty ? "" : UIText.fieldRootCause.text(language) + c.analysis.rootCause,
                     c.plan.isEmpty ? "" : UIText.fieldPlan.text(language) + c.plan].filter { !$0.isEmpty }
         for paragraph in body {
-            for wrapped in TerminalText.wrap(TextSanitizer.clean(paragraph, mode: .multiLine), width: width) { lines.append((wrapped, .plain)) }
+            // The pane shows `height` lines of `width` columns at most, and every character
+            // takes a column or two: no more than that is cleaned, measured and wrapped (a
+            // megabyte of description made every key wait for all of it).
+            let shown = height * width
+            let capped = paragraph.utf8.count > shown ? String(paragraph.prefix(shown)) : paragraph
+            let visible = capped.utf8.count < paragraph.utf8.count ? capped + "…" : paragraph
+            for wrapped in TerminalText.wrap(TextSanitizer.clean(visible, mode: .multiLine), width: width) { lines.append((wrapped, .plain)) }
         }
         for (index, task) in c.tasks.enumerated() {
             let mark = task.state == .done ? "✓" : task.state == .dropped ? "✗" : "□"
@@ -157,7 +166,8 @@ enum LibrariesPane {
         }
         // The timeline: who did what, newest last, as much as fits.
         let timeline = state.detailLog.suffix(max(0, height - lines.count)).map { entry -> (String, Style) in
-            let who = org.person(entry.actorID)?.name ?? entry.actorID.rawValue
+            let who = entry.actorID == AccessPolicy.anonymousActor ? UIText.anonymous.text(language)
+                : org.person(entry.actorID)?.name ?? entry.actorID.rawValue
             let action = ConcernAction(rawValue: entry.action)?.label.text(language) ?? entry.action
             let day = Day(entry.at).description
             let detail = entry.changes.first { $0.field == "note" || $0.field == "escalation" || $0.field == "stage" }

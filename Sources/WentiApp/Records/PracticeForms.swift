@@ -8,7 +8,9 @@ enum PracticeForms {
     /// Prefilled from the concern's record (its title, description, root cause and plan).
     static func writeUpForm(_ concern: Concern) -> Form {
         let draft = PracticeEntry.draft(from: concern, id: "", library: .caseAnalysis, on: concern.solvedOn ?? concern.reportedOn, author: concern.updatedByID)
-        let done = concern.notes.last.map { draft.actions.isBlank ? $0.text : draft.actions + "\n" + $0.text } ?? draft.actions
+        // The method is the concern's plan. Its last note is how it ended (the solve summary
+        // or a status), not a method: copied here, it became other concerns' plans.
+        let done = draft.actions
         return Form(fields: [
             Form.Field(id: "library", label: LocalizedText(zh: "实践库", en: "Library"), input: .choice(PracticeLibrary.allCases.map(\.label), selected: 0)),
             RecordFields.line("title", LocalizedText(zh: "标题", en: "Title"), draft.title, required: true),
@@ -34,6 +36,18 @@ enum PracticeForms {
             RecordFields.line("group", LocalizedText(zh: "批次", en: "Batch group"), required: true),
             Form.Field(id: "plan", label: RecordFields.plan, input: .lines(TextArea("参照 \(entry.id)：\(entry.actions)"), height: 3), required: true),
         ])
+    }
+
+    /// The question the form adds when some concerns of the batch cannot take the plan.
+    static let skipField = Form.Field(id: "skip", label: LocalizedText(zh: "跳过这些问题，应用其余", en: "Skip these, apply the rest"),
+                                      input: .choice([LocalizedText(zh: "否", en: "no"), LocalizedText(zh: "是", en: "yes")], selected: 0))
+
+    /// Which concerns a batch application leaves out, and why, in one line.
+    static func skipping(_ plan: Session.BatchPlan) -> LocalizedText {
+        let zh = plan.skipped.map { "\($0.code) \($0.reason.zh)" }.joined(separator: "；")
+        let en = plan.skipped.map { "\($0.code) \($0.reason.en)" }.joined(separator: "; ")
+        return LocalizedText(zh: "将跳过 \(plan.skipped.count) 个：\(zh)；选“是”应用其余 \(plan.apply.count) 个",
+                             en: "\(plan.skipped.count) will be skipped: \(en); yes applies the other \(plan.apply.count)")
     }
 
 }

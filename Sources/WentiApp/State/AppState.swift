@@ -68,6 +68,8 @@ public struct AppState: Sendable {
     public var effects: [Effect] = []
     /// How to take back the last triage action of this session, if the rules allow it.
     public var undo: Undo?
+    /// Why the last triage action cannot be taken back (`U` says it in words), when it cannot.
+    public var whyNoUndo: LocalizedText?
     /// The store's change token when each pane was last read (see `LiveRefresh`): a pane whose
     /// token is current is shown again on a tab switch without reading anything.
     public var loadedMarks: [AppTab: ChangeToken] = [:]

@@ -32,7 +32,7 @@ struct ListTable {
         let fixed = widths.reduce(0, +) + widths.count - 1 + 2
         if let flexible = widths.firstIndex(of: 0) { widths[flexible] = max(4, width - fixed) }
         func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { TerminalText.fit(TextSanitizer.clean($0), to: $1) }.joined(separator: " ")
+            zip(cells, widths).map { TerminalText.fit(TextSanitizer.clean($0, fillingAtMost: $1), to: $1) }.joined(separator: " ")
         }
         grid.write("  " + line(columns.map(\.title)), x: x, y: y, style: Style(bold: true, underline: true), limit: width)
         let visible = height - 1
@@ -51,7 +51,7 @@ struct ListTable {
                 let cellX = x + 2 + widths.prefix(column).reduce(0, +) + column
                 guard cellX < x + width else { continue }
                 let cellStyle = Style(bold: true, reverse: !focused, underline: true, colour: row.colour)
-                grid.write(TerminalText.fit(TextSanitizer.clean(row.cells[column]), to: widths[column]), x: cellX, y: y + 1 + offset,
+                grid.write(TerminalText.fit(TextSanitizer.clean(row.cells[column], fillingAtMost: widths[column]), to: widths[column]), x: cellX, y: y + 1 + offset,
                            style: cellStyle, limit: min(widths[column], x + width - cellX))
             }
         }

@@ -12,17 +12,25 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The CSV file.") var file: String
+    @Option(help: "The file's encoding: UTF-8 or GB18030 (GBK); default: detected, and said.") var encoding: String?
 
     func run() async throws {
         try await reportingFailures(options) {
+            let forced = try encoding.map { name throws(CLIFailure) in
+                guard let known = TextDecoding.Encoding(name: name) else {
+                    throw CLIFailure(zh: "--encoding：“\(name)”无效（UTF-8、GB18030）", en: "--encoding: \"\(name)\" is not UTF-8 or GB18030")
+                }
+                return known
+            }
             let session = try await options.openSession()
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CLIFailure(zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
             }
-            let (concerns, encoding) = try await ConcernImport(session: session).run(data: data, file: file)
+            let (concerns, used) = try await ConcernImport(session: session).run(data: data, file: file, encoding: forced)
+            let how = forced != nil ? (options.language == .zh ? "按指定" : "as asked") : (options.language == .zh ? "自动识别" : "detected")
             emit(options.language == .zh
-                 ? "已导入 \(concerns.count) 个问题（\(encoding.rawValue)）"
-                 : "imported \(concerns.count) concerns (\(encoding.rawValue))")
+                 ? "已导入 \(concerns.count) 个问题（编码 \(used.rawValue)，\(how)；不对时用 --encoding 指定）"
+                 : "imported \(concerns.count) concerns (encoding \(used.rawValue), \(how); if wrong, name it with --encoding)")
         }
     }
 }
@@ -46,7 +54,7 @@ struct ExportCommand: AsyncParsableCommand {
             let query = try filters.query(in: session.workspace)
             let export = ConcernExport(session: session)
             guard let output else {
-                return try await export.write(query, format: exportFormat) { FileHandle.standardOutput.write($0) }
+                return try await PrintedOutput.exactBytes(language: options.language) { write in try await export.write(query, format: exportFormat, to: write) }
             }
             // Written beside the file and moved over it at the end: never half a file.
             let partial = output + ".partial"

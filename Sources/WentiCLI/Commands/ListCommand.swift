@@ -51,9 +51,9 @@ struct ListCommand: AsyncParsableCommand {
             case .table:
                 emit(ConcernTable.render(page.rows, workspace: workspace, language: language, width: terminalColumns()))
             case .json:
-                emit(try ConcernListJSON.render(page, workspace: workspace))
+                PrintedOutput.exact(try ConcernListJSON.render(page, workspace: workspace), language: language)
             case .csv:
-                emit(try ConcernListJSON.csv(page.rows))
+                PrintedOutput.exact(try ConcernListJSON.csv(page.rows), language: language)
             }
         }
     }

@@ -67,6 +67,8 @@ struct PracticeApplyCommand: AsyncParsableCommand {
     @Argument(help: "The entry, e.g. SJ-2026-001.") var id: String
     @Option(help: "The batch group.") var group: String
     @Option(help: "The plan each concern records (default: the entry's actions).") var plan: String?
+    @Flag(help: "Apply to the concerns that can take the plan and leave the others as they are (each is listed with why). Without it, one such concern refuses the whole batch.")
+    var skipRefused = false
 
     func run() async throws {
         try await reportingFailures(options) {
@@ -74,9 +76,15 @@ struct PracticeApplyCommand: AsyncParsableCommand {
             guard let entry = try await session.practices().first(where: { $0.id == id }) else {
                 throw StoreError.recordNotFound(.practice, id: id)
             }
-            let applied = try await session.applyPractice(id, plan: plan ?? entry.actions, to: group)
-            emit(options.language == .zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题"
-                                         : "\(id) applied to \(applied.count) concerns of batch \"\(group)\"")
+            let plan = plan ?? entry.actions
+            let checked = try await session.planApplying(id, plan: plan, to: group)
+            let applied = try await session.applyPractice(id, plan: plan, to: group, skipping: skipRefused)
+            let zh = options.language == .zh
+            for skipped in checked.skipped {
+                emit(zh ? "跳过 \(skipped.code)：\(skipped.reason.zh)" : "skipped \(skipped.code): \(skipped.reason.en)")
+            }
+            emit(zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题"
+                    : "\(id) applied to \(applied.count) concerns of batch \"\(group)\"")
         }
     }
 }

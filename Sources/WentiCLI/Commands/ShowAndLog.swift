@@ -21,7 +21,7 @@ struct ShowCommand: AsyncParsableCommand {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 encoder.dateEncodingStrategy = .iso8601
-                emit(String(decoding: try encoder.encode(concern), as: UTF8.self))
+                PrintedOutput.exact(String(decoding: try encoder.encode(concern), as: UTF8.self), language: options.language)
             } else {
                 emit(ConcernDetail.render(concern, workspace: session.workspace, language: options.language, today: session.today()))
             }
@@ -46,7 +46,8 @@ struct LogCommand: AsyncParsableCommand {
             formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
             var lines: [String] = []
             for entry in try await session.log(code) {
-                let who = org.person(entry.actorID)?.name ?? entry.actorID.rawValue
+                let who = entry.actorID == AccessPolicy.anonymousActor ? (options.language == .zh ? "匿名" : "anonymous")
+                    : org.person(entry.actorID)?.name ?? entry.actorID.rawValue
                 let action = ConcernAction(rawValue: entry.action)?.label.text(options.language) ?? entry.action
                 lines.append("\(formatter.string(from: entry.at))  \(who)  \(action)")
                 for change in entry.changes {

@@ -106,7 +106,8 @@ struct StatsCommand: AsyncParsableCommand {
                 }
             }
             if format == .table { emit((language == .zh ? "统计期 " : "period ") + period.description) }
-            emit(try FigureOutput.render(rows, format: format, language: language, width: terminalColumns()))
+            let printed = try FigureOutput.render(rows, format: format, language: language, width: terminalColumns())
+            if format == .table { emit(printed) } else { PrintedOutput.exact(printed, language: language) }
         }
     }
 }
@@ -165,7 +166,8 @@ struct AssessCommand: AsyncParsableCommand {
             let columns = FigureColumn.all.filter { ["found", "solved", "overdue", "response_rate", "on_time_rate", "resolution_rate",
                                                       "satisfaction_rate", "every_item_answered_rate", "own_ground_rate"].contains($0.key) }
             if format == .table { emit((options.language == .zh ? "考核期 " : "period ") + period.description) }
-            emit(try FigureOutput.render(rows, columns: columns, format: format, language: options.language, width: terminalColumns()))
+            let printed = try FigureOutput.render(rows, columns: columns, format: format, language: options.language, width: terminalColumns())
+            if format == .table { emit(printed) } else { PrintedOutput.exact(printed, language: options.language) }
         }
     }
 }

@@ -49,17 +49,25 @@ struct AnalyseCommand: AsyncParsableCommand {
 }
 
 struct GradeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "grade", abstract: "Grade a concern; sets its deadline from the grade policy.")
+    static let configuration = CommandConfiguration(
+        commandName: "grade", abstract: "Grade a concern; sets its deadline from the grade policy.",
+        discussion: "Once the deadline runs (defined, solving) a regrade keeps it; to move it too, give --deadline and --reason.")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var target: ConcernTarget
     @Argument(help: "urgent, major, general or budding (or 急难, 重大, 一般, 萌芽).") var grade: String
+    @Option(help: "A new deadline, YYYY-MM-DD, recorded with the regrade (needs --reason).") var deadline: String?
+    @Option(help: "Why the deadline moves.") var reason: String?
 
     func run() async throws {
         try await perform(options, target) { _ in
             guard let value = Grade(name: grade) else {
                 throw CLIFailure(zh: "“\(grade)”不是等级（急难、重大、一般、萌芽）", en: "\"\(grade)\" is not a grade (urgent, major, general, budding)")
             }
-            return [.grade(value)]
+            guard let deadline else {
+                if reason != nil { throw CLIFailure(zh: "--reason 须配 --deadline", en: "--reason goes with --deadline") }
+                return [.grade(value)]
+            }
+            return [.grade(value), .setDeadline(try Parse.day(deadline, option: "--deadline"), reason: reason ?? "")]
         }
     }
 }

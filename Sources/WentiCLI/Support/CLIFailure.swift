@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WentiCore
 import WentiStore
+import WentiText
 
 /// A failure to report as one line on standard error, with a non-zero exit code.
 struct CLIFailure: Error {
@@ -38,18 +39,19 @@ nonisolated(nonsending) func reportingFailures<T>(_ options: GlobalOptions, _ bo
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data(("wenti: " + message + "\n").utf8))
+    PrintedOutput.standardError("wenti: " + message)
 }
 
 /// A line about how the command runs (whose view it shows), on standard error so that the
 /// output itself stays exactly what was asked for.
 func printNotice(_ message: String) {
-    FileHandle.standardError.write(Data(("wenti: " + message + "\n").utf8))
+    PrintedOutput.standardError("wenti: " + message)
 }
 
-/// Writes to standard output in one piece (large listings are built first, then written).
+/// Writes text meant for people to standard output in one piece (large listings are built
+/// first, then written), through the sanitiser.
 func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    PrintedOutput.standardOutput(text)
 }
 
 /// The width of the terminal standard output goes to, or nil when it goes to a file or pipe

@@ -32,7 +32,10 @@ struct DocumentOptions: ParsableArguments {
     /// Renders and writes the document.
     func write(_ document: TemplateLibrary.Document, _ context: [String: Any]) throws(CLIFailure) {
         let text = try library().render(document, format.template, context)
-        guard let output else { return emit(text) }
+        guard let output else {
+            // A document is a machine format too: exact to a file or pipe, cleaned on a terminal.
+            return PrintedOutput.exact(text, language: Language.fromEnvironment(ProcessInfo.processInfo.environment))
+        }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {

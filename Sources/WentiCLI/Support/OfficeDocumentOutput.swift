@@ -85,7 +85,7 @@ enum OfficeWorkspace {
             if office == .docx && isatty(STDOUT_FILENO) != 0 {
                 throw CLIFailure(zh: "--format docx 须配 --output 文件（或重定向到文件）", en: "--format docx needs --output FILE (or a redirect to a file)")
             }
-            FileHandle.standardOutput.write(data)
+            PrintedOutput.exactBytes(language: options.language) { write in try? write(data) }
         }
         do {
             try desk.numbers.save()

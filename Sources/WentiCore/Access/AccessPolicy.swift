@@ -9,13 +9,18 @@ public struct ConcernScope: Sendable, Hashable {
     public var libraries: Set<UnitID>
     /// Concerns referred to these departments (they must act on them).
     public var referredTo: Set<UnitID>
+    /// Concerns these units are the responsible department of (they must solve them, and
+    /// supervision notices are addressed to them), wherever the concern is filed.
+    public var responsibleUnits: Set<UnitID>
     /// Concerns this person found, reported or is first responsible for.
     public var person: PersonID?
 
-    public init(everything: Bool = false, libraries: Set<UnitID> = [], referredTo: Set<UnitID> = [], person: PersonID? = nil) {
+    public init(everything: Bool = false, libraries: Set<UnitID> = [], referredTo: Set<UnitID> = [],
+                responsibleUnits: Set<UnitID> = [], person: PersonID? = nil) {
         self.everything = everything
         self.libraries = libraries
         self.referredTo = referredTo
+        self.responsibleUnits = responsibleUnits
         self.person = person
     }
 
@@ -25,6 +30,7 @@ public struct ConcernScope: Sendable, Hashable {
         if everything || libraries.contains(concern.unitID) { return true }
         if concern.escalations.contains(where: { libraries.contains($0.fromUnitID) }) { return true }
         if let referral = concern.referral, concern.stage == .referred, referredTo.contains(referral.toUnitID) { return true }
+        if let responsible = concern.responsibleUnitID, responsibleUnits.contains(responsible) { return true }
         guard let person else { return false }
         return concern.finderID == person || concern.reporter.personID == person || concern.firstResponsibleID == person
     }
@@ -33,16 +39,19 @@ public struct ConcernScope: Sendable, Hashable {
 /// Role scoping and the sealed reporter, in one place for every backend and front end.
 public enum AccessPolicy {
     /// Political-work staff and company leaders see everything; a department head the
-    /// department's libraries (its teams' included) and what is referred to it; a team leader
-    /// the team's library; everyone also what they found, reported or are responsible for.
+    /// department's libraries (its teams' included), what is referred to it and what it (or
+    /// one of its teams) is the responsible department of; a team leader the team's library
+    /// and what the team is responsible for; everyone also what they found, reported or are
+    /// first responsible for.
     public static func scope(of person: Person, in organisation: Organisation) -> ConcernScope {
         switch person.role {
         case .politicalWork, .companyLeader:
             return .all
         case .departmentHead:
-            return ConcernScope(libraries: organisation.subtree(of: person.unitID), referredTo: [person.unitID], person: person.id)
+            let department = organisation.subtree(of: person.unitID)
+            return ConcernScope(libraries: department, referredTo: [person.unitID], responsibleUnits: department, person: person.id)
         case .teamLeader:
-            return ConcernScope(libraries: [person.unitID], person: person.id)
+            return ConcernScope(libraries: [person.unitID], responsibleUnits: [person.unitID], person: person.id)
         case .staff:
             return ConcernScope(person: person.id)
         }
@@ -68,10 +77,27 @@ public enum AccessPolicy {
     public static func redacted(_ concern: Concern, for viewer: Person, in organisation: Organisation) -> Concern {
         var copy = concern
         copy.reporter = reporter(concern.reporter, shownTo: viewer)
-        if concern.reporter.isAnonymous, !canReadSealedReporter(viewer), let finder = concern.finderID, finder != viewer.id,
-           organisation.person(finder)?.role != .politicalWork {
-            copy.finderID = nil
-        }
+        if hidesFinder(concern, from: viewer, in: organisation) { copy.finderID = nil }
         return copy
+    }
+
+    /// Stands for the hidden finder of an anonymous report in an audit entry.
+    public static let anonymousActor = PersonID("anonymous")
+
+    /// A concern's audit entries as `viewer` may read them: when the concern hides its finder
+    /// from them, the finder's own steps (the intake first of all) name no one, or the log
+    /// would give away who filed anonymously.
+    public static func redacted(_ entries: [AuditEntry], of concern: Concern, for viewer: Person, in organisation: Organisation) -> [AuditEntry] {
+        guard hidesFinder(concern, from: viewer, in: organisation), let finder = concern.finderID else { return entries }
+        return entries.map { entry in
+            var copy = entry
+            if copy.actorID == finder { copy.actorID = anonymousActor }
+            return copy
+        }
+    }
+
+    static func hidesFinder(_ concern: Concern, from viewer: Person, in organisation: Organisation) -> Bool {
+        guard concern.reporter.isAnonymous, !canReadSealedReporter(viewer), let finder = concern.finderID, finder != viewer.id else { return false }
+        return organisation.person(finder)?.role != .politicalWork
     }
 }

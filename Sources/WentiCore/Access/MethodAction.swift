@@ -109,6 +109,7 @@ extension ConcernAction {
         case .refer: .refer
         case .resume: .resume
         case .setProcessing: .batch
+        case .undo: .undo
         case .link: .link
         }
     }

@@ -14,7 +14,7 @@ public enum PracticeSearch {
     /// Entries sharing the concern's category, the most shared two-character runs of its
     /// title first; entries with no run in common are left out.
     public static func related(to concern: Concern, in entries: [PracticeEntry], limit: Int = 3) -> [PracticeEntry] {
-        let runs = pairs(concern.title)
+        let runs = pairs(String(concern.title.prefix(comparedTitleLength)))
         return entries.filter { $0.categoryIDs.contains(concern.categoryID) && !$0.sources.contains(concern.code) }
             .map { entry in (entry, runs.intersection(pairs(entry.title + entry.situation + entry.rootCause)).count) }
             .filter { $0.1 > 0 }
@@ -34,20 +34,39 @@ public enum PracticeSearch {
     /// and mostly right ones.
     public static func similar(to concern: Concern, among candidates: [Concern], organisation: Organisation,
                                limit: Int = 3) -> [Concern] {
-        let stop = placePairs(organisation)
-        func runs(_ c: Concern) -> Set<String> { pairs(c.title + "。" + c.analysis.rootCause).subtracting(stop) }
         let pool = candidates.filter { $0.categoryID == concern.categoryID && $0.code != concern.code }
-        let mine = runs(concern)
-        let theirs = pool.map(runs)
+        let chosen = similar(to: concern, among: pool.map { (code: $0.code, runs: comparedRuns(of: $0)) }, organisation: organisation, limit: limit)
+        return chosen.compactMap { code in pool.first { $0.code == code } }
+    }
+
+    /// The same, on candidates of the concern's category whose runs (`comparedRuns`) the
+    /// caller keeps between calls, so that moving through a library does not rebuild them.
+    public static func similar(to concern: Concern, among candidates: [(code: ConcernCode, runs: Set<String>)],
+                               organisation: Organisation, limit: Int = 3) -> [ConcernCode] {
+        let stop = placePairs(organisation)
+        let pool = candidates.filter { $0.code != concern.code }
+        let mine = comparedRuns(of: concern).subtracting(stop)
+        let theirs = pool.map { $0.runs.subtracting(stop) }
         var holding: [String: Int] = [:]
         for set in theirs + [mine] { for run in set { holding[run, default: 0] += 1 } }
         let cases = Double(pool.count + 1)
         func weight(_ run: String) -> Double { log((cases + 1) / Double(holding[run] ?? 1)) }
         return zip(pool, theirs)
-            .map { candidate, runs in (candidate, mine.intersection(runs).reduce(0) { $0 + weight($1) }) }
+            .map { candidate, runs in (candidate.code, mine.intersection(runs).reduce(0) { $0 + weight($1) }) }
             .filter { $0.1 >= similarEnough }
-            .sorted { ($0.1, $0.0.code) > ($1.1, $1.0.code) }
+            .sorted { ($0.1, $0.0) > ($1.1, $1.0) }
             .prefix(limit).map(\.0)
+    }
+
+    /// How much of a title and a root cause is compared. A likeness is decided by the words
+    /// of a title and the start of its root cause; a title of 10,000 characters (from an old
+    /// import) or a long root cause made every key of the libraries wait for their runs.
+    public static let comparedTitleLength = Workflow.maximumTitleLength
+    public static let comparedRootCauseLength = 400
+
+    /// The runs of two letters `similar` compares a concern on.
+    public static func comparedRuns(of concern: Concern) -> Set<String> {
+        pairs(String(concern.title.prefix(comparedTitleLength)) + "。" + String(concern.analysis.rootCause.prefix(comparedRootCauseLength)))
     }
 
     /// The least score of a suggestion: about one run that no other compared case holds

@@ -36,6 +36,20 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 /// Computes what a command changed, by comparing the concern before and after, so that no
 /// command can forget to report a field. A sealed reporter identity is never written out.
 public enum ChangeSet {
+    /// What `command` changed from `old` to `new`, with the reason a command gives when the
+    /// concern itself does not keep it (a deadline change, a pause): the audit log is the
+    /// only place such a reason is kept.
+    public static func of(_ command: ConcernCommand, from old: Concern, to new: Concern) -> [FieldChange] {
+        var changes = between(old, new)
+        switch command {
+        case .setDeadline(_, let reason), .pause(let reason):
+            changes.append(FieldChange(field: "reason", old: "", new: reason))
+        default:
+            break
+        }
+        return changes
+    }
+
     public static func between(_ old: Concern?, _ new: Concern) -> [FieldChange] {
         var changes: [FieldChange] = []
         func compare<T: Equatable>(_ field: String, _ path: KeyPath<Concern, T>, _ render: (T) -> String) {

@@ -26,6 +26,8 @@ public enum ConcernCommand: Sendable, Hashable {
     case setProcessing(ProcessingMode)
     case link(ConcernLink)
     case edit(title: String?, description: String?, categoryID: CategoryID?)
+    /// Puts back what the person's own latest action changed (see `Undo`).
+    case takeBack(Restoration)
 
     public var action: ConcernAction {
         switch self {
@@ -53,6 +55,7 @@ public enum ConcernCommand: Sendable, Hashable {
         case .setProcessing: .setProcessing
         case .link: .link
         case .edit: .edit
+        case .takeBack: .undo
         }
     }
 }
@@ -70,7 +73,7 @@ public enum ConcernAction: String, Sendable, CaseIterable, Codable, Labelled {
     case recordFeedback = "feedback"
     case close, reopen, escalate, refer, resume
     case setProcessing = "set-processing"
-    case link, edit
+    case link, edit, undo
 
     public var label: LocalizedText {
         switch self {
@@ -99,6 +102,7 @@ public enum ConcernAction: String, Sendable, CaseIterable, Codable, Labelled {
         case .setProcessing: LocalizedText(zh: "设定处理方式", en: "set processing")
         case .link: LocalizedText(zh: "关联", en: "link")
         case .edit: LocalizedText(zh: "修改", en: "edit")
+        case .undo: LocalizedText(zh: "撤销", en: "undo")
         }
     }
 }

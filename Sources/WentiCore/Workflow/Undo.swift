@@ -24,34 +24,65 @@ public struct Undo: Sendable, Equatable {
         self.steps = steps
     }
 
-    /// What restores `before` after `after`, or nil when something changed that no command restores.
-    public static func inverse(from before: Concern, to after: Concern) -> [ConcernCommand]? {
-        var commands: [ConcernCommand] = []
-        if before.stage != after.stage || before.unitID != after.unitID || before.notes.count != after.notes.count
-            || before.referral != after.referral || before.closure != after.closure || before.tasks != after.tasks {
-            return nil
+    /// What puts `before` back after `action` made it `after`, or why it cannot be taken back.
+    /// Grade (with the deadline it set), plan, first responsible person, analysis and
+    /// processing are restored as they were, cleared where they were empty; the one stage
+    /// change restored is a first analysis (analysing back to found). Anything else the
+    /// action changed (another stage, the library, a note, a referral, a closure, tasks)
+    /// stays on record, and the refusal says which.
+    public static func restoration(from before: Concern, to after: Concern, action: ConcernAction) throws(Refusal) -> Restoration {
+        if before.stage != after.stage && !(before.stage == .found && after.stage == .analysing) {
+            throw .notUndoable(action, field: .stage)
         }
-        if before.grade != after.grade {
-            guard let grade = before.grade else { return nil }
-            commands.append(.grade(grade))
-        }
-        if before.plan != after.plan {
-            guard !before.plan.isBlank else { return nil }
-            commands.append(.plan(before.plan))
-        }
-        if before.firstResponsibleID != after.firstResponsibleID || before.responsibleUnitID != after.responsibleUnitID {
-            guard let person = before.firstResponsibleID, let unit = before.responsibleUnitID else { return nil }
-            commands.append(.assign(firstResponsible: person, department: unit))
-        }
-        if before.analysis != after.analysis {
-            guard !before.analysis.rootCause.isBlank else { return nil }
-            commands.append(.analyse(before.analysis))
-        }
-        if before.processing != after.processing {
-            guard let processing = before.processing else { return nil }
-            commands.append(.setProcessing(processing))
-        }
-        return commands.isEmpty ? nil : commands
+        if before.unitID != after.unitID || before.escalations != after.escalations { throw .notUndoable(action, field: .library) }
+        if before.notes != after.notes { throw .notUndoable(action, field: .notes) }
+        if before.referral != after.referral { throw .notUndoable(action, field: .referral) }
+        if before.closure != after.closure || before.feedback != after.feedback { throw .notUndoable(action, field: .closure) }
+        if before.tasks != after.tasks || before.pledge != after.pledge { throw .notUndoable(action, field: .taskBook) }
+        let restoration = Restoration(before)
+        guard restoration != Restoration(after) else { throw .nothingChanged(action) }
+        return restoration
+    }
+}
+
+/// The fields an undo puts back, with the values they had: applied by
+/// `ConcernCommand.takeBack` at the version the undone action left, so nothing in between is lost.
+public struct Restoration: Sendable, Hashable {
+    public var stage: Stage
+    public var grade: Grade?
+    public var deadline: Day?
+    public var nextReview: Day?
+    public var plan: String
+    public var firstResponsibleID: PersonID?
+    public var responsibleUnitID: UnitID?
+    public var analysis: Analysis
+    public var processing: ProcessingMode?
+
+    public init(_ concern: Concern) {
+        stage = concern.stage
+        grade = concern.grade
+        deadline = concern.deadline
+        nextReview = concern.nextReview
+        plan = concern.plan
+        firstResponsibleID = concern.firstResponsibleID
+        responsibleUnitID = concern.responsibleUnitID
+        analysis = concern.analysis
+        processing = concern.processing
+    }
+
+    /// `concern` with these fields put back.
+    func restored(on concern: Concern) -> Concern {
+        var next = concern
+        next.stage = stage
+        next.grade = grade
+        next.deadline = deadline
+        next.nextReview = nextReview
+        next.plan = plan
+        next.firstResponsibleID = firstResponsibleID
+        next.responsibleUnitID = responsibleUnitID
+        next.analysis = analysis
+        next.processing = processing
+        return next
     }
 }
 
@@ -60,64 +91,82 @@ extension Undo {
     public enum Refusal: Error, Sendable, Equatable, Labelled {
         /// Nothing of the person's is the latest step on the concern.
         case nothingToUndo
-        /// The step changed something no command restores (a stage, an escalation, a note...).
-        case notUndoable(ConcernAction, field: String)
+        /// The action changed none of the fields an undo puts back (it only linked, say).
+        case nothingChanged(ConcernAction)
+        /// The step changed something that stays on record (a stage, an escalation, a note...).
+        case notUndoable(ConcernAction, field: KeptField)
 
         public var label: LocalizedText {
             switch self {
             case .nothingToUndo:
                 LocalizedText(zh: "这个问题最近一步不是您做的，没有可撤销的操作", en: "the latest step on this concern is not yours: nothing to undo")
+            case .nothingChanged(let action):
+                LocalizedText(zh: "“\(action.label.zh)”没有改变定级、方案、第一责任人、分析或处理方式，没有可撤销的内容",
+                              en: "\(action.label.en) changed no grade, plan, first responsible person, analysis or processing: nothing to undo")
             case .notUndoable(let action, let field):
-                LocalizedText(zh: "“\(action.label.zh)”不能撤销（改变了\(field)）：上报、转办、进展、阶段变化都留在记录里",
-                              en: "\(action.label.en) cannot be undone (it changed \(field)): escalations, referrals, notes and stage changes stay on record")
+                LocalizedText(zh: "“\(action.label.zh)”不能撤销：它改变了\(field.label.zh)，这些变化按工作法留在记录里（可撤销的是定级、方案、第一责任人、分析和处理方式）",
+                              en: "\(action.label.en) cannot be undone: it changed \(field.label.en), which the method keeps on record (grade, plan, first responsible person, analysis and processing can be undone)")
             }
         }
     }
 
-    /// The commands that take back `person`'s latest action on `current`, from the audit
-    /// log: the entries of one action share their time and actor, and each records the old
-    /// value of every field it changed (see `ChangeSet`).
-    public static func inverse(ofLatestBy person: PersonID, in log: [AuditEntry], current: Concern) throws(Refusal) -> [ConcernCommand] {
+    /// What an action changed that no undo takes back.
+    public enum KeptField: String, Sendable, Equatable {
+        case stage, library, notes, referral, closure, taskBook, other
+
+        public var label: LocalizedText {
+            switch self {
+            case .stage: LocalizedText(zh: "阶段", en: "the stage")
+            case .library: LocalizedText(zh: "所在问题库（上报）", en: "the library (an escalation)")
+            case .notes: LocalizedText(zh: "进展记录", en: "the progress notes")
+            case .referral: LocalizedText(zh: "转办", en: "a referral")
+            case .closure: LocalizedText(zh: "反馈或关闭", en: "feedback or the closure")
+            case .taskBook: LocalizedText(zh: "任务书或责任状", en: "the task book or pledge")
+            case .other: LocalizedText(zh: "其他记录", en: "other records")
+            }
+        }
+    }
+
+    /// What takes back `person`'s latest action on `current`, from the audit log: the
+    /// entries of one action share their time and actor, and each records the old value of
+    /// every field it changed (see `ChangeSet`).
+    public static func restoration(ofLatestBy person: PersonID, in log: [AuditEntry], current: Concern) throws(Refusal) -> Restoration {
         guard let last = log.last, last.actorID == person else { throw .nothingToUndo }
         let action = log.reversed().prefix { $0.actorID == person && $0.at == last.at }
+        let kind = ConcernAction(rawValue: last.action) ?? .edit
         var before = current
-        // Restored fields, oldest step last so that the earliest old value wins.
+        // Oldest step last, so that the earliest old value wins.
         for entry in action {
             let kind = ConcernAction(rawValue: entry.action) ?? .edit
             for change in entry.changes {
+                let old = change.old
                 switch change.field {
-                case "grade":
-                    guard let grade = Grade(rawValue: change.old) else { throw .notUndoable(kind, field: change.field) }
-                    before.grade = grade
-                case "plan":
-                    guard !change.old.isBlank else { throw .notUndoable(kind, field: change.field) }
-                    before.plan = change.old
-                case "first-responsible":
-                    guard !change.old.isEmpty else { throw .notUndoable(kind, field: change.field) }
-                    before.firstResponsibleID = PersonID(change.old)
-                case "responsible-unit":
-                    guard !change.old.isEmpty else { throw .notUndoable(kind, field: change.field) }
-                    before.responsibleUnitID = UnitID(change.old)
-                case "root-cause":
-                    guard !change.old.isBlank else { throw .notUndoable(kind, field: change.field) }
-                    before.analysis.rootCause = change.old
-                case "difficulty":
-                    before.analysis.difficulty = Difficulty(rawValue: change.old)
-                case "breadth":
-                    before.analysis.breadth = Breadth(rawValue: change.old)
+                case "stage":
+                    guard let stage = Stage(rawValue: old) else { throw .notUndoable(kind, field: .stage) }
+                    before.stage = stage
+                case "grade": before.grade = old.isEmpty ? nil : Grade(rawValue: old)
+                case "deadline": before.deadline = old.isEmpty ? nil : Day(old)
+                case "next-review": before.nextReview = old.isEmpty ? nil : Day(old)
+                case "plan": before.plan = old
+                case "first-responsible": before.firstResponsibleID = old.isEmpty ? nil : PersonID(old)
+                case "responsible-unit": before.responsibleUnitID = old.isEmpty ? nil : UnitID(old)
+                case "root-cause": before.analysis.rootCause = old
+                case "difficulty": before.analysis.difficulty = Difficulty(rawValue: old)
+                case "breadth": before.analysis.breadth = Breadth(rawValue: old)
                 case "processing":
-                    guard let mode = ProcessingMode(recorded: change.old) else { throw .notUndoable(kind, field: change.field) }
+                    if old.isEmpty { before.processing = nil; continue }
+                    guard let mode = ProcessingMode(recorded: old) else { throw .notUndoable(kind, field: .other) }
                     before.processing = mode
-                case "deadline", "next-review":
-                    // A regrade sets them again from the grade policy.
-                    continue
-                default:
-                    throw .notUndoable(kind, field: change.field)
+                case "note": throw .notUndoable(kind, field: .notes)
+                case "unit", "tier", "escalation": throw .notUndoable(kind, field: .library)
+                case "referral": throw .notUndoable(kind, field: .referral)
+                case "feedback", "closure": throw .notUndoable(kind, field: .closure)
+                case "tasks", "pledge": throw .notUndoable(kind, field: .taskBook)
+                default: throw .notUndoable(kind, field: .other)
                 }
             }
         }
-        guard let commands = inverse(from: before, to: current) else { throw .nothingToUndo }
-        return commands
+        return try restoration(from: before, to: current, action: kind)
     }
 }
 

@@ -6,10 +6,21 @@ import Foundation
 /// returns the new value. Both are pure: the caller (the store) persists the result
 /// and the audit entry in one transaction.
 public enum Workflow {
+    /// The longest title, in characters. A title names a concern in one line of a table or a
+    /// notice; the story belongs in the description, which has no limit. Ten-thousand-
+    /// character titles slowed every screen that measured them.
+    public static let maximumTitleLength = 120
+
+    static func checkTitle(_ title: String) throws(WorkflowError) {
+        guard !title.isBlank else { throw .titleRequired }
+        let length = title.trimmed.count
+        guard length <= maximumTitleLength else { throw .titleTooLong(length: length, maximum: maximumTitleLength) }
+    }
+
     /// Checks an intake and builds the concern in stage `found`.
     public static func open(_ new: NewConcern, code: ConcernCode, context: WorkflowContext) throws(WorkflowError) -> Concern {
         let org = context.organisation
-        guard !new.title.isBlank else { throw .titleRequired }
+        try checkTitle(new.title)
         guard let unit = org.unit(new.unitID) else { throw .unknownUnit(new.unitID) }
         guard context.categories.contains(new.categoryID) else { throw .unknownCategory(new.categoryID) }
         if let finder = new.finderID, org.person(finder) == nil { throw .unknownPerson(finder) }
@@ -58,7 +69,7 @@ public enum Workflow {
             try require(beforeSolving.union([.solving]))
             if grade == .budding && stage == .solving { throw .illegalInStage(.grade, stage) }
             next.grade = grade
-            (next.deadline, next.nextReview) = context.policy.schedule(for: grade, gradedOn: today)
+            (next.deadline, next.nextReview) = try regradedSchedule(of: concern, to: grade, policy: context.policy, today: today)
 
         case .plan(let text):
             try require(open.subtracting([.awaitingFeedback]))
@@ -214,7 +225,7 @@ public enum Workflow {
         case .edit(let title, let description, let categoryID):
             try require(beforeSolving)
             if let title {
-                guard !title.isBlank else { throw .titleRequired }
+                try checkTitle(title)
                 next.title = title.trimmed
             }
             if let description { next.description = description }
@@ -222,6 +233,23 @@ public enum Workflow {
                 guard context.categories.contains(categoryID) else { throw .unknownCategory(categoryID) }
                 next.categoryID = categoryID
             }
+
+        case .takeBack(let restoration):
+            try require(open.subtracting([.awaitingFeedback]))
+            // The one stage an undo moves back is a first analysis; everything else stays.
+            guard restoration.stage == stage || (restoration.stage == .found && stage == .analysing) else {
+                throw .illegalInStage(.undo, stage)
+            }
+            // A concern past analysis keeps what defining it required.
+            if ![.found, .analysing].contains(restoration.stage) {
+                var missing: [WorkflowError.Requirement] = []
+                if restoration.grade == nil { missing.append(.grade) }
+                if restoration.plan.isBlank && restoration.stage != .watch { missing.append(.plan) }
+                if restoration.firstResponsibleID == nil && restoration.stage != .watch { missing.append(.firstResponsible) }
+                if !missing.isEmpty { throw .missingForSolving(missing) }
+            }
+            if restoration.stage == .analysing && restoration.analysis.rootCause.isBlank { throw .rootCauseRequired }
+            next = restoration.restored(on: next)
         }
 
         next.updatedAt = context.now
@@ -244,5 +272,27 @@ public enum Workflow {
         if let refusal = Permissions.refusal(actor, action.methodAction, on: .concern(concern), in: org) {
             throw .notPermitted(refusal)
         }
+    }
+}
+
+extension Workflow {
+    /// The deadline and next review after grading `concern` as `grade`.
+    ///
+    /// Before the clock runs (found, analysing) the grade policy sets both. Once it runs
+    /// (defined, solving), a regrade keeps the deadline: recomputing it from the day of the
+    /// regrade made an overdue concern on time again, a way to hide lateness. Moving the
+    /// deadline takes a deadline change with a reason (`setDeadline`), which the audit log
+    /// records; a concern already late cannot become budding (which has no deadline).
+    public static func regradedSchedule(of concern: Concern, to grade: Grade, policy: GradePolicy,
+                                        today: Day) throws(WorkflowError) -> (deadline: Day?, nextReview: Day?) {
+        guard concern.stage.hasRunningDeadline, let running = concern.deadline else {
+            return policy.schedule(for: grade, gradedOn: today)
+        }
+        if grade == .budding {
+            let late = DeadlineClock.daysOverdue(concern, today: today)
+            guard late == 0 else { throw .regradeWouldHideLateness(daysOverdue: late) }
+            return policy.schedule(for: grade, gradedOn: today)
+        }
+        return (running, concern.nextReview)
     }
 }

@@ -17,6 +17,8 @@ public enum WorkflowError: Error, Equatable, Sendable, Labelled {
     case illegalInStage(ConcernAction, Stage)
     case missingForSolving([Requirement])
     case buddingNeedsRegrade
+    /// Grading an overdue concern budding would drop its deadline and with it its lateness.
+    case regradeWouldHideLateness(daysOverdue: Int)
     case watchNeedsBudding
     case closeNeedsFeedbackOrReason
     case alreadyTopTier
@@ -27,6 +29,7 @@ public enum WorkflowError: Error, Equatable, Sendable, Labelled {
     case unknownUnit(UnitID)
     case unknownCategory(CategoryID)
     case titleRequired
+    case titleTooLong(length: Int, maximum: Int)
     case rootCauseRequired
     case sourceRequired(Channel)
     case sourceMismatch(Channel)
@@ -47,6 +50,9 @@ public enum WorkflowError: Error, Equatable, Sendable, Labelled {
         case .missingForSolving(let missing):
             LocalizedText(zh: "开始解决前须有" + missing.map(\.label.zh).joined(separator: "、"),
                           en: "cannot start solving without " + missing.map(\.label.en).joined(separator: ", "))
+        case .regradeWouldHideLateness(let days):
+            LocalizedText(zh: "已逾期 \(days) 天，不能改定为萌芽（萌芽没有期限，逾期会被抹去）；如确需调整，先记录期限调整及其理由",
+                          en: "\(days) days overdue: it cannot become budding (which has no deadline, so the lateness would vanish); record a deadline change with its reason first")
         case .buddingNeedsRegrade:
             LocalizedText(zh: "萌芽问题只作观察，须先改定为急难、重大或一般才能解决",
                           en: "a budding concern is only watched; regrade it urgent, major or general before solving")
@@ -72,6 +78,9 @@ public enum WorkflowError: Error, Equatable, Sendable, Labelled {
             LocalizedText(zh: "没有编号为 \(id) 的问题类别", en: "no category with id \(id)")
         case .titleRequired:
             LocalizedText(zh: "问题标题不能为空", en: "the title must not be empty")
+        case .titleTooLong(let length, let maximum):
+            LocalizedText(zh: "标题有 \(length) 个字，最多 \(maximum) 个；详细情况请写在描述里",
+                          en: "the title has \(length) characters, at most \(maximum) are allowed; put the details in the description")
         case .rootCauseRequired:
             LocalizedText(zh: "须写明问题根源", en: "the root cause must be written down")
         case .sourceRequired(let channel):

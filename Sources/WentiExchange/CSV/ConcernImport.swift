@@ -37,15 +37,24 @@ public struct ConcernImport {
 
     /// Returns the stored concerns and the encoding the file was read in.
     @discardableResult
-    public func run(data: Data, file: String) async throws -> (concerns: [Concern], encoding: TextDecoding.Encoding) {
+    public func run(data: Data, file: String, encoding forced: TextDecoding.Encoding? = nil) async throws -> (concerns: [Concern], encoding: TextDecoding.Encoding) {
         let text: String
         let encoding: TextDecoding.Encoding
         do {
-            (text, encoding) = try TextDecoding.decode(data)
+            (text, encoding) = try TextDecoding.decode(data, forced: forced)
         } catch {
+            if let forced {
+                throw ImportError(file: file, line: nil, column: nil, problem: LocalizedText(
+                    zh: "文件不是 \(forced.rawValue) 编码（第 \(error.offset) 字节无法识别）",
+                    en: "the file is not \(forced.rawValue) (undecodable byte at offset \(error.offset))"))
+            }
             throw ImportError(file: file, line: nil, column: nil, problem: LocalizedText(
                 zh: "文件既不是 UTF-8 也不是 GB18030 编码（第 \(error.offset) 字节无法识别）",
                 en: "the file is neither UTF-8 nor GB18030 (undecodable byte at offset \(error.offset))"))
+        }
+        var syntax = CSVSyntaxCheck()
+        if let problem = syntax.firstProblem(in: text) {
+            throw Self.syntaxError(problem, header: syntax.header, file: file)
         }
         let workspace = session.workspace
         let person = session.principal
@@ -96,6 +105,21 @@ public struct ConcernImport {
             throw ImportError(file: file, line: line, column: nil, problem: LocalizedText(zh: "CSV 格式错误：\(error)", en: "malformed CSV: \(error)"))
         }
         return (try await session.importConcerns(concerns), encoding)
+    }
+
+    static func syntaxError(_ problem: CSVSyntaxCheck.Problem, header: [String], file: String) -> ImportError {
+        let name = header.indices.contains(problem.field - 1) ? header[problem.field - 1].trimmingCharacters(in: .whitespaces) : ""
+        let column = name.isEmpty ? String(problem.field) : name
+        switch problem.kind {
+        case .unterminatedQuote:
+            return ImportError(file: file, line: problem.line, column: nil, problem: LocalizedText(
+                zh: "CSV 格式错误：此行开始的引号没有闭合（字段中的引号须写成两个 \"\"）",
+                en: "CSV syntax error: the quote opened on this line is never closed (a quote inside a field is written twice: \"\")"))
+        case .nul:
+            return ImportError(file: file, line: problem.line, column: column, problem: LocalizedText(
+                zh: "单元格中有 NUL 字符（U+0000），其后的文字会丢失；请从文件中删去它再导入",
+                en: "the cell holds a NUL character (U+0000), which would cut off the text after it; remove it from the file and import again"))
+        }
     }
 }
 

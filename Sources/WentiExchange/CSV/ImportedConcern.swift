@@ -75,7 +75,7 @@ struct ImportedConcern {
             c = try Workflow.open(new, code: code, context: context)
         } catch {
             let column: ConcernCSVColumn? = switch error {
-            case .titleRequired: .title
+            case .titleRequired, .titleTooLong: .title
             case .sourceRequired, .sourceMismatch, .unknownSource: .source
             case .unknownPerson: .finder
             default: nil

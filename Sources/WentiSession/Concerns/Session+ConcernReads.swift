@@ -40,9 +40,11 @@ extension Session {
     }
 
     /// The concern's recorded steps, oldest first, for whoever may read the concern.
+    /// The steps of someone who filed anonymously show no name to those the report hides
+    /// them from (`AccessPolicy.redacted(_:of:for:in:)`).
     public func log(_ code: ConcernCode) async throws -> [AuditEntry] {
-        _ = try await store.concern(code, scope: scope)
-        return try await store.auditLog(subject: code.description)
+        let concern = try await store.concern(code, scope: scope)
+        return AccessPolicy.redacted(try await store.auditLog(subject: code.description), of: concern, for: viewer, in: organisation)
     }
 
     /// One line of the org tree: a unit's library and its counts, its subtree included.
@@ -71,16 +73,25 @@ extension Session {
     }
 
     /// Solved concerns of the same category most alike the concern in title and root cause
-    /// (`PracticeSearch.similar`): the newest 60 of the category are compared, each read
-    /// whole (the root cause is not in a list row), so the cost is bounded whatever the size.
+    /// (`PracticeSearch.similar`): the newest 60 of the category are compared, so the cost is
+    /// bounded whatever the size. A candidate is read whole (the root cause is not in a list
+    /// row) only the first time and when it changed: its runs are kept per version.
     public func similarSolved(to concern: Concern) async throws -> [ConcernSummary] {
         var query = ConcernQuery()
         query.categoryIDs = [concern.categoryID]
         query.stages = [.awaitingFeedback, .closed]
         let rows = try await page(query, after: nil, limit: 60).rows.filter { $0.code != concern.code }
-        var candidates: [Concern] = []
-        for row in rows { candidates.append(try await self.concern(row.code)) }
-        let chosen = PracticeSearch.similar(to: concern, among: candidates, organisation: organisation).map(\.code)
+        var candidates: [(code: ConcernCode, runs: Set<String>)] = []
+        for row in rows {
+            let runs: Set<String>
+            if let known = comparedRuns.runs(of: row.code, version: row.version) {
+                runs = known
+            } else {
+                runs = comparedRuns.keep(try await self.concern(row.code))
+            }
+            candidates.append((row.code, runs))
+        }
+        let chosen = PracticeSearch.similar(to: concern, among: candidates, organisation: organisation)
         return chosen.compactMap { code in rows.first { $0.code == code } }
     }
 

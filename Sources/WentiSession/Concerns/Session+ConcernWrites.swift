@@ -48,7 +48,7 @@ extension Session {
         return try await store.insert(concerns, actor: actor, action: "import")
     }
 
-    /// Puts back what an earlier action changed (see `Undo.inverse`), as one action per concern.
+    /// Puts back what an earlier action changed (see `Undo.restoration`), as one action per concern.
     public func undo(_ steps: [Undo.Step]) async throws -> Int {
         var undone = 0
         for step in steps {
@@ -65,8 +65,8 @@ extension Session {
     public func undoLatest(on code: ConcernCode) async throws -> Concern {
         let current = try await store.concern(code, scope: scope)
         try require(.undo, on: .concern(current))
-        let commands = try await Undo.inverse(ofLatestBy: principal.id, in: try store.auditLog(subject: code.description), current: current)
-        return try await perform(commands, on: code, expectedVersion: current.version)
+        let restoration = try Undo.restoration(ofLatestBy: principal.id, in: try await store.auditLog(subject: code.description), current: current)
+        return try await perform([.takeBack(restoration)], on: code, expectedVersion: current.version)
     }
 
     func workflowContext() -> WorkflowContext {

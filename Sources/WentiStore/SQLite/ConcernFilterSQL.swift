@@ -62,7 +62,7 @@ struct ConcernFilterSQL: Sendable {
         }
     }
 
-    /// `ConcernScope.contains` in SQL: the same four ways in, in the same order.
+    /// `ConcernScope.contains` in SQL: the same five ways in, in the same order.
     private mutating func addScope(_ scope: ConcernScope) {
         var ways: [String] = []
         if !scope.libraries.isEmpty {
@@ -75,6 +75,10 @@ struct ConcernFilterSQL: Sendable {
         if !scope.referredTo.isEmpty {
             ways.append("(c.stage = 'referred' AND c.referral_unit_id IN \(Self.placeholders(scope.referredTo.count)))")
             bind(scope.referredTo.sorted().map(\.rawValue))
+        }
+        if !scope.responsibleUnits.isEmpty {
+            ways.append("c.responsible_unit_id IN \(Self.placeholders(scope.responsibleUnits.count))")
+            bind(scope.responsibleUnits.sorted().map(\.rawValue))
         }
         if let person = scope.person {
             ways.append("c.finder_id = ? OR c.reporter_id = ? OR c.first_responsible_id = ?")

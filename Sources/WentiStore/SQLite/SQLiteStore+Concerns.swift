@@ -43,7 +43,7 @@ extension SQLiteStore {
             let before = next
             next = try Workflow.apply(command, to: next, context: context)
             try appendAudit(db, actor: person.id, action: command.action.rawValue, subject: code.description,
-                            changes: ChangeSet.between(before, next))
+                            changes: ChangeSet.of(command, from: before, to: next))
         }
         next.version = current.version + 1
         guard try ConcernRows.update(next, rowID: rowID, expectedVersion: current.version, previous: current, in: db) else {
