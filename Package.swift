@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, bottom to top (see docs/ARCHITECTURE.md):
 //   WentiCore      the 1234 domain: value types and rules, no I/O
+//   WentiSeal      sealed identities: HPKE envelopes, passphrase-protected keys, the recovery key
 //   WentiText      display width (generated from glibc), the sanitiser, cut/pad/wrap
 //   WentiStore     persistence behind `WorkspaceStore`; SQLite through GRDB first
 //   WentiSession   who is acting (the principal), every read scoped and every write checked
@@ -28,28 +29,39 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(name: "WentiCore"),
         .target(name: "WentiText"),
+        // Sealed identities: HPKE envelopes to the political-work staff's keys, keys kept under a
+        // passphrase (scrypt), the recovery key. Pure: no store, no files, no terminal.
+        .target(
+            name: "WentiSeal",
+            dependencies: [
+                "WentiCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // ncursesw from the system (Debian: libncurses-dev); no pkgConfig, see shim.h.
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "WentiTerminal", dependencies: ["WentiText", "CNCurses"]),
         .target(
             name: "WentiApp",
-            dependencies: ["WentiCore", "WentiStore", "WentiSession", "WentiText", "WentiTerminal", "WentiReports", "WentiOffice", "WentiExchange", "TOMLKit"]
+            dependencies: ["WentiCore", "WentiStore", "WentiSession", "WentiSeal", "WentiText", "WentiTerminal", "WentiReports", "WentiOffice", "WentiExchange", "TOMLKit"]
         ),
         .target(
             name: "WentiStore",
             dependencies: [
-                "WentiCore",
+                "WentiCore", "WentiSeal",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for binding the rows of a bulk load without boxing each value.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // Between the store and both front ends: the principal, view-as, the permission checks.
-        .target(name: "WentiSession", dependencies: ["WentiCore", "WentiStore"]),
+        .target(name: "WentiSession", dependencies: ["WentiCore", "WentiStore", "WentiSeal"]),
         .target(
             name: "WentiExchange",
             dependencies: [
@@ -71,25 +83,26 @@ let package = Package(
         .target(
             name: "WentiCLI",
             dependencies: [
-                "WentiCore", "WentiStore", "WentiSession", "WentiExchange", "WentiText", "WentiTerminal", "WentiApp", "WentiReports", "WentiOffice",
+                "WentiCore", "WentiStore", "WentiSession", "WentiSeal", "WentiExchange", "WentiText", "WentiTerminal", "WentiApp", "WentiReports", "WentiOffice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "wenti", dependencies: ["WentiCLI"]),
 
         // What the test targets share: addressing the store by person id, as tests name people.
-        .target(name: "WentiTestSupport", dependencies: ["WentiStore", "WentiSession"], path: "Tests/WentiTestSupport"),
+        .target(name: "WentiTestSupport", dependencies: ["WentiStore", "WentiSession", "WentiSeal"], path: "Tests/WentiTestSupport"),
         .testTarget(name: "WentiCoreTests", dependencies: ["WentiCore"]),
         .testTarget(name: "WentiTextTests", dependencies: ["WentiText"]),
+        .testTarget(name: "WentiSealTests", dependencies: ["WentiSeal"]),
         .testTarget(name: "WentiTerminalTests", dependencies: ["WentiTerminal", "CNCurses"]),
         .testTarget(
             name: "WentiAppTests",
             dependencies: ["WentiApp", "WentiExchange", "WentiTestSupport", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore", "WentiExchange", "WentiTestSupport"]),
+        .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore", "WentiExchange", "WentiTestSupport", "WentiSeal"]),
         .testTarget(name: "WentiSessionTests", dependencies: ["WentiSession", "WentiExchange", "WentiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange", "WentiTestSupport"]),
+        .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange", "WentiTestSupport", "WentiSeal"]),
         .testTarget(name: "WentiReportsTests", dependencies: ["WentiReports"]),
         .testTarget(name: "WentiOfficeTests", dependencies: ["WentiOffice", "ZIPFoundation"]),
         // Depends on the executable so that `swift test` builds the binary it spawns.

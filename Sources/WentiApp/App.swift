@@ -23,6 +23,7 @@ public enum App {
     }
 
     public static func update(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) async {
+        defer { state.forgetOpenedIdentityIfElsewhere() }
         if key == .tick {
             await LiveRefresh.check(&state, env)
             return

@@ -9,7 +9,7 @@ public enum UIText: Sendable {
     case tooSmall(Int, Int), marked(Int), sortedBy(String), filter(String), mouse(Bool)
     case total(Int), atLeast(Int), late(Int), open, overdue, awaiting
     case fieldCategory, fieldChannel, fieldReporter, fieldFirstResponsible, fieldDue, fieldRootCause, fieldPlan
-    case anonymous, anonymousWithIdentity(String)
+    case anonymous, anonymousSealed, anonymousOpened(String)
     case goToUnit, confirmTitle, confirmYes, confirmNo, clearMarks(Int)
 
     /// "70 in all", or "10000+ in all" when counting stopped at the cap.
@@ -52,12 +52,25 @@ public enum UIText: Sendable {
         case .fieldRootCause: return zh ? "根源：" : "Root cause: "
         case .fieldPlan: return zh ? "方案：" : "Plan: "
         case .anonymous: return zh ? "匿名" : "anonymous"
-        case .anonymousWithIdentity(let who): return zh ? "匿名：\(who)" : "anonymous: \(who)"
+        case .anonymousSealed: return zh ? "匿名（身份已加密，I 查看）" : "anonymous (identity sealed: I opens it)"
+        case .anonymousOpened(let who): return zh ? "匿名：\(who)（本次查看已记入审计）" : "anonymous: \(who) (this opening is audited)"
         case .goToUnit: return zh ? "转到单位（输入以查找）" : "Go to a unit (type to find)"
         case .confirmTitle: return zh ? "请确认" : "Please confirm"
         case .confirmYes: return zh ? "y 确定" : "y yes"
         case .confirmNo: return zh ? "n/Esc 取消" : "n/Esc no"
         case .clearMarks(let n): return zh ? "清除全部 \(n) 个标记？" : "Clear all \(n) marks?"
+        }
+    }
+}
+
+extension UIText {
+    /// The reporter as a detail line shows it: a sealed identity as such, or the one this
+    /// screen just opened (`opened`), which no other screen or list ever shows.
+    static func reporter(_ reporter: Reporter, opened: String?, _ language: Language) -> String {
+        switch reporter {
+        case .named(let name, _): name.isEmpty ? "-" : name
+        case .anonymous(.some): opened.map { UIText.anonymousOpened($0).text(language) } ?? UIText.anonymousSealed.text(language)
+        case .anonymous(nil): UIText.anonymous.text(language)
         }
     }
 }

@@ -24,6 +24,16 @@ public enum SessionError: Error, Sendable, Equatable, Labelled {
     case codeTaken(ConcernCode)
     /// A login must be one word.
     case badLogin(String)
+    /// Opening a sealed identity needs a stated reason.
+    case reasonRequired(ConcernCode)
+    /// The person has no key in this workspace (`wenti keys init`).
+    case noKeyOf(Person)
+    /// Keys open identities for political-work staff only.
+    case notPoliticalWork(Person)
+    /// The recovery key is made once, with the workspace.
+    case recoveryKeyExists
+    /// The person has a key in the workspace, but this account's key folder lacks its file.
+    case noKeyFileHere(Person)
 
     public var label: LocalizedText {
         switch self {
@@ -54,6 +64,20 @@ public enum SessionError: Error, Sendable, Equatable, Labelled {
             LocalizedText(zh: "问题编号 \(code) 已存在于工作区，未导入任何数据", en: "the id \(code) already exists in the workspace; nothing was imported")
         case .badLogin(let login):
             LocalizedText(zh: "登录账号“\(login)”无效：须是一个不含空格的词", en: "the login \"\(login)\" is not valid: one word without spaces")
+        case .reasonRequired(let code):
+            LocalizedText(zh: "查看 \(code) 的匿名反映人身份须说明理由（--reason），理由将记入审计日志",
+                          en: "opening \(code)'s sealed identity needs a reason (--reason); it goes into the audit log")
+        case .noKeyOf(let person):
+            LocalizedText(zh: "\(person.name)在本工作区还没有密钥：本人运行 wenti keys init，再请已能查看的政工人员运行 wenti keys grant \(person.id)",
+                          en: "\(person.name) has no key in this workspace: they run wenti keys init, then a colleague who can open identities runs wenti keys grant \(person.id)")
+        case .notPoliticalWork(let person):
+            LocalizedText(zh: "\(person.nameWithRole.zh)不是政工人员：只有政工人员持有查看匿名身份的密钥",
+                          en: "\(person.nameWithRole.en) is not political-work staff: only they hold keys to sealed identities")
+        case .noKeyFileHere(let person):
+            LocalizedText(zh: "这个账号的密钥文件夹里没有\(person.name)的密钥文件（~/.config/wenti/keys）：在另一台机器上生成的请复制过来，丢失了请运行 wenti keys init 重新生成",
+                          en: "this account's key folder (~/.config/wenti/keys) has no key file of \(person.name)'s: copy it from where it was made, or if it is lost run wenti keys init for a new one")
+        case .recoveryKeyExists:
+            LocalizedText(zh: "本工作区已有恢复密钥（创建工作区时显示过一次）", en: "this workspace already has its recovery key (shown once, when it was created)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import WentiCore
+import WentiSeal
 
 /// Why the store refused or failed. Each case reads as one line for a person; none carries
 /// a file path or a database's own message text, so every backend reports alike (the
@@ -39,6 +40,13 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
     /// The data broke one of the schema's own rules (a check the workflow should have made).
     case constraint
     case auditIsAppendOnly
+    /// Sealing or opening an identity failed (no key to seal to, a key that does not fit).
+    case seal(SealError)
+    /// The concern has no sealed identity to open.
+    case noSealedIdentity(ConcernCode)
+    /// The identity was written before identities were sealed and waits for the first
+    /// `wenti keys init` to seal it.
+    case identityAwaitingSeal(ConcernCode)
     case database(String)
 
     public var label: LocalizedText {
@@ -74,6 +82,12 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
             LocalizedText(zh: "数据不符合工作区的约束，未保存", en: "the data breaks a rule of the workspace; nothing was saved")
         case .auditIsAppendOnly:
             LocalizedText(zh: "审计日志只能追加，不能修改或删除", en: "the audit log is append-only")
+        case .seal(let error): error.label
+        case .noSealedIdentity(let code):
+            LocalizedText(zh: "\(code) 没有登记匿名反映人的身份", en: "\(code) has no sealed reporter identity")
+        case .identityAwaitingSeal(let code):
+            LocalizedText(zh: "\(code) 的身份是加密功能启用前登记的，尚未加密：请政工人员运行 wenti keys init 加密后再查看",
+                          en: "\(code)'s identity predates sealing and is not sealed yet: political-work staff run wenti keys init to seal it, then open it")
         case .database(let detail):
             LocalizedText(zh: "数据库错误：\(detail)", en: "database error: \(detail)")
         }

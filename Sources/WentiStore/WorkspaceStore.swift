@@ -80,12 +80,43 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     /// afterwards (`UnitFigures.shown`).
     func facts(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?)
 
+    // MARK: Sealed identities
+    // An anonymous reporter's identity enters as `SealedIdentity.toSeal` on `open` or
+    // `insert`; the store seals it to `keyHolders()` (public keys only) before it writes
+    // anything, and reads only ever say `.sealed`. No method here takes or returns plaintext
+    // except `sealAwaitingIdentities`, which never lets it out of the store.
+
+    /// The holders whose public keys new identities are sealed to: the recovery key and the
+    /// political-work staff who registered one (a person who left political work is skipped).
+    func keyHolders() async throws(StoreError) -> [HolderKey]
+    /// Adds a holder or replaces its public key (a replaced key loses its wraps), audited.
+    func register(_ key: HolderKey, actor: Person) async throws(StoreError)
+    /// Drops a holder and every data key wrapped to it: it opens nothing from now on.
+    func remove(_ holder: KeyHolder, actor: Person) async throws(StoreError)
+    /// One concern's envelope, as stored (nil when it has none).
+    func envelope(_ code: ConcernCode) async throws(StoreError) -> SealedEnvelope?
+    /// Envelopes in concern order, `limit` at a time, for giving a new holder access.
+    func envelopes(after code: ConcernCode?, limit: Int) async throws(StoreError) -> [(code: ConcernCode, envelope: SealedEnvelope)]
+    /// Adds wraps of existing data keys to `holder`, one audit entry for the lot.
+    func addWraps(_ wraps: [ConcernCode: WrappedKey], to holder: KeyHolder, actor: Person) async throws(StoreError)
+    /// Records that `actor` opened the identity of `code` for `reason` (subject
+    /// `sealedIdentityAuditSubject`, so the concern's own log, which others read, does not show it).
+    func recordOpening(_ code: ConcernCode, reason: String, actor: Person) async throws(StoreError)
+    /// How many identities written before sealing still wait to be sealed.
+    func identitiesAwaitingSeal() async throws(StoreError) -> Int
+    /// Seals every identity still waiting, to the current holders; erases the plain text and
+    /// compacts the storage so that no old page keeps it. Returns how many were sealed.
+    func sealAwaitingIdentities(actor: Person) async throws(StoreError) -> Int
+
     // MARK: Audit
     func auditLog(subject: String) async throws(StoreError) -> [AuditEntry]
     /// Changes whenever anyone changes anything: a screen that remembers it can tell, with
     /// one cheap read, whether it must read again. Only equality means anything.
     func changeToken() async throws(StoreError) -> ChangeToken
 }
+
+/// The audit subject of identity openings and key changes: listed by political-work staff only.
+public let sealedIdentityAuditSubject = "sealed-identities"
 
 /// An opaque mark of the store's state (see `WorkspaceStore.changeToken`).
 public struct ChangeToken: Sendable, Hashable {

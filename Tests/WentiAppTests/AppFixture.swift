@@ -4,6 +4,7 @@ import SnapshotTesting
 @testable import WentiApp
 @testable import WentiCore
 @testable import WentiExchange
+import WentiSeal
 @testable import WentiStore
 @testable import WentiTerminal
 
@@ -21,7 +22,8 @@ final class AppFixture {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         clock = ManualClock(day: Day("2026-09-01")!)
         store = try SQLiteStore(path: directory.appendingPathComponent("demo.sqlite").path, clock: clock)
-        try await SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester")
+        try await SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
+                                    keyHolders: TestKeys.demoHolders())
         if synthetic > 0 {
             try await store.bulkLoad(SyntheticConcerns(workspace: try store.workspace()).batches(total: synthetic, size: 1000),
                                actor: try store.person(nil), action: "generate")
@@ -29,11 +31,21 @@ final class AppFixture {
         clock.set(day: Day("2026-11-25")!)
         _ = try await store.open(NewConcern(
             title: "表情😀👨‍👩‍👧与控制符\u{1B}[2J测试", description: "第一行\n\u{1B}]0;title\u{07}第二行", categoryID: "team-burden",
-            channel: .hotline, finderID: "zg-zhao", reporter: .anonymous(sealedIdentity: "测试人员"), unitID: "t-kf"), actor: "zg-zhao")
+            channel: .hotline, finderID: "zg-zhao", reporter: .anonymous(sealedIdentity: .toSeal("测试人员")), unitID: "t-kf"), actor: "zg-zhao")
         // The UI runs as the person `viewer` names, under their own login (赵雅琴 by default).
         let session = try await store.session(as: viewer ?? "zg-zhao")
-        environment = AppEnvironment(session: session, registry: try ActionRegistry(actions: StandardActions.all, overrides: overrides))
+        environment = AppEnvironment(session: session, registry: try ActionRegistry(actions: StandardActions.all, overrides: overrides),
+                                     keyFolder: Self.keyFolder)
     }
+
+    /// 赵雅琴's key as `wenti keys init` keeps it, under `passphrase`; made once per process
+    /// (scrypt is meant to be slow).
+    static let passphrase = "test-passphrase"
+    static let keyFolder: KeyFolder = {
+        let folder = KeyFolder(url: FileManager.default.temporaryDirectory.appendingPathComponent("wenti-app-keys-\(UUID().uuidString)"))
+        try! folder.save(try! ProtectedKey.protect(TestKeys.zhao, for: .person("zg-zhao"), passphrase: passphrase))
+        return folder
+    }()
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 

@@ -175,7 +175,25 @@ struct FlowTests {
         #expect(backend.lastFrame.text.contains("anonymous") && !backend.lastFrame.text.contains("测试人员"))
         let political = try await AppFixture(viewer: "zg-zhao")
         let (_, seen) = await political.run("")
-        #expect(seen.lastFrame.text.contains("测试人员"))
+        #expect(seen.lastFrame.text.contains("identity sealed") && !seen.lastFrame.text.contains("测试人员"), "staff see that there is one")
+    }
+
+    @Test func staffOpenTheIdentityWithAReasonAndPassphraseAndItGoesWithTheDetail() async throws {
+        let fixture = try await AppFixture(viewer: "zg-zhao")
+        // The test concern (Q-2026-0070) is the newest, at the top of the table.
+        let (_, missing) = await fixture.run("I Enter")
+        #expect(missing.lastFrame.text.contains("required"), "a reason and a passphrase are asked for")
+        let (_, wrong) = await fixture.run("I 回访核实 Tab wrongpass Enter")
+        #expect(wrong.lastFrame.text.contains("wrong passphrase") && !wrong.lastFrame.text.contains("wrongpass"), "dots, never the passphrase")
+        let typed = AppFixture.passphrase
+        let (app, opened) = await fixture.run("I 回访核实 Tab \(typed) Enter")
+        #expect(opened.lastFrame.text.contains("anonymous: 测试人员"), "\(opened.lastFrame.text)")
+        #expect(app.state.openedIdentity?.text == "测试人员")
+        let log = try await fixture.store.auditLog(subject: sealedIdentityAuditSubject)
+        #expect(log.last?.action == "open-sealed-identity" && log.last?.changes.last?.new == "回访核实")
+        // One step down and it is gone, from the screen and from the state.
+        let (moved, away) = await fixture.run("I 回访核实 Tab \(typed) Enter j")
+        #expect(!away.lastFrame.text.contains("测试人员") && moved.state.openedIdentity == nil)
     }
 
     @Test func keyOverridesApplyAndConflictsNameBothBindings() async throws {

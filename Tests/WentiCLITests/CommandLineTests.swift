@@ -29,6 +29,14 @@ struct CommandLineTests {
         return String(cString: name)
     }()
 
+    /// Where the spawned commands keep their keys (`wenti demo` makes one): a folder of this
+    /// test process, never the account's own ~/.config.
+    static let configHome: String = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-cli-config-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }()
+
     /// Runs wenti (or `executable`, a wrapper that runs it) with `arguments`.
     func run(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil, input: Data? = nil) throws -> Result {
         let process = Process()
@@ -39,6 +47,7 @@ struct CommandLineTests {
         env["WENTI_USER"] = nil
         env["LANG"] = nil
         env["LC_ALL"] = nil
+        env["XDG_CONFIG_HOME"] = Self.configHome
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

@@ -72,6 +72,39 @@ struct TerminalEndToEndTests {
         #expect(!(try tmux.screen()).joined().contains("Q-2026-0001"), "the screen is given back")
     }
 
+    /// Issue 13 under a real terminal: I asks for the reason and the passphrase (as dots), the
+    /// identity shows on the detail, wrapped, and is gone once another pane is shown.
+    @Test func aSealedIdentityOpensOnTheDetailWithAReasonAndThePassphrase() throws {
+        let db = try cli.temporaryDatabase()
+        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        let tmux = try TmuxHarness()
+        let command = "env -u LANG -u LC_ALL -u LC_CTYPE TERM=tmux-256color XDG_CONFIG_HOME=\(CommandLineTests.configHome) "
+            + "\(CommandLineTests.binary.path) tui --db \(db)"
+        try tmux.run(["new-session", "-d", "-s", "w", "-x", "80", "-y", "24", command])
+        try tmux.waitFor { $0.joined().contains("Q-2026-0069") }
+        try tmux.run(["send-keys", "-t", "w", "-l", "/合同到期"])
+        try tmux.run(["send-keys", "-t", "w", "Enter"])
+        try tmux.waitFor { $0.joined().contains("identity sealed") }
+        try tmux.run(["send-keys", "-t", "w", "I"])
+        try tmux.waitFor { $0.joined().contains("Passphrase") && $0.joined().contains("jiangcheng-demo") }
+        try tmux.run(["send-keys", "-t", "w", "-l", "回访核实"])
+        try tmux.run(["send-keys", "-t", "w", "Tab"])
+        try tmux.run(["send-keys", "-t", "w", "-l", "jiangcheng-demo"])
+        var lines = try tmux.waitFor { $0.joined().contains("•••••••••••••••") }
+        #expect(!lines.dropLast().joined().contains("jiangcheng-demo"), "the passphrase as typed is never on screen")
+        try tmux.run(["send-keys", "-t", "w", "Enter"])
+        lines = try tmux.waitFor { $0.joined().contains("opening is audited") && $0.joined().contains("联系方式在政工部登") }
+        #expect(lines.joined().contains("anonymous: 检修班派遣工，姓唐"), "\(lines.joined(separator: "\n"))")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        try tmux.run(["send-keys", "-t", "w", "2"])
+        try tmux.waitFor { !$0.joined().contains("姓唐") }
+        try tmux.run(["send-keys", "-t", "w", "1"])
+        lines = try tmux.waitFor { $0.joined().contains("identity sealed") }
+        #expect(!lines.joined().contains("姓唐"), "gone once the detail showed something else")
+        try tmux.run(["send-keys", "-t", "w", "q"])
+        #expect(try cli.run(["identity", "log", "--db", db]).out.contains("回访核实"))
+    }
+
     @Test(arguments: ["TERM", "INT", "HUP", "SEGV", "ABRT"])
     func theTerminalIsRestoredWhenKilledOrCrashed(signal: String) throws {
         let db = try cli.temporaryDatabase()

@@ -151,7 +151,10 @@ struct AgendaAndNoticeTests {
         #expect(throws: NoticeError.illegalMove(.issued, .completed)) { try notice.advanced(to: .completed) }
         #expect(!notice.isOverdue(today: Day("2026-11-10")!))
         #expect(notice.daysOverdue(today: Day("2026-11-13")!) == 3, "counted from the first missed node")
-        #expect(notice.nextNode(today: Day("2026-11-13")!).title == "完成")
+        #expect(notice.nextOpenNode(today: Day("2026-11-13")!)?.title == "完成")
+        #expect(notice.nextOpenNode(today: Day("2026-11-21")!) == nil, "no node is next once all have passed")
+        #expect(notice.chaserDue(today: Day("2026-11-13")!) == Day("2026-11-20")!, "a chaser asks by the next node")
+        #expect(notice.chaserDue(today: Day("2026-11-21")!) == Day("2026-11-24")!, "or a few days ahead when none is left")
         #expect(throws: NoticeError.noOpenChaser) { try notice.chaserAnswered(on: Day("2026-11-13")!) }
         #expect(throws: NoticeError.blankChaser) { try notice.chased(on: Day("2026-11-13")!, by: "pw", text: "　") }
         notice = try notice.chased(on: Day("2026-11-13")!, by: "pw", text: "请说明原因")

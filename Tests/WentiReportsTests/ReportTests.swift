@@ -18,7 +18,7 @@ struct ReportTests {
     /// that carries Markdown and HTML markup and a control character.
     static func concern() -> Concern {
         var concern = Concern(code: ConcernCode(year: 2026, sequence: 7), title: "*急*|修<b>工具\u{1B}[2J老化", description: "描述",
-                              categoryID: "tools", channel: .hotline, finderID: "pw", reporter: .anonymous(sealedIdentity: "检修班张某"),
+                              categoryID: "tools", channel: .hotline, finderID: "pw", reporter: .anonymous(sealedIdentity: .toSeal("检修班张某")),
                               reportedOn: Day("2026-11-02")!, unitID: "t1", tier: .l1, createdAt: Date(timeIntervalSince1970: 0), createdByID: "pw")
         concern.stage = .analysing
         concern.grade = .urgent

@@ -23,7 +23,8 @@ final class DemoFixture: @unchecked Sendable {
         let path = directory.appendingPathComponent("demo.sqlite").path
         let clock = ManualClock(day: Day("2026-09-01")!)
         let store = try SQLiteStore(path: path, clock: clock)
-        try await SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: creatorLogin)
+        try await SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: creatorLogin,
+                                    keyHolders: TestKeys.demoHolders())
         let zhao = try await store.workspace().organisation.person("zg-zhao")!
         for person in try await store.workspace().organisation.people.values where person.id != zhao.id {
             _ = try await store.link(login: person.id.rawValue, to: person.id, actor: zhao)

@@ -14,7 +14,7 @@ struct WhoSeesWhatTests {
         let demo = try await DemoFixture()
         let song = try await demo.session("yg-song")
         let filed = try await song.intake(NewConcern(title: "班长总是点名批评", description: "", categoryID: "belonging", channel: .hotline,
-                                               finderID: "yg-song", reporter: .anonymous(sealedIdentity: "宋佳"), unitID: "t-bdyw"))
+                                               finderID: "yg-song", reporter: .anonymous(sealedIdentity: .toSeal("宋佳")), unitID: "t-bdyw"))
         let above = ["bzz-li", "bz-zheng", "ld-zhou", "ld-chen"]
         for login in above {
             let session = try await demo.session(login)

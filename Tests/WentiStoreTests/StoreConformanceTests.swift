@@ -4,6 +4,7 @@ import WentiTestSupport
 @testable import WentiCore
 @testable import WentiExchange
 @testable import WentiStore
+import WentiSeal
 
 /// What every backend of `WorkspaceStore` must do, the same way. Each test takes the backend
 /// as an argument; SQLite is the one there is today, and a new backend joins by adding a
@@ -21,7 +22,8 @@ struct StoreConformanceTests {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 let clock = ManualClock(day: Day("2026-09-01")!)
                 let store = try SQLiteStore(path: directory.appendingPathComponent("c.sqlite").path, clock: clock)
-                try await SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester")
+                try await SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
+                                    keyHolders: TestKeys.demoHolders())
                 clock.set(day: Day("2026-11-25")!)
                 return (store, clock, { try? FileManager.default.removeItem(at: directory) })
             }
@@ -162,5 +164,41 @@ struct StoreConformanceTests {
         if let sqlite = store as? SQLiteStore {
             await #expect(throws: StoreError.auditIsAppendOnly) { try await sqlite.executeRaw("DELETE FROM audit_log") }
         }
+    }
+
+    /// Identities go in sealed on every insert path, come back only as `.sealed`, open with
+    /// a holder's key only, and a removed holder loses its wraps.
+    @Test(arguments: Backend.allCases)
+    func identitiesAreStoredSealedAndHoldersComeAndGo(_ backend: Backend) async throws {
+        let (store, _, cleanup) = try await backend.demo()
+        defer { cleanup() }
+        let zhao = try await store.person("zg-zhao")
+        let opened = try await store.open(NewConcern(title: "匿名反映食堂", categoryID: "income-welfare", channel: .hotline,
+                                                     reporter: .anonymous(sealedIdentity: .toSeal("营销部员工小王")), unitID: "t-kf"), actor: zhao)
+        #expect(opened.reporter == .anonymous(sealedIdentity: .sealed))
+        var complete = opened
+        complete.code = ConcernCode(year: 2026, sequence: 0)
+        complete.reporter = .anonymous(sealedIdentity: .toSeal("计量班员工小李"))
+        let inserted = try #require(try await store.insert([complete], actor: zhao, action: "import").first)
+        for (code, text) in [(opened.code, "营销部员工小王"), (inserted.code, "计量班员工小李")] {
+            #expect(try await store.concern(code, scope: .all).reporter == .anonymous(sealedIdentity: .sealed))
+            let envelope = try #require(try await store.envelope(code))
+            #expect(Set(envelope.keys.keys) == [.recovery, .person("zg-zhao")])
+            #expect(try IdentitySeal.open(envelope, as: .person("zg-zhao"), with: TestKeys.zhao) == text)
+        }
+        let qian = IdentityKey.generate()
+        try await store.register(HolderKey(holder: .person("zg-qian"), publicKey: qian.publicKey, addedAt: store.now()), actor: zhao)
+        let envelope = try #require(try await store.envelope(opened.code))
+        let qianHolder = try #require(try await store.keyHolders().first { $0.holder == .person("zg-qian") })
+        try await store.addWraps([opened.code: try IdentitySeal.rewrap(envelope, as: .recovery, with: TestKeys.recovery, to: qianHolder)],
+                                 to: .person("zg-qian"), actor: zhao)
+        #expect(try IdentitySeal.open(try #require(try await store.envelope(opened.code)), as: .person("zg-qian"), with: qian) == "营销部员工小王")
+        try await store.remove(.person("zg-qian"), actor: zhao)
+        #expect(try await store.envelope(opened.code)?.keys[.person("zg-qian")] == nil)
+        #expect(!(try await store.keyHolders()).contains { $0.holder == .person("zg-qian") })
+        try await store.recordOpening(opened.code, reason: "回访", actor: zhao)
+        let log = try await store.auditLog(subject: sealedIdentityAuditSubject)
+        #expect(log.map(\.action).suffix(4) == ["keys-register", "keys-grant", "keys-remove", "open-sealed-identity"])
+        #expect(!(try await store.auditLog(subject: opened.code.description)).contains { $0.action == "open-sealed-identity" })
     }
 }

@@ -17,6 +17,8 @@ struct StoreFixture {
         clock = ManualClock(day: Day("2026-11-01")!)
         store = try SQLiteStore(path: path, clock: clock)
         try await store.install(Self.workspace)
+        // Anonymous identities are sealed on the way in: to the recovery key and "pw"'s.
+        for key in TestKeys.demoHolders(creator: "pw") { try await store.register(key, actor: try await store.person("pw")) }
     }
 
     static let workspace = Workspace(

@@ -153,14 +153,14 @@ struct StoreTests {
     @Test func rolesSeeTheirPartAndTheSealedReporterStaysSealed() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.remove() }
-        let sealed = try await fixture.add("匿名反映", unit: "t1", reporter: .anonymous(sealedIdentity: "运维班宋某"))
+        let sealed = try await fixture.add("匿名反映", unit: "t1", reporter: .anonymous(sealedIdentity: .toSeal("运维班宋某")))
         try await fixture.add("客服班的问题", unit: "t3")
         _ = try await fixture.store.perform(.escalate(reason: "班组解决不了"), on: sealed.code, expectedVersion: nil, actor: "tl1")
         await #expect(try fixture.codes(ConcernQuery(), viewer: "tl1") == ["Q-2026-0001"], "a team sees what it submitted up")
         await #expect(try fixture.codes(ConcernQuery(), viewer: "tl3") == ["Q-2026-0002"])
         await #expect(try fixture.codes(ConcernQuery(), viewer: "ld").count == 2)
         await #expect(throws: StoreError.concernNotFound(sealed.code)) { try await fixture.store.concern(sealed.code, viewer: "tl3") }
-        await #expect(try fixture.store.concern(sealed.code, viewer: "pw").reporter == .anonymous(sealedIdentity: "运维班宋某"))
+        await #expect(try fixture.store.concern(sealed.code, viewer: "pw").reporter == .anonymous(sealedIdentity: .sealed), "that there is one, not what")
         await #expect(try fixture.store.concern(sealed.code, viewer: "dh1").reporter == .anonymous(sealedIdentity: nil))
         await #expect(try fixture.store.concern(sealed.code, viewer: "ld").reporter == .anonymous(sealedIdentity: nil))
         await #expect(try fixture.store.page(ConcernQuery(), viewer: "pw", after: nil, limit: 5).rows.first { $0.code == sealed.code }?.anonymous == true)

@@ -8,7 +8,7 @@ import WentiTerminal
 @MainActor
 public enum StandardActions {
     public static var all: [AppAction] {
-        basics + tabs + views + TriageActions.all + MeetingActions.all + SupervisionActions.all + PracticeActions.all + DashboardActions.all
+        basics + tabs + views + TriageActions.all + IdentityActions.all + MeetingActions.all + SupervisionActions.all + PracticeActions.all + DashboardActions.all
     }
 
     /// 1 to 6: one key per pane.
@@ -202,12 +202,25 @@ public enum StandardActions {
             return
         }
         if state.detail?.code == code { return }
+        if state.showDetail, let known = state.recentDetails.entry(code, version: state.table.selectedRow?.version) {
+            state.detail = known.concern
+            state.detailLog = known.log
+            state.detailSimilar = known.similar
+            state.detailPractices = PracticeSearch.related(to: known.concern, in: state.practices.entries)
+            return
+        }
         // Read even when the detail is hidden: the triage actions judge availability on it.
         await attempt(&state) { state in
             let concern = try await env.session.concern(code)
             state.detail = concern
-            state.detailLog = await state.showDetail ? try env.session.log(code) : []
-            state.detailSimilar = await state.showDetail ? try env.session.similarSolved(to: concern) : []
+            if state.showDetail {
+                state.detailLog = try await env.session.log(code)
+                state.detailSimilar = try await env.session.similarSolved(to: concern)
+                state.recentDetails.keep(.init(concern: concern, log: state.detailLog, similar: state.detailSimilar))
+            } else {
+                state.detailLog = []
+                state.detailSimilar = []
+            }
             state.detailPractices = state.showDetail ? PracticeSearch.related(to: concern, in: state.practices.entries) : []
         }
     }

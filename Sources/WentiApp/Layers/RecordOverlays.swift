@@ -129,6 +129,8 @@ enum RecordOverlays {
                           : "\(id) applied to \(applied.count) concerns of batch \"\(group)\", \(skipped) skipped"
             }
             return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题" : "\(id) applied to \(applied.count) concerns of batch \"\(group)\""
+        case .openIdentity(let code):
+            return try await IdentityActions.open(code, values, &state, env)
         }
     }
 

@@ -38,11 +38,7 @@ enum FeedbackPane {
         let detailY = layout.contentTop + tableHeight
         grid.write(String(repeating: "─", count: width), x: 0, y: detailY, style: Style(dim: true))
         guard let concern = model.concern else { return }
-        let reporter: String = switch concern.reporter {
-        case .named(let name, _): name.isEmpty ? "-" : name
-        case .anonymous(let identity?): UIText.anonymousWithIdentity(identity).text(language)
-        case .anonymous(nil): UIText.anonymous.text(language)
-        }
+        let reporter = UIText.reporter(concern.reporter, opened: nil, language)
         var lines: [(String, Style)] = [
             ("\(concern.code)  \(concern.title)", Style(bold: true)),
             (UIText.fieldReporter.text(language) + reporter + (zh ? "  涉及人员 " : "  involved ") + (concern.involvedPeople.isBlank ? "-" : concern.involvedPeople), .plain),

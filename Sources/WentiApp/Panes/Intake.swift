@@ -30,7 +30,9 @@ public struct IntakeForm: Sendable, Equatable {
             .init(id: "reporter", label: LocalizedText(zh: "反映人", en: "Reporter"), input: .line(TextField())),
             .init(id: "anonymous", label: LocalizedText(zh: "匿名", en: "Anonymous"),
                   input: .choice([LocalizedText(zh: "否", en: "no"), LocalizedText(zh: "是", en: "yes")], selected: 0)),
-            .init(id: "sealed", label: LocalizedText(zh: "匿名者身份（仅政工可见）", en: "Identity (political work only)"), input: .line(TextField())),
+            // Sealed on the way into the store; kept out of the draft file, which is not.
+            .init(id: "sealed", label: LocalizedText(zh: "匿名者身份（仅政工可见）", en: "Identity (political work only)"),
+                  input: .line(TextField()), sensitive: true),
         ]))
     }
 
@@ -61,7 +63,7 @@ public struct IntakeForm: Sendable, Equatable {
             title: form.value("title"), description: form.value("description"),
             categoryID: workspace.categories[Int(form.value("category")) ?? 0].id, channel: channel, source: source,
             finderID: env.session.principal.id,
-            reporter: anonymous ? .anonymous(sealedIdentity: sealed.isEmpty ? nil : sealed) : .named(name: person?.name ?? reporter, personID: person?.id),
+            reporter: anonymous ? .anonymous(sealedIdentity: sealed.isEmpty ? nil : .toSeal(sealed)) : .named(name: person?.name ?? reporter, personID: person?.id),
             involvedPeople: form.value("involved"), unitID: unit.id))
     }
 

@@ -108,13 +108,16 @@ enum LibrariesPane {
         let unit = org.unit(c.unitID)?.name ?? c.unitID.rawValue
         lines.append(("\(c.tier.code) \(unit) · \(c.stage.label.text(language)) · " + (c.grade.map { "\($0.label.text(language))（\($0.stance.text(language))）" } ?? "-"), .plain))
         let category = workspace.category(c.categoryID)?.name.text(language) ?? c.categoryID.rawValue
-        let reporter: String = switch c.reporter {
-        case .named(let name, _): name.isEmpty ? "-" : name
-        case .anonymous(let identity?): UIText.anonymousWithIdentity(identity).text(language)
-        case .anonymous(nil): UIText.anonymous.text(language)
-        }
+        // An opened identity is text from data like any other (cleaned), and wraps: it is the
+        // one thing this opening was for, so none of it is cut off.
+        let opened = state.openedIdentity.flatMap { $0.code == c.code ? TextSanitizer.clean($0.text) : nil }
+        let reporter = UIText.reporter(c.reporter, opened: opened, language)
         lines.append((UIText.fieldCategory.text(language) + category + "  " + UIText.fieldChannel.text(language) + c.channel.label.text(language), .plain))
-        lines.append((UIText.fieldReporter.text(language) + reporter, .plain))
+        if opened != nil {
+            for wrapped in TerminalText.wrap(UIText.fieldReporter.text(language) + reporter, width: width) { lines.append((wrapped, Style(bold: true))) }
+        } else {
+            lines.append((UIText.fieldReporter.text(language) + reporter, .plain))
+        }
         if let owner = c.firstResponsibleID {
             // The effective deadline (paused days added back) and how late, as the table counts it.
             let today = state.today

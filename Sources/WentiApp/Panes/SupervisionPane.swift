@@ -20,20 +20,26 @@ enum SupervisionPane {
         let showConcern = width >= 100
         var columns: [ListTable.Column] = [.init(title: zh ? "督办单" : "Notice", width: 11)]
         if showConcern { columns.append(.init(title: zh ? "问题" : "Concern", width: 11)) }
-        columns += [.init(title: zh ? "标题" : "Title", width: 0), .init(title: zh ? "责任人" : "To", width: 6),
+        columns += [.init(title: zh ? "标题" : "Title", width: 0), .init(title: zh ? "责任人" : "To", width: 7),
                     .init(title: zh ? "状态" : "State", width: zh ? 8 : 12), .init(title: zh ? "下一节点" : "Next node", width: 10),
-                    .init(title: zh ? "逾期" : "Late", width: 8), .init(title: zh ? "催办" : "Chased", width: 6)]
+                    .init(title: zh ? "问题逾期" : "Concern late", width: zh ? 8 : 12), .init(title: zh ? "催办" : "Chased", width: 6)]
         let notices = ListTable(
             columns: columns,
             rows: model.notices.map { notice in
-                let late = notice.daysOverdue(today: today)
+                // The next node still ahead (none once all have passed) and, apart from it, how
+                // late the concern itself is: "next 12-10, 11 days late" read as a late node.
+                let concern = model.concerns[notice.concern]
+                let late = concern.map { DeadlineClock.daysOverdue($0, today: today) } ?? 0
+                let next = notice.state == .completed ? "" : notice.nextOpenNode(today: today)?.due.description ?? "—"
                 var cells = [notice.id]
                 if showConcern { cells.append(notice.concern.description) }
-                cells += [model.titles[notice.concern] ?? "", org.person(notice.toPersonID)?.name ?? notice.toPersonID.rawValue,
-                          notice.state.label.text(language), notice.nextNode(today: today).due.description,
-                          late > 0 ? UIText.late(late).text(language) : "",
+                let drifted = concern.map { !notice.drift(from: $0, today: today).isEmpty } ?? false
+                cells += [concern?.title ?? "", (drifted ? "≠" : "") + (org.person(notice.toPersonID)?.name ?? notice.toPersonID.rawValue),
+                          notice.state.label.text(language), next,
+                          late > 0 && notice.state != .completed ? UIText.late(late).text(language) : "",
                           notice.chasers.isEmpty ? "" : "\(notice.chasers.count)/\(notice.openChasers)"]
-                return ListTable.Row(cells: cells, colour: late > 0 ? .red : nil, dim: notice.state == .completed)
+                return ListTable.Row(cells: cells, colour: notice.isOverdue(today: today) || late > 0 && notice.state != .completed ? .red : nil,
+                                     dim: notice.state == .completed)
             },
             selected: model.selected, empty: zh ? "没有督办通知单（在问题库或会议中按 N 下发）" : "No notices (N issues one from the libraries or a meeting)")
         notices.draw(into: &grid, x: 0, y: layout.contentTop, width: width, height: noticesHeight)
@@ -43,6 +49,10 @@ enum SupervisionPane {
             let nodes = notice.nodes.map { "\($0.due < today && notice.state != .completed ? "✗" : "·") \($0.due) \($0.title)" }.joined(separator: "   ")
             grid.write("\(notice.concern) " + (zh ? "节点：" : "nodes: ") + TextSanitizer.clean(nodes), x: 1, y: y, style: Style(dim: true), limit: width - 2)
             y += 1
+            if let concern = model.concerns[notice.concern], let line = driftLine(notice.drift(from: concern, today: today), notice, org, zh: zh) {
+                grid.write(line, x: 1, y: y, style: Style(bold: true), limit: width - 2)
+                y += 1
+            }
             for chaser in notice.chasers.suffix(2) {
                 let who = org.person(chaser.byID)?.name ?? chaser.byID.rawValue
                 let answer = chaser.answeredOn.map { (zh ? "已回复 " : "answered ") + $0.description } ?? (zh ? "未回复" : "not answered")
@@ -62,6 +72,21 @@ enum SupervisionPane {
         grid.write((zh ? "已逾期 \(model.overdueTotal)" : "Overdue: \(model.overdueTotal)"), x: half + 1, y: listsTop,
                    style: Style(bold: true, colour: model.overdueTotal > 0 ? .red : nil), limit: width - half - 2)
         concernList(model.overdue, late: true, state, org, width: width - half).draw(into: &grid, x: half, y: listsTop + 1, width: width - half, height: listsHeight - 1)
+    }
+
+    /// What changed on the concern since the notice went out, in words (nil: nothing).
+    static func driftLine(_ drift: SupervisionNotice.Drift, _ notice: SupervisionNotice, _ org: Organisation, zh: Bool) -> String? {
+        guard !drift.isEmpty else { return nil }
+        var parts: [String] = []
+        if let person = drift.responsible {
+            let now = org.person(person)?.name ?? person.rawValue
+            let then = org.person(notice.toPersonID)?.name ?? notice.toPersonID.rawValue
+            parts.append(zh ? "第一责任人已改为 \(now)（通知单下发给 \(then)）" : "first responsible person is now \(now) (the notice went to \(then))")
+        }
+        if let deadline = drift.deadline {
+            parts.append(zh ? "问题期限已改为 \(deadline)（通知单末节点 \(notice.finalDue)）" : "the concern is now due \(deadline) (the notice's last node is \(notice.finalDue))")
+        }
+        return "≠ " + parts.joined(separator: zh ? "；" : "; ")
     }
 
     /// A narrow list gives up the owner column, so the title keeps some room.
@@ -90,9 +115,9 @@ extension SupervisionPane: Pane {
     static func refresh(_ state: inout AppState, _ env: AppEnvironment) async {
         let keep = state.supervision.notice?.id
         await StandardActions.attempt(&state) { state in
-            let (notices, titles) = try await env.session.visibleNotices()
+            let (notices, concerns) = try await env.session.visibleNotices()
             state.supervision.notices = notices
-            state.supervision.titles = titles
+            state.supervision.concerns = concerns
             state.supervision.dueSoon = try await env.session.dueSoon(within: state.supervision.horizon)
             (state.supervision.overdue, state.supervision.overdueTotal) = try await env.session.overdue()
         }

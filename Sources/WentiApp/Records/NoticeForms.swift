@@ -42,9 +42,10 @@ enum NoticeForms {
     }
 
     static func chaseForm(_ notice: SupervisionNotice, today: Day) -> Form {
-        let node = notice.nextNode(today: today)
+        // By the next node still ahead, else a few days ahead: a chaser due today cannot be met.
+        let what = notice.nextOpenNode(today: today)?.title ?? notice.nodes.last?.title ?? "完成"
         return Form(fields: [
-            RecordFields.line("text", RecordFields.chaser, "请于 \(max(node.due, today)) 前报告“\(node.title)”的进展", required: true),
+            RecordFields.line("text", RecordFields.chaser, "请于 \(notice.chaserDue(today: today)) 前报告“\(what)”的进展", required: true),
         ])
     }
 }

@@ -23,6 +23,8 @@ public enum RecordForm: Sendable, Equatable {
     case practice(ConcernCode)
     /// A practice applied to every concern of a batch group.
     case applyPractice(String)
+    /// Opening a sealed reporter identity: the reason and the passphrase.
+    case openIdentity(ConcernCode)
 
     var title: LocalizedText {
         switch self {
@@ -35,6 +37,7 @@ public enum RecordForm: Sendable, Equatable {
         case .export(.bulletin): LocalizedText(zh: "导出督办简报", en: "Export the supervision bulletin")
         case .practice(let code): LocalizedText(zh: "写成实践条目 · \(code)", en: "Write up as a practice entry · \(code)")
         case .applyPractice(let id): LocalizedText(zh: "把 \(id) 应用到批次", en: "Apply \(id) to a batch")
+        case .openIdentity(let code): LocalizedText(zh: "查看匿名反映人身份 · \(code)（记入审计）", en: "Open the sealed identity · \(code) (audited)")
         }
     }
 }

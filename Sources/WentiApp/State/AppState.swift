@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSeal
 import WentiSession
 import WentiStore
 import WentiTerminal
@@ -60,7 +61,15 @@ public struct AppState: Sendable {
     /// entries written from cases like it: one case teaches the next.
     public var detailSimilar: [ConcernSummary] = []
     public var detailPractices: [PracticeEntry] = []
+    /// The details last read, so that moving back and forth over the same rows reads nothing:
+    /// a concern with a 1 MB description cost a 1 MB read and decode on every visit. Emptied
+    /// whenever the pane is read again (anything may have changed), and checked against the
+    /// row's version.
+    public var recentDetails = RecentDetails()
     public var showDetail = true
+    /// A sealed identity this screen opened (with a reason, audited): shown on that concern's
+    /// detail only, and dropped as soon as the detail shows anything else.
+    public var openedIdentity: OpenedIdentity?
     public var overlays: [Overlay] = []
     /// A message for the status bar until the next key.
     public var toast: String?
@@ -83,6 +92,18 @@ public struct AppState: Sendable {
     }
 
     public var selectedUnit: OrgUnit? { tree.indices.contains(treeSelected) ? tree[treeSelected].unit : nil }
+
+    /// Forgets the opened identity once its concern's detail is no longer what is shown.
+    mutating func forgetOpenedIdentityIfElsewhere() {
+        guard let opened = openedIdentity else { return }
+        if tab != .libraries || detail?.code != opened.code { openedIdentity = nil }
+    }
+}
+
+/// The plaintext of one opened identity, for as long as its detail stays on screen.
+public struct OpenedIdentity: Sendable, Equatable {
+    public var code: ConcernCode
+    public var text: String
 }
 
 /// What actions may use besides the state: the session, the registry. One per run.
@@ -95,12 +116,19 @@ public final class AppEnvironment {
     public let draft: IntakeDraft?
     /// How the dashboard ranks units (the organisation's assessment file, else the standard).
     public let assessmentWeights: AssessmentWeights
+    /// Where this account keeps its protected keys (nil: opening identities is not offered).
+    public let keyFolder: KeyFolder?
+    /// Said when the passphrase is asked for: the demo's, which the demo cannot ask for itself.
+    public let passphraseHint: LocalizedText?
 
-    public init(session: Session, registry: ActionRegistry, draft: IntakeDraft? = nil, assessmentWeights: AssessmentWeights = .standard) {
+    public init(session: Session, registry: ActionRegistry, draft: IntakeDraft? = nil, assessmentWeights: AssessmentWeights = .standard,
+                keyFolder: KeyFolder? = nil, passphraseHint: LocalizedText? = nil) {
         self.session = session
         self.registry = registry
         self.draft = draft
         self.assessmentWeights = assessmentWeights
+        self.keyFolder = keyFolder
+        self.passphraseHint = passphraseHint
     }
 
     /// Looks as `person` sees from now on (read-only), or back as oneself.
@@ -117,4 +145,29 @@ public struct TriageTarget: Sendable, Hashable, CustomStringConvertible {
     public var version: Int?
 
     public var description: String { code.description }
+}
+
+/// A few concern details as last read (the concern, its log and its similar cases).
+public struct RecentDetails: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        var concern: Concern
+        var log: [AuditEntry]
+        var similar: [ConcernSummary]
+    }
+
+    static let capacity = 8
+    private(set) var entries: [Entry] = []
+
+    /// The entry of `code` if it was read at `version`.
+    func entry(_ code: ConcernCode, version: Int?) -> Entry? {
+        entries.first { $0.concern.code == code && (version == nil || $0.concern.version == version) }
+    }
+
+    mutating func keep(_ entry: Entry) {
+        entries.removeAll { $0.concern.code == entry.concern.code }
+        entries.append(entry)
+        if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
+    }
+
+    mutating func removeAll() { entries = [] }
 }

@@ -25,18 +25,21 @@ extension Session {
 
     /// The notices the viewer may see, with their concerns' titles (where the viewer may
     /// read the concern).
-    func visibleNotices() async throws -> (notices: [SupervisionNotice], titles: [ConcernCode: String]) {
-        var titles: [ConcernCode: String] = [:]
+    /// The notices the viewer sees with their concerns as they stand now (for the title, the
+    /// concern's own lateness and what changed since the notice went out).
+    func visibleNotices() async throws -> (notices: [SupervisionNotice], concerns: [ConcernCode: Concern]) {
+        var concerns: [ConcernCode: Concern] = [:]
         let visible = try await notices()
-        for notice in visible where titles[notice.concern] == nil {
-            if let concern = try? await concern(notice.concern) { titles[notice.concern] = concern.title }
+        for notice in visible where concerns[notice.concern] == nil {
+            if let concern = try? await concern(notice.concern) { concerns[notice.concern] = concern }
         }
         // Open notices first, the latest first among them; then the next node due; completed last.
         let today = today()
         func key(_ notice: SupervisionNotice) -> (Int, Int, Int, String) {
-            (notice.state == .completed ? 1 : 0, -notice.daysOverdue(today: today), notice.nextNode(today: today).due.ordinal, notice.id)
+            (notice.state == .completed ? 1 : 0, -notice.daysOverdue(today: today),
+             notice.nextOpenNode(today: today)?.due.ordinal ?? Int.max, notice.id)
         }
-        return (visible.sorted { key($0) < key($1) }, titles)
+        return (visible.sorted { key($0) < key($1) }, concerns)
     }
 
     static let feedbackQueueLimit = 200

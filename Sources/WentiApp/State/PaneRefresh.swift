@@ -10,6 +10,7 @@ enum PaneRefresh {
         // Read first: a change made while the pane loads then shows on the next tick.
         let mark = try? await env.session.changeToken()
         state.today = env.session.today()
+        state.recentDetails.removeAll()
         await state.tab.pane.refresh(&state, env)
         if let mark { state.loadedMarks[state.tab] = mark }
     }

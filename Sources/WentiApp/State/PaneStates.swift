@@ -29,8 +29,8 @@ public struct SupervisionState: Sendable, Equatable {
     public var dueSoon: [ConcernSummary] = []
     public var overdue: [ConcernSummary] = []
     public var overdueTotal = 0
-    /// The titles of the notices' concerns.
-    public var titles: [ConcernCode: String] = [:]
+    /// The notices' concerns as they stand now (title, lateness, responsible person, deadline).
+    public var concerns: [ConcernCode: Concern] = [:]
 
     public var notice: SupervisionNotice? { notices.indices.contains(selected) ? notices[selected] : nil }
 }

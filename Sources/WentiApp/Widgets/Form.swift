@@ -8,6 +8,8 @@ import WentiText
 public struct Form: Sendable, Equatable {
     public enum Input: Sendable, Equatable {
         case line(TextField)
+        /// A line drawn as dots (a passphrase); its value is never saved in a draft.
+        case secret(TextField)
         case lines(TextArea, height: Int)
         /// A choice among options (Left / Right, or the first letters typed).
         case choice([LocalizedText], selected: Int)
@@ -18,20 +20,23 @@ public struct Form: Sendable, Equatable {
         public var label: LocalizedText
         public var input: Input
         public var required: Bool
+        /// Never written to disk with a draft (`values`): an identity, a passphrase.
+        public var sensitive: Bool
         /// Set by `submit`: why the value is not acceptable.
         public var message: LocalizedText?
 
-        public init(id: String, label: LocalizedText, input: Input, required: Bool = false) {
+        public init(id: String, label: LocalizedText, input: Input, required: Bool = false, sensitive: Bool = false) {
             self.id = id
             self.label = label
             self.input = input
             self.required = required
+            if case .secret = input { self.sensitive = true } else { self.sensitive = sensitive }
         }
 
         /// The field's value as text (a choice gives its index).
         public var value: String {
             switch input {
-            case .line(let field): field.text
+            case .line(let field), .secret(let field): field.text
             case .lines(let area, _): area.text
             case .choice(_, let selected): String(selected)
             }
@@ -45,9 +50,9 @@ public struct Form: Sendable, Equatable {
         self.fields = fields
     }
 
-    /// Every field's value by id (what a draft saves).
+    /// Every field's value by id, the sensitive ones left out (what a draft saves).
     public var values: [String: String] {
-        Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0.value) })
+        Dictionary(uniqueKeysWithValues: fields.filter { !$0.sensitive }.map { ($0.id, $0.value) })
     }
 
     /// Puts saved values back (a restored draft); unknown ids and bad choices are ignored.
@@ -58,6 +63,8 @@ public struct Form: Sendable, Equatable {
             case .line(var field):
                 field.set(value)
                 fields[index].input = .line(field)
+            case .secret:
+                break
             case .lines(_, let height):
                 fields[index].input = .lines(TextArea(value), height: height)
             case .choice(let options, _):
@@ -86,6 +93,9 @@ public struct Form: Sendable, Equatable {
         case .line(var field):
             guard field.handle(key) else { return false }
             fields[focus].input = .line(field)
+        case .secret(var field):
+            guard field.handle(key) else { return false }
+            fields[focus].input = .secret(field)
         case .lines(var area, let height):
             guard area.handle(key, width: width) else { return false }
             fields[focus].input = .lines(area, height: height)
@@ -138,6 +148,11 @@ public struct Form: Sendable, Equatable {
             switch field.input {
             case .line(let text):
                 text.draw(into: &grid, x: inputX, y: row, width: inputWidth - 1, style: style)
+                row += 1
+            case .secret(let text):
+                var dots = TextField()
+                dots.set(String(repeating: "•", count: text.text.count))
+                dots.draw(into: &grid, x: inputX, y: row, width: inputWidth - 1, style: style)
                 row += 1
             case .lines(var area, let height):
                 area.draw(into: &grid, x: inputX, y: row, width: inputWidth - 1, height: height, style: style)

@@ -39,7 +39,7 @@ struct AddCommand: AsyncParsableCommand {
             let channel: Channel = try Parse.enumValue(channel, option: "--channel")
             let reporterValue: Reporter
             if anonymous {
-                reporterValue = .anonymous(sealedIdentity: sealed)
+                reporterValue = .anonymous(sealedIdentity: sealed.map(SealedIdentity.toSeal))
             } else {
                 let person = reporter.flatMap { workspace.organisation.person(PersonID($0)) }
                 reporterValue = .named(name: person?.name ?? reporter ?? "", personID: person?.id)

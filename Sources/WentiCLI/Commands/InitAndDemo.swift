@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WentiCore
 import WentiExchange
+import WentiSeal
 import WentiSession
 import WentiStore
 
@@ -42,6 +43,10 @@ struct InitCommand: AsyncParsableCommand {
             emit(options.language == .zh
                  ? "已创建工作区 \(path)：\(workspace.organisation.units.count) 个单位，\(workspace.organisation.people.count) 人；账号 \(login) 即 \(creator.nameWithRole.zh)"
                  : "created workspace \(path): \(workspace.organisation.units.count) units, \(workspace.organisation.people.count) people; the account \(login) is \(creator.nameWithRole.en)")
+            // The recovery key exists from the start, so that anonymous intake can seal at once.
+            emit(try await RecoveryKeyText.make(for: try await Session.open(store: store, login: login), language: options.language))
+            emit(options.language == .zh ? "查看匿名身份前，政工人员各自运行 wenti keys init 生成自己的密钥"
+                                         : "before opening sealed identities, each political-work staff member runs wenti keys init")
         }
     }
 }
@@ -85,15 +90,20 @@ struct DemoCommand: AsyncParsableCommand {
             Self.removeDatabase(at: building)
             let clock = ManualClock(day: Day(year: 2026, month: 9, day: 1)!)
             let count: Int
+            // The demo cannot ask for a passphrase (it runs with no terminal too): its creator's
+            // key is made under a passphrase it states on screen, and kept like any other key.
+            let keys = try Self.demoKeys(creator: try loader.creator(of: try loader.workspace()), clock: clock)
             do {
                 let store = try SQLiteStore(path: building, clock: clock)
-                count = try await SeedReplayer.load(loader, into: store, clock: clock, creatorLogin: try Self.currentLogin())
+                count = try await SeedReplayer.load(loader, into: store, clock: clock, creatorLogin: try Self.currentLogin(),
+                                                    keyHolders: keys.holders)
                 try await store.markAsDemo()
                 if scale > 0 { try await Self.addSynthetic(scale, to: store) }
             } catch {
                 Self.removeDatabase(at: building)
                 throw error
             }
+            await Self.removeDemoKeys(of: path, folder: KeyFolder.standard(environment: options.environment))
             Self.removeDatabase(at: path)
             try FileManager.default.moveItem(atPath: building, toPath: path)
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
@@ -101,9 +111,40 @@ struct DemoCommand: AsyncParsableCommand {
             emit(options.language == .zh
                  ? "演示工作区已创建：\(path)（种子问题 \(count) 个，合成问题 \(scale) 个，用时 \(seconds) 秒）；您是 \(me?.nameWithRole.zh ?? "")"
                  : "demo workspace created: \(path) (\(count) seed concerns, \(scale) synthetic, \(seconds) s); you are \(me?.nameWithRole.en ?? "")")
+            let keyPath = KeyFolder.standard(environment: options.environment).path(forFingerprint: IdentityKey.fingerprint(of: keys.creatorPublicKey))
+            emit(options.language == .zh
+                 ? "匿名反映人的身份已加密。演示用：\(me?.name ?? "")的密钥口令是 \(Self.demoPassphrase)（密钥在 \(keyPath)），恢复密钥是 \(keys.recoveryCode)；在问题详情按 I 查看"
+                 : "Anonymous reporters' identities are sealed. For the demo: \(me?.name ?? "")'s key passphrase is \(Self.demoPassphrase) (key in \(keyPath)), the recovery key is \(keys.recoveryCode); press I on a concern's detail to open one")
             if !noTUI {
                 try await TerminalUI.open(options, databasePath: path)
             }
+        }
+    }
+
+    /// The demo's passphrase for its creator's key: stated on screen and in the README, since
+    /// `wenti demo` runs without a terminal in tests and CI. A demo workspace only.
+    static let demoPassphrase = "jiangcheng-demo"
+    static let passphraseHint = LocalizedText(zh: "演示工作区：赵雅琴的口令是 \(demoPassphrase)", en: "demo workspace: 赵雅琴's passphrase is \(demoPassphrase)")
+
+    /// The demo's recovery key and its creator's key (saved, protected by `demoPassphrase`, in
+    /// this account's key folder).
+    static func demoKeys(creator: Person, clock: ManualClock) throws -> (holders: [HolderKey], creatorPublicKey: Data, recoveryCode: String) {
+        let recovery = IdentityKey.generate()
+        let own = IdentityKey.generate()
+        let protected = try ProtectedKey.protect(own, for: .person(creator.id), passphrase: demoPassphrase)
+        try KeyFolder.standard(environment: ProcessInfo.processInfo.environment).save(protected)
+        return ([HolderKey(holder: .recovery, publicKey: recovery.publicKey, addedAt: clock.now()),
+                 HolderKey(holder: .person(creator.id), publicKey: own.publicKey, addedAt: clock.now())],
+                own.publicKey, RecoveryCode.text(of: recovery))
+    }
+
+    /// The key files the demo being replaced made in this account's folder: each demo makes
+    /// its own, and they would pile up run after run.
+    static func removeDemoKeys(of path: String, folder: KeyFolder) async {
+        guard SQLiteStore.isDemo(path: path) == true, let store = try? SQLiteStore(path: path, create: false),
+              let holders = try? await store.keyHolders() else { return }
+        for holder in holders where holder.holder != .recovery {
+            try? FileManager.default.removeItem(atPath: folder.path(forFingerprint: IdentityKey.fingerprint(of: holder.publicKey)))
         }
     }
 

@@ -50,7 +50,7 @@ struct NoticeListCommand: AsyncParsableCommand {
             let language = options.language
             let rows = try await session.notices().map { notice in
                 [notice.id, notice.concern.description, org.unit(notice.toUnitID)?.name ?? "", org.person(notice.toPersonID)?.name ?? "",
-                 notice.state.label.text(language), notice.nextNode(today: today).due.description, "\(notice.openChasers)"]
+                 notice.state.label.text(language), (notice.state == .completed ? "" : notice.nextOpenNode(today: today)?.due.description ?? "—"), "\(notice.openChasers)"]
             }
             let titles = language == .zh ? ["督办单", "问题", "责任部门", "第一责任人", "状态", "下一节点", "待回复催办"]
                 : ["notice", "concern", "department", "responsible", "state", "next node", "open chasers"]

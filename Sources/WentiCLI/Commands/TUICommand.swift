@@ -3,6 +3,7 @@ import Foundation
 import WentiApp
 import WentiCore
 import WentiExchange
+import WentiSeal
 import WentiSession
 import WentiStore
 import WentiTerminal
@@ -63,7 +64,9 @@ enum TerminalUI {
         let language = options.language
         // The intake draft lives beside the database, one per person.
         let draft = IntakeDraft(path: databasePath + ".intake-\(session.principal.id).json")
-        let env = AppEnvironment(session: session, registry: registry, draft: size == nil ? draft : nil, assessmentWeights: weights)
+        let env = AppEnvironment(session: session, registry: registry, draft: size == nil ? draft : nil, assessmentWeights: weights,
+                                 keyFolder: KeyFolder.standard(environment: options.environment),
+                                 passphraseHint: SQLiteStore.isDemo(path: databasePath) == true ? DemoCommand.passphraseHint : nil)
         let state = AppState(language: language)
         if let (width, height) = size {
             let backend = HeadlessTerminal(width: width, height: height, keys: KeyScript.parse(keys))

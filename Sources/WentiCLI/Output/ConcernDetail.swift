@@ -16,7 +16,7 @@ enum ConcernDetail {
         }
         let reporter: String = switch c.reporter {
         case .named(let name, _): name.isEmpty ? "-" : name
-        case .anonymous(let identity?): (zh ? "匿名（" : "anonymous (") + identity + (zh ? "）" : ")")
+        case .anonymous(.some): zh ? "匿名（身份已加密：wenti identity open \(c.code) --reason 理由）" : "anonymous (identity sealed: wenti identity open \(c.code) --reason WHY)"
         case .anonymous(nil): zh ? "匿名" : "anonymous"
         }
         var lines = [

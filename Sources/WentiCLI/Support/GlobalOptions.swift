@@ -75,6 +75,11 @@ struct GlobalOptions: ParsableArguments {
         }
         let session = try await Session.open(store: store, login: login, viewAs: viewAsName)
         if let header = session.viewHeader { printNotice(header.text(language)) }
+        // A workspace from before sealing keeps its identities aside in plain text until then.
+        if let waiting = try? await store.identitiesAwaitingSeal(), waiting > 0 {
+            printNotice(LocalizedText(zh: "有 \(waiting) 个匿名身份仍是加密功能启用前的明文：请政工人员运行 wenti keys init 加密",
+                                      en: "\(waiting) anonymous identities are still in plain text from before sealing: political-work staff, run wenti keys init").text(language))
+        }
         return session
     }
 }

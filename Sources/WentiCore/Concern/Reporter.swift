@@ -3,9 +3,10 @@
 public enum Reporter: Sendable, Hashable, Codable {
     /// Raised by a named person (a member of the organisation or free text, e.g. a retiree).
     case named(name: String, personID: PersonID?)
-    /// Raised anonymously. `sealedIdentity` is what the political-work staff know of the
-    /// person (may be nil when truly unknown, e.g. an anonymous hotline call).
-    case anonymous(sealedIdentity: String?)
+    /// Raised anonymously. `sealedIdentity` says whether political-work staff know who it
+    /// is (nil when truly unknown, e.g. an anonymous hotline call); the identity itself is
+    /// stored only as ciphertext (`SealedIdentity`).
+    case anonymous(sealedIdentity: SealedIdentity?)
 
     public var isAnonymous: Bool {
         if case .anonymous = self { return true }

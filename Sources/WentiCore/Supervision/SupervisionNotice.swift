@@ -103,8 +103,35 @@ public struct SupervisionNotice: Sendable, Hashable, Codable, Identifiable {
     /// Chasers sent and not answered yet.
     public var openChasers: Int { chasers.filter { $0.answeredOn == nil }.count }
 
-    /// The next deadline node not yet passed on `today`, or the last one.
-    public func nextNode(today: Day) -> Node { nodes.first { $0.due >= today } ?? nodes[nodes.count - 1] }
+    /// The next deadline node not yet passed on `today`; nil once every node has passed (then
+    /// the notice is late, which `daysOverdue` says, and there is no "next" node to show).
+    public func nextOpenNode(today: Day) -> Node? { nodes.first { $0.due >= today } }
+
+    /// How many days ahead a chaser asks for an answer when no node is still ahead.
+    public static let chaserReplyDays = 3
+
+    /// The day a chaser asks to be answered by: the next open node, else a few days ahead.
+    public func chaserDue(today: Day) -> Day { nextOpenNode(today: today)?.due ?? today.adding(days: Self.chaserReplyDays) }
+
+    /// What changed on the concern since the notice went out: a notice keeps naming whom and
+    /// by when it was issued to, and the screens say when that no longer holds.
+    public struct Drift: Sendable, Equatable {
+        public var responsible: PersonID?
+        public var deadline: Day?
+        public var isEmpty: Bool { responsible == nil && deadline == nil }
+    }
+
+    /// The concern's first responsible person where it is not the notice's addressee, and its
+    /// deadline where it lies past the notice's last node (an open notice only).
+    public func drift(from concern: Concern, today: Day) -> Drift {
+        guard state != .completed else { return Drift() }
+        var drift = Drift()
+        if let person = concern.firstResponsibleID, person != toPersonID { drift.responsible = person }
+        // A deadline moved past the last node leaves the notice's nodes behind; one earlier than
+        // the last node is normal (a notice may follow up beyond the deadline).
+        if let deadline = DeadlineClock.effectiveDeadline(of: concern, today: today), deadline > finalDue { drift.deadline = deadline }
+        return drift
+    }
 
     /// The final deadline node.
     public var finalDue: Day { nodes.map(\.due).max()! }

@@ -48,7 +48,8 @@ enum ConcernCSVColumn: String, CaseIterable {
             return ""
         case .anonymous: return c.reporter.isAnonymous ? "yes" : "no"
         case .sealedIdentity:
-            if case .anonymous(let identity?) = AccessPolicy.reporter(c.reporter, shownTo: viewer) { return identity }
+            // Never the identity: it is opened one at a time, with a reason (`wenti identity open`).
+            // An import reads this column as an identity to seal.
             return ""
         case .finder: return c.finderID?.rawValue ?? ""
         case .involved: return c.involvedPeople

@@ -5,8 +5,8 @@ import WentiSession
 import WentiStore
 
 /// Writes the concerns a person may see as CSV (UTF-8 with a byte-order mark, so that
-/// Excel opens Chinese correctly) or as JSON. A sealed reporter stays sealed for everyone
-/// but political-work staff.
+/// Excel opens Chinese correctly) or as JSON. No export holds a sealed identity, whoever
+/// exports: it says only that a report is anonymous.
 public struct ConcernExport {
     public enum Format: String, Sendable, CaseIterable {
         case csv, json

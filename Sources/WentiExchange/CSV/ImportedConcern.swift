@@ -60,7 +60,7 @@ struct ImportedConcern {
         let anonymous = ["yes", "true", "1", "是"].contains(row[.anonymous].lowercased())
         let reporterText = row[.reporter]
         let reporter: Reporter = anonymous
-            ? .anonymous(sealedIdentity: row[.sealedIdentity].isEmpty ? nil : row[.sealedIdentity])
+            ? .anonymous(sealedIdentity: row[.sealedIdentity].isEmpty ? nil : .toSeal(row[.sealedIdentity]))
             : .named(name: org.person(PersonID(reporterText))?.name ?? reporterText,
                      personID: org.person(PersonID(reporterText)) != nil ? PersonID(reporterText) : nil)
         let source = row[.source].isEmpty ? nil : channel.sourceKind.map { ConcernSource(kind: $0, id: row[.source]) }

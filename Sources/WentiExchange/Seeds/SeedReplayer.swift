@@ -19,16 +19,19 @@ public struct SeedReplayer {
         self.creator = creator
     }
 
-    /// Installs the workspace, its creator linked to `login`, and replays concerns, then
+    /// Installs the workspace, its creator linked to `login`, registers `keyHolders` (so that
+    /// the seeds' anonymous reporters go in sealed like any other), and replays concerns, then
     /// meetings, notices and practices, each step as the person who took it. Returns the
     /// number of concerns.
     @discardableResult
-    public static func load(_ loader: SeedLoader, into store: any WorkspaceStore, clock: ManualClock, creatorLogin login: String) async throws(SeedError) -> Int {
+    public static func load(_ loader: SeedLoader, into store: any WorkspaceStore, clock: ManualClock, creatorLogin login: String,
+                            keyHolders: [HolderKey] = []) async throws(SeedError) -> Int {
         var workspace = try loader.workspace()
         let creator = try loader.creator(of: workspace)
         do {
             workspace.organisation = try workspace.organisation.linking(login: login, to: creator.id)
             try await store.install(workspace, installer: creator.id)
+            for key in keyHolders { try await store.register(key, actor: creator) }
         } catch let error as StoreError {
             throw SeedError(file: loader.origin, place: "", problem: error.label)
         } catch {
@@ -66,7 +69,7 @@ public struct SeedReplayer {
 
         at(seed.reported)
         let reporter: Reporter = seed.anonymous == true
-            ? .anonymous(sealedIdentity: seed.sealed)
+            ? .anonymous(sealedIdentity: seed.sealed.map(SealedIdentity.toSeal))
             : .named(name: seed.reporter ?? "", personID: seed.reporterPerson.map { PersonID($0) })
         let source = seed.source.flatMap { id in seed.channel.sourceKind.map { ConcernSource(kind: $0, id: id) } }
         let new = NewConcern(

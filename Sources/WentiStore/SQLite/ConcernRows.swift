@@ -12,14 +12,13 @@ enum ConcernRows {
         var anonymous = false
         var reporterName: String?
         var reporterID: String?
-        var sealed: String?
         switch c.reporter {
         case .named(let name, let personID):
             reporterName = name
             reporterID = personID?.rawValue
-        case .anonymous(let identity):
+        case .anonymous:
+            // The identity itself lives sealed in `identity_envelope` (SQLiteStore+SealedIdentities).
             anonymous = true
-            sealed = identity
         }
         var batchGroup: String?
         var processing: String?
@@ -47,7 +46,7 @@ enum ConcernRows {
             ("visit_id", c.source?.kind == .leaderVisit ? c.source?.id : nil),
             ("finder_id", c.finderID?.rawValue),
             ("anonymous", anonymous), ("reporter_name", reporterName), ("reporter_id", reporterID),
-            ("sealed_identity", sealed),
+            ("sealed_identity", nil as String?),
             ("involved_people", c.involvedPeople), ("involved_unit_id", c.involvedUnitID?.rawValue),
             ("reported_on", c.reportedOn.ordinal),
             ("unit_id", c.unitID.rawValue), ("tier", c.tier.rawValue), ("stage", c.stage.rawValue),
@@ -221,6 +220,16 @@ enum ConcernRows {
         guard !concerns.isEmpty else { return [] }
         let index = Dictionary(uniqueKeysWithValues: concerns.enumerated().map { ($1.0, $0) })
         let ids = "(" + concerns.map { String($0.0) }.joined(separator: ",") + ")"
+        // That there is an identity, never what it is: the ciphertext stays in its table.
+        let withIdentity = try Int64.fetchAll(db, sql: """
+            SELECT concern_id FROM identity_envelope WHERE concern_id IN \(ids)
+            UNION SELECT concern_id FROM identity_awaiting_seal WHERE concern_id IN \(ids)
+            """)
+        for id in withIdentity {
+            if let position = index[id], concerns[position].1.reporter.isAnonymous {
+                concerns[position].1.reporter = .anonymous(sealedIdentity: .sealed)
+            }
+        }
         func children(_ table: String, _ add: (inout Concern, Row) throws -> Void) throws {
             for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE concern_id IN \(ids) ORDER BY concern_id, position") {
                 try add(&concerns[index[row["concern_id"]]!].1, row)
@@ -251,7 +260,7 @@ enum ConcernRows {
     static func decode(_ row: Row) throws -> Concern {
         let anonymous = row.bool("anonymous")
         let reporter: Reporter = anonymous
-            ? .anonymous(sealedIdentity: row.optionalText("sealed_identity"))
+            ? .anonymous(sealedIdentity: nil)  // `.sealed` where there is one: `loadMany`
             : .named(name: row.optionalText("reporter_name") ?? "", personID: row.optionalPerson("reporter_id"))
         let source: ConcernSource? = if let campaign = row.optionalText("campaign_id") {
             ConcernSource(kind: .campaign, id: campaign)

@@ -9,10 +9,14 @@ extension SQLiteStore {
         let workspace = try await workspace()
         let context = makeContext(person, workspace)
         return try await write { db in
+            var new = new
+            let envelope: SealedEnvelope?
+            (new.reporter, envelope) = try Self.sealing(new.reporter) { try Self.holderKeys(in: db, organisation: workspace.organisation) }
             let year = context.today.civil.year
             let code = ConcernCode(year: year, sequence: try Self.nextSequence(year: year, in: db))
             let concern = try Workflow.open(new, code: code, context: context)
-            _ = try ConcernRows.insert(concern, in: db)
+            let rowID = try ConcernRows.insert(concern, in: db)
+            if let envelope { try Self.writeEnvelope(envelope, concernID: rowID, in: db) }
             try appendAudit(db, actor: person.id, action: ConcernAction.open.rawValue, subject: code.description,
                             changes: ChangeSet.between(nil, concern))
             return concern
@@ -53,7 +57,8 @@ extension SQLiteStore {
     }
 
     public func insert(_ concerns: [Concern], actor person: Person, action: String) async throws(StoreError) -> [Concern] {
-        try await write { db in
+        let organisation = try await workspace().organisation
+        return try await write { db in
             // Children are written before their staged parents reach `concern`.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             try ConcernRows.prepareStaging(in: db)
@@ -66,6 +71,7 @@ extension SQLiteStore {
                 stageJSON[stage] = String(decoding: try auditEncoder.encode([FieldChange(field: "stage", old: "", new: stage.rawValue)]), as: UTF8.self)
             }
             var nextSequence: [Int: Int] = [:]
+            var holders: [HolderKey]?
             var stored: [Concern] = []
             stored.reserveCapacity(concerns.count)
             for var concern in concerns {
@@ -76,7 +82,13 @@ extension SQLiteStore {
                     nextSequence[year] = sequence + 1
                 }
                 rowID += 1
+                let envelope: SealedEnvelope?
+                (concern.reporter, envelope) = try Self.sealing(concern.reporter) {
+                    if holders == nil { holders = try Self.holderKeys(in: db, organisation: organisation) }
+                    return holders ?? []
+                }
                 try ConcernRows.stage(concern, rowID: rowID, into: staging, using: statements)
+                if let envelope { try Self.writeEnvelope(envelope, concernID: rowID, in: db) }
                 try appendAudit(db, actor: person.id, action: action, subject: concern.code.description,
                                 changesJSON: stageJSON[concern.stage, default: ""])
                 stored.append(concern)

@@ -15,7 +15,11 @@ enum Schema {
         migrator.registerMigration("v1-audit", migrate: audit)
         migrator.registerMigration("v2-counts", migrate: counts)
         migrator.registerMigration("v3-logins", migrate: logins)
+<<<<<<< HEAD
         migrator.registerMigration("v4-meeting-minutes", migrate: meetingMinutes)
+=======
+        migrator.registerMigration("v4-sealed-identities", migrate: sealedIdentities)
+>>>>>>> main
         return migrator
     }
 
@@ -70,6 +74,50 @@ enum Schema {
             CREATE UNIQUE INDEX person_login ON person(login) WHERE login IS NOT NULL;
             DELETE FROM setting WHERE key = 'default-actor';
             \(personIndexes.map(\.create).joined(separator: "\n"))
+            """)
+    }
+
+    /// Anonymous reporters' identities as ciphertext (issue 13): the holders' public keys, and
+    /// per concern the ciphertext with its data key wrapped to each holder. The column
+    /// `concern.sealed_identity`, which held the text in the clear, is emptied and refused from
+    /// now on by trigger (SQLite cannot drop a column that a CHECK names). What it held waits
+    /// in `identity_awaiting_seal` until the first holder key exists (`wenti keys init`), which
+    /// seals it, deletes it and VACUUMs the file: this migration cannot seal, since before it
+    /// nobody had a key.
+    private static func sealedIdentities(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE key_holder (
+              holder TEXT PRIMARY KEY NOT NULL CHECK (holder = 'recovery' OR holder LIKE 'person:_%'),
+              public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+              added_at REAL NOT NULL
+            ) STRICT;
+            CREATE TABLE identity_envelope (
+              concern_id INTEGER PRIMARY KEY NOT NULL REFERENCES concern(id),
+              ciphertext BLOB NOT NULL CHECK (length(ciphertext) >= 28)
+            ) STRICT;
+            CREATE TABLE identity_key (
+              concern_id INTEGER NOT NULL REFERENCES identity_envelope(concern_id),
+              holder TEXT NOT NULL REFERENCES key_holder(holder) ON DELETE CASCADE,
+              encapsulated BLOB NOT NULL,
+              wrapped BLOB NOT NULL,
+              PRIMARY KEY (concern_id, holder)
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX identity_key_holder ON identity_key(holder);
+            CREATE TABLE identity_awaiting_seal (
+              concern_id INTEGER PRIMARY KEY NOT NULL REFERENCES concern(id),
+              text TEXT NOT NULL
+            ) STRICT;
+            INSERT INTO identity_awaiting_seal
+              SELECT id, sealed_identity FROM concern WHERE sealed_identity IS NOT NULL AND trim(sealed_identity) <> '';
+            UPDATE concern SET sealed_identity = NULL WHERE sealed_identity IS NOT NULL;
+            CREATE TRIGGER concern_identity_never_plain_insert BEFORE INSERT ON concern
+              WHEN new.sealed_identity IS NOT NULL BEGIN
+              SELECT RAISE(ABORT, 'an identity is stored sealed only');
+            END;
+            CREATE TRIGGER concern_identity_never_plain_update BEFORE UPDATE OF sealed_identity ON concern
+              WHEN new.sealed_identity IS NOT NULL BEGIN
+              SELECT RAISE(ABORT, 'an identity is stored sealed only');
+            END;
             """)
     }
 

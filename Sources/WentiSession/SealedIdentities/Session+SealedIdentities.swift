@@ -1,0 +1,146 @@
+import Foundation
+import WentiCore
+import WentiSeal
+import WentiStore
+
+/// Opening an anonymous reporter's sealed identity, and the keys that open them.
+///
+/// The session checks who may and why before any key is asked for; the cryptography is
+/// `WentiSeal`'s; the store keeps only ciphertext and public keys. The plaintext an opening
+/// returns is the caller's to show once and drop: nothing here keeps it.
+extension Session {
+    // MARK: Opening
+
+    /// Why the principal may not open `code`'s identity for `reason`, or nil: checked before a
+    /// passphrase is asked, so that nobody types one in vain.
+    public func checkOpening(_ code: ConcernCode, reason: String) async throws {
+        _ = try actor(for: .openSealedIdentity)
+        try require(.openSealedIdentity, on: .company)
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SessionError.reasonRequired(code) }
+        guard case .anonymous(.sealed?) = try await concern(code).reporter else { throw StoreError.noSealedIdentity(code) }
+    }
+
+    /// Opens `code`'s identity as `holder` with its unlocked key, and records the opening
+    /// (who, when, why) in the log political-work staff list (`identityOpenings`).
+    public func openIdentity(_ code: ConcernCode, reason: String, as holder: KeyHolder, with key: IdentityKey) async throws -> String {
+        try await checkOpening(code, reason: reason)
+        guard let envelope = try await store.envelope(code) else { throw StoreError.noSealedIdentity(code) }
+        let text = try IdentitySeal.open(envelope, as: holder, with: key)
+        try await store.recordOpening(code, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), actor: principal)
+        return text
+    }
+
+    /// Every opening and key change, oldest first: political-work staff only.
+    public func identityLog() async throws -> [AuditEntry] {
+        try require(.openSealedIdentity, on: .company)
+        return try await store.auditLog(subject: sealedIdentityAuditSubject)
+    }
+
+    // MARK: Keys
+
+    /// Refuses unless the principal (not a view) is political-work staff: the ones who hold keys.
+    @discardableResult
+    public func checkKeyHolder() throws -> Person {
+        let actor = try actor(for: .openSealedIdentity)
+        try require(.openSealedIdentity, on: .company)
+        return actor
+    }
+
+    /// Refuses a grant that cannot work, before any key is unlocked for it.
+    public func checkGrant(to person: Person) async throws {
+        try checkKeyHolder()
+        guard person.role == .politicalWork else { throw SessionError.notPoliticalWork(person) }
+        guard try await holderKey(.person(person.id)) != nil else { throw SessionError.noKeyOf(person) }
+    }
+
+    /// The holders identities are sealed to now (political-work staff only).
+    public func keyHolders() async throws -> [HolderKey] {
+        try require(.openSealedIdentity, on: .company)
+        return try await store.keyHolders()
+    }
+
+    /// How many sealed identities there are, and how many each holder has a wrap for.
+    public func identitiesOpenable() async throws -> (total: Int, byHolder: [KeyHolder: Int]) {
+        try require(.openSealedIdentity, on: .company)
+        var total = 0
+        var byHolder: [KeyHolder: Int] = [:]
+        var after: ConcernCode?
+        while true {
+            let batch = try await store.envelopes(after: after, limit: 500)
+            guard let last = batch.last else { break }
+            total += batch.count
+            for (_, envelope) in batch { for holder in envelope.keys.keys { byHolder[holder, default: 0] += 1 } }
+            after = last.code
+        }
+        return (total, byHolder)
+    }
+
+    /// The public key the workspace keeps for `holder`, or nil.
+    public func holderKey(_ holder: KeyHolder) async throws -> HolderKey? {
+        try await store.keyHolders().first { $0.holder == holder }
+    }
+
+    /// The principal's own key in this workspace; refuses with what to do when there is none.
+    public func ownHolderKey() async throws -> HolderKey {
+        try require(.openSealedIdentity, on: .company)
+        guard let key = try await holderKey(.person(principal.id)) else { throw SessionError.noKeyOf(principal) }
+        return key
+    }
+
+    /// Registers the principal's new public key (`wenti keys init`): identities taken in from
+    /// now on are sealed to it too; older ones once someone who can open them grants access.
+    public func registerOwnKey(_ publicKey: Data) async throws {
+        let actor = try checkKeyHolder()
+        try await store.register(HolderKey(holder: .person(actor.id), publicKey: publicKey, addedAt: store.now()), actor: actor)
+    }
+
+    /// Registers the workspace's recovery key, once: a second would silently leave the paper
+    /// copy of the first opening less and less.
+    public func registerRecoveryKey(_ publicKey: Data) async throws {
+        let actor = try checkKeyHolder()
+        guard try await holderKey(.recovery) == nil else { throw SessionError.recoveryKeyExists }
+        try await store.register(HolderKey(holder: .recovery, publicKey: publicKey, addedAt: store.now()), actor: actor)
+    }
+
+    /// Wraps every identity the granter (`holder`, with its key) can open to `person`'s key.
+    /// Returns how many were granted and how many the granter could not open.
+    public func grant(to person: Person, as holder: KeyHolder, with key: IdentityKey) async throws -> (granted: Int, notOpenable: Int) {
+        let actor = try checkKeyHolder()
+        guard person.role == .politicalWork else { throw SessionError.notPoliticalWork(person) }
+        guard let recipient = try await holderKey(.person(person.id)) else { throw SessionError.noKeyOf(person) }
+        var wraps: [ConcernCode: WrappedKey] = [:]
+        var notOpenable = 0
+        var after: ConcernCode?
+        while true {
+            let batch = try await store.envelopes(after: after, limit: 500)
+            guard let last = batch.last else { break }
+            for (code, envelope) in batch where envelope.keys[recipient.holder] == nil {
+                do {
+                    wraps[code] = try IdentitySeal.rewrap(envelope, as: holder, with: key, to: recipient)
+                } catch SealError.notWrappedTo {
+                    notOpenable += 1
+                }
+            }
+            after = last.code
+        }
+        if !wraps.isEmpty { try await store.addWraps(wraps, to: recipient.holder, actor: actor) }
+        return (wraps.count, notOpenable)
+    }
+
+    /// Takes `person`'s key away: nothing taken in from now on is sealed to it, and the wraps
+    /// it had are deleted (a copy of the database made before keeps them, as any copy would).
+    public func removeKey(of person: Person) async throws {
+        let actor = try checkKeyHolder()
+        do {
+            try await store.remove(.person(person.id), actor: actor)
+        } catch let error where error == .seal(.notWrappedTo(.person(person.id))) {
+            throw SessionError.noKeyOf(person)
+        }
+    }
+
+    /// Seals the identities written before sealing existed (see `WorkspaceStore.sealAwaitingIdentities`).
+    public func sealAwaitingIdentities() async throws -> Int {
+        let actor = try checkKeyHolder()
+        return try await store.sealAwaitingIdentities(actor: actor)
+    }
+}
