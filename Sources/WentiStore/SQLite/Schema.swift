@@ -15,11 +15,8 @@ enum Schema {
         migrator.registerMigration("v1-audit", migrate: audit)
         migrator.registerMigration("v2-counts", migrate: counts)
         migrator.registerMigration("v3-logins", migrate: logins)
-<<<<<<< HEAD
-        migrator.registerMigration("v4-meeting-minutes", migrate: meetingMinutes)
-=======
         migrator.registerMigration("v4-sealed-identities", migrate: sealedIdentities)
->>>>>>> main
+        migrator.registerMigration("v5-meeting-minutes", migrate: meetingMinutes)
         return migrator
     }
 
