@@ -28,6 +28,11 @@ enum DefaultTemplates {
         {{#meeting.heldOn}}
         - {{l.heldOn}}: {{meeting.heldOn}}
         {{/meeting.heldOn}}
+        {{#meeting.place}}
+        - {{l.place}}: {{meeting.place}}
+        - {{l.chair}}: {{meeting.chair}}; {{l.recorder}}: {{meeting.recorder}}
+        - {{l.attendees}}: {{meeting.attendees}}
+        {{/meeting.place}}
         {{#meeting.notes}}
         - {{l.notes}}: {{meeting.notes}}
         {{/meeting.notes}}
@@ -40,6 +45,9 @@ enum DefaultTemplates {
 
         - {{l.parties}}: {{l.finder}} {{finder}}; {{l.involved}} {{involved}}; {{l.solvingUnit}} {{solvingUnit}}
         - {{l.stage}}: {{stage}}{{#grade}}; {{l.grade}}: {{grade}}{{/grade}}{{#due}}; {{l.due}}: {{due}}{{/due}}
+        {{#deferredFrom}}
+        - {{l.deferredFrom}}: {{deferredFrom}}
+        {{/deferredFrom}}
         {{#decision}}
         - {{l.rootCause}}: {{rootCause}} ({{l.difficulty}} {{difficulty}}, {{l.breadth}} {{breadth}})
         - {{l.decidedGrade}}: {{grade}} ({{stance}})
@@ -65,6 +73,10 @@ enum DefaultTemplates {
     static let meetingText = """
         {{title}}
         {{l.meeting}}: {{meeting.id}}  {{l.unit}}: {{meeting.unit}}  {{l.month}}: {{meeting.month}}{{#meeting.heldOn}}  {{l.heldOn}}: {{meeting.heldOn}}{{/meeting.heldOn}}
+        {{#meeting.place}}
+        {{l.place}}: {{meeting.place}}  {{l.chair}}: {{meeting.chair}}  {{l.recorder}}: {{meeting.recorder}}
+        {{l.attendees}}: {{meeting.attendees}}
+        {{/meeting.place}}
         {{#meeting.notes}}
         {{l.notes}}: {{meeting.notes}}
         {{/meeting.notes}}
@@ -75,6 +87,9 @@ enum DefaultTemplates {
         * {{code}} {{title}}
           {{l.finder}}: {{finder}} / {{l.involved}}: {{involved}} / {{l.solvingUnit}}: {{solvingUnit}}
           {{l.stage}}: {{stage}}{{#grade}}  {{l.grade}}: {{grade}}{{/grade}}{{#due}}  {{l.due}}: {{due}}{{/due}}
+        {{#deferredFrom}}
+          {{l.deferredFrom}}: {{deferredFrom}}
+        {{/deferredFrom}}
         {{#decision}}
           {{l.rootCause}}: {{rootCause}} ({{difficulty}}, {{breadth}})
           {{l.decidedGrade}}: {{grade}} ({{stance}})  {{l.deadline}}: {{deadline}}{{#deadlineReason}} ({{deadlineReason}}){{/deadlineReason}}
@@ -102,12 +117,14 @@ enum DefaultTemplates {
         </head><body>
         <h1>{{title}}</h1>
         <p>{{l.meeting}}: {{meeting.id}} · {{l.unit}}: {{meeting.unit}} · {{l.month}}: {{meeting.month}}{{#meeting.heldOn}} · {{l.heldOn}}: {{meeting.heldOn}}{{/meeting.heldOn}}</p>
+        {{#meeting.place}}<p>{{l.place}}: {{meeting.place}} · {{l.chair}}: {{meeting.chair}} · {{l.recorder}}: {{meeting.recorder}}</p>
+        <p>{{l.attendees}}: {{meeting.attendees}}</p>{{/meeting.place}}
         {{#meeting.notes}}<p>{{l.notes}}: {{meeting.notes}}</p>{{/meeting.notes}}
         {{#sections}}
         <h2>{{title}} ({{count}})</h2>
         <table><tr><th>{{l.concern}}</th><th>{{l.parties}}</th><th>{{l.decision}}</th></tr>
         {{#items}}
-        <tr><td>{{code}}<br>{{title}}<br>{{stage}}{{#grade}} · {{grade}}{{/grade}}{{#due}} · {{l.due}} {{due}}{{/due}}</td>
+        <tr><td>{{code}}<br>{{title}}<br>{{stage}}{{#grade}} · {{grade}}{{/grade}}{{#due}} · {{l.due}} {{due}}{{/due}}{{#deferredFrom}}<br>{{l.deferredFrom}} {{deferredFrom}}{{/deferredFrom}}</td>
         <td>{{l.finder}}: {{finder}}<br>{{l.involved}}: {{involved}}<br>{{l.solvingUnit}}: {{solvingUnit}}</td>
         <td>{{#decision}}{{l.rootCause}}: {{rootCause}} ({{difficulty}}, {{breadth}})<br>{{l.decidedGrade}}: {{grade}} ({{stance}})<br>{{l.plan}}: {{plan}}<br>{{l.firstResponsible}}: {{firstResponsible}} ({{responsibleUnit}})<br>{{l.deadline}}: {{deadline}}{{#deadlineReason}} ({{deadlineReason}}){{/deadlineReason}}{{/decision}}{{#deferred}}{{l.deferred}}{{/deferred}}{{#feedback}}{{l.feedback}}: {{feedback}}{{/feedback}}</td></tr>
         {{/items}}

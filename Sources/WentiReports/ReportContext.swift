@@ -28,6 +28,12 @@ public struct ReportContext: Sendable {
         var header: [String: Any] = ["id": clean(meeting.id), "unit": unitName(meeting.unitID), "month": meeting.month.description,
                                      "state": meeting.state.rawValue]
         if let heldOn = meeting.heldOn { header["heldOn"] = heldOn.description }
+        if let attendance = meeting.attendance {
+            header["chair"] = attendance.chairID.map(personName) ?? "—"
+            header["recorder"] = attendance.recorderID.map(personName) ?? "—"
+            header["place"] = clean(attendance.place)
+            header["attendees"] = attendance.attendees.map(clean).joined(separator: language == .zh ? "、" : ", ")
+        }
         if !meeting.notes.isBlank { header["notes"] = clean(meeting.notes) }
         var context = base()
         context["title"] = text(ReportLabels.all[meeting.state == .held ? "minutesTitle" : "agendaTitle"]!)
@@ -40,13 +46,15 @@ public struct ReportContext: Sendable {
         var row: [String: Any] = [
             "code": item.concern.description,
             "title": clean(concern?.title ?? ""),
-            "stage": concern.map { text($0.stage.label) } ?? "",
+            // Held minutes show the item as the meeting left it; an agenda, as it stands today.
+            "stage": (held ? item.snapshot.map { text($0.stage.label) } : nil) ?? concern.map { text($0.stage.label) } ?? "",
             "finder": item.parties.finderID.map(personName) ?? "—",
             "involved": item.parties.involved.isBlank ? "—" : clean(item.parties.involved),
             "solvingUnit": item.parties.solvingUnitID.map(unitName) ?? "—",
         ]
-        if let grade = concern?.grade { row["grade"] = text(grade.label) }
-        if let concern, let due = DeadlineClock.effectiveDeadline(of: concern, today: today) { row["due"] = due.description }
+        if let grade = held && item.snapshot != nil ? item.snapshot?.grade : concern?.grade { row["grade"] = text(grade.label) }
+        if let from = item.deferredFrom { row["deferredFrom"] = clean(from) }
+        if !held, let concern, let due = DeadlineClock.effectiveDeadline(of: concern, today: today) { row["due"] = due.description }
         if let decision = item.decision {
             var decided: [String: Any] = [
                 "rootCause": clean(decision.analysis.rootCause),

@@ -50,10 +50,16 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func insert(_ concerns: [Concern], actor: Person, action: String) async throws(StoreError) -> [Concern]
 
     // MARK: Records around concerns
-    /// Inserts or replaces a planned meeting (a held one's minutes are a record).
+    /// Inserts or replaces a planned meeting (a held one's minutes are a record). One pending
+    /// meeting per unit and month, and a concern on one pending agenda only.
     func save(_ meeting: Meeting, actor: Person) async throws(StoreError)
-    /// Carries out every decision of a planned meeting and marks it held: all or nothing.
-    func confirmMinutes(_ meetingID: String, heldOn: Day, actor: Person) async throws(StoreError) -> Meeting
+    /// Carries out every decision of a planned meeting and marks it held, with who attended
+    /// and how each item stood: all or nothing. The day may not be after today nor before
+    /// the unit's last held meeting (`Meeting.validateMinutes`).
+    func confirmMinutes(_ meetingID: String, heldOn: Day, attendance: MeetingAttendance, actor: Person) async throws(StoreError) -> Meeting
+    /// Checks what `confirmMinutes` would check, writing nothing: the UI asks "confirm?"
+    /// only about minutes the store would take.
+    func checkMinutes(_ meetingID: String, heldOn: Day, attendance: MeetingAttendance) async throws(StoreError)
     func meetings() async throws(StoreError) -> [Meeting]
     /// Concerns that may belong on an agenda of `units` for `month` (see `AgendaBuilder`),
     /// at most `limit` of each kind.

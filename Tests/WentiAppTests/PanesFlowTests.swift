@@ -20,6 +20,58 @@ struct PanesFlowTests {
 
     static func spaced(_ text: String) -> String { text.map(String.init).joined(separator: " ") }
 
+    /// The minutes form after the held-on day and the chair (both prefilled): the recorder,
+    /// the place and the attendees.
+    static let sitting = "Tab Tab " + spaced("孙文博") + " Tab " + spaced("三楼会议室") + " Tab " + spaced("周建国，孙文博")
+
+    @Test func confirmingTheMinutesAsksFirstAndRefusesADayNotYetCome() async throws {
+        let fixture = try await AppFixture()
+        _ = await fixture.run("2 n " + Self.decide(plan: "固定检修窗口", responsible: "郑伟"), width: 120, height: 36)
+        fixture.clock.set(day: Day("2026-12-03")!)
+        // The held-on day defaults to today; a day after it is refused on that field.
+        let (future, _) = await fixture.run("2 C C-u " + Self.spaced("2026-12-10") + " " + Self.sitting + " Enter", width: 120, height: 36)
+        guard case .recordForm(let form, .minutes)? = future.state.overlays.last else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(form.fields.first { $0.id == "held-on" }?.message?.en.contains("after today (2026-12-03)") == true)
+        // Today: the question says how many decisions and how many deferred, and nothing is applied yet.
+        let (asked, screen) = await fixture.run("2 C " + Self.sitting + " Enter", width: 120, height: 36, language: .zh)
+        let planned = try await #require(try fixture.store.meetings().first { $0.id == "HY-2026-12" })
+        #expect(planned.state == .planned)
+        let deferred = planned.items.filter { $0.purpose == .define }.count - 1
+        #expect(screen.lastFrame.text.contains("确认 HY-2026-12 纪要：执行 1 项决定，暂缓 \(deferred) 项？"))
+        guard case .confirmMinutes(_, _, let heldOn, let attendance, _)? = asked.state.overlays.last else {
+            Issue.record("no question was asked")
+            return
+        }
+        #expect(heldOn == Day("2026-12-03") && attendance.recorderID == "zg-sun" && attendance.place == "三楼会议室")
+        #expect(attendance.attendees == ["周建国", "孙文博"])
+        // n goes back to the form with what was typed.
+        let (back, _) = await fixture.run("2 C " + Self.sitting + " Enter n", width: 120, height: 36)
+        guard case .recordForm(let kept, .minutes)? = back.state.overlays.last else {
+            Issue.record("the form was not kept")
+            return
+        }
+        #expect(kept.value("place") == "三楼会议室")
+        await #expect(try fixture.store.meetings().first { $0.id == "HY-2026-12" }?.state == .planned)
+        let (_, held) = await fixture.run("2 C " + Self.sitting + " Enter y", width: 120, height: 36, language: .zh)
+        let minutes = try await #require(try fixture.store.meetings().first { $0.id == "HY-2026-12" })
+        #expect(minutes.state == .held && minutes.heldOn == Day("2026-12-03") && minutes.attendance?.chairID == "zg-zhao")
+        #expect(held.lastFrame.text.contains("主持 赵雅琴 · 记录 孙文博 · 地点 三楼会议室"))
+    }
+
+    @Test func nextMonthsAgendaLeavesTheConcernsOfThisMonthsPendingOne() async throws {
+        let fixture = try await AppFixture()
+        fixture.clock.set(day: Day("2026-12-03")!)
+        let onDecember = try await #require(try fixture.store.meetings().first { $0.id == "HY-2026-12" }).items.map(\.concern)
+        let (app, screen) = await fixture.run("2 n", width: 120, height: 36)
+        let january = try #require(app.state.meetings.meeting)
+        #expect(january.id == "HY-2027-01" && !january.items.isEmpty)
+        #expect(Set(january.items.map(\.concern)).isDisjoint(with: onDecember))
+        #expect(screen.lastFrame.text.contains("2026-12") && screen.lastFrame.text.contains("2027-01"), "both pending meetings are listed")
+    }
+
     @Test func aMonthOfMeetingsSupervisionAndFeedback() async throws {
         let fixture = try await AppFixture()
         // 2: meetings; n: next month's agenda from the data. The first three items (to define)
@@ -38,10 +90,11 @@ struct PanesFlowTests {
         #expect(stored.items.prefix(3).map { $0.decision?.plan } == ["修订聘任办法", "增加培训名额", "固定检修窗口"])
         #expect(stored.items.prefix(3).map { $0.decision?.firstResponsibleID } == ["ld-zhou", "bz-wang", "bz-zheng"])
 
-        // The meeting sits on 2026-12-03: C confirms the minutes, every decision applied at once.
+        // The meeting sits on 2026-12-03: C records the sitting, asks, and y applies every decision at once.
         fixture.clock.set(day: Day("2026-12-03")!)
-        let (confirmed, _) = await fixture.run("2 C Enter", width: 120, height: 36)
-        #expect(confirmed.state.toast == "HY-2026-12 minutes confirmed: 3 decisions applied")
+        let (confirmed, _) = await fixture.run("2 C " + Self.sitting + " Enter y", width: 120, height: 36)
+        let deferred = meeting.items.filter { $0.purpose == .define }.count - 3
+        #expect(confirmed.state.toast == "HY-2026-12 minutes confirmed: 3 decisions applied, \(deferred) deferred")
         for code in codes {
             let concern = try await fixture.store.concern(code, viewer: nil)
             #expect([.defined, .watch].contains(concern.stage), "\(code) is \(concern.stage)")

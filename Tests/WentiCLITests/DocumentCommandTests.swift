@@ -34,6 +34,15 @@ struct DocumentCommandTests {
         #expect(html.out.hasPrefix("<!DOCTYPE html>") && html.out.contains("督办简报") && html.out.contains("2026年9月至11月督办情况"))
     }
 
+    @Test func theDemosMinutesRecordTheSittingAndTheirDecisions() throws {
+        let db = try demo()
+        let minutes = try cli.run(["meeting", "minutes", "HY-2026-09", "--db", db, "--lang", "zh"])
+        #expect(minutes.status == 0, "\(minutes.err)")
+        #expect(minutes.out.contains("地点: 公司三楼会议室") && minutes.out.contains("主持人: 周建国; 记录人: 赵雅琴"))
+        #expect(!minutes.out.contains("本次未决定"), "September defined all seven concerns")
+        #expect(minutes.out.contains("第一责任人: 郑伟"))
+    }
+
     @Test func theAgendaIsBuiltAndSavedOnlyWhenAsked() throws {
         let db = try demo()
         let agenda = try cli.run(["meeting", "agenda", "--month", "2027-01", "--db", db])

@@ -58,6 +58,26 @@ struct AgendaAndNoticeTests {
         #expect(agenda[2].parties.solvingUnitID == nil)
     }
 
+    @Test func aDeferredConcernComesBackMarkedAndOneOnAnotherPendingAgendaStaysThere() throws {
+        // Linked to October's meeting and reported before it: without the history it would be left off.
+        let deferred = try Self.concern(2, .analysing, reported: "2026-09-01") { $0.links = [ConcernLink(kind: .meeting, target: "HY-2026-10")] }
+        let pendingElsewhere = try Self.concern(3, .found)
+        let fresh = try Self.concern(4, .found)
+        let held = Meeting(id: "HY-2026-10", unitID: "co", month: YearMonth("2026-10")!, heldOn: Self.lastHeld, state: .held, items: [
+            MeetingItem(concern: deferred.code, purpose: .define, parties: TriParty(finderID: "pw", involved: "班组", solvingUnitID: "d1")),
+        ])
+        let november = Meeting(id: "HY-2026-11", unitID: "co", month: YearMonth("2026-11")!, items: [
+            MeetingItem(concern: pendingElsewhere.code, purpose: .define, parties: TriParty(finderID: "pw", involved: "班组", solvingUnitID: "d1")),
+        ])
+        #expect(Self.builder.agenda(for: Self.meeting, candidates: [deferred]).isEmpty, "the rule this test is about")
+        let history = AgendaBuilder.history(of: [held, november, Self.meeting], for: Self.meeting)
+        let builder = AgendaBuilder(organisation: Fixtures.organisation, today: Self.today, lastHeldOn: Self.lastHeld,
+                                    deferredAt: history.deferredAt, pendingElsewhere: history.pendingElsewhere)
+        let agenda = builder.agenda(for: Self.meeting, candidates: [deferred, pendingElsewhere, fresh])
+        #expect(agenda.map(\.concern.sequence) == [2, 4])
+        #expect(agenda.map(\.deferredFrom) == ["HY-2026-10", nil])
+    }
+
     @Test func aDecidedItemStaysWhenItsConcernNoLongerQualifies() throws {
         let defined = try Self.concern(1, .defined) { $0.grade = .general; $0.deadline = Day("2027-01-10") }
         var meeting = Self.meeting
@@ -74,22 +94,45 @@ struct AgendaAndNoticeTests {
         var meeting = Self.meeting
         meeting.items = [MeetingItem(concern: ConcernCode(year: 2026, sequence: 1), purpose: .define,
                                      parties: TriParty(finderID: "pw", involved: "", solvingUnitID: "d1"))]
-        #expect(throws: MeetingError.notHeld("HY-2026-12")) { try meeting.validateMinutes() }
+        #expect(throws: MeetingError.notHeld("HY-2026-12")) { try meeting.validateMinutes(today: Day("2026-12-31")!, lastHeldOn: nil) }
         meeting.heldOn = Day("2026-11-30")
-        #expect(throws: MeetingError.heldOutsideMonth(Day("2026-11-30")!, YearMonth("2026-12")!)) { try meeting.validateMinutes() }
+        #expect(throws: MeetingError.heldOutsideMonth(Day("2026-11-30")!, YearMonth("2026-12")!)) { try meeting.validateMinutes(today: Day("2026-12-31")!, lastHeldOn: nil) }
         meeting.heldOn = Day("2026-12-03")
-        #expect(throws: MeetingError.decisionMissing(ConcernCode(year: 2026, sequence: 1))) { try meeting.validateMinutes() }
+        #expect(throws: MeetingError.decisionMissing(ConcernCode(year: 2026, sequence: 1))) { try meeting.validateMinutes(today: Day("2026-12-31")!, lastHeldOn: nil) }
         meeting.items[0].decision = MeetingDecision(analysis: Fixtures.analysis, grade: .major, plan: "p", firstResponsibleID: "dh1",
                                                     responsibleUnitID: "d1", deadlineOverride: Day("2026-12-20"), deadlineReason: " ")
-        #expect(throws: MeetingError.partiesMissing(ConcernCode(year: 2026, sequence: 1))) { try meeting.validateMinutes() }
+        #expect(throws: MeetingError.partiesMissing(ConcernCode(year: 2026, sequence: 1))) { try meeting.validateMinutes(today: Day("2026-12-31")!, lastHeldOn: nil) }
         meeting.items[0].parties.involved = "班组"
-        #expect(throws: MeetingError.incompleteDecision(ConcernCode(year: 2026, sequence: 1), .reasonRequired(.setDeadline))) { try meeting.validateMinutes() }
+        #expect(throws: MeetingError.incompleteDecision(ConcernCode(year: 2026, sequence: 1), .reasonRequired(.setDeadline))) { try meeting.validateMinutes(today: Day("2026-12-31")!, lastHeldOn: nil) }
         meeting.items[0].decision?.deadlineReason = "年底检修窗口"
         // A second concern left undecided is deferred, not refused.
         meeting.items.append(MeetingItem(concern: ConcernCode(year: 2026, sequence: 2), purpose: .define,
                                          parties: TriParty(finderID: nil, involved: "", solvingUnitID: nil)))
         #expect(meeting.deferred == [ConcernCode(year: 2026, sequence: 2)])
-        try meeting.validateMinutes()
+        #expect(throws: MeetingError.attendanceMissing(.chair)) { try meeting.validateMinutes(today: Day("2026-12-31")!, lastHeldOn: nil) }
+        meeting.attendance = Self.attendance
+        try meeting.validateMinutes(today: Day("2026-12-31")!, lastHeldOn: nil)
+    }
+
+    static let attendance = MeetingAttendance(chairID: "pw", recorderID: "pw", place: "三楼会议室", attendees: ["政工部", "运维班"])
+
+    @Test func minutesAreHeldOnADayThatHasComeAndAfterTheUnitsLastMeeting() throws {
+        var meeting = Self.meeting
+        meeting.items = [MeetingItem(concern: ConcernCode(year: 2026, sequence: 1), purpose: .define,
+                                     parties: TriParty(finderID: "pw", involved: "班组", solvingUnitID: "d1"),
+                                     decision: MeetingDecision(analysis: Fixtures.analysis, grade: .general, plan: "p",
+                                                               firstResponsibleID: "dh1", responsibleUnitID: "d1"))]
+        meeting.attendance = Self.attendance
+        meeting.heldOn = Day("2026-12-10")
+        #expect(throws: MeetingError.heldInFuture(Day("2026-12-10")!, today: Day("2026-12-09")!)) {
+            try meeting.validateMinutes(today: Day("2026-12-09")!, lastHeldOn: nil)
+        }
+        #expect(throws: MeetingError.heldBeforeLast(Day("2026-12-10")!, last: Day("2026-12-12")!)) {
+            try meeting.validateMinutes(today: Day("2026-12-20")!, lastHeldOn: Day("2026-12-12"))
+        }
+        try meeting.validateMinutes(today: Day("2026-12-10")!, lastHeldOn: Day("2026-12-10"))
+        meeting.attendance?.place = " "
+        #expect(throws: MeetingError.attendanceMissing(.place)) { try meeting.validateMinutes(today: Day("2026-12-10")!, lastHeldOn: nil) }
     }
 
     @Test func noticesMoveForwardAndChasersAreAnsweredInOrder() throws {

@@ -109,12 +109,13 @@ struct ScheduleAndAccessTests {
         var meeting = Meeting(id: "HY", unitID: "co", month: YearMonth("2026-11")!, heldOn: Day("2026-12-01"),
                               items: [MeetingItem(concern: ConcernCode(year: 2026, sequence: 1), purpose: .define,
                                                   parties: TriParty(finderID: "pw", involved: "运维班", solvingUnitID: "d1"))])
-        #expect(throws: MeetingError.heldOutsideMonth(Day("2026-12-01")!, YearMonth("2026-11")!)) { try meeting.validateMinutes() }
+        #expect(throws: MeetingError.heldOutsideMonth(Day("2026-12-01")!, YearMonth("2026-11")!)) { try meeting.validateMinutes(today: Day("2026-12-31")!, lastHeldOn: nil) }
         meeting.heldOn = Day("2026-11-20")
-        #expect(throws: MeetingError.decisionMissing(ConcernCode(year: 2026, sequence: 1))) { try meeting.validateMinutes() }
+        #expect(throws: MeetingError.decisionMissing(ConcernCode(year: 2026, sequence: 1))) { try meeting.validateMinutes(today: Day("2026-12-31")!, lastHeldOn: nil) }
         meeting.items[0].decision = MeetingDecision(analysis: Fixtures.analysis, grade: .major, plan: "方案", firstResponsibleID: "dh1",
                                                     responsibleUnitID: "d1")
-        try meeting.validateMinutes()
+        meeting.attendance = MeetingAttendance(chairID: "pw", recorderID: "pw", place: "会议室", attendees: ["运维班"])
+        try meeting.validateMinutes(today: Day("2026-12-31")!, lastHeldOn: nil)
         let analysing = try Fixtures.apply([.analyse(Fixtures.analysis)], to: Fixtures.found())
         let decided = try Fixtures.apply(meeting.items[0].decision!.commands(meetingID: "HY"), to: analysing)
         #expect(decided.stage == .defined && decided.grade == .major && decided.links.contains(ConcernLink(kind: .meeting, target: "HY")))

@@ -92,6 +92,16 @@ import FoundationXML
         for mark in ["：", "，", "（", "）", "〔"] { #expect(!text.contains(mark), "English notice has \(mark)") }
     }
 
+    @Test func minutesNameTheSittingTheyRecorded() throws {
+        var desk = OfficeFixtures.desk()
+        var meeting = OfficeFixtures.meeting()
+        meeting.attendance = MeetingAttendance(chairID: "zg-zhao", recorderID: "feng", place: "调度楼二楼会议室", attendees: ["赵文静", "冯志强", "运维班代表"])
+        let text = try OpenedDocx(DocxWriter.data(desk.meeting(meeting, concerns: [:], policy: .standard, today: OfficeFixtures.today))).paragraphs
+        #expect(text.contains("会议地点：调度楼二楼会议室"))
+        #expect(text.contains("主持人：赵文静") && text.contains("记录人：冯志强"))
+        #expect(text.contains("参会人员：赵文静、冯志强、运维班代表"))
+    }
+
     @Test func minutesNameTheirPartiesAndDecisions() throws {
         var desk = OfficeFixtures.desk()
         let minutes = desk.meeting(OfficeFixtures.meeting(), concerns: [:], policy: .standard, today: OfficeFixtures.today)

@@ -78,6 +78,23 @@ struct ReportTests {
         #expect(minutes.contains("- 三方: 发现者 赵雅琴; 涉及人员 检修班; 解决部门 运检部"))
     }
 
+    @Test func minutesShowTheSittingAndEachItemAsTheMeetingLeftIt() throws {
+        var meeting = Self.meeting(held: true)
+        meeting.attendance = MeetingAttendance(chairID: "pw", recorderID: "dh1", place: "三楼会议室", attendees: ["赵雅琴", "检修班代表"])
+        meeting.items[0].snapshot = ItemSnapshot(stage: .defined, grade: .urgent)
+        meeting.items[0].deferredFrom = "HY-2026-10"
+        var now = Self.concern()
+        now.stage = .closed   // long solved since; the minutes still say what the meeting saw
+        now.grade = .general
+        let context = ReportContext(organisation: Self.organisation, policy: .standard, language: .zh)
+        for format in [ReportFormat.md, .txt, .html] {
+            let minutes = try TemplateLibrary().render(.minutes, format, context.meeting(meeting, concerns: [now.code: now], today: Self.today))
+            #expect(minutes.contains("三楼会议室") && minutes.contains("检修班代表") && minutes.contains("HY-2026-10"), "\(format)")
+            #expect(minutes.contains(Stage.defined.label.zh) && !minutes.contains(Stage.closed.label.zh), "\(format)")
+            #expect(minutes.contains(Grade.urgent.label.zh) && !minutes.contains(Grade.general.label.zh), "\(format)")
+        }
+    }
+
     @Test func anEditedTemplateReplacesTheBuiltInOne() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-templates-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

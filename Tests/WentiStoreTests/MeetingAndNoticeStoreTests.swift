@@ -65,6 +65,66 @@ struct MeetingAndNoticeStoreTests {
         }
     }
 
+    @Test func minutesAreNotHeldInTheFutureNorBeforeTheUnitsLastMeeting() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.remove() }
+        let first = try await fixture.add("报表太多")
+        let second = try await fixture.add("夜班没有热饭")
+        try await fixture.store.save(Meeting(id: "HY-2026-11", unitID: "co", month: YearMonth("2026-11")!,
+                                             items: [Self.item(first, decision: Self.decision())]), actor: "pw")
+        fixture.clock.set(day: Day("2026-11-18")!)
+        // Held "on" a day not yet come: every deadline would run from the future.
+        await #expect(throws: StoreError.meeting(.heldInFuture(Day("2026-11-20")!, today: Day("2026-11-18")!))) {
+            try await fixture.store.confirmMinutes("HY-2026-11", heldOn: Day("2026-11-20")!, actor: "pw")
+        }
+        await #expect(try fixture.store.concern(first.code, viewer: "pw").stage == .found, "nothing was applied")
+        let held = try await fixture.store.confirmMinutes("HY-2026-11", heldOn: Day("2026-11-17")!, actor: "pw")
+        #expect(held.attendance == .sample, "the attendance is kept with the minutes")
+        await #expect(try fixture.store.meetings().first?.attendance == .sample)
+        // A later meeting of the same unit may not be dated before this one.
+        try await fixture.store.save(Meeting(id: "HY-2026-11-b", unitID: "co", month: YearMonth("2026-11")!,
+                                             items: [Self.item(second, decision: Self.decision())]), actor: "pw")
+        await #expect(throws: StoreError.meeting(.heldBeforeLast(Day("2026-11-10")!, last: Day("2026-11-17")!))) {
+            try await fixture.store.confirmMinutes("HY-2026-11-b", heldOn: Day("2026-11-10")!, actor: "pw")
+        }
+        await #expect(throws: StoreError.meeting(.attendanceMissing(.recorder))) {
+            try await fixture.store.confirmMinutes("HY-2026-11-b", heldOn: Day("2026-11-18")!,
+                                                   attendance: MeetingAttendance(chairID: "pw", recorderID: nil, place: "会议室", attendees: ["班组"]),
+                                                   actor: "pw")
+        }
+    }
+
+    @Test func onePendingAgendaPerUnitAndMonthAndAConcernOnOneOnly() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.remove() }
+        let concern = try await fixture.add("报表太多")
+        let december = Meeting(id: "HY-2026-12", unitID: "co", month: YearMonth("2026-12")!, items: [Self.item(concern, decision: nil)])
+        try await fixture.store.save(december, actor: "pw")
+        await #expect(throws: StoreError.meeting(.alreadyPlanned(unit: "co", month: YearMonth("2026-12")!, existing: "HY-2026-12"))) {
+            try await fixture.store.save(Meeting(id: "HY-2026-12-x", unitID: "co", month: YearMonth("2026-12")!), actor: "pw")
+        }
+        await #expect(throws: StoreError.meeting(.onAnotherAgenda(concern.code, "HY-2026-12"))) {
+            try await fixture.store.save(Meeting(id: "HY-2027-01", unitID: "co", month: YearMonth("2027-01")!,
+                                                 items: [Self.item(concern, decision: nil)]), actor: "pw")
+        }
+        try await fixture.store.save(december, actor: "pw")   // saving the same agenda again is no second one
+        await #expect(try fixture.store.meetings().map(\.id) == ["HY-2026-12"])
+    }
+
+    @Test func theMinutesKeepEachItemAsItStoodAtTheMeeting() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.remove() }
+        let concern = try await fixture.add("报表太多")
+        try await fixture.store.save(Meeting(id: "HY-2026-11", unitID: "co", month: YearMonth("2026-11")!,
+                                             items: [Self.item(concern, decision: Self.decision(.major))]), actor: "pw")
+        fixture.clock.set(day: Day("2026-11-23")!)
+        _ = try await fixture.store.confirmMinutes("HY-2026-11", heldOn: Day("2026-11-20")!, actor: "pw")
+        // Later the concern moves on: regraded and being solved.
+        _ = try await fixture.store.perform([.grade(.general), .startSolving], on: concern.code, expectedVersion: nil, actor: "pw")
+        let minutes = try await fixture.store.meetings().first
+        #expect(minutes?.items.first?.snapshot == ItemSnapshot(stage: .defined, grade: .major))
+    }
+
     @Test func noticesChangeOnlyThroughTheirRules() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.remove() }

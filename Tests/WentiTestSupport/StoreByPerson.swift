@@ -79,8 +79,8 @@ extension WorkspaceStore {
         try await save(meeting, actor: try person(actor))
     }
 
-    public func confirmMinutes(_ id: String, heldOn: Day, actor: PersonID?) async throws -> Meeting {
-        try await confirmMinutes(id, heldOn: heldOn, actor: try person(actor))
+    public func confirmMinutes(_ id: String, heldOn: Day, attendance: MeetingAttendance = .sample, actor: PersonID?) async throws -> Meeting {
+        try await confirmMinutes(id, heldOn: heldOn, attendance: attendance, actor: try person(actor))
     }
 
     @discardableResult
@@ -117,4 +117,9 @@ extension WorkspaceStore {
         if person.login == nil { _ = try await link(login: login, to: id, actor: try self.person(nil)) }
         return try await Session.open(store: self, login: login, viewAs: viewAs)
     }
+}
+
+extension MeetingAttendance {
+    /// Complete minutes' attendance for tests that are about something else.
+    public static let sample = MeetingAttendance(chairID: "pw", recorderID: "pw", place: "三楼会议室", attendees: ["政工部", "变电运维班"])
 }

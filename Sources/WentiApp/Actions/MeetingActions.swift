@@ -34,7 +34,8 @@ enum MeetingActions {
                           return meeting.state == .planned ? nil : heldAlready
                       }) { state, env in
                 guard let meeting = state.meetings.meeting else { return }
-                state.overlays.append(.recordForm(MeetingForms.minutesForm(meeting, today: env.session.today()), .minutes(meetingID: meeting.id)))
+                let form = MeetingForms.minutesForm(meeting, today: env.session.today(), viewer: env.session.principal, org: env.session.organisation)
+                state.overlays.append(.recordForm(form, .minutes(meetingID: meeting.id)))
             },
             AppAction("meeting-export", keys: [.character("x")], LocalizedText(zh: "导出议程/纪要（md、html、txt）", en: "Export the agenda or minutes (md, html, txt)"),
                       group: .meetings, tabs: tab, unavailable: { state, _ in state.meetings.meeting == nil ? noMeeting : nil }) { state, env in

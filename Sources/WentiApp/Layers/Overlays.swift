@@ -74,6 +74,8 @@ enum Overlays {
             await IntakeOverlay.handle(key, intake, &state, env)
         case .recordForm(let form, let kind):
             await RecordOverlays.handle(key, form, kind, &state, env)
+        case .confirmMinutes(_, let meetingID, let heldOn, let attendance, let back):
+            await RecordOverlays.confirmMinutes(key, meetingID, heldOn: heldOn, attendance: attendance, back: back, &state, env)
         case .confirm(_, let actionID):
             switch key {
             case .character("y"), .character("Y"), .enter:
@@ -148,7 +150,7 @@ enum Overlays {
                 }
                 drawBox(UIText.goToUnit.text(state.language), field: field, lines: lines, selected: selected,
                         into: &grid, layout: layout, width: min(layout.width - 4, 50))
-            case .confirm(let question, _), .confirmCommands(let question, _, _, _):
+            case .confirm(let question, _), .confirmCommands(let question, _, _, _), .confirmMinutes(let question, _, _, _, _):
                 drawConfirm(question, state.language, into: &grid, layout: layout)
             case .form, .gradePicker, .personPicker:
                 TriageOverlays.draw(overlay, state, env, into: &grid, layout: layout)

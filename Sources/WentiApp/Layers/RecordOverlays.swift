@@ -53,7 +53,7 @@ enum RecordOverlays {
     }
 
     /// Writes the record through the session; returns what the status bar says.
-    static func submit(_ kind: RecordForm, _ values: [String: String], _ form: inout Form, _ state: inout AppState, _ env: AppEnvironment) async throws -> String {
+    static func submit(_ kind: RecordForm, _ values: [String: String], _ form: inout Form, _ state: inout AppState, _ env: AppEnvironment) async throws -> String? {
         let session = env.session
         let org = session.organisation
         let zh = state.language == .zh
@@ -66,10 +66,19 @@ enum RecordOverlays {
             let code = meeting.items[index].concern
             return zh ? "已记录 \(code) 的三方与决定" : "parties and decision of \(code) recorded"
         case .minutes(let meetingID):
+            // Checked first, applied only after y: the question says what will happen.
             let heldOn = Day((values["held-on"] ?? "").trimmed) ?? session.today()
-            let meeting = try await session.confirmMinutes(meetingID, heldOn: heldOn)
-            let applied = meeting.items.filter { $0.decision != nil }.count
-            return zh ? "\(meetingID) 纪要已确认：\(applied) 项决定已执行" : "\(meetingID) minutes confirmed: \(applied) decisions applied"
+            let attendance = MeetingForms.attendance(from: values, org: org)
+            let meeting: Meeting
+            do {
+                meeting = try await session.checkMinutes(meetingID, heldOn: heldOn, attendance: attendance)
+            } catch StoreError.meeting(let error) {
+                guard let field = MeetingForms.minutesField(of: error) else { throw StoreError.meeting(error) }
+                throw FieldProblem(field: field, message: error.label)
+            }
+            state.overlays.append(.confirmMinutes(question: MeetingForms.confirmQuestion(meeting, state.language), meetingID: meetingID,
+                                                  heldOn: heldOn, attendance: attendance, back: .recordForm(form, kind)))
+            return nil
         case .issueNotice(let code):
             guard let person = org.resolvePerson(values["responsible"]?.trimmed ?? ""),
                   let unit = org.resolveUnit(values["department"]?.trimmed ?? "") else { return "" }
@@ -128,6 +137,31 @@ enum RecordOverlays {
             return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题" : "\(id) applied to \(applied.count) concerns of batch \"\(group)\""
         case .openIdentity(let code):
             return try await IdentityActions.open(code, values, &state, env)
+        }
+    }
+
+    /// The answer to "confirm the minutes?": y applies every decision; n goes back to the
+    /// form with what was typed; a refusal (someone changed a concern meanwhile) says why.
+    static func confirmMinutes(_ key: Key, _ meetingID: String, heldOn: Day, attendance: MeetingAttendance, back: AppState.Overlay,
+                               _ state: inout AppState, _ env: AppEnvironment) async {
+        switch key {
+        case .character("y"), .character("Y"), .enter:
+            state.overlays.removeLast()
+            do {
+                let meeting = try await env.session.confirmMinutes(meetingID, heldOn: heldOn, attendance: attendance)
+                let zh = state.language == .zh
+                state.toast = zh ? "\(meetingID) 纪要已确认：\(meeting.decided.count) 项决定已执行，\(meeting.deferred.count) 项暂缓"
+                    : "\(meetingID) minutes confirmed: \(meeting.decided.count) decisions applied, \(meeting.deferred.count) deferred"
+                await PaneRefresh.refresh(&state, env)
+            } catch {
+                state.toast = describe(error, state.language)
+                state.overlays.append(back)
+            }
+        case .character("n"), .character("N"), .escape:
+            state.overlays.removeLast()
+            state.overlays.append(back)
+        default:
+            break   // a confirmation waits for an answer
         }
     }
 

@@ -42,8 +42,9 @@ enum MeetingsPane {
                       .init(title: zh ? "解决部门" : "Solving", width: 10)],
             rows: meeting.items.map { item in
                 let mark = item.purpose != .define ? "·" : (item.decision == nil ? "□" : "✓")
+                let deferred = item.deferredFrom == nil ? "" : (zh ? "[暂缓] " : "[deferred] ")
                 return ListTable.Row(cells: [mark, item.purpose.label.text(language), item.concern.description,
-                                             model.concerns[item.concern]?.title ?? "",
+                                             deferred + (model.concerns[item.concern]?.title ?? ""),
                                              item.parties.finderID.flatMap { org.person($0)?.name } ?? "-",
                                              item.parties.solvingUnitID.flatMap { org.unit($0)?.name } ?? "-"])
             },
@@ -69,8 +70,21 @@ enum MeetingsPane {
         let concern = state.meetings.concerns[item.concern]
         let person = { (id: PersonID?) in id.flatMap { org.person($0)?.name } ?? "-" }
         let unit = { (id: UnitID?) in id.flatMap { org.unit($0)?.name } ?? "-" }
-        var lines: [(String, Style)] = [("\(item.concern)  \(concern?.title ?? "")", Style(bold: true))]
-        if let concern {
+        var lines: [(String, Style)] = []
+        if meeting.state == .held, let attendance = meeting.attendance {
+            lines.append(((zh ? "主持 " : "Chair ") + person(attendance.chairID) + (zh ? " · 记录 " : " · recorder ") + person(attendance.recorderID)
+                          + (zh ? " · 地点 " : " · place ") + attendance.place + (zh ? " · 参会 " : " · present: ") + attendance.attendees.joined(separator: "、"),
+                          Style(dim: true)))
+        }
+        lines.append(("\(item.concern)  \(concern?.title ?? "")", Style(bold: true)))
+        if let from = item.deferredFrom {
+            lines.append((zh ? "\(from) 暂缓，本次再议" : "deferred at \(from), on the agenda again", .plain))
+        }
+        if meeting.state == .held, let snapshot = item.snapshot {
+            // Minutes show the concern as the meeting left it, not as it stands now.
+            lines.append(((zh ? "会时：" : "At the meeting: ") + snapshot.stage.label.text(language) + " · "
+                          + (snapshot.grade?.label.text(language) ?? "-"), .plain))
+        } else if let concern {
             let due = DeadlineClock.effectiveDeadline(of: concern, today: state.today).map { "  " + UIText.fieldDue.text(language) + $0.description } ?? ""
             lines.append(("\(concern.stage.label.text(language)) · " + (concern.grade?.label.text(language) ?? "-") + due, .plain))
         }

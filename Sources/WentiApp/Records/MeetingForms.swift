@@ -35,10 +35,45 @@ enum MeetingForms {
         return Form(fields: fields)
     }
 
-    /// The day the meeting was held: today when today is in its month, else its last day.
-    static func minutesForm(_ meeting: Meeting, today: Day) -> Form {
-        let day = meeting.month.contains(today) ? today : min(meeting.month.lastDay, max(meeting.month.firstDay, today))
-        return Form(fields: [RecordFields.line("held-on", RecordFields.heldOn, day.description, required: true)])
+    /// The sitting the minutes record: the day (today by default: minutes are confirmed once
+    /// the meeting has sat, never ahead of it), the chair (default: the viewer), the recorder,
+    /// the place and the attendees (names separated by commas).
+    static func minutesForm(_ meeting: Meeting, today: Day, viewer: Person, org: Organisation) -> Form {
+        let attendance = meeting.attendance
+        let name = { (id: PersonID?) in id.flatMap { org.person($0)?.name } ?? "" }
+        return Form(fields: [
+            RecordFields.line("held-on", RecordFields.heldOn, (meeting.heldOn ?? today).description, required: true),
+            RecordFields.line("chair", RecordFields.chair, name(attendance?.chairID ?? viewer.id), required: true),
+            RecordFields.line("recorder", RecordFields.recorder, name(attendance?.recorderID), required: true),
+            RecordFields.line("place", RecordFields.place, attendance?.place ?? "", required: true),
+            RecordFields.line("attendees", RecordFields.attendees, attendance?.attendees.joined(separator: "，") ?? "", required: true),
+        ])
+    }
+
+    /// The attendance the minutes form's values name (names already checked by `validate`).
+    static func attendance(from values: [String: String], org: Organisation) -> MeetingAttendance {
+        let attendees = (values["attendees"] ?? "").split(whereSeparator: { ",，、;；".contains($0) })
+            .map { String($0).trimmed }.filter { !$0.isEmpty }
+        return MeetingAttendance(chairID: org.resolvePerson(values["chair"]?.trimmed ?? "")?.id,
+                                 recorderID: org.resolvePerson(values["recorder"]?.trimmed ?? "")?.id,
+                                 place: values["place"]?.trimmed ?? "", attendees: attendees)
+    }
+
+    /// The minutes form's field a refusal is about (nil: none in particular).
+    static func minutesField(of error: MeetingError) -> String? {
+        switch error {
+        case .heldInFuture, .heldBeforeLast, .heldOutsideMonth, .notHeld: "held-on"
+        case .attendanceMissing(let field): field.rawValue
+        default: nil
+        }
+    }
+
+    /// What `C` asks before anything is applied: how many decisions, how many deferred.
+    static func confirmQuestion(_ meeting: Meeting, _ language: Language) -> String {
+        let decided = meeting.decided.count
+        let deferred = meeting.deferred.count
+        return language == .zh ? "确认 \(meeting.id) 纪要：执行 \(decided) 项决定，暂缓 \(deferred) 项？"
+            : "Confirm \(meeting.id): apply \(decided) decisions, defer \(deferred)?"
     }
 
     /// Checks one field: names that must be a person or a unit, a date that must parse.
@@ -46,7 +81,7 @@ enum MeetingForms {
         let value = field.value.trimmed
         guard !value.isEmpty else { return nil }
         switch field.id {
-        case "finder", "responsible":
+        case "finder", "responsible", "chair", "recorder":
             return org.resolvePerson(value) == nil ? LocalizedText(zh: "没有此人", en: "no such person") : nil
         case "solving", "department":
             return org.resolveUnit(value) == nil ? LocalizedText(zh: "没有此单位", en: "no such unit") : nil

@@ -38,7 +38,7 @@ public enum RecordForm: Sendable, Equatable {
     var title: LocalizedText {
         switch self {
         case .decision: LocalizedText(zh: "三方与会议决定", en: "Parties and decision")
-        case .minutes(let id): LocalizedText(zh: "确认纪要 \(id)：执行全部决定", en: "Confirm the minutes of \(id): apply every decision")
+        case .minutes(let id): LocalizedText(zh: "确认纪要 \(id)：召开情况", en: "Confirm the minutes of \(id): the sitting")
         case .issueNotice(let code): LocalizedText(zh: "下发督办通知单 · \(code)", en: "Issue a supervision notice · \(code)")
         case .chase(let id): LocalizedText(zh: "催办 \(id)", en: "Chase \(id)")
         case .export(.meeting(let id)): LocalizedText(zh: "导出 \(id)", en: "Export \(id)")
@@ -66,6 +66,10 @@ enum RecordFields {
     static let deadline = LocalizedText(zh: "另定期限", en: "Other deadline")
     static let reason = LocalizedText(zh: "另定理由", en: "Its reason")
     static let heldOn = LocalizedText(zh: "召开日期", en: "Held on")
+    static let chair = LocalizedText(zh: "主持人", en: "Chair")
+    static let recorder = LocalizedText(zh: "记录人", en: "Recorder")
+    static let place = LocalizedText(zh: "地点", en: "Place")
+    static let attendees = LocalizedText(zh: "参会人员", en: "Attendees")
     static let nodes = LocalizedText(zh: "时间节点", en: "Deadline nodes")
     static let chaser = LocalizedText(zh: "催办内容", en: "Chaser")
     static let format = LocalizedText(zh: "格式", en: "Format")

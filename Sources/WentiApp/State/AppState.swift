@@ -31,6 +31,9 @@ public struct AppState: Sendable {
         indirect case confirmCommands(question: String, commands: [ConcernCommand], targets: [TriageTarget], back: Overlay?)
         /// A form that writes a record: a meeting decision, minutes, a notice, a chaser, an export.
         case recordForm(Form, RecordForm)
+        /// Minutes the store has checked, waiting for y; the question says how many decisions
+        /// are applied and how many concerns deferred. `back` is the minutes form, kept.
+        indirect case confirmMinutes(question: String, meetingID: String, heldOn: Day, attendance: MeetingAttendance, back: Overlay)
     }
 
     /// Work only the runner can do (it owns the terminal).

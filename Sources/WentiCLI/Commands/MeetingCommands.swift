@@ -84,21 +84,31 @@ struct MeetingListCommand: AsyncParsableCommand {
     }
 }
 
-/// `wenti meeting confirm ID --held-on DAY`: carries out every decision (all or nothing).
+/// `wenti meeting confirm ID --held-on DAY --chair P --recorder P --place TEXT --attendee NAME...`:
+/// carries out every decision (all or nothing) and records the sitting. The day may not be
+/// after today nor before the unit's last held meeting.
 struct MeetingConfirmCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Confirm a meeting's minutes: apply every decision in one transaction.")
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The meeting's id.") var id: String
-    @Option(name: .customLong("held-on"), help: "The day it was held (default: today).") var heldOn: String?
+    @Option(name: .customLong("held-on"), help: "The day it was held (default: today; not in the future).") var heldOn: String?
+    @Option(help: "Who chaired it (person id or name).") var chair: String
+    @Option(help: "Who kept the minutes (person id or name).") var recorder: String
+    @Option(help: "Where it sat.") var place: String
+    @Option(name: .customLong("attendee"), help: "Someone present (repeat for each).") var attendees: [String] = []
 
     func run() async throws {
         try await reportingFailures(options) {
             let session = try await options.openSession()
+            let workspace = session.workspace
             let day = try heldOn.map { text throws(CLIFailure) in try Parse.day(text, option: "--held-on") } ?? session.today()
-            let meeting = try await session.confirmMinutes(id, heldOn: day)
-            let decided = meeting.items.filter { $0.decision != nil }.count
-            emit(options.language == .zh ? "\(id) 纪要已确认：\(decided) 项决定已执行" : "\(id) minutes confirmed: \(decided) decisions applied")
+            let attendance = MeetingAttendance(chairID: try Parse.person(chair, in: workspace, option: "--chair"),
+                                               recorderID: try Parse.person(recorder, in: workspace, option: "--recorder"),
+                                               place: place, attendees: attendees)
+            let meeting = try await session.confirmMinutes(id, heldOn: day, attendance: attendance)
+            emit(options.language == .zh ? "\(id) 纪要已确认：\(meeting.decided.count) 项决定已执行，\(meeting.deferred.count) 项暂缓"
+                                         : "\(id) minutes confirmed: \(meeting.decided.count) decisions applied, \(meeting.deferred.count) deferred")
         }
     }
 }

@@ -14,11 +14,38 @@ public struct AgendaBuilder: Sendable {
     /// The day the unit's previous meeting was held (nil: none yet): "new since" and
     /// "closed since" count from it.
     public var lastHeldOn: Day?
+    /// Concerns a held meeting left undecided, with the latest such meeting: they come up
+    /// again to define, marked as deferred.
+    public var deferredAt: [ConcernCode: String]
+    /// Concerns on another pending agenda, with its meeting: they are not put on this one.
+    public var pendingElsewhere: [ConcernCode: String]
 
-    public init(organisation: Organisation, today: Day, lastHeldOn: Day?) {
+    public init(organisation: Organisation, today: Day, lastHeldOn: Day?,
+                deferredAt: [ConcernCode: String] = [:], pendingElsewhere: [ConcernCode: String] = [:]) {
         self.organisation = organisation
         self.today = today
         self.lastHeldOn = lastHeldOn
+        self.deferredAt = deferredAt
+        self.pendingElsewhere = pendingElsewhere
+    }
+
+    /// What `meetings` tell a builder of `meeting`'s agenda: for each concern a held meeting
+    /// deferred, the latest of those meetings; for each concern on another planned meeting,
+    /// that meeting.
+    public static func history(of meetings: [Meeting], for meeting: Meeting) -> (deferredAt: [ConcernCode: String], pendingElsewhere: [ConcernCode: String]) {
+        var deferred: [ConcernCode: (month: YearMonth, id: String)] = [:]
+        var pending: [ConcernCode: String] = [:]
+        for other in meetings where other.id != meeting.id {
+            switch other.state {
+            case .held:
+                for code in other.deferred where deferred[code].map({ $0.month < other.month }) ?? true {
+                    deferred[code] = (other.month, other.id)
+                }
+            case .planned:
+                for item in other.items where pending[item.concern] == nil { pending[item.concern] = other.id }
+            }
+        }
+        return (deferred.mapValues(\.id), pending)
     }
 
     /// Why `concern` belongs on the agenda of a meeting in `month` (nil: it does not).
@@ -28,8 +55,9 @@ public struct AgendaBuilder: Sendable {
         case .found, .analysing:
             let requested = concern.links.contains { $0.kind == .meeting && $0.target == meetingID }
             let isNew = lastHeldOn.map { concern.reportedOn > $0 } ?? true
-            // Older undefined concerns stay on until defined: the method leaves none behind.
-            return requested || isNew || !hasBeenOnAMeeting(concern) ? .define : nil
+            // Older undefined concerns stay on until defined: the method leaves none behind,
+            // and one a meeting deferred comes up again at the next.
+            return requested || isNew || deferredAt[concern.code] != nil || !hasBeenOnAMeeting(concern) ? .define : nil
         case .defined, .solving:
             return DeadlineClock.isOverdue(concern, today: today) || isStuck(concern) ? .reviewOverdue : nil
         case .closed:
@@ -73,6 +101,9 @@ public struct AgendaBuilder: Sendable {
         var seen = Set<ItemKey>()
         var generated: [(item: MeetingItem, rank: Int)] = []
         for concern in candidates {
+            // One pending agenda per concern: what another pending meeting will discuss is not
+            // put on this one too.
+            guard pendingElsewhere[concern.code] == nil else { continue }
             guard let purpose = purpose(of: concern, meetingID: meeting.id, month: meeting.month) else { continue }
             let key = ItemKey(concern.code, purpose)
             guard seen.insert(key).inserted else { continue }
@@ -82,6 +113,7 @@ public struct AgendaBuilder: Sendable {
             item.parties.finderID = item.parties.finderID ?? proposed.finderID
             if item.parties.involved.isBlank { item.parties.involved = proposed.involved }
             item.parties.solvingUnitID = item.parties.solvingUnitID ?? proposed.solvingUnitID
+            if purpose == .define { item.deferredFrom = deferredAt[concern.code] }
             generated.append((item, concern.grade.map { Grade.allCases.firstIndex(of: $0)! } ?? 9))
         }
         for item in meeting.items where item.decision != nil && !seen.contains(ItemKey(item.concern, item.purpose)) {

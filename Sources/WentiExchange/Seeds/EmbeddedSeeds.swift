@@ -1562,6 +1562,10 @@ meetings:
     month: 2026-09
     held: 2026-09-25
     notes: 九月三方会议，政工部、涉及班组、责任部门参加
+    chair: ld-zhou
+    recorder: zg-zhao
+    place: 公司三楼会议室
+    attendees: [周建国, 赵雅琴, 孙文博, 钱晓燕, 郑伟, 王丽华, 冯志强, 变电运维班宋佳, 城东供电所员工代表]
     items:
       - {concern: Q-2026-0001, purpose: define, finder: zg-zhao, involved: 变电运维班宋佳等, solving-unit: d-yj}
       - {concern: Q-2026-0005, purpose: define, finder: zg-sun, involved: 变电检修班, solving-unit: d-yj}
@@ -1575,6 +1579,10 @@ meetings:
     month: 2026-10
     held: 2026-10-28
     notes: 十月三方会议，同时通报九月以来办结问题的反馈情况
+    chair: ld-zhou
+    recorder: zg-sun
+    place: 公司三楼会议室
+    attendees: [周建国, 孙文博, 钱晓燕, 吴俊, 郑伟, 冯志强, 施工一队员工代表, 石岭供电所员工代表]
     items:
       - {concern: Q-2026-0002, purpose: define, finder: zg-sun, involved: 变电运维班值班人员, solving-unit: d-yj}
       - {concern: Q-2026-0009, purpose: define, finder: zg-sun, involved: 输电运检班登塔作业人员, solving-unit: d-rz}
@@ -1591,6 +1599,10 @@ meetings:
     month: 2026-11
     held: 2026-11-20
     notes: 十一月三方会议；河口所缺员问题逾期，责成农网部限期调剂到位
+    chair: ld-lin
+    recorder: zg-qian
+    place: 公司三楼会议室
+    attendees: [林海涛, 赵雅琴, 孙文博, 钱晓燕, 郑伟, 冯志强, 河口供电所所长, 营销部派遣员工代表]
     items:
       - {concern: Q-2026-0007, purpose: define, finder: zg-qian, involved: 变电检修班, solving-unit: t-bdjx}
       - {concern: Q-2026-0008, purpose: define, finder: zg-zhao, involved: 输电运检班, solving-unit: d-yj}
@@ -1606,7 +1618,7 @@ meetings:
   - id: HY-2026-12
     unit: co
     month: 2026-12
-    notes: 十二月三方会议，待召开
+    notes: 十二月三方会议，界定新问题并督查逾期问题
     items:
       - {concern: Q-2026-0004, purpose: define, finder: zg-zhao, involved: 运维班党小组}
       - {concern: Q-2026-0013, purpose: define, finder: zg-qian, involved: 客服班坐席人员}

@@ -167,6 +167,11 @@ struct RecordsFile: Decodable {
         var month: YearMonth
         var held: Day?
         var notes: String?
+        /// Who chaired, who kept the minutes, where, and who sat (held meetings).
+        var chair: String?
+        var recorder: String?
+        var place: String?
+        var attendees: [String]?
         var items: [Item]
     }
     struct NoticeEntry: Decodable {

@@ -40,14 +40,15 @@ public struct SeedReplayer {
         }
         let replayer = SeedReplayer(store: store, clock: clock, workspace: workspace, creator: creator)
         let seeds = try loader.concerns()
+        var replayed: [ConcernCode: SeedConcern] = [:]
         for (index, seed) in seeds.enumerated() {
             do {
-                try await replayer.replay(seed)
+                replayed[try await replayer.replay(seed)] = seed
             } catch {
                 throw SeedError.from(error, file: "concerns.yaml", place: "concerns[\(index)] \(seed.title)")
             }
         }
-        try await replayer.replayRecords(try loader.records())
+        try await replayer.replayRecords(try loader.records(), concerns: replayed)
         return seeds.count
     }
 
@@ -57,7 +58,8 @@ public struct SeedReplayer {
         return person
     }
 
-    func replay(_ seed: SeedConcern) async throws {
+    @discardableResult
+    func replay(_ seed: SeedConcern) async throws -> ConcernCode {
         let actor = try person(seed.finder)
         var stepDay = seed.reported
         func at(_ day: Day?) {
@@ -84,7 +86,7 @@ public struct SeedReplayer {
             at(escalation.on)
             try await run(.escalate(reason: escalation.reason))
         }
-        if seed.stage == .found { return }
+        if seed.stage == .found { return code }
 
         if let rootCause = seed.rootCause {
             at(stepDay.adding(days: 1))
@@ -92,12 +94,12 @@ public struct SeedReplayer {
         }
         if seed.stage == .analysing {
             if let grade = seed.grade { try await run(.grade(grade)) }
-            return
+            return code
         }
         if let referred = seed.referred, seed.stage == .referred && seed.defined == nil {
             try await refer(referred, run: run, at: at)
             try await finish(seed, run: run, at: at)
-            return
+            return code
         }
 
         // The tri-party meeting defines it: grade, plan, first responsible person.
@@ -108,10 +110,10 @@ public struct SeedReplayer {
             try await run(.assign(firstResponsible: PersonID(responsible), department: UnitID(unit)))
         }
         try await run(.define(meetingID: nil))
-        if [.defined, .watch].contains(seed.stage) { return }
+        if [.defined, .watch].contains(seed.stage) { return code }
         if let referred = seed.referred, seed.stage == .referred {
             try await refer(referred, run: run, at: at)
-            return
+            return code
         }
 
         try await run(.startSolving)
@@ -129,13 +131,34 @@ public struct SeedReplayer {
         for (index, task) in (seed.tasks ?? []).enumerated() where task.done == true {
             try await run(.setTaskState(index: index + 1, .done))
         }
-        if seed.stage == .solving && seed.reopen == nil { return }
+        if seed.stage == .solving && seed.reopen == nil { return code }
 
         if let solved = seed.solved {
             at(solved.on)
             try await run(.solve(summary: solved.text))
         }
         try await finish(seed, run: run, at: at)
+        return code
+    }
+
+    /// What a held seed meeting decided for a concern to define: the definition concerns.yaml
+    /// gives it, when it was defined on the meeting's day (else the meeting deferred it).
+    static func decision(of seed: SeedConcern?, at item: RecordsFile.MeetingEntry.Item, heldOn: Day) -> MeetingDecision? {
+        guard item.purpose == .define, let seed, seed.defined == heldOn, let grade = seed.grade, let plan = seed.plan,
+              let responsible = seed.responsible, let unit = seed.responsibleUnit else { return nil }
+        return MeetingDecision(analysis: Analysis(rootCause: seed.rootCause ?? "", difficulty: seed.difficulty, breadth: seed.breadth),
+                               grade: grade, plan: plan, firstResponsibleID: PersonID(responsible), responsibleUnitID: UnitID(unit))
+    }
+
+    /// How a held seed meeting's item stood when it sat, which its purpose says: defined by
+    /// the decision (or still analysing), closed for feedback, watched, being solved late.
+    static func snapshot(of purpose: AgendaPurpose, _ seed: SeedConcern?, decision: MeetingDecision?) -> ItemSnapshot {
+        switch purpose {
+        case .define: ItemSnapshot(stage: decision == nil ? .analysing : .defined, grade: decision?.grade)
+        case .reportFeedback: ItemSnapshot(stage: .closed, grade: seed?.grade)
+        case .reviewBudding: ItemSnapshot(stage: .watch, grade: .budding)
+        case .reviewOverdue: ItemSnapshot(stage: .solving, grade: seed?.grade)
+        }
     }
 
     private func refer(_ referred: SeedConcern.ReferredEntry, run: (ConcernCommand...) async throws -> Void, at: (Day?) -> Void) async throws {
@@ -161,18 +184,28 @@ public struct SeedReplayer {
         }
     }
 
-    func replayRecords(_ records: RecordsFile) async throws(SeedError) {
+    func replayRecords(_ records: RecordsFile, concerns: [ConcernCode: SeedConcern]) async throws(SeedError) {
         for (index, entry) in records.meetings.enumerated() {
             let meeting = Meeting(
                 id: entry.id, unitID: UnitID(entry.unit), month: entry.month, heldOn: entry.held,
                 state: entry.held == nil ? .planned : .held,
-                items: entry.items.map {
-                    MeetingItem(concern: $0.concern, purpose: $0.purpose,
-                                parties: TriParty(finderID: $0.finder.map { PersonID($0) }, involved: $0.involved,
-                                                  solvingUnitID: $0.solvingUnit.map { UnitID($0) }))
+                items: entry.items.map { item in
+                    let decision = entry.held.flatMap { Self.decision(of: concerns[item.concern], at: item, heldOn: $0) }
+                    return MeetingItem(concern: item.concern, purpose: item.purpose,
+                                       parties: TriParty(finderID: item.finder.map { PersonID($0) }, involved: item.involved,
+                                                         solvingUnitID: item.solvingUnit.map { UnitID($0) }),
+                                       decision: decision,
+                                       snapshot: entry.held.map { _ in Self.snapshot(of: item.purpose, concerns[item.concern], decision: decision) })
                 },
-                notes: entry.notes ?? "")
+                notes: entry.notes ?? "",
+                attendance: entry.held.map { _ in
+                    MeetingAttendance(chairID: entry.chair.map { PersonID($0) }, recorderID: entry.recorder.map { PersonID($0) },
+                                      place: entry.place ?? "", attendees: entry.attendees ?? [])
+                })
             do {
+                if meeting.state == .held, let missing = meeting.attendance?.missing {
+                    throw MeetingError.attendanceMissing(missing)
+                }
                 clock.set(day: entry.held ?? entry.month.firstDay, hour: 16)
                 // A meeting is recorded by the finder of its first item: political-work staff run it.
                 try await store.save(meeting, actor: try entry.items.first?.finder.map(person) ?? creator)

@@ -57,10 +57,14 @@ extension OfficeDocuments {
         var body: [Block] = [
             .field(label: t("会议编号", "Meeting") + colon, value: meeting.id),
             .field(label: t("会议时间", "Held on") + colon, value: language == .zh ? OfficeDates.arabic(heldOn) : heldOn.description),
-            .field(label: t("会议地点", "Place") + colon, value: settings.meetingPlace.isEmpty ? blank : settings.meetingPlace),
-            .field(label: t("主持人", "Chair") + colon, value: settings.meetingChair.isEmpty ? blank : settings.meetingChair),
-            .field(label: t("记录人", "Recorder") + colon, value: settings.meetingRecorder.isEmpty ? blank : settings.meetingRecorder),
+            // What the minutes recorded; the office settings only for meetings held before they did.
+            .field(label: t("会议地点", "Place") + colon, value: recorded(meeting.attendance?.place, else: settings.meetingPlace)),
+            .field(label: t("主持人", "Chair") + colon, value: recorded(meeting.attendance?.chairID.map(personName), else: settings.meetingChair)),
+            .field(label: t("记录人", "Recorder") + colon, value: recorded(meeting.attendance?.recorderID.map(personName), else: settings.meetingRecorder)),
         ]
+        if let attendees = meeting.attendance?.attendees, !attendees.isEmpty {
+            body.append(.field(label: t("参会人员", "Present") + colon, value: attendees.joined(separator: listSeparator)))
+        }
         body.append(contentsOf: attendance(meeting))
         let decided = meeting.items.filter { $0.decision != nil }
         body.append(.paragraph(t(
@@ -104,7 +108,7 @@ extension OfficeDocuments {
                 header: [t("议题", "Item"), t("问题编号", "Concern"), t("问题", "Title"), t("情况", "Where it stands")],
                 rows: others.map { item in
                     let concern = concerns[item.concern]
-                    return [t(item.purpose.label), item.concern.description, concern?.title ?? "", feedbackLine(concern) ?? concern.map { t($0.stage.label) } ?? "—"]
+                    return [t(item.purpose.label), item.concern.description, concern?.title ?? "", feedbackLine(concern) ?? standing(item, concern)]
                 },
                 widths: [2, 3, 6, 5])))
         }
@@ -123,6 +127,18 @@ extension OfficeDocuments {
     }
 
     /// The three parties of the meeting: finders, people involved, solving departments.
+    /// A value the minutes recorded, else the settings' default, else a blank to fill in.
+    func recorded(_ value: String?, else fallback: String) -> String {
+        if let value, !value.isBlank { return value }
+        return fallback.isEmpty ? blank : fallback
+    }
+
+    /// Where an item stood when the meeting sat (its snapshot), not where it stands now.
+    func standing(_ item: MeetingItem, _ concern: Concern?) -> String {
+        guard let snapshot = item.snapshot else { return concern.map { t($0.stage.label) } ?? "—" }
+        return t(snapshot.stage.label) + (snapshot.grade.map { listSeparator + t($0.label) } ?? "")
+    }
+
     func attendance(_ meeting: Meeting) -> [Block] {
         func distinct(_ values: [String]) -> String {
             var seen = Set<String>()

@@ -48,7 +48,9 @@ extension Session {
         var meeting = stored ?? Meeting(id: id, unitID: unit, month: month)
         let candidates = try await store.agendaCandidates(units: organisation.subtree(of: unit), month: month, since: lastHeldOn,
                                                     scope: scope, limit: Self.agendaLimit)
-        let builder = AgendaBuilder(organisation: organisation, today: today(), lastHeldOn: lastHeldOn)
+        let history = AgendaBuilder.history(of: all, for: meeting)
+        let builder = AgendaBuilder(organisation: organisation, today: today(), lastHeldOn: lastHeldOn,
+                                    deferredAt: history.deferredAt, pendingElsewhere: history.pendingElsewhere)
         meeting.items = builder.agenda(for: meeting, candidates: candidates.map(redacted))
         return meeting
     }
@@ -84,13 +86,28 @@ extension Session {
         return meeting
     }
 
-    /// Carries out every decision and marks the meeting held: all or nothing.
-    public func confirmMinutes(_ meetingID: String, heldOn: Day) async throws -> Meeting {
+    /// Carries out every decision and marks the meeting held with its attendance: all or
+    /// nothing. The store refuses a day after today or before the unit's last held meeting.
+    public func confirmMinutes(_ meetingID: String, heldOn: Day, attendance: MeetingAttendance) async throws -> Meeting {
+        try await requireConfirm(meetingID)
+        return try await store.confirmMinutes(meetingID, heldOn: heldOn, attendance: attendance, actor: try actor(for: .meetingConfirm))
+    }
+
+    /// Whether the minutes would be confirmed as given, writing nothing; returns the stored
+    /// meeting, so that the question can say how many decisions it applies and defers.
+    public func checkMinutes(_ meetingID: String, heldOn: Day, attendance: MeetingAttendance) async throws -> Meeting {
+        let meeting = try await requireConfirm(meetingID)
+        try await store.checkMinutes(meetingID, heldOn: heldOn, attendance: attendance)
+        return meeting
+    }
+
+    @discardableResult
+    private func requireConfirm(_ meetingID: String) async throws -> Meeting {
         guard let stored = try await store.meetings().first(where: { $0.id == meetingID }) else {
             throw StoreError.recordNotFound(.meeting, id: meetingID)
         }
         try require(.meetingConfirm, on: .unit(stored.unitID))
-        return try await store.confirmMinutes(meetingID, heldOn: heldOn, actor: try actor(for: .meetingConfirm))
+        return stored
     }
 
     /// Puts a concern on the agenda of the next planned tri-party meeting (the company's,

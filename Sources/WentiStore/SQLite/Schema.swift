@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v2-counts", migrate: counts)
         migrator.registerMigration("v3-logins", migrate: logins)
         migrator.registerMigration("v4-sealed-identities", migrate: sealedIdentities)
+        migrator.registerMigration("v5-meeting-minutes", migrate: meetingMinutes)
         return migrator
     }
 
@@ -428,6 +429,20 @@ enum Schema {
               concern_id INTEGER NOT NULL REFERENCES concern(id),
               PRIMARY KEY (practice_id, concern_id)
             ) STRICT, WITHOUT ROWID;
+            """)
+    }
+
+    /// What held minutes record besides the decisions: chair, recorder, place and attendees
+    /// (a JSON array of names), and per item the meeting that deferred it and how its concern
+    /// stood when the meeting sat (JSON of `ItemSnapshot`). NULL on meetings held before.
+    private static func meetingMinutes(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE meeting ADD COLUMN chair_id TEXT REFERENCES person(id);
+            ALTER TABLE meeting ADD COLUMN recorder_id TEXT REFERENCES person(id);
+            ALTER TABLE meeting ADD COLUMN place TEXT;
+            ALTER TABLE meeting ADD COLUMN attendees TEXT;
+            ALTER TABLE meeting_item ADD COLUMN deferred_from TEXT;
+            ALTER TABLE meeting_item ADD COLUMN snapshot TEXT;
             """)
     }
 
