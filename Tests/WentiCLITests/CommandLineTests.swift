@@ -37,19 +37,25 @@ struct CommandLineTests {
         return url.path
     }()
 
-    /// Runs wenti (or `executable`, a wrapper that runs it) with `arguments`.
-    func run(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil, input: Data? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.binary
-        process.arguments = arguments
+    /// The environment a child wenti runs in: this process's, without what would choose a
+    /// workspace, a person or a language behind the test's back, plus `extra`.
+    static func childEnvironment(_ extra: [String: String]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["WENTI_DB"] = nil
         env["WENTI_USER"] = nil
         env["LANG"] = nil
         env["LC_ALL"] = nil
-        env["XDG_CONFIG_HOME"] = Self.configHome
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        env["XDG_CONFIG_HOME"] = configHome
+        for (key, value) in extra { env[key] = value }
+        return env
+    }
+
+    /// Runs wenti (or `executable`, a wrapper that runs it) with `arguments`.
+    func run(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil, input: Data? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.binary
+        process.arguments = arguments
+        process.environment = Self.childEnvironment(environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -28,13 +28,7 @@ enum TerminalRun {
         let process = Process()
         process.executableURL = CommandLineTests.binary
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["WENTI_DB"] = nil
-        env["WENTI_USER"] = nil
-        env["LANG"] = nil
-        env["LC_ALL"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = CommandLineTests.childEnvironment(environment)
         let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardOutput = terminal
         process.standardError = terminal

@@ -113,7 +113,7 @@ enum RecordOverlays {
             return zh ? "已写入实践库：\(entry.id) \(entry.library.label.zh)" : "\(entry.id) added to \(entry.library.label.en)"
         case .applyPractice(let id):
             let group = (values["group"] ?? "").trimmed
-            guard await !(try session.batch(group)).isEmpty else {
+            guard !(try await session.batch(group)).isEmpty else {
                 throw FieldProblem(field: "group", message: LocalizedText(zh: "这个批次没有可定方案的问题", en: "no concern of this batch can take a plan"))
             }
             let plan = values["plan"] ?? ""

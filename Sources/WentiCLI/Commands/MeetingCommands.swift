@@ -30,7 +30,7 @@ struct MeetingAgendaCommand: AsyncParsableCommand {
             let workspace = session.workspace
             let unitID = try unit.map { text throws(CLIFailure) in try Parse.unit(text, in: workspace, option: "--unit").id } ?? workspace.organisation.company.id
             let month = try month.map { text throws(CLIFailure) in try Parse.month(text, option: "--month") } ?? session.today().month.next
-            let meeting = await save ? try session.prepareAgenda(unit: unitID, month: month) : try session.agenda(unit: unitID, month: month)
+            let meeting = save ? try await session.prepareAgenda(unit: unitID, month: month) : try await session.agenda(unit: unitID, month: month)
             let concerns = await session.concerns(of: meeting)
             if try document.wroteOffice(options, workspace, .agenda, { $0.meeting(meeting, concerns: concerns, policy: workspace.policy, today: session.today()) }) { return }
             let context = ReportContext(organisation: workspace.organisation, policy: workspace.policy, language: options.language)
