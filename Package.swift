@@ -5,7 +5,8 @@ import PackageDescription
 //   WentiCore      the 1234 domain: value types and rules, no I/O
 //   WentiSeal      sealed identities: HPKE envelopes, passphrase-protected keys, the recovery key
 //   WentiText      display width (generated from glibc), the sanitiser, cut/pad/wrap
-//   WentiStore     persistence behind `WorkspaceStore`; SQLite through GRDB first
+//   WentiStore     persistence behind `WorkspaceStore`: an SQLite file (GRDB), or one PostgreSQL
+//                  server for a whole department (postgres-nio), scoped by its row-level security
 //   WentiSession   who is acting (the principal), every read scoped and every write checked
 //   WentiExchange  seeds (YAML), CSV/JSON import and export, the synthetic generator
 //   WentiReports   documents from editable templates: agenda, minutes, notice, bulletin
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "WentiCore"),
@@ -58,6 +60,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for binding the rows of a bulk load without boxing each value.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // The shared mode (Sources/WentiStore/Postgres).
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // Between the store and both front ends: the principal, view-as, the permission checks.
@@ -90,7 +94,7 @@ let package = Package(
         .executableTarget(name: "wenti", dependencies: ["WentiCLI"]),
 
         // What the test targets share: addressing the store by person id, as tests name people.
-        .target(name: "WentiTestSupport", dependencies: ["WentiStore", "WentiSession", "WentiSeal"], path: "Tests/WentiTestSupport"),
+        .target(name: "WentiTestSupport", dependencies: ["WentiStore", "WentiSession", "WentiSeal", "WentiExchange"], path: "Tests/WentiTestSupport"),
         .testTarget(name: "WentiCoreTests", dependencies: ["WentiCore"]),
         .testTarget(name: "WentiTextTests", dependencies: ["WentiText"]),
         .testTarget(name: "WentiSealTests", dependencies: ["WentiSeal"]),

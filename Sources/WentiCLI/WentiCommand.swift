@@ -14,7 +14,7 @@ public struct WentiCommand: AsyncParsableCommand {
             ReopenCommand.self, EscalateCommand.self, ReferCommand.self, ResumeCommand.self,
             ImportCommand.self, ExportCommand.self, MeetingCommand.self, NoticeCommand.self, BulletinCommand.self, TemplatesCommand.self, StatsCommand.self, AssessCommand.self,
             PracticeCommand.self, UndoCommand.self, WhoamiCommand.self, PeopleCommand.self, PermissionsCommand.self,
-            OfficeCommand.self, KeysCommand.self, IdentityCommand.self, ManualCommand.self,
+            OfficeCommand.self, KeysCommand.self, IdentityCommand.self, ServerCommand.self, ManualCommand.self,
         ])
 
     public init() {}

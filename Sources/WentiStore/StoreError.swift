@@ -48,6 +48,15 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
     /// `wenti keys init` to seal it.
     case identityAwaitingSeal(ConcernCode)
     case database(String)
+    /// The shared server refused what the client let through: its row-level security or
+    /// one of its guards says this person's role may not (someone bypassing wenti, or the
+    /// organisation changed since the client read it).
+    case deniedByServer
+    /// Identities from before sealing still wait in plain text, so the workspace cannot move.
+    case identitiesNotSealed(Int)
+    /// The shared server cannot be reached (or the connection to it was lost); what was
+    /// typed is kept, and the next try reconnects.
+    case serverUnreachable(String)
 
     public var label: LocalizedText {
         switch self {
@@ -90,6 +99,15 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
                           en: "\(code)'s identity predates sealing and is not sealed yet: political-work staff run wenti keys init to seal it, then open it")
         case .database(let detail):
             LocalizedText(zh: "数据库错误：\(detail)", en: "database error: \(detail)")
+        case .identitiesNotSealed(let count):
+            LocalizedText(zh: "还有 \(count) 个匿名身份是加密功能启用前的明文：请政工人员先运行 wenti keys init 加密，再迁移",
+                          en: "\(count) anonymous identities are still in plain text from before sealing: political-work staff run wenti keys init first, then move the workspace")
+        case .deniedByServer:
+            LocalizedText(zh: "服务器拒绝了这项操作：您的角色无权这样做，未作任何改动",
+                          en: "the server refused this: your role may not do it; nothing was changed")
+        case .serverUnreachable(let detail):
+            LocalizedText(zh: "无法连接共享服务器（\(detail)），未作任何改动；稍后重试会重新连接",
+                          en: "cannot reach the shared server (\(detail)); nothing was changed, and trying again reconnects")
         }
     }
 

@@ -51,7 +51,7 @@ enum ExportOffice {
                       format: OfficeFormat, path: String) async throws -> String {
         let session = env.session
         let workspace = session.workspace
-        guard let database = (session.store as? SQLiteStore)?.path else { throw Problem.noWorkspaceFile }
+        guard let database = env.localFilesBase ?? (session.store as? SQLiteStore)?.path else { throw Problem.noWorkspaceFile }
         let settingsPath = OfficeSettingsFile.path(databasePath: database, environment: ProcessInfo.processInfo.environment)
         var desk = OfficeDocuments(settings: try OfficeSettingsFile.load(path: settingsPath, organisation: workspace.organisation),
                                    organisation: workspace.organisation, language: language,

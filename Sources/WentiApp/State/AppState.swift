@@ -120,9 +120,13 @@ public final class AppEnvironment {
     public let keyFolder: KeyFolder?
     /// Said when the passphrase is asked for: the demo's, which the demo cannot ask for itself.
     public let passphraseHint: LocalizedText?
+    /// Where this person's own files about the workspace go (office settings and numbers):
+    /// the SQLite file's path, or a name in the user's data folder for a shared server.
+    public let localFilesBase: String?
 
     public init(session: Session, registry: ActionRegistry, draft: IntakeDraft? = nil, assessmentWeights: AssessmentWeights = .standard,
-                keyFolder: KeyFolder? = nil, passphraseHint: LocalizedText? = nil) {
+                keyFolder: KeyFolder? = nil, passphraseHint: LocalizedText? = nil, localFilesBase: String? = nil) {
+        self.localFilesBase = localFilesBase
         self.session = session
         self.registry = registry
         self.draft = draft

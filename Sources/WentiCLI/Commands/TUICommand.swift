@@ -62,11 +62,13 @@ enum TerminalUI {
              try AssessmentFile.load(path: AssessmentFile.defaultPath(environment: environment)))
         }
         let language = options.language
-        // The intake draft lives beside the database, one per person.
-        let draft = IntakeDraft(path: databasePath + ".intake-\(session.principal.id).json")
+        // The intake draft lives beside the database (or, for a server, in the data folder), one per person.
+        let localFiles = options.localFilesBase(for: databasePath)
+        let draft = IntakeDraft(path: localFiles + ".intake-\(session.principal.id).json")
+        let isDemo = ServerLocation.isServerURL(databasePath) ? false : SQLiteStore.isDemo(path: databasePath) == true
         let env = AppEnvironment(session: session, registry: registry, draft: size == nil ? draft : nil, assessmentWeights: weights,
                                  keyFolder: KeyFolder.standard(environment: options.environment),
-                                 passphraseHint: SQLiteStore.isDemo(path: databasePath) == true ? DemoCommand.passphraseHint : nil)
+                                 passphraseHint: isDemo ? DemoCommand.passphraseHint : nil, localFilesBase: localFiles)
         let state = AppState(language: language)
         if let (width, height) = size {
             let backend = HeadlessTerminal(width: width, height: height, keys: KeyScript.parse(keys))

@@ -53,24 +53,54 @@ struct GlobalOptions: ParsableArguments {
         return (dataHome as NSString).appendingPathComponent("wenti/" + name)
     }
 
-    /// Opens an existing workspace; a missing file is an error, not a new empty database.
-    /// The message names the file, which the store itself never does.
-    func openStore(at path: String? = nil) async throws(CLIFailure) -> SQLiteStore {
+    /// Opens an existing workspace: an SQLite file, or a shared server when the location is a
+    /// PostgreSQL URL. A missing file is an error, not a new empty database. The message names
+    /// the file or server, which the store itself never does.
+    func openStore(at path: String? = nil) async throws(CLIFailure) -> any WorkspaceStore {
         let path = path ?? databasePath
-        do {
+        let server = ServerLocation.isServerURL(path) ? try serverLocation(path) : nil
+        do throws(StoreError) {
+            if let server { return try await PostgresStore.open(server) }
             let store = try SQLiteStore(path: path, create: false)
             _ = try await store.workspace()
             return store
         } catch {
-            throw CLIFailure(LocalizedText(zh: "\(path)：\(error.label.zh)", en: "\(path): \(error.label.en)"))
+            throw CLIFailure(LocalizedText(zh: "\(Self.shown(path))：\(error.label.zh)", en: "\(Self.shown(path)): \(error.label.en)"))
         }
+    }
+
+    /// A server URL with libpq's defaults from the environment (user, password file, CA).
+    func serverLocation(_ url: String) throws(CLIFailure) -> ServerLocation {
+        do {
+            return try ServerLocation.parse(url, environment: environment, home: NSHomeDirectory(), account: Login.current())
+        } catch {
+            throw CLIFailure(LocalizedText(zh: error.message.zh, en: error.message.en))
+        }
+    }
+
+    /// How a location reads in a message (a URL as given: it never holds a password).
+    static func shown(_ path: String) -> String { path }
+
+    /// Where this person's own files about the workspace live (the intake draft, the office
+    /// settings): beside an SQLite file, or for a server in the user data directory, one
+    /// name per server and database.
+    func localFilesBase(for location: String) -> String {
+        guard ServerLocation.isServerURL(location) else { return location }
+        let name = location.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "_" }.joined()
+        return defaultPath(name: "shared/" + name)
     }
 
     /// The session of the account running wenti on the workspace, viewing as `--as` when
     /// asked; a view-as session announces itself on standard error.
     func openSession(at path: String? = nil) async throws -> Session {
         let store = try await openStore(at: path)
-        guard let login = Login.current() else {
+        // On a server the principal is the database role that logged in; locally the account.
+        let login: String
+        if let server = store as? PostgresStore {
+            login = server.sessionUser
+        } else if let account = Login.current() {
+            login = account
+        } else {
             throw CLIFailure(zh: "无法确定运行 wenti 的系统账号", en: "cannot tell which operating-system account runs wenti")
         }
         let session = try await Session.open(store: store, login: login, viewAs: viewAsName)

@@ -49,7 +49,7 @@ extension DocumentOptions {
 /// The office settings and document numbers of the workspace the command opened.
 enum OfficeWorkspace {
     static func settingsPath(_ options: GlobalOptions) -> String {
-        OfficeSettingsFile.path(databasePath: options.databasePath, environment: options.environment)
+        OfficeSettingsFile.path(databasePath: options.localFilesBase(for: options.databasePath), environment: options.environment)
     }
 
     static func documents(_ options: GlobalOptions, _ workspace: Workspace) throws(CLIFailure) -> OfficeDocuments {

@@ -13,13 +13,7 @@ struct SecretInput: ParsableArguments {
 
     /// The secret; `confirm` asks twice on a terminal (a new passphrase).
     func read(prompt: LocalizedText, confirm: LocalizedText? = nil, language: Language) throws(CLIFailure) -> String {
-        if let descriptor {
-            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
-            guard let data = try? handle.readToEnd() ?? Data() else {
-                throw CLIFailure(zh: "无法从文件描述符 \(descriptor) 读取口令", en: "cannot read the passphrase from file descriptor \(descriptor)")
-            }
-            return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        }
+        if let descriptor { return try Self.firstLine(of: descriptor) }
         let first = try Self.readFromTerminal(prompt.text(language))
         if let confirm {
             guard try Self.readFromTerminal(confirm.text(language)) == first else {
@@ -27,6 +21,15 @@ struct SecretInput: ParsableArguments {
             }
         }
         return first
+    }
+
+    /// The first line a script wrote to `descriptor`.
+    static func firstLine(of descriptor: Int32) throws(CLIFailure) -> String {
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        guard let data = try? handle.readToEnd() ?? Data() else {
+            throw CLIFailure(zh: "无法从文件描述符 \(descriptor) 读取口令", en: "cannot read the passphrase from file descriptor \(descriptor)")
+        }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
     }
 
     /// One line from the controlling terminal with echo off, restored whatever happens.

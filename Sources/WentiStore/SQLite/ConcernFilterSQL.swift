@@ -175,7 +175,7 @@ enum ConcernOrder {
     }
 
     /// Whether the id runs downwards within the order (newest first).
-    private static func idDescending(_ sort: ConcernQuery.Sort) -> Bool {
+    static func idDescending(_ sort: ConcernQuery.Sort) -> Bool {
         switch sort {
         case .newest, .grade, .stage: true
         case .oldest, .dueSoonest: false

@@ -13,24 +13,14 @@ extension SQLiteStore {
     /// is sealed to `holders`; a blank one is no identity; `.sealed` without an envelope (a
     /// concern read elsewhere and inserted again) has nothing left to seal.
     static func sealing(_ reporter: Reporter, holders: () throws -> [HolderKey]) throws -> (Reporter, SealedEnvelope?) {
-        guard case .anonymous(let identity) = reporter else { return (reporter, nil) }
-        guard case .toSeal(let text) = identity, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return (.anonymous(sealedIdentity: nil), nil)
-        }
-        do {
-            return (.anonymous(sealedIdentity: .sealed), try IdentitySeal.seal(text, to: try holders()))
-        } catch let error as SealError {
-            throw StoreError.seal(error)
-        }
+        try IncomingIdentity.seal(reporter, holders: holders)
     }
 
     static func holderKeys(in db: Database, organisation: Organisation) throws -> [HolderKey] {
-        try Row.fetchAll(db, sql: "SELECT holder, public_key, added_at FROM key_holder ORDER BY holder").compactMap { row in
-            guard let holder = KeyHolder(storageName: row["holder"]) else { return nil }
-            // Someone who left political work opens nothing new.
-            if case .person(let id) = holder, organisation.person(id)?.role != .politicalWork { return nil }
-            return HolderKey(holder: holder, publicKey: row["public_key"], addedAt: row.date("added_at"))
+        let stored = try Row.fetchAll(db, sql: "SELECT holder, public_key, added_at FROM key_holder ORDER BY holder").compactMap { row in
+            KeyHolder(storageName: row["holder"]).map { HolderKey(holder: $0, publicKey: row["public_key"], addedAt: row.date("added_at")) }
         }
+        return IncomingIdentity.current(stored, in: organisation)
     }
 
     static func writeEnvelope(_ envelope: SealedEnvelope, concernID: Int64, in db: Database) throws {

@@ -1,0 +1,155 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+import WentiCore
+
+/// The connections of one store to its server: a small pool (postgres-nio's `PostgresClient`,
+/// which reconnects by itself after a lost connection), every read on one leased connection
+/// and every write in one transaction, with the server's refusals turned into `StoreError`s.
+final class ServerConnection: Sendable {
+    let location: ServerLocation
+    private let client: PostgresClient
+    private let running: Task<Void, Never>
+    let logger: Logger
+
+    private init(location: ServerLocation, client: PostgresClient, logger: Logger) {
+        self.location = location
+        self.client = client
+        self.logger = logger
+        running = Task { await client.run() }
+    }
+
+    deinit { running.cancel() }
+
+    /// Connects once first, so that a wrong password, an unknown role or an unreachable server
+    /// is told at once instead of as a pool's timeout.
+    static func open(_ location: ServerLocation) async throws(StoreError) -> ServerConnection {
+        let logger = Logger(label: "wenti.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        let single: PostgresConnection.Configuration
+        var pooled: PostgresClient.Configuration
+        do {
+            (single, pooled) = try configurations(location)
+        } catch {
+            throw .cannotOpen(reason: "TLS: \(error)")
+        }
+        do {
+            let probe = try await PostgresConnection.connect(configuration: single, id: 1, logger: logger)
+            try await probe.close()
+        } catch {
+            throw storeError(error)
+        }
+        pooled.options.maximumConnections = 4
+        pooled.options.connectTimeout = .seconds(5)
+        return ServerConnection(location: location, client: PostgresClient(configuration: pooled, backgroundLogger: logger), logger: logger)
+    }
+
+    private static func configurations(_ location: ServerLocation) throws -> (PostgresConnection.Configuration, PostgresClient.Configuration) {
+        switch location.transport {
+        case .socket(let path):
+            return (PostgresConnection.Configuration(unixSocketPath: path, username: location.username, password: location.password, database: location.database),
+                    PostgresClient.Configuration(unixSocketPath: path, username: location.username, password: location.password, database: location.database))
+        case .tcp(let host, let port, let caFile):
+            // TLS is required over the network and the server's certificate is verified
+            // (`.prefer` would silently fall back to plain text).
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.certificateVerification = .fullVerification
+            if let caFile { tls.trustRoots = .file(caFile) }
+            let context = try NIOSSLContext(configuration: tls)
+            var single = PostgresConnection.Configuration(host: host, port: port, username: location.username, password: location.password,
+                                                          database: location.database, tls: .require(context))
+            single.options.connectTimeout = .seconds(5)
+            return (single, PostgresClient.Configuration(host: host, port: port, username: location.username, password: location.password,
+                                                         database: location.database, tls: .require(tls)))
+        }
+    }
+
+    func close() {
+        running.cancel()
+    }
+
+    /// One read on a leased connection (each statement sees committed data).
+    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await client.withConnection { connection in try await body(connection) }
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    /// One transaction: everything `body` does commits together or not at all.
+    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    /// A script of several statements (`SQLScript`), in one transaction, optionally as
+    /// another role for its duration (migrations run as the owner).
+    func script(_ sql: String, as role: String? = nil) async throws(StoreError) {
+        let statements = SQLScript.statements(sql)
+        try await write { db in
+            if let role { try await db.run(PostgresQuery(unsafeSQL: "SET LOCAL ROLE \(role)"), logger: self.logger) }
+            for statement in statements {
+                do {
+                    try await db.run(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+                } catch {
+                    // Which statement: an administrator reading a failed migration needs it.
+                    let failure = Self.storeError(error)
+                    if case .database(let detail) = failure { throw StoreError.database(detail + " — in: " + String(statement.prefix(120))) }
+                    throw failure
+                }
+            }
+        }
+    }
+
+    /// Domain errors pass through; the server's are told apart by SQLSTATE, wenti's own
+    /// (class WT, see `ServerGuards`) included, never by message text.
+    static func storeError(_ error: any Error) -> StoreError {
+        switch error {
+        case let error as StoreError: return error
+        case let error as WorkflowError: return .rule(error)
+        case let error as MeetingError: return .meeting(error)
+        case let error as NoticeError: return .notice(error)
+        case let error as PracticeError: return .practice(error)
+        case let error as PostgresTransactionError:
+            if let inner = error.closureError { return storeError(inner) }
+            return storeError(error.commitError ?? error.beginError ?? error.rollbackError ?? error)
+        case let error as PostgresError:
+            // The simple-query path (migrations) reports through the older error type.
+            if case .server(let message) = error, let state = message.fields[.sqlState] {
+                return storeError(state: state, message: message.fields[.message])
+            }
+            return .serverUnreachable("\(error)")
+        case let error as PSQLError:
+            if let state = error.serverInfo?[.sqlState] { return storeError(state: state, message: error.serverInfo?[.message]) }
+            return .serverUnreachable("\(error.code)")
+        default:
+            return .database("\(type(of: error))")
+        }
+    }
+
+    private static func storeError(state: String, message: String?) -> StoreError {
+        switch state {
+        case "WT001": return .auditIsAppendOnly
+        case "WT002", "WT003", "42501": return .deniedByServer
+        case "28P01", "28000", "3D000": return .cannotOpen(reason: message ?? state)
+        case "40001", "40P01", "55P03": return .busy
+        case "42P01", "3F000": return .notInitialised
+        default:
+            if state.hasPrefix("23") { return .constraint }
+            return .database(state + (message.map { ": " + $0 } ?? ""))
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// Runs a statement whose rows are not wanted, to its end: postgres-nio reports a failed
+    /// statement only to whoever reads its rows, so a result left unread would hide the error
+    /// until the next statement found the transaction aborted.
+    func run(_ query: PostgresQuery, logger: Logger) async throws {
+        for try await _ in try await self.query(query, logger: logger) {}
+    }
+}

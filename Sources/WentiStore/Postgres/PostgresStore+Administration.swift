@@ -1,0 +1,114 @@
+import Foundation
+import PostgresNIO
+import WentiCore
+
+/// What only an administrator (a superuser) does on the server: give a person a login role,
+/// and move a local workspace onto the server.
+extension PostgresStore {
+    /// Creates the login role `login` when it does not exist (with `password` when given:
+    /// the server keeps it as a SCRAM-SHA-256 verifier), makes it a member of `wenti_person`
+    /// and of the group role of the person's wenti role (and of no other group), and links it
+    /// to the person. A role that another person had loses that link.
+    public func addPerson(_ person: PersonID, login: String, password: String?, actor: PersonID) async throws(StoreError) {
+        guard isAdministrator else { throw .deniedByServer }
+        guard let found = try await workspace().organisation.person(person) else { throw .unknownPerson(person) }
+        let role = ServerMigrations.quoted(login)
+        let group = ServerPolicies.roleGroups[found.role.rawValue]!
+        var statements = ["""
+            DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(Self.literal(login))) THEN CREATE ROLE \(role) LOGIN; END IF; END $$;
+            """]
+        statements += ServerPolicies.roleGroups.values.sorted().filter { $0 != group }.map { "REVOKE \($0) FROM \(role);" }
+        statements.append("GRANT wenti_person, \(group) TO \(role);")
+        if let password { statements.append("ALTER ROLE \(role) PASSWORD \(Self.literal(password));") }
+        try await connection.script(statements.joined(separator: "\n"))
+        let installer = Person(id: actor, name: "administrator", role: .politicalWork, unitID: found.unitID)
+        _ = try await link(login: login, to: person, actor: installer)
+    }
+
+    /// An SQL string literal (for the few statements that cannot take bound values).
+    static func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// Everything of a local workspace, in one transaction: organisation, concerns, meetings,
+    /// notices, practices, key holders, sealed envelopes and the audit log as it was written
+    /// (same times, actors and order). Refused unless the server's workspace is empty, and
+    /// while the file still holds identities from before sealing.
+    public func importWorkspace(_ source: LocalWorkspaceExport) async throws(StoreError) -> Int {
+        guard isAdministrator else { throw .deniedByServer }
+        let encoder = self.encoder
+        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        let workspace = source.workspace
+        let settings: [(String, String)]
+        let concernDocs: [String], meetingDocs: [(String, String)], noticeDocs: [(String, String)], practiceDocs: [(String, String)]
+        let auditRows: (at: [Double], actors: [String], actions: [String], subjects: [String], changes: [String])
+        do {
+            settings = [("categories", try json(workspace.categories)), ("policy", try json(workspace.policy)),
+                        ("campaigns", try json(workspace.campaigns)), ("visits", try json(workspace.visits))]
+            concernDocs = try source.concerns.map(json)
+            meetingDocs = try source.meetings.map { ($0.id, try json($0)) }
+            noticeDocs = try source.notices.map { ($0.id, try json($0)) }
+            practiceDocs = try source.practices.map { ($0.id, try json($0)) }
+            auditRows = (source.audit.map { $0.at.timeIntervalSince1970 }, source.audit.map(\.actorID.rawValue), source.audit.map(\.action),
+                         source.audit.map(\.subject), try source.audit.map { try json($0.changes) })
+        } catch {
+            throw .database("encoding the workspace")
+        }
+        try await connection.write { db in
+            for try await n in try await db.query("SELECT count(*) FROM wenti.unit", logger: self.logger).decode(Int64.self) where n > 0 {
+                throw StoreError.alreadyInitialised
+            }
+            for (position, unit) in workspace.organisation.unitsInTreeOrder.enumerated() {
+                try await db.run("INSERT INTO wenti.unit VALUES (\(unit.id.rawValue), \(unit.name), \(unit.kind.rawValue), \(unit.parentID?.rawValue), \(position))",
+                                   logger: self.logger)
+            }
+            for person in workspace.organisation.people.values.sorted(by: { $0.id < $1.id }) {
+                try await db.run("""
+                    INSERT INTO wenti.person VALUES (\(person.id.rawValue), \(person.name), \(person.role.rawValue), \(person.unitID.rawValue), \(person.login))
+                    """, logger: self.logger)
+            }
+            for (key, value) in settings { try await db.run("INSERT INTO wenti.setting VALUES (\(key), \(value)::jsonb)", logger: self.logger) }
+            try await db.run("INSERT INTO wenti.concern (doc) SELECT d::jsonb FROM unnest(\(concernDocs)::text[]) WITH ORDINALITY AS x(d, n) ORDER BY n",
+                               logger: self.logger)
+            for year in Set(source.concerns.map(\.code.year)) {
+                let last = source.concerns.filter { $0.code.year == year }.map(\.code.sequence).max() ?? 0
+                try await db.run("SELECT wenti.reserve_id('concern', \(year)::int, \(last)::int)", logger: self.logger)
+            }
+            for (table, rows, kind) in [("meeting", meetingDocs, ""), ("notice", noticeDocs, "notice"), ("practice", practiceDocs, "practice")] {
+                for (id, doc) in rows {
+                    try await db.run(PostgresQuery(unsafeSQL: "INSERT INTO wenti.\(table) (id, doc) VALUES ($1, $2::jsonb)",
+                                                     binds: { var b = PostgresBindings(); b.append(id); b.append(doc); return b }()),
+                                       logger: self.logger)
+                    let parts = id.split(separator: "-")
+                    if !kind.isEmpty, parts.count == 3, let year = Int(parts[1]), let number = Int(parts[2]) {
+                        try await db.run("SELECT wenti.reserve_id(\(kind), \(year)::int, \(number)::int)", logger: self.logger)
+                    }
+                }
+            }
+            for holder in source.holders {
+                try await db.run("""
+                    SELECT wenti.register_holder(\(holder.holder.storageName), decode(\(holder.publicKey.base64EncodedString()), 'base64'), \(holder.addedAt.timeIntervalSince1970))
+                    """, logger: self.logger)
+            }
+            for (code, envelope) in source.envelopes { try await self.writeEnvelope(db, envelope, code: code) }
+            try await db.run("""
+                INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes)
+                SELECT a, p, x, s, c::jsonb FROM unnest(\(auditRows.at)::float8[], \(auditRows.actors)::text[], \(auditRows.actions)::text[],
+                  \(auditRows.subjects)::text[], \(auditRows.changes)::text[]) WITH ORDINALITY AS r(a, p, x, s, c, n) ORDER BY n
+                """, logger: self.logger)
+        }
+        return source.concerns.count
+    }
+}
+
+/// A local workspace read whole, for `wenti server import`.
+public struct LocalWorkspaceExport: Sendable {
+    public var workspace: Workspace
+    public var concerns: [Concern]
+    public var meetings: [Meeting]
+    public var notices: [SupervisionNotice]
+    public var practices: [PracticeEntry]
+    public var holders: [HolderKey]
+    public var envelopes: [(ConcernCode, SealedEnvelope)]
+    public var audit: [AuditEntry]
+}

@@ -1,0 +1,277 @@
+import Foundation
+import PostgresNIO
+import WentiCore
+import WentiSeal
+
+extension PostgresStore {
+    // MARK: Writing
+
+    public func open(_ new: NewConcern, actor person: Person) async throws(StoreError) -> Concern {
+        try await requireActing(person.id)
+        let workspace = try await workspace()
+        let context = makeContext(person, workspace)
+        return try await connection.write { db in
+            var new = new
+            let envelope: SealedEnvelope?
+            let holders = try await self.currentHolders(db, organisation: workspace.organisation)
+            (new.reporter, envelope) = try IncomingIdentity.seal(new.reporter) { holders }
+            let year = context.today.civil.year
+            let code = ConcernCode(year: year, sequence: try await self.nextID(db, kind: "concern", year: year))
+            let concern = try Workflow.open(new, code: code, context: context)
+            try await db.run("INSERT INTO wenti.concern (doc) VALUES (\(try self.document(concern))::jsonb)", logger: self.logger)
+            if let envelope { try await self.writeEnvelope(db, envelope, code: code) }
+            try await self.appendAudit(db, actor: person.id, action: ConcernAction.open.rawValue, subject: code.description,
+                                       changes: ChangeSet.between(nil, concern))
+            return concern
+        }
+    }
+
+    public func perform(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, actor person: Person) async throws(StoreError) -> Concern {
+        try await requireActing(person.id)
+        let workspace = try await workspace()
+        let context = makeContext(person, workspace)
+        let scope = AccessPolicy.scope(of: person, in: workspace.organisation)
+        return try await connection.write { db in
+            try await self.apply(commands, on: code, expectedVersion: expectedVersion, in: db, as: person, context: context, scope: scope, workspace: workspace)
+        }
+    }
+
+    /// Applies commands to one concern inside the caller's transaction (see `SQLiteStore.apply`):
+    /// the row is locked first, so a second writer waits and then finds the new version.
+    func apply(_ commands: [ConcernCommand], on code: ConcernCode, expectedVersion: Int?, in db: PostgresConnection, as person: Person,
+               context: WorkflowContext, scope: ConcernScope, workspace: Workspace) async throws -> Concern {
+        guard let current = try await loadConcern(code, in: db, lock: true), scope.contains(current) else {
+            throw StoreError.concernNotFound(code)
+        }
+        if let expectedVersion, expectedVersion != current.version {
+            throw conflict(code, expected: expectedVersion, current: current, workspace: workspace)
+        }
+        var next = current
+        for command in commands {
+            let before = next
+            next = try Workflow.apply(command, to: next, context: context)
+            try await appendAudit(db, actor: person.id, action: command.action.rawValue, subject: code.description,
+                                  changes: ChangeSet.of(command, from: before, to: next))
+        }
+        next.version = current.version + 1
+        let updated = try await db.query("""
+            UPDATE wenti.concern SET doc = \(try document(next))::jsonb WHERE code = \(code.description) AND version = \(current.version) RETURNING id
+            """, logger: logger)
+        var changed = false
+        for try await _ in updated.decode(Int64.self) { changed = true }
+        guard changed else { throw conflict(code, expected: current.version, current: current, workspace: workspace) }
+        return next
+    }
+
+    public func insert(_ concerns: [Concern], actor person: Person, action: String) async throws(StoreError) -> [Concern] {
+        try await requireActing(person.id)
+        let organisation = try await workspace().organisation
+        return try await connection.write { db in
+            var holders: [HolderKey]?
+            var stored: [Concern] = []
+            var documents: [String] = [], subjects: [String] = [], changes: [String] = []
+            var envelopes: [(ConcernCode, SealedEnvelope)] = []
+            stored.reserveCapacity(concerns.count)
+            for var concern in concerns {
+                let year = concern.code.year
+                if concern.code.sequence == 0 {
+                    concern.code = ConcernCode(year: year, sequence: try await self.nextID(db, kind: "concern", year: year))
+                } else {
+                    try await db.run("SELECT wenti.reserve_id('concern', \(year)::int, \(concern.code.sequence)::int)", logger: self.logger)
+                }
+                let envelope: SealedEnvelope?
+                if case .anonymous(.toSeal) = concern.reporter, holders == nil {
+                    holders = try await self.currentHolders(db, organisation: organisation)
+                }
+                (concern.reporter, envelope) = try IncomingIdentity.seal(concern.reporter) { holders ?? [] }
+                if let envelope { envelopes.append((concern.code, envelope)) }
+                documents.append(try self.document(concern))
+                subjects.append(concern.code.description)
+                changes.append(String(decoding: try self.encoder.encode([FieldChange(field: "stage", old: "", new: concern.stage.rawValue)]), as: UTF8.self))
+                stored.append(concern)
+            }
+            // One statement for the rows and one for their audit entries: a round trip per
+            // concern would make an import of 100,000 take minutes.
+            try await db.run("INSERT INTO wenti.concern (doc) SELECT d::jsonb FROM unnest(\(documents)::text[]) WITH ORDINALITY AS x(d, n) ORDER BY n",
+                               logger: self.logger)
+            for (code, envelope) in envelopes { try await self.writeEnvelope(db, envelope, code: code) }
+            let at = self.clock.now().timeIntervalSince1970
+            try await db.run("""
+                INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes)
+                SELECT \(at), \(person.id.rawValue), \(action), s, c::jsonb FROM unnest(\(subjects)::text[], \(changes)::text[]) WITH ORDINALITY AS x(s, c, n) ORDER BY n
+                """, logger: self.logger)
+            return stored
+        }
+    }
+
+    func nextID(_ db: PostgresConnection, kind: String, year: Int) async throws -> Int {
+        for try await n in try await db.query("SELECT wenti.next_id(\(kind), \(year)::int)", logger: logger).decode(Int.self) { return n }
+        throw StoreError.database("no id allocated")
+    }
+
+    func makeContext(_ person: Person, _ workspace: Workspace) -> WorkflowContext {
+        WorkflowContext(actor: person, organisation: workspace.organisation, categories: workspace.categoryIDs,
+                        sources: workspace.sources, policy: workspace.policy, now: clock.now(), today: clock.today())
+    }
+
+    func conflict(_ code: ConcernCode, expected: Int, current: Concern, workspace: Workspace) -> StoreError {
+        .conflict(code, expected: expected, current: current.version,
+                  changedByName: workspace.organisation.person(current.updatedByID)?.name ?? current.updatedByID.rawValue,
+                  at: current.updatedAt)
+    }
+
+    func document(_ concern: Concern) throws -> String {
+        String(decoding: try encoder.encode(concern), as: UTF8.self)
+    }
+
+    func loadConcern(_ code: ConcernCode, in db: PostgresConnection, lock: Bool = false) async throws -> Concern? {
+        let rows = try await db.query(PostgresQuery(unsafeSQL: "SELECT doc::text FROM wenti.concern WHERE code = $1" + (lock ? " FOR UPDATE" : ""),
+                                                    binds: { var b = PostgresBindings(); b.append(code.description); return b }()),
+                                      logger: logger)
+        for try await text in rows.decode(String.self) { return try JSONDecoder().decode(Concern.self, from: Data(text.utf8)) }
+        return nil
+    }
+
+    // MARK: Reading
+
+    public func concern(_ code: ConcernCode, scope: ConcernScope) async throws(StoreError) -> Concern {
+        let loaded = try await connection.read { db in try await self.loadConcern(code, in: db) }
+        guard let loaded, scope.contains(loaded) else { throw .concernNotFound(code) }
+        return loaded
+    }
+
+    public func page(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> ConcernPage {
+        try await page(query, scope: scope, from: cursor, limit: limit, upwards: false)
+    }
+
+    public func page(_ query: ConcernQuery, scope: ConcernScope, before cursor: PageCursor?, limit: Int) async throws(StoreError) -> ConcernPage {
+        try await page(query, scope: scope, from: cursor, limit: limit, upwards: true)
+    }
+
+    private func page(_ query: ConcernQuery, scope: ConcernScope, from cursor: PageCursor?, limit: Int, upwards: Bool) async throws(StoreError) -> ConcernPage {
+        let today = clock.today()
+        var filter = ServerFilter(query: query, scope: scope, today: today)
+        let dueKnown = query.overdueOnly || query.dueWithin != nil
+        if let cursor { filter.addAfter(cursor, sort: query.sort, reversed: upwards, dueKnown: dueKnown) }
+        let limitPlaceholder = filter.sql.bind(limit + 1)
+        let statement = filter.sql.query("""
+            SELECT c.id, c.code, c.title, c.tier, c.unit_id, c.stage, c.grade, c.category_id, c.channel,
+                   c.first_responsible_id, c.reporter_name, c.anonymous, c.reported_on, c.due_on, c.paused_since, c.version,
+                   \(ConcernOrder.key(query.sort, dueKnown: dueKnown) ?? "NULL::int") AS sort_key
+            FROM wenti.concern c \(filter.whereClause)
+            ORDER BY \(ConcernOrder.orderBy(query.sort, reversed: upwards, dueKnown: dueKnown)) LIMIT \(limitPlaceholder)
+            """)
+        let rows = try await connection.read { db in
+            var summaries: [ConcernSummary] = []
+            for try await row in try await db.query(statement, logger: self.logger) {
+                summaries.append(try Self.summary(row.makeRandomAccess(), today: today))
+            }
+            return summaries
+        }
+        let pageRows = Array(rows.prefix(limit))
+        let more = rows.count > limit ? pageRows.last?.cursor : nil
+        return ConcernPage(rows: upwards ? pageRows.reversed() : pageRows, next: more)
+    }
+
+    private static func summary(_ row: PostgresRandomAccessRow, today: Day) throws -> ConcernSummary {
+        let stage = try stored(Stage.self, try row["stage"].decode(String.self))
+        let due = try row["due_on"].decode(Int?.self).map(Day.init(ordinal:))
+        guard let code = ConcernCode(try row["code"].decode(String.self)) else { throw StoreError.database("concern code") }
+        return ConcernSummary(
+            cursor: PageCursor(position: try row["id"].decode(Int64.self), key: try row["sort_key"].decode(Int?.self)),
+            code: code, title: try row["title"].decode(String.self),
+            tier: try stored(Tier.self, try row["tier"].decode(Int.self)), unitID: UnitID(try row["unit_id"].decode(String.self)), stage: stage,
+            grade: try row["grade"].decode(String?.self).map { try stored(Grade.self, $0) },
+            categoryID: CategoryID(try row["category_id"].decode(String.self)),
+            channel: try stored(Channel.self, try row["channel"].decode(String.self)),
+            firstResponsibleID: try row["first_responsible_id"].decode(String?.self).map { PersonID($0) },
+            reporterName: try row["reporter_name"].decode(String?.self), anonymous: try row["anonymous"].decode(Bool.self),
+            reportedOn: Day(ordinal: try row["reported_on"].decode(Int.self)), due: due,
+            daysOverdue: DeadlineClock.daysOverdue(stage: stage, pausedSince: try row["paused_since"].decode(Int?.self).map(Day.init(ordinal:)),
+                                                   due: due, today: today),
+            version: try row["version"].decode(Int.self))
+    }
+
+    public func concerns(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> (concerns: [Concern], next: PageCursor?) {
+        var filter = ServerFilter(query: query, scope: scope, today: clock.today())
+        // Bound before the statement is built: `query` copies the bindings it is called on.
+        let after = filter.sql.bind(cursor?.position ?? 0)
+        filter.add("c.id > \(after)")
+        let limitPlaceholder = filter.sql.bind(limit)
+        let statement = filter.sql.query("SELECT c.id, c.doc::text FROM wenti.concern c \(filter.whereClause) ORDER BY c.id LIMIT \(limitPlaceholder)")
+        let loaded = try await connection.read { db in
+            var loaded: [(Int64, Concern)] = []
+            let decoder = JSONDecoder()
+            for try await (id, text) in try await db.query(statement, logger: self.logger).decode((Int64, String).self) {
+                loaded.append((id, try decoder.decode(Concern.self, from: Data(text.utf8))))
+            }
+            return loaded
+        }
+        let next = loaded.count < limit ? nil : loaded.last.map { PageCursor(position: $0.0, key: nil) }
+        return (loaded.map(\.1), next)
+    }
+
+    public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, scope: ConcernScope) async throws(StoreError) -> PageCursor {
+        _ = try await concern(code, scope: scope)
+        var sql = BoundSQL()
+        let codePlaceholder = sql.bind(code.description)
+        let statement = sql.query("SELECT c.id, \(ConcernOrder.key(sort) ?? "NULL::int") FROM wenti.concern c WHERE c.code = \(codePlaceholder)")
+        let found = try await connection.read { db -> PageCursor? in
+            for try await (id, key) in try await db.query(statement, logger: self.logger).decode((Int64, Int?).self) {
+                return PageCursor(position: id, key: key)
+            }
+            return nil
+        }
+        guard let found else { throw .concernNotFound(code) }
+        return found
+    }
+
+    public func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) async throws(StoreError) -> Int {
+        var filter = ServerFilter(query: query, scope: scope, today: clock.today())
+        let inner = "SELECT 1 FROM wenti.concern c \(filter.whereClause)"
+        let capPlaceholder = cap.map { filter.sql.bind($0) }
+        let statement = filter.sql.query(capPlaceholder.map { "SELECT count(*) FROM (\(inner) LIMIT \($0)) capped" } ?? "SELECT count(*) FROM (\(inner)) counted")
+        return try await connection.read { db in
+            for try await n in try await db.query(statement, logger: self.logger).decode(Int.self) { return n }
+            return 0
+        }
+    }
+
+    public func counts(_ query: ConcernQuery, by facet: Facet, scope: ConcernScope) async throws(StoreError) -> [String: Int] {
+        let filter = ServerFilter(query: query, scope: scope, today: clock.today())
+        let column = switch facet {
+        case .tier: "'L' || c.tier"
+        case .stage: "c.stage"
+        case .grade: "coalesce(c.grade, '')"
+        case .category: "c.category_id"
+        case .channel: "c.channel"
+        case .unit: "c.unit_id"
+        }
+        let statement = filter.sql.query("SELECT \(column), count(*)::int FROM wenti.concern c \(filter.whereClause) GROUP BY 1")
+        return try await connection.read { db in
+            var result: [String: Int] = [:]
+            for try await (key, n) in try await db.query(statement, logger: self.logger).decode((String, Int).self) { result[key] = n }
+            return result
+        }
+    }
+
+    /// Counted from the rows the person may see (the server's policies narrow it): a kept
+    /// per-library count would tell everyone how many concerns every library holds.
+    public func libraryCounts(scope: ConcernScope) async throws(StoreError) -> [UnitID: LibraryCounts] {
+        var filter = ServerFilter(query: ConcernQuery(), scope: scope, today: clock.today())
+        let today = filter.sql.bind(clock.today().ordinal)
+        let statement = filter.sql.query("""
+            SELECT c.unit_id, count(*) FILTER (WHERE c.stage <> 'closed')::int,
+                   count(*) FILTER (WHERE \(ServerFilter.clockRuns) AND c.due_on < \(today))::int,
+                   count(*) FILTER (WHERE c.stage = 'awaiting-feedback')::int
+            FROM wenti.concern c \(filter.whereClause) GROUP BY c.unit_id
+            """)
+        return try await connection.read { db in
+            var result: [UnitID: LibraryCounts] = [:]
+            for try await (unit, open, overdue, awaiting) in try await db.query(statement, logger: self.logger).decode((String, Int, Int, Int).self) {
+                result[UnitID(unit)] = LibraryCounts(open: open, overdue: overdue, awaitingFeedback: awaiting)
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import WentiTestSupport
+@testable import WentiCore
+@testable import WentiStore
+
+/// The shared server enforces the permission table itself: each demo person logs in as their
+/// own role, through wenti and through `psql` as someone bypassing wenti would, and is held to
+/// exactly their scope. Every attempt that must fail is tried next to a control that must
+/// work (the same statement by someone allowed), so a refusal cannot be a typo.
+@Suite("Shared server security", .serialized)
+struct ServerSecurityTests {
+    static func codes(_ output: String) -> Set<String> {
+        Set(output.split(separator: "\n").map(String.init).filter { !$0.isEmpty })
+    }
+
+    /// Each person sees exactly `AccessPolicy.scope` of the demo, through wenti with no scope
+    /// of its own (`.all`: the server alone narrows) and through `psql`.
+    @Test func everyPersonSeesExactlyTheirScope() async throws {
+        let (server, admin, clock) = try await TestServer.demo()
+        var all: [Concern] = []
+        try await admin.eachConcern(ConcernQuery(), scope: .all) { all += $0 }
+        let organisation = try await admin.workspace().organisation
+        var people = 0
+        for person in organisation.people.values.sorted(by: { $0.id < $1.id }) {
+            let expected = Set(all.filter(AccessPolicy.scope(of: person, in: organisation).contains).map(\.code.description))
+            let store = try await server.store(as: person.id.rawValue, clock: clock)
+            let listed = try await store.page(ConcernQuery(), scope: .all, after: nil, limit: 1000).rows.map(\.code.description)
+            #expect(Set(listed) == expected, "\(person.name) through wenti")
+            #expect(Self.codes(try server.psql(as: person.id.rawValue, "SELECT code FROM wenti.concern")) == expected, "\(person.name) through psql")
+            await #expect(try store.count(ConcernQuery(), scope: .all, upTo: nil) == expected.count, "\(person.name) counted")
+            people += 1
+        }
+        #expect(people == organisation.people.count && people > 30)
+        print("shared server: \(people) people each see exactly their scope, through wenti and through psql")
+    }
+
+    @Test func whatNoRoleMayDoIsRefusedOrWithoutEffect() async throws {
+        let (server, admin, clock) = try await TestServer.demo()
+        var refused = 0, withoutEffect = 0, controls = 0
+        func mustFail(_ role: String, _ sql: String, _ what: Comment) {
+            do {
+                try server.psql(as: role, sql)
+                Issue.record("not refused: \(what)")
+            } catch {
+                refused += 1
+            }
+        }
+        func mustWork(_ role: String, _ sql: String, _ what: Comment) throws -> String {
+            controls += 1
+            return try server.psql(as: role, sql)
+        }
+        func adminRead(_ sql: String) throws -> String { try server.psql(as: TestServer.administrator, sql) }
+
+        // A concern of 李强's team (t-bdyw), and one his staff member 宋佳 takes in herself.
+        let song = try await server.store(as: "yg-song", clock: clock)
+        let songPerson = try await song.workspace().organisation.person(PersonID("yg-song"))!
+        let own = try await song.open(NewConcern(title: "班组休息室空调坏了", categoryID: "team-burden", channel: .other, finderID: "yg-song",
+                                                  reporter: .named(name: "宋佳", personID: "yg-song"), unitID: "t-bdyw"), actor: songPerson)
+        let teamConcern = try #require(Self.codes(try adminRead("SELECT code FROM wenti.concern WHERE unit_id = 't-bdyw' AND stage = 'analysing' ORDER BY id LIMIT 1")).first)
+        let otherTeam = try #require(Self.codes(try adminRead("SELECT code FROM wenti.concern WHERE unit_id = 't-kf' ORDER BY id LIMIT 1")).first)
+
+        // Reading and changing outside the scope: nothing is seen, nothing changes.
+        #expect(try server.psql(as: "yg-song", "SELECT count(*) FROM wenti.concern WHERE code = '\(otherTeam)'") == "0\n")
+        withoutEffect += 1
+        let before = try adminRead("SELECT doc->>'title' FROM wenti.concern WHERE code = '\(otherTeam)'")
+        _ = try server.psql(as: "yg-song", "UPDATE wenti.concern SET doc = jsonb_set(doc, '{title}', '\"改掉\"') WHERE code = '\(otherTeam)'")
+        #expect(try adminRead("SELECT doc->>'title' FROM wenti.concern WHERE code = '\(otherTeam)'") == before)
+        withoutEffect += 1
+
+        // What one sees but may not decide: the finder grading her own concern.
+        let bump = "jsonb_build_object('version', version + 1, 'updatedByID', session_user::text)"
+        mustFail("yg-song", "UPDATE wenti.concern SET doc = doc || jsonb_build_object('grade', 'urgent') || \(bump) WHERE code = '\(own.code)'",
+                 "an employee grading")
+        _ = try mustWork("bzz-li", "UPDATE wenti.concern SET doc = doc || jsonb_build_object('grade', 'urgent') || \(bump) WHERE code = '\(own.code)'",
+                         "the team leader grading")
+        // A change recorded as someone else's, or skipping the version.
+        mustFail("bzz-li", "UPDATE wenti.concern SET doc = doc || jsonb_build_object('plan', 'x', 'version', version + 1, 'updatedByID', 'zg-zhao') WHERE code = '\(own.code)'",
+                 "a change signed with another name")
+        mustFail("bzz-li", "UPDATE wenti.concern SET doc = doc || jsonb_build_object('plan', 'x', 'updatedByID', session_user::text) WHERE code = '\(own.code)'",
+                 "a change without a new version")
+
+        // A tier changed by a plain UPDATE, and an escalation that skips a tier.
+        mustFail("bzz-li", "UPDATE wenti.concern SET doc = doc || jsonb_build_object('tier', 2, 'unitID', 'd-yj') || \(bump) WHERE code = '\(teamConcern)'",
+                 "a tier changed by UPDATE")
+        let skip = "jsonb_build_object('fromUnitID','t-bdyw','toUnitID','co','fromTier',1,'toTier',3,'reason','x','on','2026-11-25','byID','bzz-li')"
+        mustFail("bzz-li", """
+            UPDATE wenti.concern SET doc = doc || jsonb_build_object('tier', 3, 'unitID', 'co', 'escalations', (doc->'escalations') || \(skip)) || \(bump)
+            WHERE code = '\(teamConcern)'
+            """, "an escalation two tiers up")
+        mustFail("zg-zhao", "DELETE FROM wenti.concern WHERE code = '\(teamConcern)'", "deleting a concern")
+
+        // Becoming someone else.
+        mustFail("yg-song", "SET ROLE \"zg-zhao\"", "SET ROLE to another person")
+        mustFail("yg-song", "SET ROLE wenti_owner", "SET ROLE to the owner")
+        mustFail("yg-song", "SET SESSION AUTHORIZATION \"zg-zhao\"", "SET SESSION AUTHORIZATION")
+        let seen = try server.psql(as: "yg-song", "SELECT count(*) FROM wenti.concern")
+        #expect(try server.psql(as: "yg-song", "SELECT set_config('wenti.person', 'zg-zhao', false); SET request.jwt.claims = '{\"sub\":\"zg-zhao\"}'; SELECT count(*) FROM wenti.concern")
+            .hasSuffix(seen), "a faked setting changes nothing")
+        withoutEffect += 1
+
+        // The sealed identities: no table is readable, the function is political-work staff's.
+        let sealed = try #require(Self.codes(try adminRead("SELECT concern_code FROM wenti.identity_envelope ORDER BY 1 LIMIT 1")).first)
+        mustFail("zg-zhao", "SELECT * FROM wenti.identity_envelope", "reading envelopes directly")
+        mustFail("zg-zhao", "SELECT * FROM wenti.identity_key", "reading wrapped keys directly")
+        mustFail("yg-song", "SELECT * FROM wenti.read_envelope('\(sealed)', 'curious', 0)", "an employee calling the envelope function")
+        mustFail("bz-zheng", "SELECT * FROM wenti.read_envelope('\(sealed)', 'curious', 0)", "a department head calling it")
+        let reads = try adminRead("SELECT count(*) FROM wenti.audit_log WHERE action = 'read-sealed-envelope'")
+        _ = try mustWork("zg-zhao", "SELECT holder FROM wenti.read_envelope('\(sealed)', '回访', 0)", "political-work staff through the function")
+        #expect(try adminRead("SELECT count(*) FROM wenti.audit_log WHERE action = 'read-sealed-envelope'") != reads, "the read is audited")
+
+        // The audit log: nobody rewrites it, nobody writes in another's name.
+        mustFail("zg-zhao", "DELETE FROM wenti.audit_log", "deleting audit rows")
+        mustFail("zg-zhao", "UPDATE wenti.audit_log SET action = 'x'", "updating audit rows")
+        mustFail("zg-zhao", "TRUNCATE wenti.audit_log", "truncating the audit log")
+        mustFail("zg-zhao", "INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes) VALUES (0, 'zg-sun', 'x', 'y', '[]')",
+                 "an audit row in another's name")
+        _ = try mustWork("zg-zhao", "INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes) VALUES (0, 'zg-zhao', 'note', 'y', '[]')",
+                         "an audit row in one's own name")
+
+        // A forged notification is a hint with no data: the change mark does not move.
+        let mark = try adminRead("SELECT n FROM wenti.change_mark")
+        _ = try server.psql(as: "yg-song", "NOTIFY wenti_changed, 'Q-2026-0001 closed'")
+        #expect(try adminRead("SELECT n FROM wenti.change_mark") == mark)
+        withoutEffect += 1
+
+        #expect(refused == 17 && withoutEffect == 4)
+        print("shared server: \(refused) attempts refused, \(withoutEffect) without effect, \(controls) allowed controls passed")
+        _ = admin
+    }
+}
