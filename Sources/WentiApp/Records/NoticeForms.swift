@@ -7,17 +7,39 @@ import WentiStore
 enum NoticeForms {
     /// To the first responsible person and department, with the task book's open items as
     /// deadline nodes (or the concern's deadline), one "YYYY-MM-DD what" per line.
-    static func issueForm(_ concern: Concern, org: Organisation, today: Day) -> Form {
+    /// When the concern has an open notice, the form asks whether the new one replaces it
+    /// (`replaceChosen`: already answered yes, as when reissuing from the supervision pane).
+    static func issueForm(_ concern: Concern, org: Organisation, today: Day,
+                          replacing open: SupervisionNotice? = nil, replaceChosen: Bool = false) -> Form {
         let openTasks = concern.tasks.filter { $0.state == .open && $0.due >= today }.map { "\($0.due) \($0.title)" }
         let deadline = DeadlineClock.effectiveDeadline(of: concern, today: today).map { [$0 >= today ? "\($0) 完成" : "\(today.adding(days: 7)) 完成"] }
         let nodes = openTasks.isEmpty ? (deadline ?? ["\(today.adding(days: 7)) 完成"]) : openTasks
-        return Form(fields: [
+        var form = Form(fields: [
             RecordFields.line("responsible", RecordFields.firstResponsible,
                               concern.firstResponsibleID.flatMap { org.person($0)?.name } ?? "", required: true),
             RecordFields.line("department", RecordFields.department,
                               (concern.responsibleUnitID ?? concern.unitID).description(in: org), required: true),
             Form.Field(id: "nodes", label: RecordFields.nodes, input: .lines(TextArea(nodes.joined(separator: "\n")), height: 3), required: true),
         ])
+        if let open {
+            form.fields.append(replaceField(open, org: org, chosen: replaceChosen))
+        }
+        return form
+    }
+
+    /// "Replace DB-2026-004 (acknowledged, to 郑伟)?": no until changed, unless already chosen.
+    static func replaceField(_ open: SupervisionNotice, org: Organisation, chosen: Bool) -> Form.Field {
+        let to = org.person(open.toPersonID)?.name ?? open.toPersonID.rawValue
+        return Form.Field(id: "replace",
+                          label: LocalizedText(zh: "替代 \(open.id)（\(open.state.label.zh)，发给 \(to)）",
+                                               en: "Replace \(open.id) (\(open.state.label.en), to \(to))"),
+                          input: .choice([LocalizedText(zh: "否", en: "no"), LocalizedText(zh: "是", en: "yes")], selected: chosen ? 1 : 0))
+    }
+
+    /// Why a notice cannot go out while the open one stays, and what answers it.
+    static func mustReplace(_ open: String, _ code: ConcernCode) -> LocalizedText {
+        let rule = NoticeError.openNoticeExists(notice: open, concern: code).label
+        return LocalizedText(zh: rule.zh + "：选“是”替代", en: rule.en + ": choose yes to replace it")
     }
 
     /// The deadline nodes typed one per line, or why a line is not one (naming the line).
