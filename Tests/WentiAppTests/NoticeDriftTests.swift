@@ -92,15 +92,15 @@ struct NoticeDriftTests {
             Issue.record("the form knows the open notice: \(asked.state.toast ?? "") \(String(describing: asked.state.overlays.last))")
             return
         }
-        #expect(form.fields.first { $0.id == "replace" }?.label.en == "Replace DB-2026-002 (acknowledged, to 郑伟)")
+        #expect(form.fields.first { $0.id == "replace" }?.label.en == "Replace DB-2026-002?")
+        #expect(form.fields.first { $0.id == "replace" }?.value == "0", "no until the person says yes")
         // Left at "no", the notice does not go out; the form says why and stays.
         let (refused, _) = await fixture.run(issue + " C-s", width: 120, height: 36)
         guard case .recordForm(let kept, _)? = refused.state.overlays.last else {
             Issue.record("the form stays open")
             return
         }
-        #expect(kept.fields.first { $0.id == "replace" }?.message?.en
-                == "Q-2026-0002 already has the open notice DB-2026-002; a new one must say it replaces it: choose yes to replace it")
+        #expect(kept.fields.first { $0.id == "replace" }?.message?.en == "DB-2026-002 is still open: one per concern, choose yes to replace it")
         #expect(try await fixture.store.notices().count == 5, "nothing was issued")
     }
 }

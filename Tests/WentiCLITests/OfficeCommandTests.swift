@@ -33,8 +33,12 @@ struct OfficeCommandTests {
             if element.name == "w:tab" { return "\t" }
             return (element.children ?? []).compactMap { $0 as? XMLElement }.map(text).joined()
         }
+        func holdsTextBox(_ element: XMLElement) -> Bool {
+            element.name == "w:txbxContent" || (element.children ?? []).compactMap { $0 as? XMLElement }.contains(where: holdsTextBox)
+        }
         func walk(_ element: XMLElement) {
-            if element.name == "w:p" { paragraphs.append(text(element)); return }
+            // A paragraph anchoring a text box (the footer record) lists the box's own paragraphs.
+            if element.name == "w:p" && !holdsTextBox(element) { paragraphs.append(text(element)); return }
             for child in element.children ?? [] { if let child = child as? XMLElement { walk(child) } }
         }
         walk(root)

@@ -22,24 +22,22 @@ enum NoticeForms {
             Form.Field(id: "nodes", label: RecordFields.nodes, input: .lines(TextArea(nodes.joined(separator: "\n")), height: 3), required: true),
         ])
         if let open {
-            form.fields.append(replaceField(open, org: org, chosen: replaceChosen))
+            form.fields.append(replaceField(open, chosen: replaceChosen))
         }
         return form
     }
 
-    /// "Replace DB-2026-004 (acknowledged, to 郑伟)?": no until changed, unless already chosen.
-    static func replaceField(_ open: SupervisionNotice, org: Organisation, chosen: Bool) -> Form.Field {
-        let to = org.person(open.toPersonID)?.name ?? open.toPersonID.rawValue
-        return Form.Field(id: "replace",
-                          label: LocalizedText(zh: "替代 \(open.id)（\(open.state.label.zh)，发给 \(to)）",
-                                               en: "Replace \(open.id) (\(open.state.label.en), to \(to))"),
-                          input: .choice([LocalizedText(zh: "否", en: "no"), LocalizedText(zh: "是", en: "yes")], selected: chosen ? 1 : 0))
+    /// "Replace DB-2026-004?": no until changed, unless already chosen. Short, as the form's
+    /// label column is; the form's title names the open notice too.
+    static func replaceField(_ open: SupervisionNotice, chosen: Bool) -> Form.Field {
+        Form.Field(id: "replace", label: LocalizedText(zh: "替代 \(open.id)？", en: "Replace \(open.id)?"),
+                   input: .choice([LocalizedText(zh: "否", en: "no"), LocalizedText(zh: "是", en: "yes")], selected: chosen ? 1 : 0))
     }
 
-    /// Why a notice cannot go out while the open one stays, and what answers it.
+    /// Why a notice cannot go out while the open one stays, and what answers it: short, as
+    /// it shows beside the field (the rule is `NoticeError.openNoticeExists`).
     static func mustReplace(_ open: String, _ code: ConcernCode) -> LocalizedText {
-        let rule = NoticeError.openNoticeExists(notice: open, concern: code).label
-        return LocalizedText(zh: rule.zh + "：选“是”替代", en: rule.en + ": choose yes to replace it")
+        LocalizedText(zh: "\(code) 已有未完成的 \(open)：一事一单，选“是”替代", en: "\(open) is still open: one per concern, choose yes to replace it")
     }
 
     /// The deadline nodes typed one per line, or why a line is not one (naming the line).
