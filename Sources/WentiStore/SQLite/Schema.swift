@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v3-logins", migrate: logins)
         migrator.registerMigration("v4-sealed-identities", migrate: sealedIdentities)
         migrator.registerMigration("v5-meeting-minutes", migrate: meetingMinutes)
+        migrator.registerMigration("v6-notice-replaced", migrate: noticeReplaced)
         return migrator
     }
 
