@@ -42,9 +42,10 @@ public final class NCursesTerminal: TerminalBackend {
         nonl()
         keypad(wenti_stdscr(), true)
         set_escdelay(25)
-        // Wake once a second without a key, so the UI can notice others' changes; nothing
-        // else runs between keys.
-        wtimeout(wenti_stdscr(), 1000)
+        // Wake twice a second without a key, so the UI notices others' changes within a
+        // second (one read of the change token: microseconds locally, a fraction of a
+        // millisecond over a server's socket); nothing else runs between keys.
+        wtimeout(wenti_stdscr(), 500)
         curs_set(0)
         colours = colour && has_colors()
         if colours {

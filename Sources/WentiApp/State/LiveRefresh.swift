@@ -2,7 +2,7 @@ import WentiCore
 import WentiSession
 import WentiStore
 
-/// Two people on one database: on every tick (a second without keys) one cheap read tells
+/// Two people on one database: on every tick (half a second without keys) one cheap read tells
 /// whether anyone changed anything; if so the current pane is read again (see `Pane.refresh`),
 /// keeping the selection, the filter, the marks and any open form.
 @MainActor

@@ -51,7 +51,7 @@ extension PostgresStore {
             let before = next
             next = try Workflow.apply(command, to: next, context: context)
             try await appendAudit(db, actor: person.id, action: command.action.rawValue, subject: code.description,
-                                  changes: ChangeSet.of(command, from: before, to: next))
+                                  changes: ChangeSet.of(command, from: before, to: next), at: context.now)
         }
         next.version = current.version + 1
         let updated = try await db.query("""

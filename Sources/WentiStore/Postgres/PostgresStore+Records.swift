@@ -130,17 +130,35 @@ extension PostgresStore {
 
     // MARK: Supervision notices
 
-    public func issue(_ draft: SupervisionNotice, actor person: Person) async throws(StoreError) -> SupervisionNotice {
+    /// Issues a notice; with `replacing`, closes that open notice of the same concern as
+    /// replaced in the same transaction (one open notice per concern, which the server's
+    /// partial unique index holds too).
+    public func issue(_ draft: SupervisionNotice, replacing: String?, actor person: Person) async throws(StoreError) -> SupervisionNotice {
         try await requireActing(person.id)
         return try await connection.write { db in
             var notice = draft
+            var sql = BoundSQL()
+            let concern = sql.bind(notice.concern.description), other = sql.bind(replacing ?? "")
+            let existing = try await self.documents(SupervisionNotice.self, sql.query(
+                "SELECT doc::text FROM wenti.notice WHERE concern_code = \(concern) OR id = \(other) ORDER BY id FOR UPDATE"), in: db)
+            let replaced = try SupervisionNotice.replacement(for: notice, replacing: replacing, among: existing)
             let year = notice.issuedOn.civil.year
             notice.id = Self.recordID("DB", year: year, number: try await self.nextID(db, kind: "notice", year: year))
+            let at = self.clock.now()
+            if var replaced {
+                // Closed first: the unique index admits one open notice per concern.
+                replaced.replacedBy = notice.id
+                try await self.writeNotice(replaced, in: db)
+                try await self.appendAudit(db, actor: person.id, action: "notice-replace", subject: replaced.id, changes: [
+                    FieldChange(field: "state", old: existing.first { $0.id == replaced.id }?.state.rawValue ?? "", new: replaced.state.rawValue),
+                    FieldChange(field: "replaced-by", old: "", new: notice.id),
+                ], at: at)
+            }
             try await self.writeNotice(notice, in: db)
             try await self.appendAudit(db, actor: person.id, action: MethodAction.noticeIssue.rawValue, subject: notice.id, changes: [
                 FieldChange(field: "concern", old: "", new: notice.concern.description),
                 FieldChange(field: "state", old: "", new: notice.state.rawValue),
-            ])
+            ] + (replaced.map { [FieldChange(field: "replaces", old: "", new: $0.id)] } ?? []), at: at)
             return notice
         }
     }

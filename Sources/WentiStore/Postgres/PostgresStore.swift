@@ -79,11 +79,13 @@ public final class PostgresStore: WorkspaceStore {
 
     // MARK: Audit
 
-    func appendAudit(_ db: PostgresConnection, actor: PersonID, action: String, subject: String, changes: [FieldChange]) async throws {
+    /// One audit row; the rows of one action pass the same `at` (the workflow context's
+    /// now), so that `wenti undo` reads them back as one action.
+    func appendAudit(_ db: PostgresConnection, actor: PersonID, action: String, subject: String, changes: [FieldChange], at: Date? = nil) async throws {
         let json = String(decoding: try encoder.encode(changes), as: UTF8.self)
         try await db.run("""
             INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes)
-            VALUES (\(clock.now().timeIntervalSince1970), \(actor.rawValue), \(action), \(subject), \(json)::jsonb)
+            VALUES (\((at ?? clock.now()).timeIntervalSince1970), \(actor.rawValue), \(action), \(subject), \(json)::jsonb)
             """, logger: logger)
     }
 

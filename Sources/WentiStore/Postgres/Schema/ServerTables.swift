@@ -145,11 +145,16 @@ enum ServerTables {
           concern_code text GENERATED ALWAYS AS (doc->>'concern') STORED NOT NULL REFERENCES wenti.concern(code),
           to_unit_id text GENERATED ALWAYS AS (doc->>'toUnitID') STORED NOT NULL REFERENCES wenti.unit(id),
           to_person_id text GENERATED ALWAYS AS (doc->>'toPersonID') STORED NOT NULL REFERENCES wenti.person(id),
-          state text GENERATED ALWAYS AS (doc->>'state') STORED NOT NULL,
+          state text GENERATED ALWAYS AS (doc->>'state') STORED NOT NULL
+            CHECK (state IN ('issued','acknowledged','progress-reported','completed','replaced')),
+          replaced_by text GENERATED ALWAYS AS (doc->>'replacedBy') STORED REFERENCES wenti.notice(id) DEFERRABLE INITIALLY DEFERRED,
           issued_on int GENERATED ALWAYS AS (wenti.day(doc->>'issuedOn')) STORED NOT NULL,
-          CHECK (doc->>'id' = id)
+          CHECK (doc->>'id' = id),
+          CHECK ((state = 'replaced') = (replaced_by IS NOT NULL))
         );
         CREATE INDEX notice_concern ON wenti.notice (concern_code);
+        -- One open notice per concern: a new one replaces the old explicitly (NoticeReplacement).
+        CREATE UNIQUE INDEX notice_one_open ON wenti.notice (concern_code) WHERE state NOT IN ('completed','replaced');
         CREATE TABLE wenti.practice (
           id text PRIMARY KEY,
           doc jsonb NOT NULL,

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import WentiTestSupport
+
+/// The real binary on the shared server (a database of the test process's private PostgreSQL
+/// cluster): each person connects as their own role with `--db postgresql:///…&user=ID`, the
+/// command line and the terminal UI alike.
+@Suite("wenti on a shared server", .serialized)
+struct SharedModeEndToEndTests {
+    let cli = CommandLineTests()
+
+    @Test func eachPersonWorksAsThemselvesThroughTheCommandLine() async throws {
+        let (server, _, _) = try await TestServer.demo()
+        let whoami = try cli.run(["whoami", "--db", server.url(as: "bzz-li"), "--lang", "en"])
+        #expect(whoami.status == 0 && whoami.out.contains("李强"), "\(whoami.err)")
+        let counted = try cli.run(["list", "--count", "--db", server.url(as: "yg-song")])
+        let expected = try server.psql(as: "yg-song", "SELECT count(*) FROM wenti.concern")
+        #expect(counted.out.trimmingCharacters(in: .whitespacesAndNewlines) == expected.trimmingCharacters(in: .whitespacesAndNewlines))
+        // The team leader grades a concern of his library; the log, read by political-work
+        // staff, names him, and the server recorded the role that wrote it.
+        let graded = try cli.run(["grade", "Q-2026-0003", "general", "--db", server.url(as: "bzz-li"), "--lang", "en"])
+        #expect(graded.status == 0, "\(graded.err)")
+        let log = try cli.run(["log", "Q-2026-0003", "--db", server.url(as: "zg-zhao"), "--lang", "en"])
+        #expect(log.out.contains("李强"), "\(log.out)")
+        #expect(try server.psql(as: TestServer.administrator,
+                                "SELECT db_user FROM wenti.audit_log WHERE subject = 'Q-2026-0003' ORDER BY seq DESC LIMIT 1") == "bzz-li\n")
+        // His employee may see the concern but not grade it: the permission table's words, exit 1.
+        let refused = try cli.run(["grade", "Q-2026-0003", "urgent", "--db", server.url(as: "yg-song"), "--lang", "en"])
+        #expect(refused.status == 1 && refused.err.contains("may not"), "\(refused.err)")
+        // A role that is nobody of the workspace is told so.
+        let stranger = try cli.run(["list", "--db", server.url(as: "nobody"), "--lang", "en"])
+        #expect(stranger.status == 1 && stranger.err.contains("nobody"), "\(stranger.err)")
+    }
+
+    @Test(.enabled(if: TmuxHarness.available))
+    func aSecondPersonSeesTheFirstPersonsChangeWithinASecond() async throws {
+        let (server, _, _) = try await TestServer.demo()
+        let tmux = try TmuxHarness()
+        let command = "env -u LANG -u LC_ALL -u LC_CTYPE TERM=tmux-256color \(CommandLineTests.binary.path) tui --db '\(server.url(as: "zg-zhao"))'"
+        try tmux.run(["new-session", "-d", "-s", "w", "-x", "120", "-y", "40", command])
+        try tmux.run(["set-option", "-t", "w", "remain-on-exit", "on"])
+        try tmux.waitFor { $0.contains { $0.contains("Q-2026-0069 -") } }
+        // 徐婷 grades a concern of her team from her own terminal.
+        let graded = try cli.run(["grade", "Q-2026-0069", "urgent", "--db", server.url(as: "bzz-xu")])
+        #expect(graded.status == 0, "\(graded.err)")
+        let written = Date()
+        let lines = try tmux.waitFor(timeout: 5) { $0.contains { $0.contains("Q-2026-0069 urgent") } }
+        let seconds = Date().timeIntervalSince(written)
+        #expect(lines.contains { $0.contains("Q-2026-0069 urgent") })
+        print(String(format: "shared server: 赵雅琴's screen showed 徐婷's change %.2f s after it was written", seconds))
+        #expect(seconds < 1.0)
+        try tmux.run(["send-keys", "-t", "w", "q"])
+    }
+}
