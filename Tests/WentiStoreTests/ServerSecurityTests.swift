@@ -128,4 +128,20 @@ struct ServerSecurityTests {
         print("shared server: \(refused) attempts refused, \(withoutEffect) without effect, \(controls) allowed controls passed")
         _ = admin
     }
+
+    /// A dump of the whole database, as an administrator or a backup would take it, holds
+    /// ciphertext only: none of the seeds' sealed identities.
+    @Test func aDumpOfTheServerHoldsNoSealedIdentity() async throws {
+        let (server, _, _) = try await TestServer.demo()
+        let seeds = try String(contentsOf: TestServer.repository.appendingPathComponent("seeds/concerns.yaml"), encoding: .utf8)
+        let sealed = seeds.split(separator: "\n").compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("sealed: ") ? String(trimmed.dropFirst("sealed: ".count)) : nil
+        }
+        #expect(sealed.count >= 9)
+        let dump = try TestServer.run(try TestServer.tool("pg_dump"), ["-h", server.socket, "-U", TestServer.administrator, "-d", server.database])
+        #expect(dump.contains("identity_envelope"), "the dump has the envelopes' table")
+        #expect(sealed.filter(dump.contains).isEmpty, "\(sealed.filter(dump.contains))")
+        print("shared server: pg_dump of \(dump.utf8.count) bytes holds none of the \(sealed.count) sealed identities")
+    }
 }

@@ -21,7 +21,7 @@ public enum TestServer {
     private static let started = Mutex<String?>(nil)
     private static let counter = Atomic<Int>(0)
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-test-pg-\(getpid())").path
 
     /// The socket folder of the cluster, started if needed; `WENTI_TEST_PG_SOCKET` names one
@@ -88,11 +88,14 @@ public enum TestServer {
         return workspace.database
     }
 
-    static func psql(_ socket: String) throws -> String {
+    static func psql(_ socket: String) throws -> String { try tool("psql") }
+
+    /// A PostgreSQL client tool (psql, pg_dump) of the newest installed version.
+    public static func tool(_ name: String) throws -> String {
         let candidates = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql"))?.sorted().reversed()
-            .map { "/usr/lib/postgresql/\($0)/bin/psql" } ?? []
-        guard let found = (candidates + ["/usr/bin/psql"]).first(where: FileManager.default.isExecutableFile) else {
-            throw Unavailable.noServer("psql is not installed")
+            .map { "/usr/lib/postgresql/\($0)/bin/\(name)" } ?? []
+        guard let found = (candidates + ["/usr/bin/\(name)"]).first(where: FileManager.default.isExecutableFile) else {
+            throw Unavailable.noServer("\(name) is not installed")
         }
         return found
     }

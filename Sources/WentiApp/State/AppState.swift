@@ -85,6 +85,8 @@ public struct AppState: Sendable {
     /// The store's change token when each pane was last read (see `LiveRefresh`): a pane whose
     /// token is current is shown again on a tab switch without reading anything.
     public var loadedMarks: [AppTab: ChangeToken] = [:]
+    /// The last tick could not read the store (a shared server out of reach): said once.
+    public var storeUnreachable = false
     /// Today as the store keeps time, read with the data: drawing never asks the store.
     public var today = Day(year: 2026, month: 1, day: 1)!
     /// The size of the last frame: paging moves by what is visible.

@@ -8,7 +8,25 @@ import WentiStore
 @MainActor
 enum LiveRefresh {
     static func check(_ state: inout AppState, _ env: AppEnvironment) async {
-        guard let mark = try? await env.session.changeToken(), mark != state.loadedMarks[state.tab] else { return }
+        let mark: ChangeToken
+        do {
+            mark = try await env.session.changeToken()
+        } catch {
+            // A shared server out of reach: say so once, keep everything on screen (an open
+            // form keeps what was typed), and try again on the next tick.
+            if !state.storeUnreachable, let problem = error as? StoreError {
+                state.storeUnreachable = true
+                state.toast = problem.label.text(state.language)
+            }
+            return
+        }
+        if state.storeUnreachable {
+            // Back: whatever happened meanwhile is read again in full.
+            state.storeUnreachable = false
+            state.toast = LocalizedText(zh: "已重新连接服务器", en: "reconnected to the server").text(state.language)
+            state.loadedMarks = [:]
+        }
+        guard mark != state.loadedMarks[state.tab] else { return }
         await PaneRefresh.refresh(&state, env)
     }
 

@@ -86,7 +86,7 @@ public final class PostgresStore: WorkspaceStore {
         try await db.run("""
             INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes)
             VALUES (\((at ?? clock.now()).timeIntervalSince1970), \(actor.rawValue), \(action), \(subject), \(json)::jsonb)
-            """, logger: logger)
+            """, logger: self.logger)
     }
 
     public func auditLog(subject: String) async throws(StoreError) -> [AuditEntry] {
@@ -94,7 +94,7 @@ public final class PostgresStore: WorkspaceStore {
             var entries: [AuditEntry] = []
             let rows = try await db.query("""
                 SELECT seq, at, actor_id, action, subject, changes::text FROM wenti.audit_log WHERE subject = \(subject) ORDER BY seq
-                """, logger: logger)
+                """, logger: self.logger)
             for try await (seq, at, actor, action, subject, changes) in rows.decode((Int64, Double, String, String, String, String).self) {
                 entries.append(AuditEntry(sequence: seq, at: Date(timeIntervalSince1970: at), actorID: PersonID(actor), action: action, subject: subject,
                                           changes: try JSONDecoder().decode([FieldChange].self, from: Data(changes.utf8))))
@@ -106,7 +106,7 @@ public final class PostgresStore: WorkspaceStore {
     /// The change mark, bumped by every audited statement and committed with it.
     public func changeToken() async throws(StoreError) -> ChangeToken {
         let mark = try await connection.read { db in
-            for try await n in try await db.query("SELECT n FROM wenti.change_mark", logger: logger).decode(Int64.self) { return n }
+            for try await n in try await db.query("SELECT n FROM wenti.change_mark", logger: self.logger).decode(Int64.self) { return n }
             return 0
         }
         return ChangeToken(backend: String(mark))
@@ -129,23 +129,23 @@ public final class PostgresStore: WorkspaceStore {
             throw .database("encoding the workspace")
         }
         try await connection.write { db in
-            for try await n in try await db.query("SELECT count(*) FROM wenti.unit", logger: logger).decode(Int64.self) where n > 0 {
+            for try await n in try await db.query("SELECT count(*) FROM wenti.unit", logger: self.logger).decode(Int64.self) where n > 0 {
                 throw StoreError.alreadyInitialised
             }
             for (position, unit) in workspace.organisation.unitsInTreeOrder.enumerated() {
                 try await db.run("""
                     INSERT INTO wenti.unit VALUES (\(unit.id.rawValue), \(unit.name), \(unit.kind.rawValue), \(unit.parentID?.rawValue), \(position))
-                    """, logger: logger)
+                    """, logger: self.logger)
             }
             for person in workspace.organisation.people.values.sorted(by: { $0.id < $1.id }) {
                 try await db.run("""
                     INSERT INTO wenti.person VALUES (\(person.id.rawValue), \(person.name), \(person.role.rawValue), \(person.unitID.rawValue), \(person.login))
-                    """, logger: logger)
+                    """, logger: self.logger)
             }
             for (key, value) in settings {
-                try await db.run("INSERT INTO wenti.setting VALUES (\(key), \(value)::jsonb)", logger: logger)
+                try await db.run("INSERT INTO wenti.setting VALUES (\(key), \(value)::jsonb)", logger: self.logger)
             }
-            try await appendAudit(db, actor: installer, action: "install", subject: "workspace", changes: [
+            try await self.appendAudit(db, actor: installer, action: "install", subject: "workspace", changes: [
                 FieldChange(field: "units", old: "", new: String(workspace.organisation.units.count)),
                 FieldChange(field: "people", old: "", new: String(workspace.organisation.people.count)),
                 FieldChange(field: "categories", old: "", new: String(workspace.categories.count)),
@@ -167,9 +167,9 @@ public final class PostgresStore: WorkspaceStore {
         }
         let previous = workspace.organisation.person(login: login)
         try await connection.write { db in
-            try await db.run("UPDATE wenti.person SET login = NULL WHERE login = \(login)", logger: logger)
-            try await db.run("UPDATE wenti.person SET login = \(login) WHERE id = \(person.rawValue)", logger: logger)
-            try await appendAudit(db, actor: actor.id, action: MethodAction.people.rawValue, subject: "person:\(person)", changes: [
+            try await db.run("UPDATE wenti.person SET login = NULL WHERE login = \(login)", logger: self.logger)
+            try await db.run("UPDATE wenti.person SET login = \(login) WHERE id = \(person.rawValue)", logger: self.logger)
+            try await self.appendAudit(db, actor: actor.id, action: MethodAction.people.rawValue, subject: "person:\(person)", changes: [
                 FieldChange(field: "login", old: previous.map { "\($0.name): \(login)" } ?? "", new: login),
             ])
         }
@@ -183,13 +183,13 @@ public final class PostgresStore: WorkspaceStore {
         try await connection.write { db in
             try await db.run("""
                 INSERT INTO wenti.setting VALUES ('origin', '"demo"'::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
-                """, logger: logger)
+                """, logger: self.logger)
         }
     }
 
     public func workspace() async throws(StoreError) -> Workspace {
         if let cached = cachedWorkspace.withLock({ $0 }) { return cached }
-        let loaded = try await connection.read { db in try await Self.loadWorkspace(db, logger: logger) }
+        let loaded = try await connection.read { db in try await Self.loadWorkspace(db, logger: self.logger) }
         cachedWorkspace.withLock { $0 = loaded }
         return loaded
     }

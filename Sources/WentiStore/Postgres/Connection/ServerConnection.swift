@@ -68,19 +68,37 @@ final class ServerConnection: Sendable {
         running.cancel()
     }
 
+    /// How long a read or write waits for the server before saying it is out of reach. The
+    /// pool would otherwise wait for as long as the server is gone, and the screen with it.
+    static let patience: Duration = .seconds(4)
+
     /// One read on a leased connection (each statement sees committed data).
-    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
-        do {
-            return try await client.withConnection { connection in try await body(connection) }
-        } catch {
-            throw Self.storeError(error)
-        }
+    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+        let client = client
+        return try await withinPatience { try await client.withConnection { connection in try await body(connection) } }
     }
 
     /// One transaction: everything `body` does commits together or not at all.
-    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+        let client = client, logger = logger
+        return try await withinPatience { try await client.withTransaction(logger: logger) { connection in try await body(connection) } }
+    }
+
+    /// Runs `work`, or gives up after `patience` (cancelling it: an open transaction rolls back).
+    private func withinPatience<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws(StoreError) -> T {
         do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask { try await work() }
+                group.addTask {
+                    try await Task.sleep(for: Self.patience)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let value = first else {
+                    throw StoreError.serverUnreachable(location.description)
+                }
+                return value
+            }
         } catch {
             throw Self.storeError(error)
         }
