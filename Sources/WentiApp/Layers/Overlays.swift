@@ -20,6 +20,15 @@ enum Overlays {
                 selected = min(selected + 1, max(0, matches.count - 1))
             case .up, .ctrl("p"):
                 selected = max(0, selected - 1)
+            // Pages of what the help shows at this size; End and Home go to either end.
+            case .pageDown:
+                selected = min(selected + helpRows(state), max(0, matches.count - 1))
+            case .pageUp:
+                selected = max(0, selected - helpRows(state))
+            case .end:
+                selected = max(0, matches.count - 1)
+            case .home:
+                selected = 0
             case .enter:
                 state.overlays.removeLast()
                 if matches.indices.contains(selected) { await App.run(matches[selected], &state, env) }
@@ -256,6 +265,9 @@ enum Overlays {
         grid.write(" " + title + " ", x: x + 2, y: y, style: Style(bold: true, reverse: true), limit: width - 4)
     }
 
+    /// The help's lines on screen at this size: the screen less the bars, the frame and the filter.
+    static func helpRows(_ state: AppState) -> Int { max(1, state.size.height - 6) }
+
     static func drawHelp(_ state: AppState, _ env: AppEnvironment, filter: TextField, selected: Int, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let width = layout.width - 4
@@ -269,7 +281,7 @@ enum Overlays {
         grid.write("?", x: x + 2, y: y + 1, style: Style(bold: true))
         filter.draw(into: &grid, x: x + 4, y: y + 1, width: width - 6, style: Style(underline: true))
         let entries = helpEntries(state, env, filter: filter.text)
-        let rows = height - 4
+        let rows = helpRows(state)
         let top = max(0, min(selected - rows / 2, entries.count - rows))
         for (offset, action) in entries.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
@@ -290,6 +302,16 @@ enum Overlays {
         } else {
             footer = UIText.helpFilter.text(language)
         }
-        grid.write(" " + footer + " ", x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
+        // What lies beyond the window, so that a list cut by the frame never looks complete.
+        let below = max(0, entries.count - top - rows)
+        let more = [top > 0 ? (language == .zh ? "↑ 上面还有 \(top) 项" : "↑ \(top) more above") : nil,
+                    below > 0 ? (language == .zh ? "↓ 下面还有 \(below) 项（PageDown/End）" : "↓ \(below) more below (PageDown/End)") : nil]
+            .compactMap { $0 }.joined(separator: "  ")
+        let moreWidth = more.isEmpty ? 0 : min(DisplayWidth.of(more) + 2, (width - 4) / 2)
+        if !more.isEmpty {
+            grid.write(" " + TerminalText.truncate(more, to: moreWidth - 2) + " ", x: x + width - 2 - moreWidth, y: y + height - 1, style: Style(bold: true), limit: moreWidth)
+        }
+        grid.write(" " + TerminalText.truncate(footer, to: max(0, width - 8 - moreWidth)) + " ", x: x + 2, y: y + height - 1, style: Style(dim: true),
+                   limit: max(0, width - 4 - moreWidth))
     }
 }

@@ -42,7 +42,7 @@ enum DashboardPane {
             ("dashboard-next", LocalizedText(zh: "下期", en: "later")), ("dashboard-quarter", LocalizedText(zh: "月/季", en: "quarter")),
             ("dashboard-figure-right", LocalizedText(zh: "指标", en: "figure")), ("dashboard-open", LocalizedText(zh: "问题", en: "concerns")),
         ], language)
-        grid.write(header, x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
+        grid.write(TerminalText.truncate(header, to: width - 2), x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
         let top = layout.contentTop + 1
         let height = layout.contentHeight - 1
         switch model.view {

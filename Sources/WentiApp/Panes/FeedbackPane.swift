@@ -21,7 +21,7 @@ enum FeedbackPane {
                                    ("reopen", LocalizedText(zh: "重开", en: "reopen"))], language)
         let summary = zh ? "待反馈 \(model.total) 个" + (waits.max().map { "，最久 \($0) 天" } ?? "") + "　" + keyHints
             : "\(model.total) awaiting feedback" + (waits.max().map { ", longest \($0) days" } ?? "") + "   " + keyHints
-        grid.write(summary, x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
+        grid.write(TerminalText.truncate(summary, to: width - 2), x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
         let tableHeight = layout.tableHeight(showDetail: true)
         let table = ListTable(
             columns: [.init(title: zh ? "编号" : "ID", width: 11), .init(title: zh ? "标题" : "Title", width: 0),
