@@ -14,7 +14,7 @@ struct HelpPagingTests {
         let total = fixture.environment.registry.actions.count
         #expect(total > rows, "more actions than one screen holds, or this test proves nothing")
         let (first, screen) = await fixture.run("?", width: 80, height: 24)
-        #expect(screen.lastFrame.lines[22].contains("↓ \(total - rows) more below"))
+        #expect(screen.lastFrame.lines[22].contains("↓ \(total - rows) more (PageDown/End)"))
         #expect(first.state.overlays.last == .help(filter: TextField(), selected: 0))
         let (paged, _) = await fixture.run("? PageDown", width: 80, height: 24)
         #expect(paged.state.overlays.last == .help(filter: TextField(), selected: rows))

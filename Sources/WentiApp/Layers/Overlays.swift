@@ -305,11 +305,12 @@ enum Overlays {
         // What lies beyond the window, so that a list cut by the frame never looks complete.
         let below = max(0, entries.count - top - rows)
         let more = [top > 0 ? (language == .zh ? "↑ 上面还有 \(top) 项" : "↑ \(top) more above") : nil,
-                    below > 0 ? (language == .zh ? "↓ 下面还有 \(below) 项（PageDown/End）" : "↓ \(below) more below (PageDown/End)") : nil]
+                    below > 0 ? (language == .zh ? "↓ 下面还有 \(below) 项（PageDown/End）" : "↓ \(below) more (PageDown/End)") : nil]
             .compactMap { $0 }.joined(separator: "  ")
         let moreWidth = more.isEmpty ? 0 : min(DisplayWidth.of(more) + 2, (width - 4) / 2)
         if !more.isEmpty {
-            grid.write(" " + TerminalText.truncate(more, to: moreWidth - 2) + " ", x: x + width - 2 - moreWidth, y: y + height - 1, style: Style(bold: true), limit: moreWidth)
+            // Straight after the border's line, one space before its corner.
+            grid.write(TerminalText.truncate(more, to: moreWidth - 2) + " ", x: x + width - 1 - moreWidth, y: y + height - 1, style: Style(bold: true), limit: moreWidth - 1)
         }
         grid.write(" " + TerminalText.truncate(footer, to: max(0, width - 8 - moreWidth)) + " ", x: x + 2, y: y + height - 1, style: Style(dim: true),
                    limit: max(0, width - 4 - moreWidth))
