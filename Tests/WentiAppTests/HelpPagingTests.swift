@@ -28,3 +28,22 @@ struct HelpPagingTests {
         #expect(home.state.overlays.last == .help(filter: TextField(), selected: 0))
     }
 }
+
+/// The detail draws the find → analyse → solve chain and the next step with its key.
+@MainActor
+@Suite("The chain and the next step", .serialized)
+struct NextStepTests {
+    @Test func theDetailSaysWhereTheConcernStandsAndWhatComesNext() async throws {
+        let fixture = try await AppFixture()
+        let (_, found) = await fixture.run("/ 活 动 室 Enter", language: .zh)
+        #expect(found.lastFrame.text.contains("查找 ● ─ 分析 · ─ 解决 ·  下一步：分析 a"))
+        let (_, analysed) = await fixture.run("/ 活 动 室 Enter a 挪 作 库 房 Enter", language: .zh)
+        #expect(analysed.lastFrame.text.contains("查找 ✓ ─ 分析 ● ─ 解决 ·  下一步：定级 ="))
+        // A user's key for the grade is the one named.
+        let moved = try await AppFixture(overrides: ["grade": [.character("G")], "last": [.end]])
+        let (_, rebound) = await moved.run("/ 活 动 室 Enter a 挪 作 库 房 Enter")
+        #expect(rebound.lastFrame.text.contains("find ✓ ─ analyse ● ─ solve ·  next: grade G"))
+        let (_, solving) = await fixture.run("/ 山 区 线 路 Enter")
+        #expect(solving.lastFrame.text.contains("find ✓ ─ analyse ✓ ─ solve ●  next: mark solved d"))
+    }
+}

@@ -19,7 +19,7 @@ enum LibrariesPane {
         if state.showDetail {
             let y = layout.contentTop + tableHeight
             grid.write(String(repeating: "─", count: layout.tableWidth), x: layout.tableX, y: y, style: Style(dim: true))
-            drawDetail(state, workspace, into: &grid, x: layout.tableX + 1, y: y + 1, width: layout.tableWidth - 2,
+            drawDetail(state, workspace, keys: keys, into: &grid, x: layout.tableX + 1, y: y + 1, width: layout.tableWidth - 2,
                        height: layout.contentHeight - tableHeight - 1)
         }
     }
@@ -96,7 +96,7 @@ enum LibrariesPane {
         }
     }
 
-    static func drawDetail(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+    static func drawDetail(_ state: AppState, _ workspace: Workspace, keys: ActionRegistry, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         guard height > 0, width > 0 else { return }
         let language = state.language
         guard let c = state.detail else {
@@ -107,6 +107,7 @@ enum LibrariesPane {
         var lines: [(String, Style)] = [("\(c.code)  \(c.title.prefix(width))", Style(bold: true))]
         let unit = org.unit(c.unitID)?.name ?? c.unitID.rawValue
         lines.append(("\(c.tier.code) \(unit) · \(c.stage.label.text(language)) · " + (c.grade.map { $0.label.text(language) + UIText.bracketed($0.stance.text(language), language) } ?? "-"), .plain))
+        lines.append((chain(c, keys, language), Style(bold: true, colour: .cyan)))
         let category = workspace.category(c.categoryID)?.name.text(language) ?? c.categoryID.rawValue
         // An opened identity is text from data like any other (cleaned), and wraps: it is the
         // one thing this opening was for, so none of it is cut off.
@@ -188,6 +189,29 @@ enum LibrariesPane {
         for (offset, line) in lines.prefix(height).enumerated() {
             grid.write(line.0, x: x, y: y + offset, style: line.1, limit: width)
         }
+    }
+}
+
+extension LibrariesPane {
+    /// The registry's action for each next step of the method.
+    static let actionOfStep: [ConcernAction: String] = [
+        .analyse: "analyse", .grade: "grade", .plan: "plan", .assign: "assign", .define: "define",
+        .startSolving: "start", .solve: "solve", .recordFeedback: "feedback", .resume: "resume",
+    ]
+
+    /// "查找 ✓ ─ 分析 ● ─ 解决 ·  下一步：定级 =": where the concern stands on the chain, and the
+    /// next step with the key bound to it.
+    static func chain(_ concern: Concern, _ keys: ActionRegistry, _ language: Language) -> String {
+        let phase = NextStep.phase(of: concern.stage)
+        let links = NextStep.Phase.allCases.map { link -> String in
+            let mark = phase.map { link.rawValue < $0.rawValue ? "✓" : link == $0 ? "●" : "·" } ?? "✓"
+            return link.label.text(language) + " " + mark
+        }.joined(separator: " ─ ")
+        guard let step = NextStep.next(for: concern) else {
+            return links + "  " + concern.stage.label.text(language)
+        }
+        let key = actionOfStep[step].flatMap { keys.keys(of: $0).first }.map { " \($0)" } ?? ""
+        return links + "  " + (language == .zh ? "下一步：" : "next: ") + step.label.text(language) + key
     }
 }
 
