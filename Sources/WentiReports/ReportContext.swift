@@ -95,7 +95,7 @@ public struct ReportContext: Sendable {
         context["state"] = text(notice.state.label)
         if notice.isOverdue(today: today) { context["overdueDays"] = notice.daysOverdue(today: today) }
         context["nodes"] = notice.nodes.map { node -> [String: Any] in
-            ["due": node.due.description, "title": clean(node.title), "passed": node.due < today && notice.state != .completed]
+            ["due": node.due.description, "title": clean(node.title), "passed": node.due < today && notice.isOpen]
         }
         context["hasChasers"] = !notice.chasers.isEmpty
         context["chasers"] = notice.chasers.map { chaser -> [String: Any] in

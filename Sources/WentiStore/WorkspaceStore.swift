@@ -64,8 +64,11 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     /// Concerns that may belong on an agenda of `units` for `month` (see `AgendaBuilder`),
     /// at most `limit` of each kind.
     func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, scope: ConcernScope, limit: Int) async throws(StoreError) -> [Concern]
-    /// Issues a notice; its id (DB-YYYY-NNN) is allocated in the same transaction.
-    func issue(_ draft: SupervisionNotice, actor: Person) async throws(StoreError) -> SupervisionNotice
+    /// Issues a notice; its id (DB-YYYY-NNN) is allocated in the same transaction. One open
+    /// notice per concern: when its concern has one, `replacing` must name it, and it is closed
+    /// as replaced by the new one in the same transaction, with its own audit entry
+    /// (`SupervisionNotice.replacement`); otherwise `StoreError.notice(.openNoticeExists)`.
+    func issue(_ draft: SupervisionNotice, replacing: String?, actor: Person) async throws(StoreError) -> SupervisionNotice
     /// Changes one notice through its own rules, in one transaction with its audit entry.
     func changeNotice(_ id: String, _ change: NoticeChange, actor: Person) async throws(StoreError) -> SupervisionNotice
     func notices() async throws(StoreError) -> [SupervisionNotice]
@@ -138,6 +141,11 @@ public struct LibraryCounts: Sendable, Hashable {
 }
 
 extension WorkspaceStore {
+    /// Issues a notice that replaces none (the seeds, and a concern without an open one).
+    public func issue(_ draft: SupervisionNotice, actor: Person) async throws(StoreError) -> SupervisionNotice {
+        try await issue(draft, replacing: nil, actor: actor)
+    }
+
     /// Every matching concern in full, a batch at a time (the loop lives here, outside any
     /// transaction: each batch is its own read).
     /// Runs on the caller's actor, so that `body` may add to the caller's own state.

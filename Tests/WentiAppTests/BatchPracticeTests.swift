@@ -23,20 +23,27 @@ struct BatchPracticeTests {
         #expect(!entry.actions.contains(lastNote), "the solve summary is how it ended, not how to do it")
     }
 
-    @Test func whatABatchLeavesOutIsListedBeforeAnythingIsApplied() async throws {
-        let fixture = try await AppFixture()
+    /// SJ-2026-004 written up from Q-2026-0024, and two open concerns in a batch group with
+    /// that solved source.
+    func batchOfTwo(_ fixture: AppFixture) async throws -> [ConcernCode] {
         _ = await fixture.run(writeUp, width: 120, height: 36)
-        // Two open concerns and the solved source itself in one batch group.
         var open: [ConcernCode] = []
         for (title, unit) in [("城东所抄表员摩托车补贴", "t-cd"), ("河口所抄表员摩托车补贴", "t-hk")] {
             open.append(try await fixture.store.open(NewConcern(
                 title: title, description: "同上", categoryID: "income-welfare", channel: .goDownVisit,
                 finderID: "zg-zhao", reporter: .named(name: "李华", personID: nil), unitID: UnitID(unit)), actor: "zg-zhao").code)
         }
-        let solved = ConcernCode("Q-2026-0024")!
-        for code in open + [solved] {
+        for code in open + [ConcernCode("Q-2026-0024")!] {
             _ = try await fixture.store.perform([.setProcessing(.batch(group: "摩托车补贴"))], on: code, expectedVersion: nil, actor: "zg-zhao")
         }
+        return open
+    }
+
+    @Test func whatABatchLeavesOutIsListedBeforeAnythingIsApplied() async throws {
+        let fixture = try await AppFixture()
+        // Two open concerns and the solved source itself in one batch group.
+        let open = try await batchOfTwo(fixture)
+        let solved = ConcernCode("Q-2026-0024")!
         func versions() async throws -> [Int] {
             var found: [Int] = []
             for code in open { found.append(try await fixture.store.concern(code, viewer: nil).version) }
@@ -60,5 +67,20 @@ struct BatchPracticeTests {
         for code in open { #expect(try await fixture.store.concern(code, viewer: nil).plan.hasPrefix("参照 SJ-2026-004：")) }
         let source = try await fixture.store.concern(solved, viewer: nil)
         #expect(!source.plan.hasPrefix("参照 SJ-2026-004"), "the solved concern keeps its own plan")
+    }
+
+    @Test func uTakesAPracticeAppliedBackWholeItsPlansAndItsLinks() async throws {
+        let fixture = try await AppFixture()
+        let open = try await batchOfTwo(fixture)
+        let apply = "5 / 油 钱 Enter b 摩 托 车 补 贴 Enter Right Enter"
+        let (undone, _) = await fixture.run(apply + " 1 U", width: 120, height: 40)
+        #expect(undone.state.toast == "undone: applying SJ-2026-004 (2)", "\(undone.state.toast ?? "")")
+        for code in open {
+            let concern = try await fixture.store.concern(code, viewer: nil)
+            #expect(concern.plan.isEmpty, "\(code) has its plan as it was: \(concern.plan)")
+            #expect(!concern.links.contains { $0.kind == .practice }, "\(code) no longer claims the practice")
+            let actions = try await fixture.store.auditLog(subject: code.description).map(\.action)
+            #expect(actions.suffix(3) == ["plan", "link", "undo"], "applied and undone, both on record: \(actions)")
+        }
     }
 }

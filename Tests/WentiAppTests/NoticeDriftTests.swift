@@ -57,4 +57,50 @@ struct NoticeDriftTests {
         let text = try #require(form.fields.first?.value)
         #expect(text.hasPrefix("请于 \(today.adding(days: SupervisionNotice.chaserReplyDays)) 前报告"), "\(text)")
     }
+
+    @Test func nOnADriftedNoticeReissuesItAsTheReplacement() async throws {
+        let fixture = try await AppFixture()
+        let code = ConcernCode("Q-2026-0002")!
+        let concern = try await fixture.store.concern(code, viewer: nil)
+        _ = try await fixture.store.perform([.assign(firstResponsible: "bzz-li", department: concern.responsibleUnitID ?? concern.unitID)],
+                                            on: code, expectedVersion: nil, actor: "zg-zhao")
+        let (_, _, app) = try await row(fixture)
+        let index = try #require(app.state.supervision.notices.firstIndex { $0.id == notice })
+        let select = "3" + String(repeating: " j", count: index)
+        let (selected, screen) = await fixture.run(select, width: 120, height: 36, language: .zh)
+        #expect(screen.lastFrame.text.contains("N 重新下发并替代"), "the ≠ line offers the reissue")
+        #expect(selected.state.supervision.notice?.id == notice)
+        let (asked, _) = await fixture.run(select + " N", width: 120, height: 36)
+        guard case .recordForm(let form, .issueNotice(code, replacing: notice))? = asked.state.overlays.last else {
+            Issue.record("N opens the notice form for the concern, replacing \(notice): \(asked.state.toast ?? "")")
+            return
+        }
+        #expect(form.fields.first { $0.id == "responsible" }?.value == "李强", "to whom the concern stands now")
+        #expect(form.fields.first { $0.id == "replace" }?.value == "1", "replacing is already chosen")
+        let (issued, _) = await fixture.run(select + " N C-s", width: 120, height: 36)
+        #expect(issued.state.toast == "DB-2026-006 issued (Q-2026-0002 → 李强), DB-2026-002 replaced", "\(issued.state.toast ?? "")")
+        let notices = try await fixture.store.notices()
+        #expect(notices.first { $0.id == notice }?.state == .replaced)
+        #expect(notices.filter { $0.concern == code && $0.isOpen }.map(\.toPersonID) == ["bzz-li"])
+    }
+
+    @Test func theNoticeFormAsksBeforeReplacingTheConcernsOpenNotice() async throws {
+        let fixture = try await AppFixture()
+        let issue = "/ 轮 休 Enter N"
+        let (asked, _) = await fixture.run(issue, width: 120, height: 36)
+        guard case .recordForm(let form, .issueNotice(_, replacing: notice))? = asked.state.overlays.last else {
+            Issue.record("the form knows the open notice: \(asked.state.toast ?? "") \(String(describing: asked.state.overlays.last))")
+            return
+        }
+        #expect(form.fields.first { $0.id == "replace" }?.label.en == "Replace DB-2026-002?")
+        #expect(form.fields.first { $0.id == "replace" }?.value == "0", "no until the person says yes")
+        // Left at "no", the notice does not go out; the form says why and stays.
+        let (refused, _) = await fixture.run(issue + " C-s", width: 120, height: 36)
+        guard case .recordForm(let kept, _)? = refused.state.overlays.last else {
+            Issue.record("the form stays open")
+            return
+        }
+        #expect(kept.fields.first { $0.id == "replace" }?.message?.en == "DB-2026-002 is still open: one per concern, choose yes to replace it")
+        #expect(try await fixture.store.notices().count == 5, "nothing was issued")
+    }
 }

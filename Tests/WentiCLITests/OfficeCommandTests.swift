@@ -33,8 +33,12 @@ struct OfficeCommandTests {
             if element.name == "w:tab" { return "\t" }
             return (element.children ?? []).compactMap { $0 as? XMLElement }.map(text).joined()
         }
+        func holdsTextBox(_ element: XMLElement) -> Bool {
+            element.name == "w:txbxContent" || (element.children ?? []).compactMap { $0 as? XMLElement }.contains(where: holdsTextBox)
+        }
         func walk(_ element: XMLElement) {
-            if element.name == "w:p" { paragraphs.append(text(element)); return }
+            // A paragraph anchoring a text box (the footer record) lists the box's own paragraphs.
+            if element.name == "w:p" && !holdsTextBox(element) { paragraphs.append(text(element)); return }
             for child in element.children ?? [] { if let child = child as? XMLElement { walk(child) } }
         }
         walk(root)
@@ -182,6 +186,35 @@ struct OfficeCommandTests {
             #expect(info.contains("595.") && info.contains("841.") && info.contains("(A4)"), "A4 is 595 × 842 pt: \(info)")
             let text = try Self.run(pdftotext, ["-layout", pdf, "-"]).out.replacingOccurrences(of: " ", with: "")
             for expected in document.expected { #expect(text.contains(expected), "\(document.name).pdf lacks \(expected)") }
+            // The CC and printing record at the foot of the last page (GB/T 9704-2012, 7.4), not
+            // straight after the body: the text block ends 35 mm (99.2 pt) above the A4 page's foot.
+            let last = try Self.run(pdftotext, ["-f", "\(pages)", "-l", "\(pages)", "-bbox", pdf, "-"]).out
+            let printedLine = try #require(last.split(separator: "\n").first { $0.contains("印发</word>") }, "\(document.name): no 印发 on the last page")
+            let bottom = Double(printedLine.split(separator: "\"").dropFirst(7).first ?? "") ?? 0
+            #expect(bottom > 841.89 - 99.2 - 24 && bottom <= 841.89 - 99.2 + 2, "\(document.name): the printing line ends at \(bottom) pt")
+            if document.name == "bulletin" {
+                // The charts are drawn: their legends (series names) are in the PDF's text.
+                let series = try Self.chartSeries(docx, part: "word/charts/chart1.xml")
+                #expect(!series.isEmpty && series.allSatisfy { text.contains($0) }, "\(series)")
+            }
         }
+    }
+
+    /// The series names a .docx's chart part caches.
+    static func chartSeries(_ path: String, part: String) throws -> [String] {
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        let entry = try #require(archive[part])
+        var bytes = Data()
+        _ = try archive.extract(entry) { bytes.append($0) }
+        let root = try #require(try XMLDocument(data: bytes).rootElement())
+        var names: [String] = []
+        func walk(_ element: XMLElement, inName: Bool) {
+            if element.name == "c:v" && inName { names.append(element.stringValue ?? "") }
+            for child in element.children ?? [] {
+                if let child = child as? XMLElement { walk(child, inName: inName || element.name == "c:tx") }
+            }
+        }
+        walk(root, inName: false)
+        return names
     }
 }

@@ -168,4 +168,50 @@ struct AgendaAndNoticeTests {
         #expect(throws: NoticeError.chaseCompleted) { try notice.chased(on: Day("2026-12-01")!, by: "pw", text: "x") }
         #expect(throws: NoticeError.illegalMove(.completed, .acknowledged)) { try notice.advanced(to: .acknowledged) }
     }
+
+    @Test func oneOpenNoticePerConcernUnlessTheNewOneReplacesIt() throws {
+        let issued = Day("2026-11-01")!
+        let code = ConcernCode(year: 2026, sequence: 7)
+        func notice(_ id: String, on concern: ConcernCode = code) throws -> SupervisionNotice {
+            try SupervisionNotice(id: id, concern: concern, issuedOn: issued, issuedByID: "pw", toUnitID: "d1", toPersonID: "dh1",
+                                  nodes: [.init(title: "完成", due: Day("2026-11-20")!)])
+        }
+        let open = try notice("DB-2026-001").advanced(to: .acknowledged)
+        let draft = try notice("")
+        #expect(throws: NoticeError.openNoticeExists(notice: "DB-2026-001", concern: code)) {
+            try SupervisionNotice.replacement(for: draft, replacing: nil, among: [open])
+        }
+        let replaced = try #require(try SupervisionNotice.replacement(for: draft, replacing: "DB-2026-001", among: [open]))
+        #expect(replaced.id == "DB-2026-001" && replaced.state == .replaced && !replaced.isOpen)
+        // A replaced notice is closed: neither late nor chased, and it goes nowhere.
+        #expect(!replaced.isOverdue(today: Day("2026-12-30")!) && replaced.daysOverdue(today: Day("2026-12-30")!) == 0)
+        #expect(throws: NoticeError.chaseCompleted) { try replaced.chased(on: Day("2026-12-01")!, by: "pw", text: "x") }
+        #expect(throws: NoticeError.illegalMove(.replaced, .completed)) { try replaced.advanced(to: .completed) }
+        // Only an open notice of the same concern can be replaced.
+        #expect(throws: NoticeError.replacesClosedNotice(notice: "DB-2026-001", state: .replaced)) {
+            try SupervisionNotice.replacement(for: draft, replacing: "DB-2026-001", among: [replaced])
+        }
+        let other = try notice("DB-2026-009", on: ConcernCode(year: 2026, sequence: 8))
+        #expect(throws: NoticeError.replacesOtherConcern(notice: "DB-2026-009", concern: other.concern)) {
+            try SupervisionNotice.replacement(for: draft, replacing: "DB-2026-009", among: [other])
+        }
+        #expect(throws: NoticeError.unknownNotice("DB-2026-404")) { try SupervisionNotice.replacement(for: draft, replacing: "DB-2026-404", among: []) }
+        // A completed notice leaves the concern free for a new one.
+        let completed = try open.advanced(to: .completed)
+        #expect(try SupervisionNotice.replacement(for: draft, replacing: nil, among: [completed, other]) == nil)
+    }
+
+    @Test func aConcernDeferredAtAHeldMeetingMayGoOnTheNextAgendaByHand() throws {
+        let deferred = try Self.concern(12, .analysing) { $0.links = [ConcernLink(kind: .meeting, target: "HY-2026-11")] }
+        // Linked to a meeting that has sat (and left it undecided): it may go on the next agenda.
+        #expect(AgendaBuilder.whyNotOnAgenda(deferred, heldMeetings: ["HY-2026-11"]) == nil)
+        // Linked to a meeting still to sit: it is on that agenda already.
+        #expect(AgendaBuilder.whyNotOnAgenda(deferred, heldMeetings: [])?.en == "already on the agenda of HY-2026-11")
+        var planned = deferred
+        planned.links.append(ConcernLink(kind: .meeting, target: "HY-2026-12"))
+        #expect(AgendaBuilder.whyNotOnAgenda(planned, heldMeetings: ["HY-2026-11"])?.en == "already on the agenda of HY-2026-12")
+        // A concern a held meeting decided is past defining, whatever its links.
+        let decided = try Self.concern(13, .defined) { $0.links = [ConcernLink(kind: .meeting, target: "HY-2026-11")] }
+        #expect(AgendaBuilder.whyNotOnAgenda(decided, heldMeetings: ["HY-2026-11"]) != nil)
+    }
 }

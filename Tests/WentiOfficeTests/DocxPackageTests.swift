@@ -12,13 +12,13 @@ import FoundationXML
     @Test func everyKindIsAZipOfWellFormedParts() throws {
         for document in OfficeFixtures.everyKind() {
             let docx = try OpenedDocx(DocxWriter.data(document))
-            #expect(Set(docx.parts.keys) == Set(DocxWriter.partNames), "\(document.kind)")
+            #expect(Set(docx.parts.keys) == Set(DocxWriter.partNames(of: document)), "\(document.kind)")
             // The relationships point at parts that are there.
             for relationship in docx.elements("Relationship", in: "word/_rels/document.xml.rels") {
                 let target = "word/" + (docx.attribute(relationship, "Target") ?? "")
                 #expect(docx.parts[target] != nil, "\(document.kind): \(target)")
             }
-            #expect(docx.elements("Override", in: "[Content_Types].xml").count == DocxWriter.partNames.count - 3)
+            #expect(docx.elements("Override", in: "[Content_Types].xml").count == DocxWriter.partNames(of: document).count - 3)
         }
     }
 
@@ -67,8 +67,8 @@ import FoundationXML
         }
         #expect(fallbacks["仿宋_GB2312"] == "FangSong" && fallbacks["方正小标宋简体"] == "SimSun"
                 && fallbacks["黑体"] == "SimHei" && fallbacks["楷体_GB2312"] == "KaiTi")
-        // The version 2 footer record floats to the bottom of the last page.
-        #expect(docx.elements("w:tblpPr").contains { docx.attribute($0, "w:tblpYSpec") == "bottom" })
+        // The footer record sits at the bottom of the last page (see theFooterRecordIsATextBoxAtTheFootOfTheLastPage).
+        #expect(docx.elements("wp:align").contains { $0.stringValue == "bottom" })
     }
 
     @Test func chineseDocumentsUseChinesePunctuation() throws {
@@ -131,12 +131,69 @@ import FoundationXML
         #expect(text.contains { $0.contains("共发现问题9个") })
         #expect(text.contains { $0.contains("下一步工作") })
         #expect(text.contains { $0.hasPrefix("1.对逾期的") }, "overdue concerns make the first next step")
-        // The category chart: a row per category with its months and total, the bar shaded.
-        #expect(text.contains("各类别问题逐月发现数"))
-        let career = try #require(docx.elements("w:tr").first { ($0.stringValue ?? "").hasPrefix("职业前景") })
-        // Six months (June to November): the three career concerns all came in September.
-        #expect(career.stringValue?.hasPrefix("职业前景000300" + "3") == true, "\(career.stringValue ?? "")")
-        #expect(docx.elements("w:shd").contains { docx.attribute($0, "w:fill") == "2F5597" })
+        // Two native charts (by category, by unit), each a chart part the body's drawing points to.
+        #expect(text.contains("各类别问题逐月发现数") && text.contains("各单位问题逐月发现数"))
+        let pointers = docx.elements("c:chart").compactMap { docx.attribute($0, "r:id") }
+        #expect(pointers == ["rIdChart1", "rIdChart2"])
+        let relationships = docx.elements("Relationship", in: "word/_rels/document.xml.rels")
+        #expect(relationships.filter { docx.attribute($0, "Id")?.hasPrefix("rIdChart") == true }.map { docx.attribute($0, "Target") }
+                == ["charts/chart1.xml", "charts/chart2.xml"])
+        #expect(docx.elements("Override", in: "[Content_Types].xml").contains { docx.attribute($0, "PartName") == "/word/charts/chart1.xml" })
+        // A line chart, one series per category over the six months (June to November).
+        #expect(docx.elements("c:lineChart", in: "word/charts/chart1.xml").count == 1)
+        let series = docx.elements("c:ser", in: "word/charts/chart1.xml")
+        #expect(series.count == 2, "the two categories that have concerns")
+        let career = try #require(series.first { (kids($0, "c:tx").flatMap(cached).first ?? "").hasPrefix("职业前景") })
+        #expect(kids(career, "c:tx").flatMap(cached) == ["职业前景（3）"], "the legend carries the total")
+        let values = kids(career, "c:val").flatMap(cached)
+        #expect(values == ["0", "0", "0", "3", "0", "0"], "the three career concerns all came in September")
+        let months = kids(career, "c:cat").flatMap(cached).joined()
+        #expect(months == "6月7月8月9月10月11月", "\(months)")
+        #expect(docx.elements("c:ser", in: "word/charts/chart2.xml").count == 1, "one department found them all")
+        // The drawing's paragraph is single-spaced: the body's exact line pitch would crop it to one line.
+        let drawing = try #require(docx.elements("w:p").first { kids($0, "w:r").contains { !kids($0, "w:drawing").isEmpty } })
+        #expect(kids(drawing, "w:pPr").flatMap { kids($0, "w:spacing") }.first.flatMap { docx.attribute($0, "w:lineRule") } == "auto")
+    }
+
+    @Test func theFooterRecordIsATextBoxAtTheFootOfTheLastPage() throws {
+        for document in OfficeFixtures.everyKind() {
+            let docx = try OpenedDocx(DocxWriter.data(document))
+            let anchors = docx.elements("wp:anchor")
+            #expect(anchors.count == 1, "\(document.kind)")
+            let anchor = try #require(anchors.first)
+            let vertical = try #require(kids(anchor, "wp:positionV").first)
+            #expect(docx.attribute(vertical, "relativeFrom") == "margin" && kids(vertical, "wp:align").first?.stringValue == "bottom")
+            #expect(!kids(anchor, "wp:wrapTopAndBottom").isEmpty, "the body flows above it, never under it")
+            // It rides in the body's last paragraph, after the signature.
+            let paragraphs = docx.elements("w:p").filter { $0.parent?.name == "w:body" }
+            #expect(paragraphs.last?.xmlString.contains("wp:anchor") == true, "\(document.kind)")
+            let record = docx.elements("w:txbxContent").first?.stringValue ?? ""
+            #expect(record.contains("印发"), "\(document.kind): \(record)")
+        }
+    }
+
+    @Test func theMinutesNameWhoSatNeverTheSettingsAndTheAgendaTheUsualPlace() throws {
+        let settings = { () -> OfficeSettings in
+            var settings = OfficeSettings.derived(from: OfficeFixtures.organisation)
+            settings.meetingPlace = "设置中的会议室"
+            settings.meetingChair = "设置中的主持人"
+            settings.meetingRecorder = "设置中的记录人"
+            return settings
+        }()
+        var desk = OfficeFixtures.desk(settings: settings)
+        // Held before minutes recorded who sat (no attendance): a blank to fill in, not the settings.
+        let unrecorded = try OpenedDocx(DocxWriter.data(desk.meeting(OfficeFixtures.meeting(), concerns: [:], policy: .standard, today: OfficeFixtures.today)))
+            .paragraphs.joined(separator: "\n")
+        #expect(!unrecorded.contains("设置中的"), "\(unrecorded)")
+        var held = OfficeFixtures.meeting()
+        held.attendance = MeetingAttendance(chairID: "zg-zhao", recorderID: "feng", place: "调度楼二楼会议室", attendees: ["赵文静", "冯志强"])
+        let minutes = try OpenedDocx(DocxWriter.data(desk.meeting(held, concerns: [:], policy: .standard, today: OfficeFixtures.today))).paragraphs
+        #expect(minutes.contains("会议地点：调度楼二楼会议室") && minutes.contains("主持人：赵文静") && minutes.contains("记录人：冯志强"))
+        // A planned meeting has not sat: its agenda gives the office's usual place and chair.
+        var planned = OfficeFixtures.meeting()
+        (planned.state, planned.heldOn, planned.id) = (.planned, nil, "HY-2026-12")
+        let agenda = try OpenedDocx(DocxWriter.data(desk.meeting(planned, concerns: [:], policy: .standard, today: OfficeFixtures.today))).paragraphs
+        #expect(agenda.contains("地点：设置中的会议室") && agenda.contains("主持人：设置中的主持人"), "\(agenda)")
     }
 
     @Test func theRankingListsUnitsByScore() throws {
@@ -164,4 +221,16 @@ import FoundationXML
         let docx = try OpenedDocx(DocxWriter.data(desk.meeting(meeting, concerns: [:], policy: .standard, today: OfficeFixtures.today)))
         #expect(docx.paragraphs.contains { $0.contains("<w:p>&") })
     }
+}
+
+/// The child elements of `element` named `name` as written ("c:ser"), whatever the XML
+/// parser makes of prefixes.
+func kids(_ element: XMLElement, _ name: String) -> [XMLElement] {
+    (element.children ?? []).compactMap { $0 as? XMLElement }.filter { $0.name == name }
+}
+
+/// The values a chart caches under `element` (each `c:v`), in order.
+func cached(_ element: XMLElement) -> [String] {
+    if element.name == "c:v" { return [element.stringValue ?? ""] }
+    return (element.children ?? []).compactMap { $0 as? XMLElement }.flatMap(cached)
 }

@@ -64,6 +64,10 @@ struct MeetingSessionTests {
         #expect(try await fixture.concern(decided.description).stage != .defined, "nothing was applied")
         #expect(StoreError.meeting(.heldInFuture(future, today: Day("2026-12-05")!)).label.zh.contains("晚于今天"))
 
+        // One of those the meeting will defer was put on its agenda by hand (A): linked to it.
+        let linked = Self.decemberToDefine[1]
+        _ = try await session.perform([.link(ConcernLink(kind: .meeting, target: Self.december))], on: linked)
+        await #expect(throws: SessionError.self, "on a pending agenda already") { try await session.putOnAgenda(try await fixture.concern(linked.description)) }
         let held = try await session.confirmMinutes(Self.december, heldOn: Day("2026-12-04")!, attendance: Self.attendance)
         #expect(held.decided == [decided] && Set(Self.decemberToDefine.dropFirst()).isSubset(of: held.deferred))
         let january = try await session.agenda(unit: "co", month: YearMonth("2027-01")!)
@@ -72,5 +76,9 @@ struct MeetingSessionTests {
             #expect(item.deferredFrom == Self.december)
         }
         #expect(january.items.contains { $0.concern == decided && $0.purpose == .define } == false)
+        // Deferred there, it may be put on the next agenda by hand: the held meeting's link does not hold it back.
+        let next = try await session.putOnAgenda(try await fixture.concern(linked.description))
+        #expect(next != Self.december && next.hasSuffix("2027-01"), "\(next)")
+        #expect(try await session.meeting(next).items.contains { $0.concern == linked && $0.purpose == .define })
     }
 }

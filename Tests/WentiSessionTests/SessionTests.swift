@@ -87,7 +87,9 @@ struct SessionWriteTests {
             _ = try await session.perform([.escalate(reason: "班组解决不了")], on: c.code)
         },
         Write(action: .noticeIssue, allowed: "zg-zhao") { session, fixture in
-            let c = try await fixture.first { $0.stage == .solving && $0.firstResponsibleID != nil && $0.responsibleUnitID != nil }
+            // One without an open notice: a second one would have to replace it.
+            let open = Set(try await fixture.store.notices().filter(\.isOpen).map(\.concern))
+            let c = try await fixture.first { $0.stage == .solving && $0.firstResponsibleID != nil && $0.responsibleUnitID != nil && !open.contains($0.code) }
             _ = try await session.issueNotice(on: c.code, toUnit: c.responsibleUnitID!, toPerson: c.firstResponsibleID!,
                                         nodes: [.init(title: "完成", due: session.today().adding(days: 10))])
         },
@@ -96,7 +98,8 @@ struct SessionWriteTests {
             _ = try await session.changeNotice(notice.id, .chase(text: "请说明进度"))
         },
         Write(action: .noticeAcknowledge, allowed: "zg-zhao", prepare: { fixture in
-            let c = try await fixture.first { $0.stage == .solving && $0.firstResponsibleID != nil && $0.responsibleUnitID != nil }
+            let open = Set(try await fixture.store.notices().filter(\.isOpen).map(\.concern))
+            let c = try await fixture.first { $0.stage == .solving && $0.firstResponsibleID != nil && $0.responsibleUnitID != nil && !open.contains($0.code) }
             _ = try await fixture.store.issue(try SupervisionNotice(id: "", concern: c.code, issuedOn: fixture.store.today(), issuedByID: "zg-zhao",
                                                               toUnitID: c.responsibleUnitID!, toPersonID: c.firstResponsibleID!,
                                                               nodes: [.init(title: "完成", due: fixture.store.today().adding(days: 5))]),

@@ -129,11 +129,14 @@ struct MeetingAndNoticeStoreTests {
         let fixture = try await StoreFixture()
         defer { fixture.remove() }
         let concern = try await fixture.add("报表太多")
+        let other = try await fixture.add("夜班没有热饭")
         let draft = try SupervisionNotice(id: "", concern: concern.code, issuedOn: Day("2026-11-01")!, issuedByID: "pw",
                                           toUnitID: "d1", toPersonID: "dh1", nodes: [.init(title: "完成", due: Day("2026-11-10")!)])
+        var second = draft
+        second.concern = other.code
         // The store numbers notices inside the insert: one after the other, per year.
         await #expect(try fixture.store.issue(draft, actor: "pw").id == "DB-2026-001")
-        await #expect(try fixture.store.issue(draft, actor: "pw").id == "DB-2026-002")
+        await #expect(try fixture.store.issue(second, actor: "pw").id == "DB-2026-002")
         fixture.clock.set(day: Day("2026-11-12")!)
         try await fixture.store.changeNotice("DB-2026-001", .chase(text: "催办"), actor: "pw")
         try await fixture.store.changeNotice("DB-2026-001", .acknowledge, actor: "dh1")

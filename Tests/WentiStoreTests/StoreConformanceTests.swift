@@ -130,13 +130,22 @@ struct StoreConformanceTests {
         let next = try await store.open(NewConcern(title: "宿舍热水不稳", categoryID: "team-burden", channel: .hotline, finderID: "zg-zhao",
                                              reporter: .named(name: "", personID: nil), unitID: "t-kf"), actor: zhao)
         #expect(next.code == ConcernCode("Q-2026-0070")!)
-        let solving = try await #require(try Self.all(store).first { $0.stage == .solving && $0.firstResponsibleID != nil })
+        let open = Set(try await store.notices().filter(\.isOpen).map(\.concern))
+        let solving = try await #require(try Self.all(store).first { $0.stage == .solving && $0.firstResponsibleID != nil && !open.contains($0.code) })
         let draft = try SupervisionNotice(id: "ignored", concern: solving.code, issuedOn: store.today(), issuedByID: "zg-zhao",
                                           toUnitID: solving.responsibleUnitID!, toPersonID: solving.firstResponsibleID!,
                                           nodes: [.init(title: "完成", due: store.today().adding(days: 3))])
         let before = try await store.notices().count
         let issued = try await store.issue(draft, actor: zhao)
         #expect(issued.id == String(format: "DB-2026-%03d", before + 1))
+        // One open notice per concern: a second one only as the first one's replacement, which closes it.
+        await #expect(throws: StoreError.notice(.openNoticeExists(notice: issued.id, concern: solving.code))) {
+            try await store.issue(draft, replacing: nil, actor: zhao)
+        }
+        let replacement = try await store.issue(draft, replacing: issued.id, actor: zhao)
+        #expect(replacement.id == String(format: "DB-2026-%03d", before + 2))
+        let replaced = try await store.notices().first { $0.id == issued.id }
+        #expect(replaced?.state == .replaced && replaced?.replacedBy == replacement.id)
         let closed = try await #require(try Self.all(store).first { $0.stage == .closed })
         let entry = try await store.add(PracticeEntry.draft(from: closed, id: "ignored", library: .knowledgeAid, on: store.today(), author: "zg-zhao"), actor: zhao)
         #expect(entry.id.hasPrefix("SJ-2026-") && entry.id != "ignored")

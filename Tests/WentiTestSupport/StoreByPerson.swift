@@ -89,6 +89,11 @@ extension WorkspaceStore {
     }
 
     @discardableResult
+    public func issue(_ notice: SupervisionNotice, replacing: String?, actor: PersonID?) async throws -> SupervisionNotice {
+        try await issue(notice, replacing: replacing, actor: try person(actor))
+    }
+
+    @discardableResult
     public func changeNotice(_ id: String, _ change: NoticeChange, actor: PersonID?) async throws -> SupervisionNotice {
         try await changeNotice(id, change, actor: try person(actor))
     }

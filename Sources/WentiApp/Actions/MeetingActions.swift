@@ -54,8 +54,16 @@ enum MeetingActions {
                               ? nil : SessionError.noticeNeedsResponsible(concern.code, concern.stage).label
                       }) { state, env in
                 guard let concern = selectedConcern(state) else { return }
-                let form = NoticeForms.issueForm(concern, org: env.session.organisation, today: env.session.today())
-                state.overlays.append(.recordForm(form, .issueNotice(concern.code)))
+                // A concern with an open notice gets a new one only as its replacement: the form asks.
+                let open: SupervisionNotice?
+                do {
+                    open = try await env.session.openNotice(on: concern.code)
+                } catch {
+                    state.toast = StandardActions.describe(error, state.language)
+                    return
+                }
+                let form = NoticeForms.issueForm(concern, org: env.session.organisation, today: env.session.today(), replacing: open)
+                state.overlays.append(.recordForm(form, .issueNotice(concern.code, replacing: open?.id)))
             },
         ]
     }

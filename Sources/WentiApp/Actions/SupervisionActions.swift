@@ -19,7 +19,7 @@ enum SupervisionActions {
                       group: .supervision, tabs: tab, unavailable: { state, env in
                           guard let notice = state.supervision.notice else { return noNotice }
                           if let refusal = refusal(.noticeChase, notice, env) { return refusal }
-                          return notice.state == .completed ? NoticeError.chaseCompleted.label : nil
+                          return notice.isOpen ? nil : NoticeError.chaseCompleted.label
                       }) { state, env in
                 guard let notice = state.supervision.notice else { return }
                 state.overlays.append(.recordForm(NoticeForms.chaseForm(notice, today: env.session.today()), .chase(noticeID: notice.id)))
@@ -31,6 +31,17 @@ enum SupervisionActions {
                           return notice.openChasers == 0 ? NoticeError.noOpenChaser.label : nil
                       }) { state, env in
                 await change(&state, env, .answerChaser)
+            },
+            AppAction("notice-reissue", keys: [.character("N")], LocalizedText(zh: "重新下发并替代（≠ 时）", en: "Reissue as a replacement (on ≠)"),
+                      group: .supervision, tabs: tab, unavailable: { state, env in
+                          guard let notice = state.supervision.notice else { return noNotice }
+                          return whyNotReissue(notice, state.supervision.concerns[notice.concern], env)
+                      }) { state, env in
+                guard let notice = state.supervision.notice, let concern = state.supervision.concerns[notice.concern] else { return }
+                // To whom and by when the concern stands now, the old notice closed as replaced.
+                let form = NoticeForms.issueForm(concern, org: env.session.organisation, today: env.session.today(),
+                                                 replacing: notice, replaceChosen: true)
+                state.overlays.append(.recordForm(form, .issueNotice(concern.code, replacing: notice.id)))
             },
             AppAction("notice-export", keys: [.character("x")], LocalizedText(zh: "导出督办通知单", en: "Export the notice"),
                       group: .supervision, tabs: tab, unavailable: { state, _ in state.supervision.notice == nil ? noNotice : nil }) { state, env in
@@ -59,6 +70,20 @@ enum SupervisionActions {
                 await SupervisionPane.refresh(&state, env)
             },
         ]
+    }
+
+    /// Why the selected notice cannot be reissued: it is closed, the viewer may not issue
+    /// notices, or its concern can no longer have one.
+    static func whyNotReissue(_ notice: SupervisionNotice, _ concern: Concern?, _ env: AppEnvironment) -> LocalizedText? {
+        guard notice.isOpen else { return NoticeError.replacesClosedNotice(notice: notice.id, state: notice.state).label }
+        guard let concern else { return noNotice }
+        if let refusal = env.session.refusal(.noticeIssue, on: .notice(toUnit: concern.responsibleUnitID ?? concern.unitID,
+                                                                       toPerson: concern.firstResponsibleID ?? notice.toPersonID,
+                                                                       concern: concern.code)) {
+            return refusal
+        }
+        return concern.firstResponsibleID != nil && [.defined, .solving].contains(concern.stage)
+            ? nil : SessionError.noticeNeedsResponsible(concern.code, concern.stage).label
     }
 
     static let noNotice = LocalizedText(zh: "没有选中的督办单", en: "no notice is selected")

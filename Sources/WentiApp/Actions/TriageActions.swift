@@ -87,7 +87,7 @@ enum TriageActions {
                       group: .triage, tabs: [.libraries], unavailable: { state, env in
                           guard let concern = state.detail else { return noSelection }
                           if let refusal = env.session.refusal(.meetingPrepare, on: .unit(env.session.organisation.company.id)) { return refusal }
-                          return AgendaBuilder.whyNotOnAgenda(concern)
+                          return AgendaBuilder.whyNotOnAgenda(concern, heldMeetings: state.heldMeetings)
                       }) { state, env in
                 guard let concern = state.detail else { return }
                 do {

@@ -79,7 +79,9 @@ enum RecordOverlays {
             state.overlays.append(.confirmMinutes(question: MeetingForms.confirmQuestion(meeting, state.language), meetingID: meetingID,
                                                   heldOn: heldOn, attendance: attendance, back: .recordForm(form, kind)))
             return nil
-        case .issueNotice(let code):
+        case .issueNotice(let code, let open):
+            // One open notice per concern: the new one goes out only as its replacement.
+            if let open, values["replace"] != "1" { throw FieldProblem(field: "replace", message: NoticeForms.mustReplace(open, code)) }
             guard let person = org.resolvePerson(values["responsible"]?.trimmed ?? ""),
                   let unit = org.resolveUnit(values["department"]?.trimmed ?? "") else { return "" }
             let nodes: [SupervisionNotice.Node]
@@ -89,9 +91,12 @@ enum RecordOverlays {
             }
             let notice: SupervisionNotice
             do {
-                notice = try await session.issueNotice(on: code, toUnit: unit.id, toPerson: person.id, nodes: nodes)
+                notice = try await session.issueNotice(on: code, toUnit: unit.id, toPerson: person.id, nodes: nodes, replacing: open)
             } catch StoreError.notice(let error) {
-                throw FieldProblem(field: "nodes", message: error.label)
+                throw FieldProblem(field: Self.noticeField(of: error), message: error.label)
+            }
+            if let open {
+                return zh ? "已下发 \(notice.id)（\(code) → \(person.name)），\(open) 已被替代" : "\(notice.id) issued (\(code) → \(person.name)), \(open) replaced"
             }
             return zh ? "已下发 \(notice.id)（\(code) → \(person.name)）" : "\(notice.id) issued (\(code) → \(person.name))"
         case .chase(let noticeID):
@@ -123,12 +128,16 @@ enum RecordOverlays {
                 if !form.fields.contains(where: { $0.id == "skip" }) { form.fields.append(PracticeForms.skipField) }
                 throw FieldProblem(field: "skip", message: PracticeForms.skipping(checked))
             }
-            let applied: [Concern]
+            let application: Session.PracticeApplication
             do {
-                applied = try await session.applyPractice(id, plan: plan, to: group, skipping: true)
+                application = try await session.applyPracticeUndoably(id, plan: plan, to: group, skipping: true)
             } catch let error as SessionError {
                 throw FieldProblem(field: "group", message: error.label)
             }
+            // U takes the whole application back: each concern's plan as it was, without the link.
+            state.undo = application.undo
+            state.whyNoUndo = application.whyNoUndo
+            let applied = application.applied
             let skipped = checked.skipped.count
             if skipped > 0 {
                 return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题，跳过 \(skipped) 个"
@@ -137,6 +146,14 @@ enum RecordOverlays {
             return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题" : "\(id) applied to \(applied.count) concerns of batch \"\(group)\""
         case .openIdentity(let code):
             return try await IdentityActions.open(code, values, &state, env)
+        }
+    }
+
+    /// The field a notice's refusal belongs to: the replacement question, else the nodes.
+    static func noticeField(of error: NoticeError) -> String {
+        switch error {
+        case .openNoticeExists, .replacesOtherConcern, .replacesClosedNotice, .unknownNotice: "replace"
+        default: "nodes"
         }
     }
 

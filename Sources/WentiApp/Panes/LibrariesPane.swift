@@ -227,6 +227,7 @@ extension LibrariesPane: Pane {
         await StandardActions.attempt(&state) { state in
             state.tree = try await env.session.libraryTree()
             state.practices.entries = try await env.session.practices()
+            state.heldMeetings = try await env.session.heldMeetingIDs()
         }
         await StandardActions.reload(&state, env)
         if let code = selectedCode, let index = state.table.rows.firstIndex(where: { $0.code == code }) {

@@ -123,6 +123,8 @@ extension MeetingsPane: Pane {
         let keep = id ?? state.meetings.meeting?.id
         await StandardActions.attempt(&state) { state in
             state.meetings.meetings = try await env.session.meetings()
+            // Minutes just confirmed free what they deferred for `A` in the libraries.
+            state.heldMeetings.formUnion(Session.held(state.meetings.meetings))
         }
         if let keep, let index = state.meetings.meetings.firstIndex(where: { $0.id == keep }) {
             state.meetings.selected = index

@@ -30,16 +30,16 @@ enum SupervisionPane {
                 // late the concern itself is: "next 12-10, 11 days late" read as a late node.
                 let concern = model.concerns[notice.concern]
                 let late = concern.map { DeadlineClock.daysOverdue($0, today: today) } ?? 0
-                let next = notice.state == .completed ? "" : notice.nextOpenNode(today: today)?.due.description ?? "—"
+                let next = !notice.isOpen ? "" : notice.nextOpenNode(today: today)?.due.description ?? "—"
                 var cells = [notice.id]
                 if showConcern { cells.append(notice.concern.description) }
                 let drifted = concern.map { !notice.drift(from: $0, today: today).isEmpty } ?? false
                 cells += [concern?.title ?? "", (drifted ? "≠" : "") + (org.person(notice.toPersonID)?.name ?? notice.toPersonID.rawValue),
                           notice.state.label.text(language), next,
-                          late > 0 && notice.state != .completed ? UIText.late(late).text(language) : "",
+                          late > 0 && notice.isOpen ? UIText.late(late).text(language) : "",
                           notice.chasers.isEmpty ? "" : "\(notice.chasers.count)/\(notice.openChasers)"]
-                return ListTable.Row(cells: cells, colour: notice.isOverdue(today: today) || late > 0 && notice.state != .completed ? .red : nil,
-                                     dim: notice.state == .completed)
+                return ListTable.Row(cells: cells, colour: notice.isOverdue(today: today) || late > 0 && notice.isOpen ? .red : nil,
+                                     dim: !notice.isOpen)
             },
             selected: model.selected, empty: keys.keys(of: "notice-issue").first.map { zh ? "没有督办通知单（在问题库或会议中按 \($0) 下发）" : "No notices (\($0) issues one from the libraries or a meeting)" }
                 ?? (zh ? "没有督办通知单" : "No notices"))
@@ -47,7 +47,7 @@ enum SupervisionPane {
 
         var y = layout.contentTop + noticesHeight
         if let notice = model.notice {
-            let nodes = notice.nodes.map { "\($0.due < today && notice.state != .completed ? "✗" : "·") \($0.due) \($0.title)" }.joined(separator: "   ")
+            let nodes = notice.nodes.map { "\($0.due < today && notice.isOpen ? "✗" : "·") \($0.due) \($0.title)" }.joined(separator: "   ")
             grid.write("\(notice.concern) " + (zh ? "节点：" : "nodes: ") + TextSanitizer.clean(nodes), x: 1, y: y, style: Style(dim: true), limit: width - 2)
             y += 1
             if let concern = model.concerns[notice.concern], let line = driftLine(notice.drift(from: concern, today: today), notice, org, zh: zh) {
@@ -87,7 +87,7 @@ enum SupervisionPane {
         if let deadline = drift.deadline {
             parts.append(zh ? "问题期限已改为 \(deadline)（通知单末节点 \(notice.finalDue)）" : "the concern is now due \(deadline) (the notice's last node is \(notice.finalDue))")
         }
-        return "≠ " + parts.joined(separator: zh ? "；" : "; ")
+        return "≠ " + parts.joined(separator: zh ? "；" : "; ") + (zh ? "　N 重新下发并替代" : "  N reissues it as a replacement")
     }
 
     /// A narrow list gives up the owner column, so the title keeps some room.
@@ -131,7 +131,7 @@ extension SupervisionPane: Pane {
     }
 
     static func status(_ state: AppState, _ language: Language) -> String {
-        let open = state.supervision.notices.filter { $0.state != .completed }.count
+        let open = state.supervision.notices.filter(\.isOpen).count
         return language == .zh ? "督办单 \(state.supervision.notices.count)（未完成 \(open)） · 逾期问题 \(state.supervision.overdueTotal)"
             : "\(state.supervision.notices.count) notices (\(open) open) · \(state.supervision.overdueTotal) concerns overdue"
     }

@@ -7,17 +7,37 @@ import WentiStore
 enum NoticeForms {
     /// To the first responsible person and department, with the task book's open items as
     /// deadline nodes (or the concern's deadline), one "YYYY-MM-DD what" per line.
-    static func issueForm(_ concern: Concern, org: Organisation, today: Day) -> Form {
+    /// When the concern has an open notice, the form asks whether the new one replaces it
+    /// (`replaceChosen`: already answered yes, as when reissuing from the supervision pane).
+    static func issueForm(_ concern: Concern, org: Organisation, today: Day,
+                          replacing open: SupervisionNotice? = nil, replaceChosen: Bool = false) -> Form {
         let openTasks = concern.tasks.filter { $0.state == .open && $0.due >= today }.map { "\($0.due) \($0.title)" }
         let deadline = DeadlineClock.effectiveDeadline(of: concern, today: today).map { [$0 >= today ? "\($0) 完成" : "\(today.adding(days: 7)) 完成"] }
         let nodes = openTasks.isEmpty ? (deadline ?? ["\(today.adding(days: 7)) 完成"]) : openTasks
-        return Form(fields: [
+        var form = Form(fields: [
             RecordFields.line("responsible", RecordFields.firstResponsible,
                               concern.firstResponsibleID.flatMap { org.person($0)?.name } ?? "", required: true),
             RecordFields.line("department", RecordFields.department,
                               (concern.responsibleUnitID ?? concern.unitID).description(in: org), required: true),
             Form.Field(id: "nodes", label: RecordFields.nodes, input: .lines(TextArea(nodes.joined(separator: "\n")), height: 3), required: true),
         ])
+        if let open {
+            form.fields.append(replaceField(open, chosen: replaceChosen))
+        }
+        return form
+    }
+
+    /// "Replace DB-2026-004?": no until changed, unless already chosen. Short, as the form's
+    /// label column is; the form's title names the open notice too.
+    static func replaceField(_ open: SupervisionNotice, chosen: Bool) -> Form.Field {
+        Form.Field(id: "replace", label: LocalizedText(zh: "替代 \(open.id)？", en: "Replace \(open.id)?"),
+                   input: .choice([LocalizedText(zh: "否", en: "no"), LocalizedText(zh: "是", en: "yes")], selected: chosen ? 1 : 0))
+    }
+
+    /// Why a notice cannot go out while the open one stays, and what answers it: short, as
+    /// it shows beside the field (the rule is `NoticeError.openNoticeExists`).
+    static func mustReplace(_ open: String, _ code: ConcernCode) -> LocalizedText {
+        LocalizedText(zh: "\(code) 已有未完成的 \(open)：一事一单，选“是”替代", en: "\(open) is still open: one per concern, choose yes to replace it")
     }
 
     /// The deadline nodes typed one per line, or why a line is not one (naming the line).

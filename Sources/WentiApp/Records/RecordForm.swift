@@ -16,7 +16,9 @@ public enum ExportSubject: Sendable, Equatable {
 public enum RecordForm: Sendable, Equatable {
     case decision(meetingID: String, item: Int)
     case minutes(meetingID: String)
-    case issueNotice(ConcernCode)
+    /// A notice on the concern; `replacing` is the concern's open notice, which the form asks
+    /// whether to replace (one open notice per concern).
+    case issueNotice(ConcernCode, replacing: String?)
     case chase(noticeID: String)
     case export(ExportSubject)
     /// A practice entry written from a solved concern.
@@ -26,12 +28,13 @@ public enum RecordForm: Sendable, Equatable {
     /// Opening a sealed reporter identity: the reason and the passphrase.
     case openIdentity(ConcernCode)
 
-    /// Whether writing it changes concerns (minutes carry out decisions; a practice applied
-    /// sets plans): then the last triage action is no longer the latest step to undo.
+    /// Whether writing it changes concerns without leaving an undo of its own (minutes carry
+    /// out decisions): then the last triage action is no longer the latest step to undo. A
+    /// practice applied sets plans and leaves its own undo (`RecordOverlays.submit`).
     var changesConcerns: Bool {
         switch self {
-        case .minutes, .applyPractice: true
-        case .decision, .issueNotice, .chase, .export, .practice, .openIdentity: false
+        case .minutes: true
+        case .decision, .issueNotice, .chase, .export, .practice, .applyPractice, .openIdentity: false
         }
     }
 
@@ -39,7 +42,8 @@ public enum RecordForm: Sendable, Equatable {
         switch self {
         case .decision: LocalizedText(zh: "三方与会议决定", en: "Parties and decision")
         case .minutes(let id): LocalizedText(zh: "确认纪要 \(id)：召开情况", en: "Confirm the minutes of \(id): the sitting")
-        case .issueNotice(let code): LocalizedText(zh: "下发督办通知单 · \(code)", en: "Issue a supervision notice · \(code)")
+        case .issueNotice(let code, nil): LocalizedText(zh: "下发督办通知单 · \(code)", en: "Issue a supervision notice · \(code)")
+        case .issueNotice(let code, let old?): LocalizedText(zh: "重新下发督办通知单 · \(code)（现有 \(old)）", en: "Reissue a supervision notice · \(code) (open: \(old))")
         case .chase(let id): LocalizedText(zh: "催办 \(id)", en: "Chase \(id)")
         case .export(.meeting(let id)): LocalizedText(zh: "导出 \(id)", en: "Export \(id)")
         case .export(.notice(let id)): LocalizedText(zh: "导出督办通知单 \(id)", en: "Export notice \(id)")

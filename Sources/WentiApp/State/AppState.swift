@@ -50,6 +50,9 @@ public struct AppState: Sendable {
     public var dashboard = DashboardState()
     public var focus: Focus = .table
     public var tree: [Session.LibraryRow] = []
+    /// The meetings that have sat: a concern linked only to these (decided or deferred
+    /// there) may go on the next agenda (`A`, `AgendaBuilder.whyNotOnAgenda`).
+    public var heldMeetings: Set<String> = []
     public var treeSelected = 0
     /// What the user typed after `/` (words and tokens, see `FilterText`).
     public var filterText = ""

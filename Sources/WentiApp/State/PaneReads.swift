@@ -36,7 +36,7 @@ extension Session {
         // Open notices first, the latest first among them; then the next node due; completed last.
         let today = today()
         func key(_ notice: SupervisionNotice) -> (Int, Int, Int, String) {
-            (notice.state == .completed ? 1 : 0, -notice.daysOverdue(today: today),
+            (notice.isOpen ? 0 : 1, -notice.daysOverdue(today: today),
              notice.nextOpenNode(today: today)?.due.ordinal ?? Int.max, notice.id)
         }
         return (visible.sorted { key($0) < key($1) }, concerns)

@@ -50,7 +50,7 @@ struct NoticeListCommand: AsyncParsableCommand {
             let language = options.language
             let rows = try await session.notices().map { notice in
                 [notice.id, notice.concern.description, org.unit(notice.toUnitID)?.name ?? "", org.person(notice.toPersonID)?.name ?? "",
-                 notice.state.label.text(language), (notice.state == .completed ? "" : notice.nextOpenNode(today: today)?.due.description ?? "—"), "\(notice.openChasers)"]
+                 notice.stateText(language), (!notice.isOpen ? "" : notice.nextOpenNode(today: today)?.due.description ?? "—"), "\(notice.openChasers)"]
             }
             let titles = language == .zh ? ["督办单", "问题", "责任部门", "第一责任人", "状态", "下一节点", "待回复催办"]
                 : ["notice", "concern", "department", "responsible", "state", "next node", "open chasers"]
@@ -70,6 +70,8 @@ struct NoticeIssueCommand: AsyncParsableCommand {
     @Option(name: .customLong("node"), help: "A deadline node, DATE:WHAT (repeatable), e.g. 2026-12-15:完成调研.") var nodes: [String] = []
     @Option(help: "The responsible department (id or name; default: the concern's).") var department: String?
     @Option(help: "The person it goes to (id or name; default: the first responsible person).") var to: String?
+    @Option(help: "The concern's open notice this one replaces, e.g. DB-2026-004 (one open notice per concern; the old one is closed as replaced).")
+    var replaces: String?
 
     func run() async throws {
         try await reportingFailures(options) {
@@ -93,9 +95,19 @@ struct NoticeIssueCommand: AsyncParsableCommand {
                   let person = try to.map({ try Parse.person($0, in: workspace, option: "--to") }) ?? target.firstResponsibleID else {
                 throw SessionError.noticeNeedsResponsible(code, target.stage)
             }
-            let notice = try await session.issueNotice(on: code, toUnit: unit, toPerson: person, nodes: parsed)
+            // One open notice per concern: say which one is open and how to replace it.
+            if replaces == nil, let open = try await session.openNotice(on: code) {
+                throw CLIFailure(zh: "\(code) 已有未完成的督办通知单 \(open.id)（\(open.state.label.zh)）；要以新通知单替代它，加 --replaces \(open.id)",
+                                 en: "\(code) already has the open notice \(open.id) (\(open.state.label.en)); to replace it with a new one, add --replaces \(open.id)")
+            }
+            let notice = try await session.issueNotice(on: code, toUnit: unit, toPerson: person, nodes: parsed, replacing: replaces?.trimmed)
             let name = workspace.organisation.person(person)?.name ?? ""
-            emit(options.language == .zh ? "已下发 \(notice.id)（\(code) → \(name)）" : "\(notice.id) issued (\(code) → \(name))")
+            if let replaced = replaces?.trimmed {
+                emit(options.language == .zh ? "已下发 \(notice.id)（\(code) → \(name)），替代 \(replaced)（已关闭为“已被替代”）"
+                                             : "\(notice.id) issued (\(code) → \(name)), replacing \(replaced) (closed as replaced)")
+            } else {
+                emit(options.language == .zh ? "已下发 \(notice.id)（\(code) → \(name)）" : "\(notice.id) issued (\(code) → \(name))")
+            }
         }
     }
 }

@@ -71,10 +71,12 @@ public struct AgendaBuilder: Sendable {
         }
     }
 
-    /// Why `concern` cannot be put on an agenda by hand (nil: it can): it is on one already,
-    /// or it is no longer a concern to define.
-    public static func whyNotOnAgenda(_ concern: Concern) -> LocalizedText? {
-        if let meeting = concern.links.first(where: { $0.kind == .meeting }) {
+    /// Why `concern` cannot be put on an agenda by hand (nil: it can): it is on a pending
+    /// agenda already, or it is no longer a concern to define. A link to a meeting in
+    /// `heldMeetings` does not count: that meeting either decided the concern (then its stage
+    /// says so) or deferred it, and a deferred concern must be able to go on the next agenda.
+    public static func whyNotOnAgenda(_ concern: Concern, heldMeetings: Set<String>) -> LocalizedText? {
+        if let meeting = concern.links.first(where: { $0.kind == .meeting && !heldMeetings.contains($0.target) }) {
             return LocalizedText(zh: "已在会议 \(meeting.target) 的议程上", en: "already on the agenda of \(meeting.target)")
         }
         return [.found, .analysing].contains(concern.stage) ? nil

@@ -5,6 +5,9 @@ public struct SupervisionNotice: Sendable, Hashable, Codable, Identifiable {
         case issued, acknowledged
         case progressReported = "progress-reported"
         case completed
+        /// Closed by a newer notice on the same concern that explicitly replaces it
+        /// (`replacedBy`); only issuing that notice puts one here.
+        case replaced
 
         public var label: LocalizedText {
             switch self {
@@ -12,6 +15,7 @@ public struct SupervisionNotice: Sendable, Hashable, Codable, Identifiable {
             case .acknowledged: LocalizedText(zh: "已签收", en: "acknowledged")
             case .progressReported: LocalizedText(zh: "已报进展", en: "progress reported")
             case .completed: LocalizedText(zh: "已完成", en: "completed")
+            case .replaced: LocalizedText(zh: "已被替代", en: "replaced")
             }
         }
 
@@ -21,7 +25,7 @@ public struct SupervisionNotice: Sendable, Hashable, Codable, Identifiable {
             case .issued: [.acknowledged]
             case .acknowledged: [.progressReported, .completed]
             case .progressReported: [.progressReported, .completed]
-            case .completed: []
+            case .completed, .replaced: []
             }
         }
     }
@@ -58,6 +62,8 @@ public struct SupervisionNotice: Sendable, Hashable, Codable, Identifiable {
     public var nodes: [Node]
     public var state: State
     public var chasers: [Chaser]
+    /// The notice that replaced this one (state `.replaced`), else nil.
+    public var replacedBy: String?
 
     /// Issues a notice; it needs at least one deadline node, none before the day of issue.
     public init(id: String, concern: ConcernCode, issuedOn: Day, issuedByID: PersonID, toUnitID: UnitID,
@@ -73,7 +79,11 @@ public struct SupervisionNotice: Sendable, Hashable, Codable, Identifiable {
         self.nodes = nodes.sorted { $0.due < $1.due }
         self.state = .issued
         self.chasers = []
+        self.replacedBy = nil
     }
+
+    /// Still to be worked: neither completed nor replaced by a newer notice.
+    public var isOpen: Bool { state != .completed && state != .replaced }
 
     public func advanced(to state: State) throws(NoticeError) -> SupervisionNotice {
         guard self.state.next.contains(state) else { throw .illegalMove(self.state, state) }
@@ -84,7 +94,7 @@ public struct SupervisionNotice: Sendable, Hashable, Codable, Identifiable {
 
     /// Sends a chaser (催办) on a notice not yet completed.
     public func chased(on day: Day, by person: PersonID, text: String) throws(NoticeError) -> SupervisionNotice {
-        guard state != .completed else { throw .chaseCompleted }
+        guard isOpen else { throw .chaseCompleted }
         guard !text.isBlank else { throw .blankChaser }
         var copy = self
         copy.chasers.append(Chaser(on: day, byID: person, text: text))
@@ -124,7 +134,7 @@ public struct SupervisionNotice: Sendable, Hashable, Codable, Identifiable {
     /// The concern's first responsible person where it is not the notice's addressee, and its
     /// deadline where it lies past the notice's last node (an open notice only).
     public func drift(from concern: Concern, today: Day) -> Drift {
-        guard state != .completed else { return Drift() }
+        guard isOpen else { return Drift() }
         var drift = Drift()
         if let person = concern.firstResponsibleID, person != toPersonID { drift.responsible = person }
         // A deadline moved past the last node leaves the notice's nodes behind; one earlier than
@@ -138,11 +148,11 @@ public struct SupervisionNotice: Sendable, Hashable, Codable, Identifiable {
 
     /// Not completed and a deadline node passed.
     public func isOverdue(today: Day) -> Bool {
-        state != .completed && nodes.contains { $0.due < today }
+        isOpen && nodes.contains { $0.due < today }
     }
 
     public func daysOverdue(today: Day) -> Int {
-        guard state != .completed, let firstMissed = nodes.first(where: { $0.due < today }) else { return 0 }
+        guard isOpen, let firstMissed = nodes.first(where: { $0.due < today }) else { return 0 }
         return today.days(since: firstMissed.due)
     }
 }
@@ -155,6 +165,11 @@ public enum NoticeError: Error, Equatable, Sendable, Labelled {
     case blankChaser
     case noOpenChaser
     case answerBeforeChaser(Day)
+    /// One open notice per concern: a new one must say it replaces the open one.
+    case openNoticeExists(notice: String, concern: ConcernCode)
+    case replacesOtherConcern(notice: String, concern: ConcernCode)
+    case replacesClosedNotice(notice: String, state: SupervisionNotice.State)
+    case unknownNotice(String)
 
     public var label: LocalizedText {
         switch self {
@@ -166,13 +181,22 @@ public enum NoticeError: Error, Equatable, Sendable, Labelled {
             LocalizedText(zh: "督办通知单不能从“\(from.label.zh)”变为“\(to.label.zh)”",
                           en: "a notice cannot go from \(from.label.en) to \(to.label.en)")
         case .chaseCompleted:
-            LocalizedText(zh: "已完成的督办不能再催办", en: "a completed notice cannot be chased")
+            LocalizedText(zh: "已完成或已被替代的督办不能再催办", en: "a completed or replaced notice cannot be chased")
         case .blankChaser:
             LocalizedText(zh: "催办须写明内容", en: "a chaser needs a text")
         case .noOpenChaser:
             LocalizedText(zh: "没有待回复的催办", en: "no chaser is waiting for an answer")
         case .answerBeforeChaser(let day):
             LocalizedText(zh: "回复日期 \(day) 早于催办日期", en: "answered on \(day), before the chaser was sent")
+        case .openNoticeExists(let notice, let concern):
+            LocalizedText(zh: "\(concern) 已有未完成的督办通知单 \(notice)；新通知单须写明替代它",
+                          en: "\(concern) already has the open notice \(notice); a new one must say it replaces it")
+        case .replacesOtherConcern(let notice, let concern):
+            LocalizedText(zh: "\(notice) 督办的是 \(concern)，不是这个问题", en: "\(notice) is about \(concern), not this concern")
+        case .unknownNotice(let notice):
+            LocalizedText(zh: "没有督办通知单 \(notice)", en: "there is no notice \(notice)")
+        case .replacesClosedNotice(let notice, let state):
+            LocalizedText(zh: "\(notice) \(state.label.zh)，无须替代", en: "\(notice) is \(state.label.en); there is nothing to replace")
         }
     }
 }

@@ -1,7 +1,8 @@
 /// Taking an action back, where the method allows it: the commands that restore what the
 /// action changed, per concern. Only changes that another command restores are undoable
-/// (grade, plan, first responsible person, analysis, processing); an escalation, a referral
-/// or a note stays, as the method wants every step on record.
+/// (grade, plan, first responsible person, analysis, processing, and a practice applied:
+/// its plan with its link); an escalation, a referral or a note stays, as the method wants
+/// every step on record. The undo itself is a step of the audit log, so nothing is erased.
 public struct Undo: Sendable, Equatable {
     /// One concern's way back, to apply at the version the action left it at.
     public struct Step: Sendable, Equatable {
@@ -39,7 +40,12 @@ public struct Undo: Sendable, Equatable {
         if before.referral != after.referral { throw .notUndoable(action, field: .referral) }
         if before.closure != after.closure || before.feedback != after.feedback { throw .notUndoable(action, field: .closure) }
         if before.tasks != after.tasks || before.pledge != after.pledge { throw .notUndoable(action, field: .taskBook) }
-        let restoration = Restoration(before)
+        var restoration = Restoration(before)
+        // A practice applied links the concern to its entry with the plan it brought: taking
+        // the plan back takes the link too, or the concern would claim a practice it no longer
+        // follows. Other links (a meeting's agenda, a duplicate) are records of their own and stay.
+        let practicesAdded = after.links.filter { $0.kind == .practice && !before.links.contains($0) }
+        if !practicesAdded.isEmpty { restoration.links = after.links.filter { !practicesAdded.contains($0) } }
         guard restoration != Restoration(after) else { throw .nothingChanged(action) }
         return restoration
     }
@@ -57,6 +63,8 @@ public struct Restoration: Sendable, Hashable {
     public var responsibleUnitID: UnitID?
     public var analysis: Analysis
     public var processing: ProcessingMode?
+    /// The links as they were, where the action added a practice link (nil: links stay).
+    public var links: [ConcernLink]?
 
     public init(_ concern: Concern) {
         stage = concern.stage
@@ -82,6 +90,7 @@ public struct Restoration: Sendable, Hashable {
         next.responsibleUnitID = responsibleUnitID
         next.analysis = analysis
         next.processing = processing
+        if let links { next.links = links }
         return next
     }
 }
@@ -157,6 +166,7 @@ extension Undo {
                     if old.isEmpty { before.processing = nil; continue }
                     guard let mode = ProcessingMode(recorded: old) else { throw .notUndoable(kind, field: .other) }
                     before.processing = mode
+                case "links": before.links = ConcernLink.recorded(old)
                 case "note": throw .notUndoable(kind, field: .notes)
                 case "unit", "tier", "escalation": throw .notUndoable(kind, field: .library)
                 case "referral": throw .notUndoable(kind, field: .referral)
@@ -167,6 +177,17 @@ extension Undo {
             }
         }
         return try restoration(from: before, to: current, action: kind)
+    }
+}
+
+extension ConcernLink {
+    /// Reads back what the audit log records for links ("practice:SJ-2026-001, meeting:HY-…",
+    /// see `ChangeSet`); an entry it cannot read is left out.
+    static func recorded(_ text: String) -> [ConcernLink] {
+        text.components(separatedBy: ", ").compactMap { item in
+            guard let colon = item.firstIndex(of: ":"), let kind = Kind(rawValue: String(item[..<colon])) else { return nil }
+            return ConcernLink(kind: kind, target: String(item[item.index(after: colon)...]))
+        }
     }
 }
 

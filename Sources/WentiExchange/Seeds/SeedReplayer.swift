@@ -254,6 +254,8 @@ public struct SeedReplayer {
         case .acknowledged: [.acknowledged]
         case .progressReported: [.acknowledged, .progressReported]
         case .completed: [.acknowledged, .progressReported, .completed]
+        // Only issuing its successor replaces a notice: the move is refused, naming the seed.
+        case .replaced: [.replaced]
         }
     }
 }

@@ -20,7 +20,9 @@ extension OfficeDocuments {
                 + "feedback on concerns closed since the last meeting. The agenda follows."))]
         body.append(.heading(level: 1, text: ordinal(1) + t("会议时间和地点", "Time and place")))
         body.append(.field(label: t("时间", "Month") + colon, value: month))
-        body.append(.field(label: t("地点", "Place") + colon, value: settings.meetingPlace.isEmpty ? blank : settings.meetingPlace))
+        // A planned meeting has not sat: its place and chair are the office's usual ones.
+        body.append(.field(label: t("地点", "Place") + colon, value: planned(settings.meetingPlace)))
+        body.append(.field(label: t("主持人", "Chair") + colon, value: planned(settings.meetingChair)))
         body.append(.heading(level: 1, text: ordinal(2) + t("参会人员", "Who attends")))
         body.append(contentsOf: attendance(meeting))
         body.append(.heading(level: 1, text: ordinal(3) + t("议题", "Items")))
@@ -57,10 +59,12 @@ extension OfficeDocuments {
         var body: [Block] = [
             .field(label: t("会议编号", "Meeting") + colon, value: meeting.id),
             .field(label: t("会议时间", "Held on") + colon, value: language == .zh ? OfficeDates.arabic(heldOn) : heldOn.description),
-            // What the minutes recorded; the office settings only for meetings held before they did.
-            .field(label: t("会议地点", "Place") + colon, value: recorded(meeting.attendance?.place, else: settings.meetingPlace)),
-            .field(label: t("主持人", "Chair") + colon, value: recorded(meeting.attendance?.chairID.map(personName), else: settings.meetingChair)),
-            .field(label: t("记录人", "Recorder") + colon, value: recorded(meeting.attendance?.recorderID.map(personName), else: settings.meetingRecorder)),
+            // What the minutes recorded when the meeting was confirmed, never the settings' usual
+            // place and people: a held meeting sat where and with whom it sat. A meeting held
+            // before minutes recorded them (migration v5) shows a blank to fill in.
+            .field(label: t("会议地点", "Place") + colon, value: recorded(meeting.attendance?.place)),
+            .field(label: t("主持人", "Chair") + colon, value: recorded(meeting.attendance?.chairID.map(personName))),
+            .field(label: t("记录人", "Recorder") + colon, value: recorded(meeting.attendance?.recorderID.map(personName))),
         ]
         if let attendees = meeting.attendance?.attendees, !attendees.isEmpty {
             body.append(.field(label: t("参会人员", "Present") + colon, value: attendees.joined(separator: listSeparator)))
@@ -127,11 +131,14 @@ extension OfficeDocuments {
     }
 
     /// The three parties of the meeting: finders, people involved, solving departments.
-    /// A value the minutes recorded, else the settings' default, else a blank to fill in.
-    func recorded(_ value: String?, else fallback: String) -> String {
+    /// A value the minutes recorded, else a blank to fill in.
+    func recorded(_ value: String?) -> String {
         if let value, !value.isBlank { return value }
-        return fallback.isEmpty ? blank : fallback
+        return blank
     }
+
+    /// What a planned meeting expects from the office settings, else a blank to fill in.
+    func planned(_ setting: String) -> String { setting.isBlank ? blank : setting }
 
     /// Where an item stood when the meeting sat (its snapshot), not where it stands now.
     func standing(_ item: MeetingItem, _ concern: Concern?) -> String {

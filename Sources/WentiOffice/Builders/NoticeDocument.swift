@@ -28,7 +28,7 @@ extension OfficeDocuments {
         body.append(.table(DocumentTable(
             header: [t("序号", "No."), t("节点", "Node"), t("完成时限", "Due"), t("情况", "Status")],
             rows: notice.nodes.enumerated().map { index, node in
-                let status = notice.state == .completed ? t("已完成", "done") : node.due < today ? t("已过期", "passed") : t("未到期", "ahead")
+                let status = notice.state == .replaced ? t("已被替代", "replaced") : notice.state == .completed ? t("已完成", "done") : node.due < today ? t("已过期", "passed") : t("未到期", "ahead")
                 return ["\(index + 1)", node.title, shortDay(node.due, year: notice.issuedOn.civil.year), status]
             },
             widths: [2, 10, 4, 3])))

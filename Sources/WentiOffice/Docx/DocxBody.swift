@@ -24,11 +24,20 @@ struct DocxBody {
         if let addressee = document.addressee {
             parts.append(WordXML.paragraph(Paragraph(before: OfficeMeasure.linePitch, alignment: "left"), WordXML.run(addressee, body)))
         }
-        for block in document.body { parts.append(contentsOf: render(block)) }
+        var chartNumber = 0
+        for block in document.body {
+            if case .chart(let chart) = block {
+                chartNumber += 1
+                parts += DocxChart(chart: chart, number: chartNumber, heading: heading).xml
+            } else {
+                parts += render(block)
+            }
+        }
         parts += signature()
         parts.append(footerRecord())
         return WordXML.header
-            + #"<w:document xmlns:w="\#(WordXML.main)" xmlns:r="\#(WordXML.relationships)"><w:body>"#
+            + #"<w:document xmlns:w="\#(WordXML.main)" xmlns:r="\#(WordXML.relationships)" xmlns:wp="\#(WordXML.wordDrawing)" "#
+            + #"xmlns:wps="\#(WordXML.wordShape)" xmlns:a="\#(DocxChart.drawingNamespace)" xmlns:mc="\#(WordXML.compatibility)"><w:body>"#
             + parts.joined() + section() + "</w:body></w:document>"
     }
 
@@ -80,8 +89,16 @@ struct DocxBody {
                                       WordXML.run(label, heading) + WordXML.run(value, body))]
         case .table(let table):
             return DocxTable(table: table, body: body, heading: heading).xml
-        case .chart(let chart):
-            return DocxChart(chart: chart, body: body, heading: heading).xml
+        case .chart:
+            return []   // numbered and drawn in `xml`: each chart has its own part
+        }
+    }
+
+    /// The document's charts in body order; chart N is `word/charts/chartN.xml`.
+    static func charts(of document: OfficialDocument) -> [TrendChart] {
+        document.body.compactMap { block in
+            if case .chart(let chart) = block { return chart }
+            return nil
         }
     }
 
@@ -113,31 +130,50 @@ struct DocxBody {
 
     // MARK: 版记
 
-    /// The CC line and the printing line between two thick rules with a thin one between,
-    /// in a table floated to the bottom of the last page's text block, as the standard
-    /// places it.
+    /// The CC line and the printing line between two thick rules with a thin one between, at
+    /// the foot of the last page's text block, as the standard places them (7.4).
+    ///
+    /// They sit in a text box anchored to the bottom of the margin box and wrapped top and
+    /// bottom, anchored in the document's last paragraph, so the box lands on the last page
+    /// and the body flows above it. A floating table (`tblpPr`) as wide as the text block
+    /// is what Word does, but LibreOffice lays such a table out in the flow, straight after
+    /// the body; a `framePr` frame it places at its anchor. The text box is placed alike by
+    /// Word, WPS and LibreOffice.
     func footerRecord() -> String {
         let small = face(document.fonts.body, halfPoints: 28)
         let separator = isChinese ? "，" : ", "
         let stop = isChinese ? "。" : "."
         let cc = document.cc.isEmpty ? "" : document.ccHeading + document.cc.joined(separator: separator) + stop
         let oneCharacter = 280
+        let thick = 8, thin = 6
         let ccParagraph = WordXML.paragraph(
-            Paragraph(snapToGrid: false, exactLine: nil, left: oneCharacter + document.ccHeading.count * oneCharacter,
+            Paragraph(borders: WordXML.border("top", eighths: thick, space: 3) + WordXML.border("bottom", eighths: thin, space: 3),
+                      snapToGrid: false, exactLine: nil, left: oneCharacter + document.ccHeading.count * oneCharacter,
                       right: oneCharacter, hanging: document.ccHeading.count * oneCharacter, alignment: "left"),
             WordXML.run(cc, small))
         let printed = WordXML.paragraph(
-            Paragraph(rightTab: OfficeMeasure.textWidth - oneCharacter, snapToGrid: false, exactLine: nil, left: oneCharacter, alignment: "left"),
+            Paragraph(borders: (cc.isEmpty ? WordXML.border("top", eighths: thick, space: 3) : "") + WordXML.border("bottom", eighths: thick, space: 3),
+                      rightTab: OfficeMeasure.textWidth - oneCharacter, snapToGrid: false, exactLine: nil, left: oneCharacter, alignment: "left"),
             WordXML.run("\(document.printedBy)\t\(document.printedOn)", small))
-        func cell(_ content: String) -> String {
-            #"<w:tc><w:tcPr><w:tcW w:w="\#(OfficeMeasure.textWidth)" w:type="dxa"/></w:tcPr>\#(content)</w:tc>"#
-        }
-        let borders = WordXML.border("top", eighths: 8, space: 0) + #"<w:left w:val="nil"/>"# + WordXML.border("bottom", eighths: 8, space: 0)
-            + #"<w:right w:val="nil"/>"# + WordXML.border("insideH", eighths: 6, space: 0) + #"<w:insideV w:val="nil"/>"#
-        let rows = (cc.isEmpty ? [] : [ccParagraph]).map { "<w:tr>\(cell($0))</w:tr>" }.joined() + "<w:tr>\(cell(printed))</w:tr>"
-        return #"<w:tbl><w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/><w:tblW w:w="\#(OfficeMeasure.textWidth)" w:type="dxa"/><w:tblBorders>\#(borders)</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="\#(OfficeMeasure.textWidth)"/></w:tblGrid>\#(rows)</w:tbl>"#
-            // A paragraph must close the body after a table.
-            + WordXML.paragraph(Paragraph(exactLine: nil), "")
+        // Lines of 14 pt text: the CC line wraps at the text block less its indents.
+        let ccWidth = OfficeMeasure.textWidth - 2 * oneCharacter - document.ccHeading.count * oneCharacter
+        let perLine = max(1, ccWidth / (isChinese ? oneCharacter : oneCharacter / 2))
+        let lines = 1 + (cc.isEmpty ? 0 : (cc.count + perLine - 1) / perLine)
+        let width = OfficeMeasure.textWidth * 635
+        let height = (lines * 19 + 14) * 12_700     // points to EMU: 19 pt a line, the rules' spacing
+        let anchor = #"<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0">"#
+            + #"<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>"#
+            + #"<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>"#
+            + #"<wp:extent cx="\#(width)" cy="\#(height)"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>"#
+            + #"<wp:docPr id="1" name="\#(isChinese ? "版记" : "Footer record")"/><wp:cNvGraphicFramePr/>"#
+            + #"<a:graphic><a:graphicData uri="\#(WordXML.wordShape)"><wps:wsp><wps:cNvSpPr txBox="1"/>"#
+            + #"<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\#(width)" cy="\#(height)"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>"#
+            + "<wps:txbx><w:txbxContent>" + (cc.isEmpty ? "" : ccParagraph) + printed + "</w:txbxContent></wps:txbx>"
+            + #"<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" anchorCtr="0"><a:spAutoFit/></wps:bodyPr>"#
+            + "</wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        // The box rides in the document's last paragraph, which holds nothing else.
+        return WordXML.paragraph(Paragraph(snapToGrid: false, exactLine: nil),
+                                 #"<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>\#(anchor)</w:drawing></mc:Choice></mc:AlternateContent></w:r>"#)
     }
 
     // MARK: The page

@@ -5,6 +5,20 @@ import WentiCore
 enum DocxParts {
     static let wordprocessing = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
+    /// With one override per chart part (`DocxChart`).
+    static func contentTypes(charts: Int) -> String {
+        let chartOverrides = (0..<charts).map { #"<Override PartName="/\#(DocxChart.partName($0 + 1))" ContentType="\#(DocxChart.contentType)"/>"# }
+        return contentTypes.replacingOccurrences(of: "</Types>", with: chartOverrides.joined() + "</Types>")
+    }
+
+    /// With one relationship per chart part.
+    static func documentRelationships(charts: Int) -> String {
+        let chartRelationships = (0..<charts).map {
+            #"<Relationship Id="\#(DocxChart.relationshipID($0 + 1))" Type="\#(DocxChart.relationshipType)" Target="charts/chart\#($0 + 1).xml"/>"#
+        }
+        return documentRelationships.replacingOccurrences(of: "</Relationships>", with: chartRelationships.joined() + "</Relationships>")
+    }
+
     static let contentTypes = WordXML.header + """
     <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
     <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\

@@ -4,6 +4,12 @@ enum WordXML {
     static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     static let main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    /// Drawings placed in the text (an inline chart, the anchored footer record).
+    static let wordDrawing = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    /// Word 2010's shapes: the text box that holds the footer record.
+    static let wordShape = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    /// Markup compatibility: the text box is offered as a choice older readers may skip.
+    static let compatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
     /// Escapes the five XML specials and drops what XML 1.0 cannot carry at all (C0 controls
     /// other than tab and newline; the sanitiser has already made them visible upstream).

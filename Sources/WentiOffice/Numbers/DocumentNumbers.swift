@@ -18,16 +18,22 @@ public struct DocumentNumbers: Sendable {
 
     public let path: String
     public private(set) var entries: [Entry]
+    /// Held from the read until the last copy of this value is gone: two processes printing
+    /// at once would otherwise both read number N and both give it out.
+    private let lock: NumbersFileLock?
 
     public static func path(settingsPath: String) -> String {
         let base = settingsPath.hasSuffix(".office.toml") ? String(settingsPath.dropLast(".office.toml".count)) : settingsPath
         return base + ".office-numbers.tsv"
     }
 
-    /// Reads the file; none yet means no number given.
+    /// Takes the numbers' lock (waiting while another process holds it), then reads the
+    /// file; none yet means no number given. The lock goes with the value: build, write and
+    /// `save()` with it, then let it go.
     public init(path: String) throws(OfficeSettingsError) {
         self.path = path
         entries = []
+        lock = try NumbersFileLock.acquire(path + ".lock")
         guard FileManager.default.fileExists(atPath: path) else { return }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw OfficeSettingsError(file: path, key: nil, problem: LocalizedText(zh: "无法以 UTF-8 读取", en: "cannot be read as UTF-8 text"))

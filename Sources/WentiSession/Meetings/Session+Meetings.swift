@@ -114,11 +114,14 @@ extension Session {
     /// for next month, if none is planned), with its three parties, and links the concern
     /// to it. Returns the meeting's id.
     public func putOnAgenda(_ concern: Concern) async throws -> String {
-        if let reason = AgendaBuilder.whyNotOnAgenda(concern) { throw SessionError.notForAgenda(concern.code, reason) }
+        let meetings = try await store.meetings()
+        if let reason = AgendaBuilder.whyNotOnAgenda(concern, heldMeetings: Self.held(meetings)) {
+            throw SessionError.notForAgenda(concern.code, reason)
+        }
         let today = today()
         let month = today.month.next
         let company = organisation.company.id
-        var meeting = try await store.meetings().first { $0.state == .planned && $0.month >= today.month }
+        var meeting = meetings.first { $0.state == .planned && $0.month >= today.month }
             ?? Meeting(id: Meeting.id(unit: company, month: month, in: organisation), unitID: company, month: month)
         try require(.meetingPrepare, on: .unit(meeting.unitID))
         if !meeting.items.contains(where: { $0.concern == concern.code && $0.purpose == .define }) {
@@ -131,6 +134,14 @@ extension Session {
         _ = try await perform([.link(ConcernLink(kind: .meeting, target: meeting.id))], on: concern.code)
         return meeting.id
     }
+
+    /// The ids of the meetings that have sat (`AgendaBuilder.whyNotOnAgenda`).
+    public static func held(_ meetings: [Meeting]) -> Set<String> {
+        Set(meetings.filter { $0.state == .held }.map(\.id))
+    }
+
+    /// The ids of the meetings that have sat, as the agenda rule needs them.
+    public func heldMeetingIDs() async throws -> Set<String> { Self.held(try await store.meetings()) }
 
     /// The codes among `codes` that the viewer may see.
     func visibleConcerns(_ codes: [ConcernCode]) async throws -> Set<ConcernCode> {

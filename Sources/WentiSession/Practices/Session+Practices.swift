@@ -67,14 +67,48 @@ extension Session {
     /// cannot take it refuses the whole batch (nothing is applied); with it, those listed by
     /// `planApplying` (which the person has been shown) are left as they are.
     public func applyPractice(_ entryID: String, plan: String, to group: String, skipping: Bool = false) async throws -> [Concern] {
+        try await applyPracticeUndoably(entryID, plan: plan, to: group, skipping: skipping).applied
+    }
+
+    /// A practice applied: the concerns as they are now, and what takes it back on all of
+    /// them (each concern's plan as it was, without the entry's link), nil if one of them
+    /// cannot be taken back (a batch is undone whole or not at all).
+    public struct PracticeApplication: Sendable {
+        public var applied: [Concern]
+        public var undo: Undo?
+        public var whyNoUndo: LocalizedText?
+    }
+
+    /// The undo step of one concern a practice was applied to. Synchronous on purpose: the
+    /// Swift 6.3 compiler crashes on a typed-throws `catch` inside an async function.
+    static func wayBack(from before: Concern, to after: Concern) -> Result<Undo.Step, Undo.Refusal> {
+        Result { () throws(Undo.Refusal) -> Undo.Step in
+            Undo.Step(code: after.code, version: after.version, commands: [.takeBack(try Undo.restoration(from: before, to: after, action: .plan))])
+        }
+    }
+
+    /// `applyPractice`, keeping the way back for the terminal UI's `U`.
+    public func applyPracticeUndoably(_ entryID: String, plan: String, to group: String, skipping: Bool = false) async throws -> PracticeApplication {
         guard try await practices().contains(where: { $0.id == entryID }) else { throw StoreError.recordNotFound(.practice, id: entryID) }
         let checked = try await planApplying(entryID, plan: plan, to: group)
         if !skipping, let first = checked.skipped.first {
             throw SessionError.batchRefused(first.code, first.reason)
         }
         let commands: [ConcernCommand] = [.plan(plan), .link(ConcernLink(kind: .practice, target: entryID))]
-        var applied: [Concern] = []
-        for row in checked.apply { applied.append(try await perform(commands, on: row.code, expectedVersion: row.version)) }
-        return applied
+        var result = PracticeApplication(applied: [], undo: nil, whyNoUndo: nil)
+        var steps: [Undo.Step] = []
+        for row in checked.apply {
+            let before = try await concern(row.code)
+            let after = try await perform(commands, on: row.code, expectedVersion: row.version)
+            result.applied.append(after)
+            switch Self.wayBack(from: before, to: after) {
+            case .success(let step): steps.append(step)
+            case .failure(let refusal): result.whyNoUndo = result.whyNoUndo ?? refusal.label
+            }
+        }
+        if result.whyNoUndo == nil && !steps.isEmpty {
+            result.undo = Undo(label: LocalizedText(zh: "应用 \(entryID)", en: "applying \(entryID)"), steps: steps)
+        }
+        return result
     }
 }

@@ -20,8 +20,10 @@ extension Session {
 
     /// Issues a supervision notice on a defined concern to its responsible department and
     /// person (or others named), with its deadline nodes. The id is allocated by the store.
+    /// A concern has one open notice at a time: when it has one, `replacing` must name it,
+    /// and the store closes it as replaced in the same transaction.
     public func issueNotice(on code: ConcernCode, toUnit: UnitID, toPerson: PersonID,
-                            nodes: [SupervisionNotice.Node]) async throws -> SupervisionNotice {
+                            nodes: [SupervisionNotice.Node], replacing: String? = nil) async throws -> SupervisionNotice {
         let concern = try await store.concern(code, scope: scope)
         try require(.noticeIssue, on: .notice(toUnit: toUnit, toPerson: toPerson, concern: code))
         guard concern.firstResponsibleID != nil, [.defined, .solving].contains(concern.stage) else {
@@ -37,7 +39,12 @@ extension Session {
         } catch {
             throw StoreError.notice(error)
         }
-        return try await store.issue(draft, actor: actor)
+        return try await store.issue(draft, replacing: replacing, actor: actor)
+    }
+
+    /// The open notice on `code`, if the viewer may see one (a new notice must replace it).
+    public func openNotice(on code: ConcernCode) async throws -> SupervisionNotice? {
+        SupervisionNotice.openNotice(on: code, among: try await notices())
     }
 
     /// Moves a notice along: acknowledged, progress reported, completed, chased, answered.

@@ -46,8 +46,9 @@ extension SQLiteStore {
         for command in commands {
             let before = next
             next = try Workflow.apply(command, to: next, context: context)
+            // One time for the action's rows, so that undo reads them back as one action.
             try appendAudit(db, actor: person.id, action: command.action.rawValue, subject: code.description,
-                            changes: ChangeSet.of(command, from: before, to: next))
+                            changes: ChangeSet.of(command, from: before, to: next), at: context.now)
         }
         next.version = current.version + 1
         guard try ConcernRows.update(next, rowID: rowID, expectedVersion: current.version, previous: current, in: db) else {

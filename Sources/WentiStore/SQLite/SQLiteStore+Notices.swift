@@ -6,12 +6,24 @@ import WentiCore
 extension SQLiteStore {
     // MARK: Supervision notices
 
-    public func issue(_ draft: SupervisionNotice, actor person: Person) async throws(StoreError) -> SupervisionNotice {
+    public func issue(_ draft: SupervisionNotice, replacing: String?, actor person: Person) async throws(StoreError) -> SupervisionNotice {
         try await write { db in
             var notice = draft
+            let concernRow = try Self.rowID(of: notice.concern, in: db)
+            let onConcern = try Self.loadNotices(db, concernRow: concernRow)
+            let replaced = try SupervisionNotice.replacement(for: notice, replacing: replacing,
+                                                             among: onConcern + (try Self.loadNotices(db, id: replacing, skipWhenNil: true)))
             notice.id = try Self.nextRecordID(table: "notice", prefix: "DB", year: notice.issuedOn.civil.year, in: db)
-            try db.execute(sql: "INSERT INTO notice VALUES (?,?,?,?,?,?,?)", arguments: [
-                notice.id, try Self.rowID(of: notice.concern, in: db), notice.issuedOn.ordinal, notice.issuedByID.rawValue,
+            if let replaced {
+                // Closed first: the unique index admits one open notice per concern.
+                try db.execute(sql: "UPDATE notice SET state = 'replaced', replaced_by = ? WHERE id = ?", arguments: [notice.id, replaced.id])
+                try appendAudit(db, actor: person.id, action: Self.replaceAction, subject: replaced.id, changes: [
+                    FieldChange(field: "state", old: onConcern.first { $0.id == replaced.id }?.state.rawValue ?? "", new: replaced.state.rawValue),
+                    FieldChange(field: "replaced-by", old: "", new: notice.id),
+                ])
+            }
+            try db.execute(sql: "INSERT INTO notice (id, concern_id, issued_on, issued_by, to_unit_id, to_person_id, state) VALUES (?,?,?,?,?,?,?)", arguments: [
+                notice.id, concernRow, notice.issuedOn.ordinal, notice.issuedByID.rawValue,
                 notice.toUnitID.rawValue, notice.toPersonID.rawValue, notice.state.rawValue,
             ])
             for (position, node) in notice.nodes.enumerated() {
@@ -22,7 +34,7 @@ extension SQLiteStore {
             try appendAudit(db, actor: person.id, action: MethodAction.noticeIssue.rawValue, subject: notice.id, changes: [
                 FieldChange(field: "concern", old: "", new: notice.concern.description),
                 FieldChange(field: "state", old: "", new: notice.state.rawValue),
-            ])
+            ] + (replaced.map { [FieldChange(field: "replaces", old: "", new: $0.id)] } ?? []))
             return notice
         }
     }
@@ -57,11 +69,25 @@ extension SQLiteStore {
         }
     }
 
-    static func loadNotices(_ db: Database, id: String?) throws -> [SupervisionNotice] {
+    /// The word the audit log records on a notice closed by its replacement.
+    static let replaceAction = "notice-replace"
+
+    /// The notice `id` names (none when `id` is nil and `skipWhenNil`, else every notice).
+    static func loadNotices(_ db: Database, id: String?, skipWhenNil: Bool = false) throws -> [SupervisionNotice] {
+        if id == nil && skipWhenNil { return [] }
+        return try loadNotices(db, condition: id == nil ? "" : "WHERE n.id = ?", arguments: StatementArguments(id.map { [$0] } ?? []))
+    }
+
+    /// Every notice on the concern with row id `concernRow`.
+    static func loadNotices(_ db: Database, concernRow: Int64) throws -> [SupervisionNotice] {
+        try loadNotices(db, condition: "WHERE n.concern_id = ?", arguments: [concernRow])
+    }
+
+    private static func loadNotices(_ db: Database, condition: String, arguments: StatementArguments) throws -> [SupervisionNotice] {
         try Row.fetchAll(db, sql: """
             SELECT n.*, c.year, c.seq FROM notice n JOIN concern c ON c.id = n.concern_id
-            \(id == nil ? "" : "WHERE n.id = ?") ORDER BY n.issued_on, n.id
-            """, arguments: StatementArguments(id.map { [$0] } ?? [])).map { row in
+            \(condition) ORDER BY n.issued_on, n.id
+            """, arguments: arguments).map { row in
             let id = row.text("id")
             let nodes = try Row.fetchAll(db, sql: "SELECT * FROM notice_node WHERE notice_id = ? ORDER BY position", arguments: [id])
                 .map { SupervisionNotice.Node(title: $0.text("title"), due: $0.day("due_on")) }
@@ -70,6 +96,7 @@ extension SQLiteStore {
                 issuedByID: row.person("issued_by"), toUnitID: row.unit("to_unit_id"), toPersonID: row.person("to_person_id"),
                 nodes: nodes)
             notice.state = try row.value("state")
+            notice.replacedBy = row["replaced_by"]
             notice.chasers = try Row.fetchAll(db, sql: "SELECT * FROM notice_chaser WHERE notice_id = ? ORDER BY position", arguments: [id])
                 .map { SupervisionNotice.Chaser(on: $0.day("on_day"), byID: $0.person("by_id"), text: $0.text("text"),
                                                 answeredOn: $0.optionalDay("answered_on")) }

@@ -131,14 +131,16 @@ public final class SQLiteStore: WorkspaceStore {
 
     // MARK: Audit
 
-    func appendAudit(_ db: Database, actor: PersonID, action: String, subject: String, changes: [FieldChange]) throws {
+    /// One audit row, dated `at` (default: now). The rows of one action pass the same `at`:
+    /// `Undo` reads an action back as the latest rows sharing actor and time.
+    func appendAudit(_ db: Database, actor: PersonID, action: String, subject: String, changes: [FieldChange], at: Date? = nil) throws {
         try appendAudit(db, actor: actor, action: action, subject: subject,
-                        changesJSON: String(decoding: try auditEncoder.encode(changes), as: UTF8.self))
+                        changesJSON: String(decoding: try auditEncoder.encode(changes), as: UTF8.self), at: at)
     }
 
-    func appendAudit(_ db: Database, actor: PersonID, action: String, subject: String, changesJSON json: String) throws {
+    func appendAudit(_ db: Database, actor: PersonID, action: String, subject: String, changesJSON json: String, at: Date? = nil) throws {
         try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor_id, action, subject, changes) VALUES (?,?,?,?,?)")
-            .execute(arguments: [clock.now().timeIntervalSince1970, actor.rawValue, action, subject, json])
+            .execute(arguments: [(at ?? clock.now()).timeIntervalSince1970, actor.rawValue, action, subject, json])
     }
 
     public func auditLog(subject: String) async throws(StoreError) -> [AuditEntry] {

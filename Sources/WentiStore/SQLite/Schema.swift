@@ -17,7 +17,8 @@ enum Schema {
         migrator.registerMigration("v3-logins", migrate: logins)
         migrator.registerMigration("v4-sealed-identities", migrate: sealedIdentities)
         migrator.registerMigration("v5-meeting-minutes", migrate: meetingMinutes)
-        migrator.registerMigration("v6-unit-aliases", migrate: unitAliases)
+        migrator.registerMigration("v6-notice-replaced", migrate: noticeReplaced)
+        migrator.registerMigration("v7-unit-aliases", migrate: unitAliases)
         return migrator
     }
 
