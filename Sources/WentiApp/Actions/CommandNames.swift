@@ -21,7 +21,7 @@ enum CommandNames {
         "unpause": "恢复计时", "resume": "收回转办", "link": "关联", "open-identity": "查看身份",
         // meetings, supervision, practices, figures
         "meeting-prepare": "生成议程", "meeting-decide": "会议决定", "meeting-confirm": "确认纪要", "meeting-export": "导出会议",
-        "notice-issue": "下发督办", "notice-acknowledge": "签收", "notice-progress": "已报进展", "notice-complete": "督办完成",
+        "notice-issue": "下发督办", "notice-reissue": "重发督办", "notice-acknowledge": "签收", "notice-progress": "已报进展", "notice-complete": "督办完成",
         "notice-chase": "催办", "notice-chaser-answered": "催办已回复", "notice-export": "导出通知单", "bulletin-export": "督办简报",
         "horizon-wider": "多看七天", "horizon-narrower": "少看七天",
         "practice-write-up": "写成实践", "practice-search": "搜索实践", "practice-clear-search": "清除搜索", "practice-apply": "应用实践",
