@@ -72,7 +72,7 @@ public enum App {
             let rows = layout.contentHeight
             let top = max(0, min(state.treeSelected - rows / 2, state.tree.count - rows))
             await StandardActions.selectUnit(&state, env, row: top + y - layout.contentTop)
-        } else if y > layout.contentTop, y <= layout.contentTop + layout.tableRows {
+        } else if y > layout.contentTop, y <= layout.contentTop + layout.tableRows(showDetail: state.showDetail) {
             state.focus = .table
             let row = state.table.top + (y - layout.contentTop - 1)
             if row < state.table.rows.count { await StandardActions.move(&state, env, by: row - state.table.selected) }
@@ -92,7 +92,7 @@ public enum App {
             return grid
         }
         drawTabs(state, env, into: &grid, layout: layout)
-        state.tab.pane.draw(state, env.session.workspace, into: &grid, layout: layout)
+        state.tab.pane.draw(state, env.session.workspace, keys: env.registry, into: &grid, layout: layout)
         drawStatus(state, env, into: &grid, layout: layout)
         grid.cursor = nil
         Overlays.draw(state, env, into: &grid, layout: layout)

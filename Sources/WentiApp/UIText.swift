@@ -1,4 +1,5 @@
 import WentiCore
+import WentiStore
 
 /// Every string the terminal UI shows that does not come from data, in both languages.
 /// One table: a missing translation is a compile error, not a blank on screen.
@@ -72,5 +73,43 @@ extension UIText {
         case .anonymous(.some): opened.map { UIText.anonymousOpened($0).text(language) } ?? UIText.anonymousSealed.text(language)
         case .anonymous(nil): UIText.anonymous.text(language)
         }
+    }
+}
+
+extension UIText {
+    /// A grade in one word, as the table's column shows it.
+    static func gradeWord(_ grade: Grade, _ language: Language) -> String {
+        guard language == .en else { return grade.label.zh }
+        return grade == .urgent ? "urgent" : grade.label.en
+    }
+
+    /// A stage in a word or two, as the table's column shows it.
+    static func stageWord(_ stage: Stage, _ language: Language) -> String {
+        language == .en && stage == .awaitingFeedback ? "feedback" : stage.label.text(language)
+    }
+
+    /// What each order is called.
+    static func sortName(_ sort: ConcernQuery.Sort, _ language: Language) -> String {
+        let zh = language == .zh
+        switch sort {
+        case .newest: return zh ? "最新在前" : "newest first"
+        case .oldest: return zh ? "最早在前" : "oldest first"
+        case .dueSoonest: return zh ? "期限最近在前" : "soonest due first"
+        case .grade: return zh ? "按等级" : "by grade"
+        case .stage: return zh ? "按阶段" : "by stage"
+        }
+    }
+
+    /// "（…）" in Chinese, " (…)" in English.
+    static func bracketed(_ text: String, _ language: Language) -> String {
+        language == .zh ? "（\(text)）" : " (\(text))"
+    }
+
+    /// An escalation as the log records it ("t-bdyw→d-yj: reason"), with the units' names.
+    static func escalationChange(_ recorded: String, _ organisation: Organisation, _ language: Language) -> String {
+        let parts = recorded.split(separator: ":", maxSplits: 1).map(String.init)
+        let units = parts[0].split(separator: "→").map { organisation.unit(UnitID(String($0)))?.name ?? String($0) }
+        let reason = parts.count > 1 ? parts[1].trimmed : ""
+        return units.joined(separator: "→") + (reason.isEmpty ? "" : (language == .zh ? "：" : ": ") + reason)
     }
 }

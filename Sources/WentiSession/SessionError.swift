@@ -34,6 +34,10 @@ public enum SessionError: Error, Sendable, Equatable, Labelled {
     case recoveryKeyExists
     /// The person has a key in the workspace, but this account's key folder lacks its file.
     case noKeyFileHere(Person)
+    /// A link names nothing the viewer may see.
+    case noLinkTarget(ConcernLink.Kind, String)
+    /// A concern linked to itself.
+    case linkToItself(ConcernCode)
 
     public var label: LocalizedText {
         switch self {
@@ -76,6 +80,10 @@ public enum SessionError: Error, Sendable, Equatable, Labelled {
         case .noKeyFileHere(let person):
             LocalizedText(zh: "这个账号的密钥文件夹里没有\(person.name)的密钥文件（~/.config/wenti/keys）：在另一台机器上生成的请复制过来，丢失了请运行 wenti keys init 重新生成",
                           en: "this account's key folder (~/.config/wenti/keys) has no key file of \(person.name)'s: copy it from where it was made, or if it is lost run wenti keys init for a new one")
+        case .noLinkTarget(let kind, let text):
+            LocalizedText(zh: "没有可查看的\(kind.label.zh)“\(text)”", en: "no \(kind.label.en) \"\(text)\" that you may see")
+        case .linkToItself(let code):
+            LocalizedText(zh: "\(code) 不能关联到它自己", en: "\(code) cannot be linked to itself")
         case .recoveryKeyExists:
             LocalizedText(zh: "本工作区已有恢复密钥（创建工作区时显示过一次）", en: "this workspace already has its recovery key (shown once, when it was created)")
         }

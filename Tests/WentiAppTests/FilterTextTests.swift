@@ -42,4 +42,34 @@ struct FilterTextTests {
         let (narrowed, _) = await fixture.run("Tab j j Tab F3")
         #expect(Set(narrowed.state.table.rows.map(\.code.description)) == ["Q-2026-0045", "Q-2026-0027"])
     }
+
+    @Test func unitsAnswerToTheirShortNamesAndTheReadmeExampleIsUnderstood() async throws {
+        let fixture = try await AppFixture()
+        let workspace = fixture.environment.session.workspace
+        var short = ConcernQuery()
+        FilterText.apply("unit:运检部 unit:河口所", to: &short, workspace: workspace, me: "zg-zhao")
+        #expect(short.unitIDs == workspace.organisation.subtree(of: "d-yj").union(["t-hk"]))
+        // The README's own example: every token understood, none left over as a word.
+        let readme = "grade:urgent stage:解决中 unit:运检部 overdue mine"
+        var query = ConcernQuery()
+        FilterText.apply(readme, to: &query, workspace: workspace, me: "zg-zhao")
+        #expect(query.text.isEmpty && FilterText.problems(in: readme, workspace: workspace).isEmpty)
+        #expect(query.unitIDs == workspace.organisation.subtree(of: "d-yj"))
+        // The unit picker finds a unit by its short name too.
+        let (_, picker) = await fixture.run("u 运 检 部", language: .zh)
+        #expect(picker.lastFrame.text.contains("运维检修部  运检部"))
+    }
+
+    @Test func aTokenNamingNothingSaysSoInsteadOfMatchingNothing() async throws {
+        let fixture = try await AppFixture()
+        let (typing, screen) = await fixture.run("/ unit:运建部", language: .zh)
+        #expect(typing.state.filterProblem?.zh == "没有单位“运建部”")
+        #expect(screen.lastFrame.lines.last!.contains("没有单位“运建部”"))
+        let (_, status) = await fixture.run("/ unit:运建部 Enter")
+        #expect(status.lastFrame.lines.last!.contains("no unit \"运建部\""))
+        let (_, stage) = await fixture.run("/ stage:solvd Enter")
+        #expect(stage.lastFrame.lines.last!.contains("no stage \"solvd\""))
+        let (fine, _) = await fixture.run("/ unit:运检部 Enter")
+        #expect(fine.state.filterProblem == nil && fine.state.table.total > 0)
+    }
 }

@@ -18,7 +18,7 @@ struct FlowTests {
         #expect(backend.lastFrame.text.contains("Q-2026-0070"))
         #expect(!backend.lastFrame.text.unicodeScalars.contains { $0.value == 0x1B })
         // The title column starts at the same column on every table row.
-        let tableRows = Layout((100, 30)).tableRows
+        let tableRows = Layout((100, 30)).tableRows(showDetail: true)
         let rows = lines[2..<(2 + tableRows)]
         let starts = Set(rows.map { line -> Int in
             let range = line.range(of: "Q-2026-")!
@@ -33,7 +33,7 @@ struct FlowTests {
         #expect(app.state.table.selected == 2)
         #expect(app.state.detail?.code == app.state.table.selectedRow?.code)
         let (paged, _) = await fixture.run("PageDown", width: 100, height: 30)
-        #expect(paged.state.table.selected == Layout((100, 30)).tableRows)
+        #expect(paged.state.table.selected == Layout((100, 30)).tableRows(showDetail: true))
         let (end, _) = await fixture.run("G")
         #expect(end.state.table.selected == 69)
         #expect(end.state.table.selectedRow?.code.description == "Q-2026-0001")

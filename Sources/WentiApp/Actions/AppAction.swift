@@ -35,10 +35,13 @@ public struct AppAction: Sendable {
     /// nil when available; otherwise why not, in both languages.
     public let unavailable: @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText?
     public let perform: @MainActor @Sendable (inout AppState, AppEnvironment) async -> Void
+    /// What `:id TEXT` does with the text after the name (`:goto 68`); nil: the command takes none.
+    public let argument: (@MainActor @Sendable (inout AppState, AppEnvironment, String) async -> Void)?
 
     public init(_ id: String, keys: [Key], _ title: LocalizedText, short: LocalizedText? = nil, group: Group, tabs: Set<AppTab> = AppTab.everywhere,
                 dangerous: Bool = false,
                 unavailable: @escaping @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText? = { _, _ in nil },
+                argument: (@MainActor @Sendable (inout AppState, AppEnvironment, String) async -> Void)? = nil,
                 perform: @escaping @MainActor @Sendable (inout AppState, AppEnvironment) async -> Void) {
         self.id = id
         self.keys = keys
@@ -48,6 +51,7 @@ public struct AppAction: Sendable {
         self.group = group
         self.dangerous = dangerous
         self.unavailable = unavailable
+        self.argument = argument
         self.perform = perform
     }
 }
@@ -59,7 +63,9 @@ extension AppAction {
     func whyNot(_ state: AppState, _ env: AppEnvironment) -> LocalizedText? {
         guard tabs.contains(state.tab) else {
             let home = AppTab.allCases.first { tabs.contains($0) }!
-            return LocalizedText(zh: "在“\(home.title.zh)”页使用（按 \(home.rawValue)）", en: "works on the \(home.title.en) pane (key \(home.rawValue))")
+            // The key that goes there, as bound (a keys.toml may have moved it).
+            let key = env.registry.keys(of: "tab-\(home)").first?.description ?? ":tab-\(home)"
+            return LocalizedText(zh: "在“\(home.title.zh)”页使用（按 \(key)）", en: "works on the \(home.title.en) pane (key \(key))")
         }
         return unavailable(state, env)
     }
@@ -89,6 +95,12 @@ public struct ActionRegistry: Sendable {
     }
 
     public func action(_ id: String) -> AppAction? { byID[id] }
+
+    /// "f 反馈  c 关闭" from action ids and their words, with the keys actually bound (a user's
+    /// keys.toml included); an action with no key bound is left out.
+    func hints(_ pairs: [(id: String, words: LocalizedText)], _ language: Language) -> String {
+        pairs.compactMap { pair in keys(of: pair.id).first.map { "\($0) " + pair.words.text(language) } }.joined(separator: "  ")
+    }
 
     /// The action a key runs on `tab`.
     public func action(for key: Key, on tab: AppTab) -> AppAction? {

@@ -8,7 +8,7 @@ import WentiTerminal
 @MainActor
 public enum StandardActions {
     public static var all: [AppAction] {
-        basics + tabs + views + TriageActions.all + IdentityActions.all + MeetingActions.all + SupervisionActions.all + PracticeActions.all + DashboardActions.all
+        basics + FindActions.all + tabs + views + TriageActions.all + CommitmentActions.all + IdentityActions.all + MeetingActions.all + SupervisionActions.all + PracticeActions.all + DashboardActions.all
     }
 
     /// 1 to 6: one key per pane.
@@ -54,10 +54,10 @@ public enum StandardActions {
                 await move(&state, env, by: -1)
             },
             AppAction("page-down", keys: [.pageDown, .ctrl("d")], LocalizedText(zh: "下翻一页", en: "Page down"), group: .navigation) { state, env in
-                await move(&state, env, by: Layout(state.size).tableRows)
+                await move(&state, env, by: state.visibleTableRows)
             },
             AppAction("page-up", keys: [.pageUp, .ctrl("u")], LocalizedText(zh: "上翻一页", en: "Page up"), group: .navigation) { state, env in
-                await move(&state, env, by: -Layout(state.size).tableRows)
+                await move(&state, env, by: -state.visibleTableRows)
             },
             AppAction("first", keys: [.character("g"), .home], LocalizedText(zh: "到开头", en: "To the first"), group: .navigation) { state, env in
                 if state.tab != .libraries {
@@ -75,7 +75,7 @@ public enum StandardActions {
                 } else if state.focus == .tree {
                     await move(&state, env, by: state.tree.count)
                 } else {
-                    await attempt(&state) { state in try await state.table.moveToEnd(visibleRows: Layout(state.size).tableRows, env.session) }
+                    await attempt(&state) { state in try await state.table.moveToEnd(visibleRows: state.visibleTableRows, env.session) }
                     await loadDetail(&state, env)
                 }
             },
@@ -94,6 +94,7 @@ public enum StandardActions {
             },
             AppAction("toggle-detail", keys: [.enter], LocalizedText(zh: "显示/隐藏详情", en: "Show / hide the detail"), group: .view, tabs: [.libraries]) { state, env in
                 state.showDetail.toggle()
+                state.table.scroll(visibleRows: state.visibleTableRows)   // the selection stays in sight
                 state.detail = nil   // read again, with the timeline when shown
                 await loadDetail(&state, env)
             },
@@ -110,7 +111,7 @@ public enum StandardActions {
                 state.table.query.sort = all[(all.firstIndex(of: state.table.query.sort)! + 1) % all.count]
                 state.table.selected = 0
                 await reload(&state, env)
-                state.toast = UIText.sortedBy(state.table.query.sort.rawValue).text(state.language)
+                state.toast = UIText.sortedBy(UIText.sortName(state.table.query.sort, state.language)).text(state.language)
             },
             AppAction("mark", keys: [.character(" ")], LocalizedText(zh: "标记/取消标记当前问题", en: "Mark / unmark the concern"), group: .selection, tabs: [.libraries],
                       unavailable: noRow) { state, _ in
@@ -184,6 +185,7 @@ public enum StandardActions {
             query.unitIDs = env.session.organisation.subtree(of: unit.id)
         }
         FilterText.apply(text, to: &query, workspace: env.session.workspace, me: env.session.viewer.id)
+        state.filterProblem = FilterText.problems(in: text, workspace: env.session.workspace).first
         state.table.query = query
         state.table.selected = 0
         state.table.top = 0

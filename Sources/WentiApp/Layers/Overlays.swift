@@ -1,4 +1,5 @@
 import WentiCore
+import WentiSession
 import WentiTerminal
 import WentiText
 
@@ -19,6 +20,15 @@ enum Overlays {
                 selected = min(selected + 1, max(0, matches.count - 1))
             case .up, .ctrl("p"):
                 selected = max(0, selected - 1)
+            // Pages of what the help shows at this size; End and Home go to either end.
+            case .pageDown:
+                selected = min(selected + helpRows(state), max(0, matches.count - 1))
+            case .pageUp:
+                selected = max(0, selected - helpRows(state))
+            case .end:
+                selected = max(0, matches.count - 1)
+            case .home:
+                selected = 0
             case .enter:
                 state.overlays.removeLast()
                 if matches.indices.contains(selected) { await App.run(matches[selected], &state, env) }
@@ -33,12 +43,7 @@ enum Overlays {
                 state.overlays.removeLast()
             case .enter:
                 state.overlays.removeLast()
-                let name = field.text.trimmingCharacters(in: .whitespaces)
-                if let action = env.registry.action(name) {
-                    await App.run(action, &state, env)
-                } else if !name.isEmpty {
-                    state.toast = UIText.unknownCommand(name).text(state.language)
-                }
+                await runCommand(field.text, &state, env)
             case .tab:
                 let candidates = completions(field.text, env)
                 if let common = commonPrefix(candidates), common.count > field.text.count { field.set(common) }
@@ -88,8 +93,17 @@ enum Overlays {
             }
         case .filter(var field):
             switch key {
-            case .escape, .enter:
+            case .escape:
                 state.overlays.removeLast()
+            case .enter:
+                state.overlays.removeLast()
+                // A concern's number is no word to search for: Enter goes to that concern.
+                if state.tab == .libraries, let number = FilterText.concernNumber(in: field.text) {
+                    await StandardActions.setFilter(FilterText.withoutConcernNumber(field.text), &state, env)
+                    await FindActions.goTo(number, &state, env)
+                }
+            case .tab where state.tab == .libraries:
+                await FindActions.widen(&state, env)
             default:
                 guard field.handle(key) else { return true }
                 state.overlays[state.overlays.count - 1] = .filter(field)
@@ -111,8 +125,33 @@ enum Overlays {
         return state.tree.indices.filter { matches.contains(state.tree[$0].unit.id) }
     }
 
+    /// `:name` runs the action by its id or Chinese name; `:name text` hands it the text
+    /// (`:goto 68`, `:转到 68`) when the action takes one.
+    static func runCommand(_ line: String, _ state: inout AppState, _ env: AppEnvironment) async {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let name = String(trimmed.prefix { !$0.isWhitespace })
+        let argument = trimmed.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return }
+        guard let action = CommandNames.action(named: name, in: env.registry) else {
+            state.toast = UIText.unknownCommand(name).text(state.language)
+            return
+        }
+        if argument.isEmpty {
+            await App.run(action, &state, env)
+        } else if let takeArgument = action.argument {
+            if let reason = action.whyNot(state, env) {
+                state.toast = reason.text(state.language)
+            } else {
+                await takeArgument(&state, env, argument)
+            }
+        } else {
+            state.toast = state.language == .zh ? "命令 \(name) 不带参数" : "\(name) takes no argument"
+        }
+    }
+
+    /// The names starting with what is typed (ids and Chinese names alike), in order.
     static func completions(_ prefix: String, _ env: AppEnvironment) -> [String] {
-        env.registry.actions.map(\.id).filter { $0.hasPrefix(prefix) }.sorted()
+        CommandNames.names(in: env.registry).filter { $0.hasPrefix(prefix) }.sorted()
     }
 
     static func commonPrefix(_ words: [String]) -> String? {
@@ -128,6 +167,7 @@ enum Overlays {
         let needle = filter.lowercased()
         return env.registry.actions.filter { action in
             needle.isEmpty || action.id.contains(needle) || action.title.zh.contains(filter) || action.title.en.lowercased().contains(needle)
+                || (CommandNames.chinese[action.id]?.contains(filter) ?? false)
         }
     }
 
@@ -139,14 +179,12 @@ enum Overlays {
             case .commandLine(let field):
                 drawPrompt(":", field, completions(field.text, env).prefix(6).joined(separator: " "), into: &grid, layout: layout)
             case .filter(let field):
-                let count = state.tab == .practices ? UIText.total(state.practices.shown.count).text(state.language)
-                    : UIText.count(of: state.table).text(state.language)
-                drawPrompt("/", field, count, into: &grid, layout: layout)
+                drawPrompt("/", field, filterHint(field, state), into: &grid, layout: layout, hintShare: 2)
             case .unitPicker(let field, let selected):
                 let matches = unitMatches(state, env, filter: field.text)
                 let lines = matches.map { index -> String in
                     let row = state.tree[index]
-                    return "\(row.unit.tier.code)  \(row.unit.name)  (\(row.unit.id))"
+                    return "\(row.unit.tier.code)  \(row.unit.name)" + (row.unit.aliases.isEmpty ? "" : "  " + row.unit.aliases.joined(separator: " "))
                 }
                 drawBox(UIText.goToUnit.text(state.language), field: field, lines: lines, selected: selected,
                         into: &grid, layout: layout, width: min(layout.width - 4, 50))
@@ -162,11 +200,28 @@ enum Overlays {
         }
     }
 
-    static func drawPrompt(_ prompt: String, _ field: TextField, _ hint: String, into grid: inout Grid, layout: Layout) {
+    /// What the filter line says beside the text: how many match, where (the unit the table
+    /// is limited to, and the key that widens it), and that Enter goes to a typed number.
+    static func filterHint(_ field: TextField, _ state: AppState) -> String {
+        let language = state.language
+        let zh = language == .zh
+        guard state.tab == .libraries else { return UIText.total(state.practices.shown.count).text(language) }
+        var parts = [FindActions.scopeLabel(state).text(language), UIText.count(of: state.table).text(language)]
+        // A token naming nothing known says so first: otherwise it would match nothing, silently.
+        if let problem = state.filterProblem { parts.insert(problem.text(language), at: 0) }
+        if state.treeSelected > 0 { parts.append(zh ? "Tab 全部单位" : "Tab: every unit") }
+        if let number = FilterText.concernNumber(in: field.text) { parts.insert(zh ? "回车转到 \(number)" : "Enter: go to \(number)", at: 0) }
+        return parts.joined(separator: " · ")
+    }
+
+    /// A one-line prompt on the status line; the hint at its right takes at most
+    /// 1/`hintShare` of the width (and is cut with "…").
+    static func drawPrompt(_ prompt: String, _ field: TextField, _ hint: String, into grid: inout Grid, layout: Layout, hintShare: Int = 3) {
         let y = layout.statusY
         grid.fill(x: 0, y: y, width: layout.width, height: 1)
         grid.write(prompt, x: 0, y: y, style: Style(bold: true))
-        let hintWidth = min(DisplayWidth.of(hint), layout.width / 3)
+        let hintWidth = min(DisplayWidth.of(hint), layout.width / hintShare)
+        let hint = TerminalText.truncate(hint, to: hintWidth)
         field.draw(into: &grid, x: 1, y: y, width: layout.width - 2 - hintWidth)
         grid.write(hint, x: layout.width - hintWidth, y: y, style: Style(dim: true), limit: hintWidth)
     }
@@ -210,6 +265,9 @@ enum Overlays {
         grid.write(" " + title + " ", x: x + 2, y: y, style: Style(bold: true, reverse: true), limit: width - 4)
     }
 
+    /// The help's lines on screen at this size: the screen less the bars, the frame and the filter.
+    static func helpRows(_ state: AppState) -> Int { max(1, state.size.height - 6) }
+
     static func drawHelp(_ state: AppState, _ env: AppEnvironment, filter: TextField, selected: Int, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let width = layout.width - 4
@@ -223,13 +281,15 @@ enum Overlays {
         grid.write("?", x: x + 2, y: y + 1, style: Style(bold: true))
         filter.draw(into: &grid, x: x + 4, y: y + 1, width: width - 6, style: Style(underline: true))
         let entries = helpEntries(state, env, filter: filter.text)
-        let rows = height - 4
+        let rows = helpRows(state)
         let top = max(0, min(selected - rows / 2, entries.count - rows))
         for (offset, action) in entries.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
             let keys = env.registry.keys(of: action.id).map(\.description).joined(separator: " ")
             let reason = action.whyNot(state, env)
-            var text = TerminalText.fit(keys, to: 14) + " " + TerminalText.fit(action.id, to: 15) + " " + action.title.text(language)
+            // The command's name as `:` takes it in this language (both work in either).
+            let name = language == .zh ? CommandNames.chinese[action.id] ?? action.id : action.id
+            var text = TerminalText.fit(keys, to: 14) + " " + TerminalText.fit(name, to: 15) + " " + action.title.text(language)
             if reason != nil { text += language == .zh ? "（不可用）" : " (unavailable)" }
             let style = Style(dim: reason != nil, reverse: index == selected)
             grid.fill(x: x + 1, y: y + 2 + offset, width: width - 2, height: 1, style: style)
@@ -242,6 +302,17 @@ enum Overlays {
         } else {
             footer = UIText.helpFilter.text(language)
         }
-        grid.write(" " + footer + " ", x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
+        // What lies beyond the window, so that a list cut by the frame never looks complete.
+        let below = max(0, entries.count - top - rows)
+        let more = [top > 0 ? (language == .zh ? "↑ 上面还有 \(top) 项" : "↑ \(top) more above") : nil,
+                    below > 0 ? (language == .zh ? "↓ 下面还有 \(below) 项（PageDown/End）" : "↓ \(below) more (PageDown/End)") : nil]
+            .compactMap { $0 }.joined(separator: "  ")
+        let moreWidth = more.isEmpty ? 0 : min(DisplayWidth.of(more) + 2, (width - 4) / 2)
+        if !more.isEmpty {
+            // Straight after the border's line, one space before its corner.
+            grid.write(TerminalText.truncate(more, to: moreWidth - 2) + " ", x: x + width - 1 - moreWidth, y: y + height - 1, style: Style(bold: true), limit: moreWidth - 1)
+        }
+        grid.write(" " + TerminalText.truncate(footer, to: max(0, width - 8 - moreWidth)) + " ", x: x + 2, y: y + height - 1, style: Style(dim: true),
+                   limit: max(0, width - 4 - moreWidth))
     }
 }

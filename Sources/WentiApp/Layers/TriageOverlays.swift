@@ -15,8 +15,17 @@ enum TriageOverlays {
                 state.overlays.removeLast()
                 return
             case .ctrl("s"), .enter where !isMultiLine(form):
-                guard let values = form.submit() else { break }
-                let commands = kind.commands(values)
+                guard let values = form.submit({ kind.problem(with: $0, today: state.today) }) else { break }
+                let commands: [ConcernCommand]
+                do {
+                    commands = try await kind.resolve(values, on: targets.first?.code, env.session)
+                } catch let problem as RecordOverlays.FieldProblem {
+                    form.pin(problem.message, to: problem.field)
+                    break
+                } catch {
+                    state.toast = StandardActions.describe(error, state.language)
+                    break
+                }
                 state.overlays.removeLast()
                 if let question = question(for: kind, commands, targets, state, env) {
                     // Steps that are not simply taken back ask first, saying what and how many.

@@ -29,7 +29,7 @@ enum DashboardPane {
         }
     }
 
-    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, keys: ActionRegistry, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let zh = language == .zh
         let model = state.dashboard
@@ -37,8 +37,12 @@ enum DashboardPane {
         var header = (zh ? "统计期 " : "Period ") + (model.period?.description ?? "-") + "   "
         header += DashboardState.View.allCases.map { view in view == model.view ? "[\(viewTitle(view, language))]" : viewTitle(view, language) }
             .joined(separator: " ")
-        header += zh ? "  v 视图 [ ] 换期 m 月/季 ←→ 指标 回车 问题" : "  v view  [ ] period  m quarter  ←→ figure  Enter concerns"
-        grid.write(header, x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
+        header += "  " + keys.hints([
+            ("dashboard-view", LocalizedText(zh: "视图", en: "view")), ("dashboard-previous", LocalizedText(zh: "上期", en: "earlier")),
+            ("dashboard-next", LocalizedText(zh: "下期", en: "later")), ("dashboard-quarter", LocalizedText(zh: "月/季", en: "quarter")),
+            ("dashboard-figure-right", LocalizedText(zh: "指标", en: "figure")), ("dashboard-open", LocalizedText(zh: "问题", en: "concerns")),
+        ], language)
+        grid.write(TerminalText.truncate(header, to: width - 2), x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
         let top = layout.contentTop + 1
         let height = layout.contentHeight - 1
         switch model.view {

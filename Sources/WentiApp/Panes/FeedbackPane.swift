@@ -8,7 +8,7 @@ import WentiText
 /// waiting first, and under it whom to contact and what was done.
 @MainActor
 enum FeedbackPane {
-    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, keys: ActionRegistry, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let zh = language == .zh
         let org = workspace.organisation
@@ -17,9 +17,11 @@ enum FeedbackPane {
         let width = layout.width
         let waits = model.concerns.map { today.days(since: $0.solvedOn ?? $0.reportedOn) }
         // The keys in short: the status bar has room for one hint, `?` says the rest.
-        let summary = zh ? "待反馈 \(model.total) 个" + (waits.max().map { "，最久 \($0) 天" } ?? "") + "　f 反馈  c 关闭  O 重开"
-            : "\(model.total) awaiting feedback" + (waits.max().map { ", longest \($0) days" } ?? "") + "   f record  c close  O reopen"
-        grid.write(summary, x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
+        let keyHints = keys.hints([("feedback", LocalizedText(zh: "反馈", en: "record")), ("close", LocalizedText(zh: "关闭", en: "close")),
+                                   ("reopen", LocalizedText(zh: "重开", en: "reopen"))], language)
+        let summary = zh ? "待反馈 \(model.total) 个" + (waits.max().map { "，最久 \($0) 天" } ?? "") + "　" + keyHints
+            : "\(model.total) awaiting feedback" + (waits.max().map { ", longest \($0) days" } ?? "") + "   " + keyHints
+        grid.write(TerminalText.truncate(summary, to: width - 2), x: 1, y: layout.contentTop, style: Style(bold: true), limit: width - 2)
         let tableHeight = layout.tableHeight(showDetail: true)
         let table = ListTable(
             columns: [.init(title: zh ? "编号" : "ID", width: 11), .init(title: zh ? "标题" : "Title", width: 0),
@@ -47,7 +49,7 @@ enum FeedbackPane {
         if let done = concern.notes.last { lines.append(((zh ? "办理：" : "Done: ") + "\(done.on) \(done.text)", .plain)) }
         for feedback in concern.feedback {
             lines.append(((zh ? "反馈：" : "Feedback: ") + "\(feedback.on) \(feedback.contact) \(feedback.method.label.text(language)) · "
-                          + "\(feedback.effect.label.text(language)) · \(feedback.satisfaction.label.text(language))（\(feedback.score)/5）", Style(dim: true)))
+                          + "\(feedback.effect.label.text(language)) · \(feedback.satisfaction.label.text(language))" + UIText.bracketed("\(feedback.score)/5", language), Style(dim: true)))
         }
         for (offset, line) in lines.prefix(layout.contentHeight - tableHeight - 1).enumerated() {
             grid.write(TextSanitizer.clean(line.0), x: 1, y: detailY + 1 + offset, style: line.1, limit: width - 2)

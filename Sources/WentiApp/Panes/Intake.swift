@@ -185,7 +185,7 @@ enum IntakeOverlay {
         // The unit field's type-ahead: which unit the text means, or the candidates.
         let unitText = intake.form.value("unit")
         let candidates = unitText.isEmpty ? [] : env.session.organisation.units(matching: unitText)
-        let unitHint = candidates.count == 1 && candidates[0].name != unitText ? "→ \(candidates[0].name)（\(candidates[0].tier.code)）"
+        let unitHint = candidates.count == 1 && candidates[0].name != unitText ? "→ \(candidates[0].name)" + UIText.bracketed(candidates[0].tier.code, language)
             : candidates.count > 1 ? candidates.prefix(4).map(\.name).joined(separator: " / ") : ""
         if !unitHint.isEmpty {
             grid.write(unitHint, x: x + width / 2, y: y + 7, style: Style(dim: true), limit: width / 2 - 2)

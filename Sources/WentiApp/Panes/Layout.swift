@@ -26,8 +26,8 @@ public struct Layout: Sendable {
         showDetail ? max(4, contentHeight * 11 / 20) : contentHeight
     }
 
-    /// Data rows the table shows (its height less the header).
-    public var tableRows: Int { max(1, tableHeight(showDetail: true) - 1) }
+    /// Data rows the table shows (its height less the header), with the detail under it or not.
+    public func tableRows(showDetail: Bool) -> Int { max(1, tableHeight(showDetail: showDetail) - 1) }
 
     public var statusY: Int { height - 1 }
 }

@@ -9,7 +9,7 @@ import WentiText
 /// selected library and its subtree, and the detail of the selected concern.
 enum LibrariesPane {
     @MainActor
-    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, keys: ActionRegistry, into grid: inout Grid, layout: Layout) {
         drawTree(state, into: &grid, layout: layout)
         for y in layout.contentTop..<(layout.contentTop + layout.contentHeight) {
             grid.write("│", x: layout.treeWidth, y: y, style: Style(dim: true))
@@ -19,7 +19,7 @@ enum LibrariesPane {
         if state.showDetail {
             let y = layout.contentTop + tableHeight
             grid.write(String(repeating: "─", count: layout.tableWidth), x: layout.tableX, y: y, style: Style(dim: true))
-            drawDetail(state, workspace, into: &grid, x: layout.tableX + 1, y: y + 1, width: layout.tableWidth - 2,
+            drawDetail(state, workspace, keys: keys, into: &grid, x: layout.tableX + 1, y: y + 1, width: layout.tableWidth - 2,
                        height: layout.contentHeight - tableHeight - 1)
         }
     }
@@ -81,11 +81,11 @@ enum LibrariesPane {
             let index = model.top + offset
             let selected = index == model.selected
             let due = row.daysOverdue > 0 ? UIText.late(row.daysOverdue).text(language) : row.due?.description ?? ""
-            let grade = row.grade.map { zh ? $0.label.zh : $0.rawValue } ?? "-"
+            let grade = row.grade.map { UIText.gradeWord($0, language) } ?? "-"
             let owner = row.firstResponsibleID.map { org.person($0)?.name ?? $0.rawValue } ?? "-"
             // A cell is at most the table's width: longer titles (from before titles had a
             // limit) are not measured whole on every frame.
-            var cells = [row.code.description, grade, zh ? row.stage.label.zh : row.stage.rawValue, String(row.title.prefix(width))]
+            var cells = [row.code.description, grade, UIText.stageWord(row.stage, language), String(row.title.prefix(width))]
             if showUnit { cells.append(org.unit(row.unitID)?.name ?? row.unitID.rawValue) }
             cells += [owner, due]
             // The selection shows without colour: reverse video and a ▸ in the mark column.
@@ -96,7 +96,7 @@ enum LibrariesPane {
         }
     }
 
-    static func drawDetail(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+    static func drawDetail(_ state: AppState, _ workspace: Workspace, keys: ActionRegistry, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         guard height > 0, width > 0 else { return }
         let language = state.language
         guard let c = state.detail else {
@@ -106,7 +106,8 @@ enum LibrariesPane {
         let org = workspace.organisation
         var lines: [(String, Style)] = [("\(c.code)  \(c.title.prefix(width))", Style(bold: true))]
         let unit = org.unit(c.unitID)?.name ?? c.unitID.rawValue
-        lines.append(("\(c.tier.code) \(unit) · \(c.stage.label.text(language)) · " + (c.grade.map { "\($0.label.text(language))（\($0.stance.text(language))）" } ?? "-"), .plain))
+        lines.append(("\(c.tier.code) \(unit) · \(c.stage.label.text(language)) · " + (c.grade.map { $0.label.text(language) + UIText.bracketed($0.stance.text(language), language) } ?? "-"), .plain))
+        lines.append((chain(c, keys, language), Style(bold: true, colour: .cyan)))
         let category = workspace.category(c.categoryID)?.name.text(language) ?? c.categoryID.rawValue
         // An opened identity is text from data like any other (cleaned), and wraps: it is the
         // one thing this opening was for, so none of it is cut off.
@@ -123,14 +124,16 @@ enum LibrariesPane {
             let today = state.today
             let late = DeadlineClock.daysOverdue(c, today: today)
             let due = DeadlineClock.effectiveDeadline(of: c, today: today).map {
-                "  " + UIText.fieldDue.text(language) + $0.description + (late > 0 ? "（" + UIText.late(late).text(language) + "）" : "")
+                "  " + UIText.fieldDue.text(language) + $0.description + (late > 0 ? UIText.bracketed(UIText.late(late).text(language), language) : "")
             } ?? ""
             lines.append((UIText.fieldFirstResponsible.text(language) + (org.person(owner)?.name ?? owner.rawValue) + due, .plain))
         }
         var extras: [String] = []
         if let processing = c.processing { extras.append(processing.label.text(language)) }
         if let pledge = c.pledge { extras.append((language == .zh ? "责任状 " : "pledge ") + (org.person(pledge.personID)?.name ?? pledge.personID.rawValue)) }
-        if !c.links.isEmpty { extras.append((language == .zh ? "关联 " : "links ") + c.links.map { "\($0.kind.rawValue):\($0.target)" }.joined(separator: ",")) }
+        if !c.links.isEmpty {
+            extras.append((language == .zh ? "关联 " : "links ") + c.links.map { "\($0.kind.label.text(language)) \($0.target)" }.joined(separator: language == .zh ? "、" : ", "))
+        }
         if !extras.isEmpty { lines.append((extras.joined(separator: "  "), Style(dim: true))) }
         // One case teaches the next: solved ones like it, and the entries written from them.
         if !state.detailSimilar.isEmpty {
@@ -143,7 +146,7 @@ enum LibrariesPane {
                           + state.detailPractices.map { "\($0.id) \($0.title.prefix(width))" }.joined(separator: "；"), Style(colour: .cyan)))
         }
         for escalation in c.escalations {
-            lines.append(("↑ \(escalation.on) \(escalation.fromTier.code)→\(escalation.toTier.code)：\(escalation.reason)", Style(dim: true)))
+            lines.append(("↑ \(escalation.on) \(escalation.fromTier.code)→\(escalation.toTier.code)" + (language == .zh ? "：" : ": ") + escalation.reason, Style(dim: true)))
         }
         // The escalation's hand-over: the words recorded, and what the receiving tier owes.
         for note in EscalationHandOver.notes(of: c) {
@@ -175,6 +178,7 @@ enum LibrariesPane {
             let day = Day(entry.at).description
             let detail = entry.changes.first { $0.field == "note" || $0.field == "escalation" || $0.field == "stage" }
                 .map { change in
+                    if change.field == "escalation" { return "  " + UIText.escalationChange(change.new, org, language) }
                     guard change.field == "stage" else { return "  " + change.new }
                     let name = { (raw: String) in Stage(rawValue: raw)?.label.text(language) ?? raw }
                     return "  " + (change.old.isEmpty ? name(change.new) : "\(name(change.old))→\(name(change.new))")
@@ -185,6 +189,29 @@ enum LibrariesPane {
         for (offset, line) in lines.prefix(height).enumerated() {
             grid.write(line.0, x: x, y: y + offset, style: line.1, limit: width)
         }
+    }
+}
+
+extension LibrariesPane {
+    /// The registry's action for each next step of the method.
+    static let actionOfStep: [ConcernAction: String] = [
+        .analyse: "analyse", .grade: "grade", .plan: "plan", .assign: "assign", .define: "define",
+        .startSolving: "start", .solve: "solve", .recordFeedback: "feedback", .resume: "resume",
+    ]
+
+    /// "查找 ✓ ─ 分析 ● ─ 解决 ·  下一步：定级 =": where the concern stands on the chain, and the
+    /// next step with the key bound to it.
+    static func chain(_ concern: Concern, _ keys: ActionRegistry, _ language: Language) -> String {
+        let phase = NextStep.phase(of: concern.stage)
+        let links = NextStep.Phase.allCases.map { link -> String in
+            let mark = phase.map { link.rawValue < $0.rawValue ? "✓" : link == $0 ? "●" : "·" } ?? "✓"
+            return link.label.text(language) + " " + mark
+        }.joined(separator: " ─ ")
+        guard let step = NextStep.next(for: concern) else {
+            return links + "  " + concern.stage.label.text(language)
+        }
+        let key = actionOfStep[step].flatMap { keys.keys(of: $0).first }.map { " \($0)" } ?? ""
+        return links + "  " + (language == .zh ? "下一步：" : "next: ") + step.label.text(language) + key
     }
 }
 
@@ -209,7 +236,7 @@ extension LibrariesPane: Pane {
             state.table.selected = min(selectedIndex, max(0, state.table.rows.count - 1))
         }
         state.table.marks = marks
-        state.table.scroll(visibleRows: Layout(state.size).tableRows)
+        state.table.scroll(visibleRows: state.visibleTableRows)
         state.detail = nil
         await StandardActions.loadDetail(&state, env)
     }
@@ -220,7 +247,7 @@ extension LibrariesPane: Pane {
             guard !state.tree.isEmpty else { return }
             await StandardActions.selectUnit(&state, env, row: min(max(0, state.treeSelected + delta), state.tree.count - 1))
         case .table:
-            await StandardActions.attempt(&state) { state in try await state.table.move(by: delta, visibleRows: Layout(state.size).tableRows, env.session) }
+            await StandardActions.attempt(&state) { state in try await state.table.move(by: delta, visibleRows: state.visibleTableRows, env.session) }
             await StandardActions.loadDetail(&state, env)
         }
     }
@@ -228,7 +255,12 @@ extension LibrariesPane: Pane {
     static func status(_ state: AppState, _ language: Language) -> String {
         var left = state.selectedUnit.map { "\($0.tier.code) \($0.name)" } ?? ""
         left += "  " + UIText.count(of: state.table).text(language)
-        if !state.filterText.isEmpty { left += "  " + UIText.filter(state.filterText).text(language) }
+        if let view = FilterViews.all.first(where: { $0.filter == state.filterText }) {
+            left += "  " + view.title.text(language)   // a saved view by its name, not its tokens
+        } else if !state.filterText.isEmpty {
+            left += "  " + UIText.filter(state.filterText).text(language)
+        }
+        if let problem = state.filterProblem { left += (language == .zh ? "（" : " (") + problem.text(language) + (language == .zh ? "）" : ")") }
         if !state.table.marks.isEmpty { left += "  " + UIText.marked(state.table.marks.count).text(language) }
         if state.tree.indices.contains(state.treeSelected) {
             let row = state.tree[state.treeSelected]

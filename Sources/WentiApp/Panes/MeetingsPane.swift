@@ -8,7 +8,7 @@ import WentiText
 /// agenda on the right, and under it the selected item's three parties and decision.
 @MainActor
 enum MeetingsPane {
-    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, keys: ActionRegistry, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let zh = language == .zh
         let org = workspace.organisation
@@ -22,7 +22,8 @@ enum MeetingsPane {
                               dim: meeting.state == .held)
             },
             selected: model.selected, focused: model.focus == .list,
-            empty: zh ? "还没有会议：按 n 生成下月议程" : "No meetings yet: n prepares next month's agenda")
+            empty: keys.keys(of: "meeting-prepare").first.map { zh ? "还没有会议：按 \($0) 生成下月议程" : "No meetings yet: \($0) prepares next month's agenda" }
+                ?? (zh ? "还没有会议" : "No meetings yet"))
         list.draw(into: &grid, x: 0, y: layout.contentTop, width: listWidth, height: layout.contentHeight)
         for y in layout.contentTop..<(layout.contentTop + layout.contentHeight) {
             grid.write("│", x: listWidth, y: y, style: Style(dim: true))
@@ -92,7 +93,7 @@ enum MeetingsPane {
                       + (zh ? "；涉及人员 " : "; involved ") + (item.parties.involved.isBlank ? "-" : item.parties.involved)
                       + (zh ? "；解决部门 " : "; solving ") + unit(item.parties.solvingUnitID), .plain))
         if let decision = item.decision {
-            let deadline = decision.deadlineOverride.map { $0.description + "（\(decision.deadlineReason ?? "")）" }
+            let deadline = decision.deadlineOverride.map { $0.description + UIText.bracketed(decision.deadlineReason ?? "", language) }
                 ?? (zh ? "按等级规定" : "by the grade policy")
             lines.append(((zh ? "决定：" : "Decision: ") + "\(decision.grade.label.text(language))（\(decision.grade.stance.text(language))）"
                           + (zh ? "  第一责任人 " : "  first responsible ") + person(decision.firstResponsibleID)
@@ -105,7 +106,7 @@ enum MeetingsPane {
         }
         if item.purpose == .reportFeedback, let feedback = concern?.latestFeedback {
             lines.append(((zh ? "反馈：" : "Feedback: ") + "\(feedback.on) \(feedback.method.label.text(language)) · \(feedback.effect.label.text(language)) · "
-                          + "\(feedback.satisfaction.label.text(language))（\(feedback.score)/5）", .plain))
+                          + "\(feedback.satisfaction.label.text(language))" + UIText.bracketed("\(feedback.score)/5", language), .plain))
         }
         for (offset, line) in lines.prefix(height).enumerated() {
             grid.write(TextSanitizer.clean(line.0), x: x, y: y + offset, style: line.1, limit: width)

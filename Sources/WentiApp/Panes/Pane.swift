@@ -12,7 +12,7 @@ protocol Pane {
     /// The status bar's hints: action ids, shown with the keys actually bound to them.
     static var hints: [String] { get }
     /// Draws from the state alone (and the workspace's fixed data): never reads the store.
-    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout)
+    static func draw(_ state: AppState, _ workspace: Workspace, keys: ActionRegistry, into grid: inout Grid, layout: Layout)
     /// Reads what the pane shows again through the session, keeping the selection.
     static func refresh(_ state: inout AppState, _ env: AppEnvironment) async
     /// Moves the pane's cursor by `delta` rows (clamped).

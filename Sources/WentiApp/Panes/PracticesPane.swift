@@ -12,7 +12,7 @@ enum PracticesPane {
         [language == .zh ? "全部" : "All"] + PracticeLibrary.allCases.map { $0.label.text(language) }
     }
 
-    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, keys: ActionRegistry, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let zh = language == .zh
         let model = state.practices
@@ -23,8 +23,10 @@ enum PracticesPane {
             rows: zip(libraryNames(language), counts).map { ListTable.Row(cells: [$0, String($1)]) },
             selected: model.library, focused: model.focus == .libraries, empty: "")
         libraries.draw(into: &grid, x: 0, y: layout.contentTop, width: listWidth, height: 5)
-        let hints = zh ? ["/ 搜索", "b 应用到批次", "问题库中按 x 把已解决的问题写成条目"]
-            : ["/ search", "b apply to a batch", "x in the libraries writes a solved concern up"]
+        let hints = [keys.hints([("practice-search", LocalizedText(zh: "搜索", en: "search"))], language),
+                     keys.hints([("practice-apply", LocalizedText(zh: "应用到批次", en: "apply to a batch"))], language),
+                     keys.keys(of: "practice-write-up").first.map { zh ? "问题库中按 \($0) 把已解决的问题写成条目" : "\($0) in the libraries writes a solved concern up" } ?? ""]
+            .filter { !$0.isEmpty }
         let hintLines = hints.flatMap { TerminalText.wrap($0, width: max(1, listWidth - 2)) }
         for (offset, line) in hintLines.prefix(max(0, layout.contentHeight - 6)).enumerated() {
             grid.write(line, x: 1, y: layout.contentTop + 6 + offset, style: Style(dim: true), limit: listWidth - 1)

@@ -8,7 +8,7 @@ import WentiText
 /// selected notice's nodes and chasers, and side by side what is due soon and what is late.
 @MainActor
 enum SupervisionPane {
-    static func draw(_ state: AppState, _ workspace: Workspace, into grid: inout Grid, layout: Layout) {
+    static func draw(_ state: AppState, _ workspace: Workspace, keys: ActionRegistry, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let zh = language == .zh
         let org = workspace.organisation
@@ -41,7 +41,8 @@ enum SupervisionPane {
                 return ListTable.Row(cells: cells, colour: notice.isOverdue(today: today) || late > 0 && notice.isOpen ? .red : nil,
                                      dim: !notice.isOpen)
             },
-            selected: model.selected, empty: zh ? "没有督办通知单（在问题库或会议中按 N 下发）" : "No notices (N issues one from the libraries or a meeting)")
+            selected: model.selected, empty: keys.keys(of: "notice-issue").first.map { zh ? "没有督办通知单（在问题库或会议中按 \($0) 下发）" : "No notices (\($0) issues one from the libraries or a meeting)" }
+                ?? (zh ? "没有督办通知单" : "No notices"))
         notices.draw(into: &grid, x: 0, y: layout.contentTop, width: width, height: noticesHeight)
 
         var y = layout.contentTop + noticesHeight

@@ -56,6 +56,9 @@ public struct AppState: Sendable {
     public var treeSelected = 0
     /// What the user typed after `/` (words and tokens, see `FilterText`).
     public var filterText = ""
+    /// What in the filter names nothing known (`unit:运建部`), said on the filter line and the
+    /// status bar; nil when every token was understood.
+    public var filterProblem: LocalizedText?
     public var table = ConcernTableModel()
     public var detail: Concern?
     /// The selected concern's recorded steps, for the timeline.
@@ -95,6 +98,10 @@ public struct AppState: Sendable {
     public init(language: Language) {
         self.language = language
     }
+
+    /// The concern table's data rows on screen now: more when the detail is hidden, so that
+    /// a page is what is seen.
+    public var visibleTableRows: Int { Layout(size).tableRows(showDetail: showDetail) }
 
     public var selectedUnit: OrgUnit? { tree.indices.contains(treeSelected) ? tree[treeSelected].unit : nil }
 

@@ -104,6 +104,31 @@ public struct ConcernTableModel: Sendable {
         top = 0
     }
 
+    /// Loads the window around `code` and selects it, if the query lists it: a page before
+    /// its place in the sort and a page from it (keyset reads, whatever the library's size).
+    /// False, leaving the window as it was, when the query does not list it.
+    @MainActor
+    public mutating func reveal(_ code: ConcernCode, visibleRows: Int, _ data: Session) async throws -> Bool {
+        if let index = rows.firstIndex(where: { $0.code == code }) {
+            selected = index
+            scroll(visibleRows: visibleRows)
+            return true
+        }
+        let place = try await data.cursor(of: code, sort: query.sort)
+        let before = try await data.page(query, before: place, limit: Self.pageSize / 2)
+        let from = try await data.page(query, after: before.rows.last?.cursor, limit: Self.pageSize)
+        // Listed, it is the first row after those before its place; else the query leaves it out.
+        guard from.rows.first?.code == code else { return false }
+        rows = before.rows + from.rows
+        above = before.next
+        below = from.next
+        rangeAnchor = nil
+        selected = before.rows.count
+        top = max(0, selected - visibleRows / 2)
+        scroll(visibleRows: visibleRows)
+        return true
+    }
+
     public mutating func scroll(visibleRows: Int) {
         let rowsShown = max(1, visibleRows)
         if selected < top { top = selected }

@@ -77,6 +77,14 @@ public struct Form: Sendable, Equatable {
 
     public func value(_ id: String) -> String { fields.first { $0.id == id }?.value ?? "" }
 
+    /// Shows `message` beside the field `id` and moves there: a value the form accepted but
+    /// what it names refused.
+    public mutating func pin(_ message: LocalizedText, to id: String) {
+        guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
+        fields[index].message = message
+        focus = index
+    }
+
     /// Moves between fields or edits the focused one; false for keys the form leaves alone.
     public mutating func handle(_ key: Key, width: Int) -> Bool {
         switch key {

@@ -17,13 +17,13 @@ func perform(_ options: GlobalOptions, _ target: ConcernTarget,
     try await perform(options, target) { workspace, _ in try commands(workspace) }
 }
 
-/// The same, for commands that need the session itself (its day, its principal).
+/// The same, for commands that need the session itself (its day, its principal, its reads).
 func perform(_ options: GlobalOptions, _ target: ConcernTarget,
-             _ commands: (Workspace, Session) throws -> [ConcernCommand]) async throws {
+             _ commands: (Workspace, Session) async throws -> [ConcernCommand]) async throws {
     try await reportingFailures(options) {
         let session = try await options.openSession()
         let workspace = session.workspace
-        let concern = try await session.perform(try commands(workspace, session), on: try Parse.code(target.id),
+        let concern = try await session.perform(try await commands(workspace, session), on: try Parse.code(target.id),
                                           expectedVersion: target.expectVersion)
         var line = "\(concern.code)  \(concern.stage.label.text(options.language))  \(concern.tier.code) \(workspace.organisation.unit(concern.unitID)?.name ?? "")"
         if let deadline = concern.deadline { line += "  \(options.language == .zh ? "期限" : "due") \(deadline)" }
@@ -276,14 +276,16 @@ struct LinkCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var target: ConcernTarget
     @Option(help: "concern, notice, practice or meeting.") var kind: String
-    @Option(name: .customLong("to"), help: "The id it links to.") var linkTarget: String
+    @Option(name: .customLong("to"), help: "What it links to: a concern (Q-2026-0068, 0068 or 68), a notice, practice entry or meeting id.")
+    var linkTarget: String
 
     func run() async throws {
-        try await perform(options, target) { _ in
+        try await perform(options, target) { _, session in
             guard let linkKind = ConcernLink.Kind(rawValue: kind) else {
                 throw CLIFailure(zh: "--kind：“\(kind)”无效（concern、notice、practice、meeting）", en: "--kind: \"\(kind)\" is not concern, notice, practice or meeting")
             }
-            return [.link(ConcernLink(kind: linkKind, target: linkTarget))]
+            // The same check as the UI's link form: the target exists and the viewer may see it.
+            return [.link(try await session.linkTarget(from: try Parse.code(target.id), linkKind, linkTarget))]
         }
     }
 }

@@ -17,6 +17,19 @@ public struct ConcernCode: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year: year, sequence: sequence)
     }
 
+    /// The codes a typed number may mean, most likely first; nil when the text is no concern
+    /// number at all. People type a code whole (`Q-2026-0068`, any case), without its letter
+    /// (`2026-0068`), or only its sequence (`0068`, `68`): a bare sequence means this year's
+    /// concern first, then the same number in each of the `yearsBack` years before.
+    public static func candidates(for text: String, thisYear: Int, yearsBack: Int = 5) -> [ConcernCode]? {
+        let typed = text.trimmed
+        if let code = ConcernCode(typed) { return [code] }
+        if let code = ConcernCode("Q-" + typed) { return [code] }
+        guard (1...6).contains(typed.count), typed.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let sequence = Int(typed), sequence > 0 else { return nil }
+        return (0...max(0, yearsBack)).map { ConcernCode(year: thisYear - $0, sequence: sequence) }
+    }
+
     public var description: String {
         // Hand-padded: String(format:) goes through Foundation and showed up in bulk-insert profiles.
         let digits = String(sequence)

@@ -90,12 +90,21 @@ public enum ProcessingMode: Sendable, Hashable, Codable {
 
 /// A typed reference from a concern to something related.
 public struct ConcernLink: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, CaseIterable, Codable {
+    public enum Kind: String, Sendable, CaseIterable, Codable, Labelled {
         /// Another concern (e.g. a duplicate report attached to this one).
         case concern
         case notice
         case practice
         case meeting
+
+        public var label: LocalizedText {
+            switch self {
+            case .concern: LocalizedText(zh: "问题", en: "concern")
+            case .notice: LocalizedText(zh: "督办通知单", en: "notice")
+            case .practice: LocalizedText(zh: "实践条目", en: "practice entry")
+            case .meeting: LocalizedText(zh: "三方会议", en: "meeting")
+            }
+        }
     }
 
     public var kind: Kind

@@ -15,6 +15,14 @@ public struct Organisation: Sendable, Equatable {
             guard units[unit.id] == nil else { throw .duplicateUnit(unit.id) }
             units[unit.id] = unit
         }
+        // A short name names one unit: never two, never another unit's full name.
+        var named: [String: UnitID] = Dictionary(unitList.map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
+        for unit in unitList {
+            for alias in unit.aliases {
+                if let other = named[alias], other != unit.id { throw .ambiguousAlias(alias) }
+                named[alias] = unit.id
+            }
+        }
         let companies = unitList.filter { $0.kind == .company }
         guard companies.count == 1, let company = companies.first else {
             throw .companyCount(companies.count)
@@ -116,12 +124,15 @@ public struct Organisation: Sendable, Equatable {
         if let exact = resolveUnit(text) { return [exact] }
         guard !text.isEmpty else { return unitsInTreeOrder }
         let lowered = text.lowercased()
-        return unitsInTreeOrder.filter { $0.name.contains(text) || $0.id.rawValue.lowercased().contains(lowered) }
+        return unitsInTreeOrder.filter {
+            $0.name.contains(text) || $0.aliases.contains { $0.contains(text) } || $0.id.rawValue.lowercased().contains(lowered)
+        }
     }
 
-    /// Finds a unit by id or by exact name: users type names ("运检部") on the command line.
+    /// Finds a unit by id, by exact name, or by one of its short names: users type "运检部"
+    /// for 运维检修部 on the command line and in filters.
     public func resolveUnit(_ idOrName: String) -> OrgUnit? {
-        units[UnitID(idOrName)] ?? units.values.first { $0.name == idOrName }
+        units[UnitID(idOrName)] ?? units.values.first { $0.name == idOrName } ?? units.values.first { $0.aliases.contains(idOrName) }
     }
 
     /// Finds a person by id, or by a name only one person has.
@@ -141,6 +152,8 @@ public enum OrganisationError: Error, Equatable, Sendable, Labelled {
     case unknownUnitForPerson(PersonID, UnitID)
     case duplicateLogin(String)
     case unknownPerson(PersonID)
+    /// A short name given to two units, or a unit's short name that is another's full name.
+    case ambiguousAlias(String)
 
     public var label: LocalizedText {
         switch self {
@@ -157,6 +170,8 @@ public enum OrganisationError: Error, Equatable, Sendable, Labelled {
             LocalizedText(zh: "登录账号 \(login) 属于不止一人", en: "the login \(login) belongs to more than one person")
         case .unknownPerson(let id):
             LocalizedText(zh: "没有编号为 \(id) 的人员", en: "no person with id \(id)")
+        case .ambiguousAlias(let alias):
+            LocalizedText(zh: "简称“\(alias)”指向不止一个单位", en: "the short name \"\(alias)\" names more than one unit")
         case .unknownUnitForPerson(let person, let unit):
             LocalizedText(zh: "人员 \(person) 所属单位 \(unit) 不存在", en: "person \(person) belongs to unknown unit \(unit)")
         }

@@ -32,13 +32,32 @@ public struct OrgUnit: Sendable, Hashable, Codable, Identifiable {
     public var kind: UnitKind
     /// The unit one level up; nil only for the company.
     public var parentID: UnitID?
+    /// The short names people use for it (运检部 for 运维检修部, 河口所 for 河口供电所): a
+    /// filter's `unit:`, `--unit` and the unit picker take them like the name.
+    public var aliases: [String]
 
-    public init(id: UnitID, name: String, kind: UnitKind, parentID: UnitID?) {
+    public init(id: UnitID, name: String, kind: UnitKind, parentID: UnitID?, aliases: [String] = []) {
         self.id = id
         self.name = name
         self.kind = kind
         self.parentID = parentID
+        self.aliases = aliases
     }
+
+    private enum CodingKeys: String, CodingKey { case id, name, kind, parentID, aliases }
+
+    /// A unit written before units had aliases reads as one without any.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(UnitID.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        kind = try container.decode(UnitKind.self, forKey: .kind)
+        parentID = try container.decodeIfPresent(UnitID.self, forKey: .parentID)
+        aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
+    }
+
+    /// Whether `text` is its name or one of its short names.
+    public func isNamed(_ text: String) -> Bool { name == text || aliases.contains(text) }
 
     public var tier: Tier { kind.tier }
 }

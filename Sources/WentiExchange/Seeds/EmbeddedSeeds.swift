@@ -1473,38 +1473,43 @@ concerns:
 """# + "\n",
         "organisation.yaml": #"""
 # 江城供电公司: one company, six departments / secondary units, twelve teams and stations.
-company: {id: co, name: 江城供电公司}
+company: {id: co, name: 江城供电公司, aliases: [江城公司]}
 # Who creates the workspace: `wenti demo` links the account that runs it to this person.
 creator: zg-zhao
 departments:
   - id: d-yj
     name: 运维检修部
+    aliases: [运检部]
     teams:
-      - {id: t-bdyw, name: 变电运维班}
-      - {id: t-bdjx, name: 变电检修班}
-      - {id: t-sdyj, name: 输电运检班}
+      - {id: t-bdyw, name: 变电运维班, aliases: [运维班]}
+      - {id: t-bdjx, name: 变电检修班, aliases: [检修班]}
+      - {id: t-sdyj, name: 输电运检班, aliases: [输电班]}
   - id: d-yx
     name: 营销部
     teams:
-      - {id: t-kf, name: 客户服务班}
+      - {id: t-kf, name: 客户服务班, aliases: [客服班]}
       - {id: t-jl, name: 计量班}
-      - {id: t-df, name: 电费核算班}
+      - {id: t-df, name: 电费核算班, aliases: [核算班]}
   - id: d-nw
     name: 农网管理部
+    aliases: [农网部]
     teams:
-      - {id: t-cd, name: 城东供电所}
-      - {id: t-qs, name: 青山供电所}
-      - {id: t-hk, name: 河口供电所}
-      - {id: t-sl, name: 石岭供电所}
+      - {id: t-cd, name: 城东供电所, aliases: [城东所]}
+      - {id: t-qs, name: 青山供电所, aliases: [青山所]}
+      - {id: t-hk, name: 河口供电所, aliases: [河口所]}
+      - {id: t-sl, name: 石岭供电所, aliases: [石岭所]}
   - id: d-sy
     name: 江城电力实业公司
+    aliases: [实业公司]
     teams:
       - {id: t-sg, name: 施工一队}
-      - {id: t-wz, name: 物资配送站}
+      - {id: t-wz, name: 物资配送站, aliases: [配送站]}
   - id: d-dj
     name: 党建工作部
+    aliases: [党建部]
   - id: d-rz
     name: 人力资源部
+    aliases: [人资部]
 people:
   # company leadership
   - {id: ld-zhou, name: 周建国, role: company-leader, unit: co}

@@ -8,11 +8,14 @@ struct OrganisationFile: Decodable {
     struct UnitEntry: Decodable {
         var id: String
         var name: String
+        /// Short names people use for the unit (运检部).
+        var aliases: [String]?
         var teams: [TeamEntry]?
     }
     struct TeamEntry: Decodable {
         var id: String
         var name: String
+        var aliases: [String]?
     }
     struct PersonEntry: Decodable {
         var id: String

@@ -22,11 +22,12 @@ public struct SeedLoader {
         let policyFile: PolicyFile = try decode("policy.yaml")
         let sources: SourcesFile = try decode("sources.yaml")
 
-        var units = [OrgUnit(id: UnitID(org.company.id), name: org.company.name, kind: .company, parentID: nil)]
+        var units = [OrgUnit(id: UnitID(org.company.id), name: org.company.name, kind: .company, parentID: nil, aliases: org.company.aliases ?? [])]
         for department in org.departments {
-            units.append(OrgUnit(id: UnitID(department.id), name: department.name, kind: .department, parentID: UnitID(org.company.id)))
+            units.append(OrgUnit(id: UnitID(department.id), name: department.name, kind: .department, parentID: UnitID(org.company.id),
+                                 aliases: department.aliases ?? []))
             for team in department.teams ?? [] {
-                units.append(OrgUnit(id: UnitID(team.id), name: team.name, kind: .team, parentID: UnitID(department.id)))
+                units.append(OrgUnit(id: UnitID(team.id), name: team.name, kind: .team, parentID: UnitID(department.id), aliases: team.aliases ?? []))
             }
         }
         let people = org.people.map { Person(id: PersonID($0.id), name: $0.name, role: $0.role, unitID: UnitID($0.unit)) }

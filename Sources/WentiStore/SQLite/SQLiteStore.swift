@@ -176,6 +176,9 @@ public final class SQLiteStore: WorkspaceStore {
             for (position, unit) in workspace.organisation.unitsInTreeOrder.enumerated() {
                 try db.execute(sql: "INSERT INTO unit VALUES (?,?,?,?,?)",
                                arguments: [unit.id.rawValue, unit.name, unit.kind.rawValue, unit.parentID?.rawValue, position])
+                for (order, alias) in unit.aliases.enumerated() {
+                    try db.execute(sql: "INSERT INTO unit_alias VALUES (?,?,?)", arguments: [alias, unit.id.rawValue, order])
+                }
             }
             for person in workspace.organisation.people.values.sorted(by: { $0.id < $1.id }) {
                 try db.execute(sql: "INSERT INTO person (id, name, role, unit_id, login) VALUES (?,?,?,?,?)",
@@ -251,9 +254,13 @@ public final class SQLiteStore: WorkspaceStore {
     }
 
     private static func loadWorkspace(_ db: Database) throws -> Workspace {
+        var aliases: [UnitID: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT alias, unit_id FROM unit_alias ORDER BY unit_id, position") {
+            aliases[row.unit("unit_id"), default: []].append(row.text("alias"))
+        }
         let units = try Row.fetchAll(db, sql: "SELECT * FROM unit ORDER BY position").map { row in
-            OrgUnit(id: row.unit("id"), name: row["name"], kind: try row.value("kind"),
-                    parentID: row.optionalUnit("parent_id"))
+            let id = row.unit("id")
+            return OrgUnit(id: id, name: row["name"], kind: try row.value("kind"), parentID: row.optionalUnit("parent_id"), aliases: aliases[id] ?? [])
         }
         guard !units.isEmpty else { throw StoreError.notInitialised }
         let people = try Row.fetchAll(db, sql: "SELECT * FROM person").map { row in

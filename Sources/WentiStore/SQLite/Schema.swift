@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("v4-sealed-identities", migrate: sealedIdentities)
         migrator.registerMigration("v5-meeting-minutes", migrate: meetingMinutes)
         migrator.registerMigration("v6-notice-replaced", migrate: noticeReplaced)
+        migrator.registerMigration("v7-unit-aliases", migrate: unitAliases)
         return migrator
     }
 
@@ -444,6 +445,18 @@ enum Schema {
             ALTER TABLE meeting ADD COLUMN attendees TEXT;
             ALTER TABLE meeting_item ADD COLUMN deferred_from TEXT;
             ALTER TABLE meeting_item ADD COLUMN snapshot TEXT;
+            """)
+    }
+
+    /// Units' short names (运检部 for 运维检修部): each names one unit only. A workspace made
+    /// before them has none until its organisation is edited.
+    private static func unitAliases(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE unit_alias (
+              alias TEXT PRIMARY KEY NOT NULL CHECK (length(trim(alias)) > 0),
+              unit_id TEXT NOT NULL REFERENCES unit(id),
+              position INTEGER NOT NULL
+            ) STRICT;
             """)
     }
 
