@@ -142,3 +142,18 @@ struct CommitmentKeyboardTests {
         }
     }
 }
+
+/// A date typed as month-day is the next such day: on 2026-12-01, `01-15` is 2027-01-15, not a
+/// deadline ten months gone (found by a new user, who made a concern 320 days late).
+@Suite("Typed dates in the commitment forms")
+struct TypedDateTests {
+    @Test func aMonthDayIsNeverInThePast() {
+        let today = Day("2026-12-01")!
+        #expect(CommitmentForms.day("01-15", today: today) == Day("2027-01-15"))
+        #expect(CommitmentForms.day("12-20", today: today) == Day("2026-12-20"))
+        #expect(CommitmentForms.day("12-01", today: today) == Day("2026-12-01"), "today stays today")
+        #expect(CommitmentForms.day("2026-01-15", today: today) == Day("2026-01-15"), "a full date is taken as written")
+        #expect(CommitmentForms.day("+7", today: today) == Day("2026-12-08"))
+        #expect(CommitmentForms.day("13-40", today: today) == nil)
+    }
+}

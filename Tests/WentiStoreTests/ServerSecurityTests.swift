@@ -115,8 +115,15 @@ struct ServerSecurityTests {
         mustFail("zg-zhao", "TRUNCATE wenti.audit_log", "truncating the audit log")
         mustFail("zg-zhao", "INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes) VALUES (0, 'zg-sun', 'x', 'y', '[]')",
                  "an audit row in another's name")
+        mustFail("yg-song", "INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes) VALUES (0, 'yg-song', 'grade', '\(own.code)', '[]')",
+                 "a step on a concern, in one's own name, without the change")
         _ = try mustWork("zg-zhao", "INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes) VALUES (0, 'zg-zhao', 'note', 'y', '[]')",
-                         "an audit row in one's own name")
+                         "an audit row in one's own name about no record")
+        // Meetings are their units' records: an employee reads none (an agenda names concerns she may not see).
+        #expect(try server.psql(as: "yg-song", "SELECT count(*) FROM wenti.meeting") == "0\n")
+        #expect(try server.psql(as: "ld-zhou", "SELECT count(*) FROM wenti.meeting") == server.psql(as: TestServer.administrator, "SELECT count(*) FROM wenti.meeting"),
+                "a company leader reads the company's meetings")
+        withoutEffect += 1
 
         // A forged notification is a hint with no data: the change mark does not move.
         let mark = try adminRead("SELECT n FROM wenti.change_mark")
@@ -124,7 +131,7 @@ struct ServerSecurityTests {
         #expect(try adminRead("SELECT n FROM wenti.change_mark") == mark)
         withoutEffect += 1
 
-        #expect(refused == 17 && withoutEffect == 4)
+        #expect(refused == 18 && withoutEffect == 5)
         print("shared server: \(refused) attempts refused, \(withoutEffect) without effect, \(controls) allowed controls passed")
         _ = admin
     }

@@ -9,15 +9,17 @@ import WentiText
 /// command `wenti task | deadline | pause | resume | link` makes, and the rules are the
 /// workflow's: the form only checks that a date reads as one.
 enum CommitmentForms {
-    /// A typed date: `2026-12-20` (or with `/` or `.`), `12-20` in this year, or `+7` days
-    /// from today; nil for anything else.
+    /// A typed date: `2026-12-20` (or with `/` or `.`), `12-20` the next such day from today
+    /// on (in December, `01-15` is next January's: a deadline is never meant in the past), or
+    /// `+7` days from today; nil for anything else.
     static func day(_ text: String, today: Day) -> Day? {
         let typed = text.trimmed.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".", with: "-")
         if let day = Day(typed) { return day }
         if typed.hasPrefix("+"), let days = Int(typed.dropFirst()), (0...3650).contains(days) { return today.adding(days: days) }
         let parts = typed.split(separator: "-")
         if parts.count == 2, let month = Int(parts[0]), let dayOfMonth = Int(parts[1]) {
-            return Day(year: today.civil.year, month: month, day: dayOfMonth)
+            guard let thisYear = Day(year: today.civil.year, month: month, day: dayOfMonth) else { return nil }
+            return thisYear < today ? Day(year: today.civil.year + 1, month: month, day: dayOfMonth) : thisYear
         }
         return nil
     }

@@ -59,7 +59,7 @@ extension PostgresStore {
                 throw StoreError.alreadyInitialised
             }
             for (position, unit) in workspace.organisation.unitsInTreeOrder.enumerated() {
-                try await db.run("INSERT INTO wenti.unit VALUES (\(unit.id.rawValue), \(unit.name), \(unit.kind.rawValue), \(unit.parentID?.rawValue), \(position))",
+                try await db.run("INSERT INTO wenti.unit VALUES (\(unit.id.rawValue), \(unit.name), \(unit.kind.rawValue), \(unit.parentID?.rawValue), \(position), \(unit.aliases))",
                                    logger: self.logger)
             }
             for person in workspace.organisation.people.values.sorted(by: { $0.id < $1.id }) {

@@ -47,11 +47,11 @@ extension PostgresStore {
             throw conflict(code, expected: expectedVersion, current: current, workspace: workspace)
         }
         var next = current
+        var entries: [(action: String, changes: [FieldChange])] = []
         for command in commands {
             let before = next
             next = try Workflow.apply(command, to: next, context: context)
-            try await appendAudit(db, actor: person.id, action: command.action.rawValue, subject: code.description,
-                                  changes: ChangeSet.of(command, from: before, to: next), at: context.now)
+            entries.append((command.action.rawValue, ChangeSet.of(command, from: before, to: next)))
         }
         next.version = current.version + 1
         let updated = try await db.query("""
@@ -60,6 +60,10 @@ extension PostgresStore {
         var changed = false
         for try await _ in updated.decode(Int64.self) { changed = true }
         guard changed else { throw conflict(code, expected: current.version, current: current, workspace: workspace) }
+        // After the change: the server accepts an entry about a concern only with its change.
+        for entry in entries {
+            try await appendAudit(db, actor: person.id, action: entry.action, subject: code.description, changes: entry.changes, at: context.now)
+        }
         return next
     }
 

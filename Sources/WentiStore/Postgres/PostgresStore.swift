@@ -134,7 +134,7 @@ public final class PostgresStore: WorkspaceStore {
             }
             for (position, unit) in workspace.organisation.unitsInTreeOrder.enumerated() {
                 try await db.run("""
-                    INSERT INTO wenti.unit VALUES (\(unit.id.rawValue), \(unit.name), \(unit.kind.rawValue), \(unit.parentID?.rawValue), \(position))
+                    INSERT INTO wenti.unit VALUES (\(unit.id.rawValue), \(unit.name), \(unit.kind.rawValue), \(unit.parentID?.rawValue), \(position), \(unit.aliases))
                     """, logger: self.logger)
             }
             for person in workspace.organisation.people.values.sorted(by: { $0.id < $1.id }) {
@@ -196,9 +196,9 @@ public final class PostgresStore: WorkspaceStore {
 
     private static func loadWorkspace(_ db: PostgresConnection, logger: Logger) async throws -> Workspace {
         var units: [OrgUnit] = []
-        for try await (id, name, kind, parent) in try await db.query("SELECT id, name, kind, parent_id FROM wenti.unit ORDER BY position", logger: logger)
-            .decode((String, String, String, String?).self) {
-            units.append(OrgUnit(id: UnitID(id), name: name, kind: try stored(UnitKind.self, kind), parentID: parent.map { UnitID($0) }))
+        for try await (id, name, kind, parent, aliases) in try await db.query("SELECT id, name, kind, parent_id, aliases FROM wenti.unit ORDER BY position", logger: logger)
+            .decode((String, String, String, String?, [String]).self) {
+            units.append(OrgUnit(id: UnitID(id), name: name, kind: try stored(UnitKind.self, kind), parentID: parent.map { UnitID($0) }, aliases: aliases))
         }
         guard !units.isEmpty else { throw StoreError.notInitialised }
         var people: [Person] = []

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOSSL
 import PostgresNIO
+import Synchronization
 import WentiCore
 
 /// The connections of one store to its server: a small pool (postgres-nio's `PostgresClient`,
@@ -68,29 +69,43 @@ final class ServerConnection: Sendable {
         running.cancel()
     }
 
-    /// How long a read or write waits for the server before saying it is out of reach. The
-    /// pool would otherwise wait for as long as the server is gone, and the screen with it.
-    static let patience: Duration = .seconds(4)
+    /// How long a read or write waits for a connection before saying the server is out of
+    /// reach: the pool would otherwise wait for as long as the server is gone, and the screen
+    /// with it. Only the wait for a connection is bounded; work on one runs to its end.
+    static let patience: Duration = .seconds(5)
 
     /// One read on a leased connection (each statement sees committed data).
     func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         let client = client
-        return try await withinPatience { try await client.withConnection { connection in try await body(connection) } }
+        return try await withinPatience { leased in
+            try await client.withConnection { connection in
+                leased.set()
+                return try await body(connection)
+            }
+        }
     }
 
     /// One transaction: everything `body` does commits together or not at all.
     func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         let client = client, logger = logger
-        return try await withinPatience { try await client.withTransaction(logger: logger) { connection in try await body(connection) } }
+        return try await withinPatience { leased in
+            try await client.withConnection { connection in
+                leased.set()
+                return try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
+            }
+        }
     }
 
-    /// Runs `work`, or gives up after `patience` (cancelling it: an open transaction rolls back).
-    private func withinPatience<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws(StoreError) -> T {
+    /// Runs `work`, unless no connection was leased within `patience` (then it is cancelled).
+    private func withinPatience<T: Sendable>(_ work: @escaping @Sendable (LeaseFlag) async throws -> T) async throws(StoreError) -> T {
+        let leased = LeaseFlag()
         do {
             return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await work() }
+                group.addTask { try await work(leased) }
                 group.addTask {
                     try await Task.sleep(for: Self.patience)
+                    // Connected in time: the work runs to its end; this waits to be cancelled.
+                    while leased.isSet { try await Task.sleep(for: .seconds(3600)) }
                     return nil
                 }
                 defer { group.cancelAll() }
@@ -161,6 +176,13 @@ final class ServerConnection: Sendable {
             return .database(state + (message.map { ": " + $0 } ?? ""))
         }
     }
+}
+
+/// Set once a connection has been leased (read from the watchdog task).
+final class LeaseFlag: Sendable {
+    private let state = Atomic<Bool>(false)
+    func set() { state.store(true, ordering: .relaxed) }
+    var isSet: Bool { state.load(ordering: .relaxed) }
 }
 
 extension PostgresConnection {

@@ -44,9 +44,11 @@ enum ServerPolicies {
         -- visible to the library it left); the guard trigger judges the change itself.
         CREATE POLICY concern_change ON wenti.concern FOR UPDATE USING \(visible) WITH CHECK \(visible);
 
+        -- A meeting is its unit's record, read by the library owners above it and by those who
+        -- see everything. (Row-level: an agenda also names concerns a reader may not see, so a
+        -- reader of concerns on it is not enough; the session narrows the items further.)
         CREATE POLICY meeting_read ON wenti.meeting FOR SELECT USING ((SELECT wenti.sees_all())
-          OR unit_id = ANY ((SELECT wenti.my_libraries())::text[])
-          OR EXISTS (SELECT 1 FROM wenti.concern c WHERE c.code = ANY (agenda)));
+          OR unit_id = ANY ((SELECT wenti.my_libraries())::text[]) OR unit_id = ANY (\(managed)));
         CREATE POLICY meeting_prepare ON wenti.meeting FOR INSERT WITH CHECK (\(role) = 'political-work' OR unit_id = ANY (\(managed)));
         CREATE POLICY meeting_change ON wenti.meeting FOR UPDATE
           USING (\(role) = 'political-work' OR unit_id = ANY (\(managed)))

@@ -46,6 +46,8 @@ enum ServerTables {
           kind text NOT NULL CHECK (kind IN ('company','department','team')),
           parent_id text REFERENCES wenti.unit(id),
           position int NOT NULL,
+          -- short names people use for it (运检部 for 运维检修部)
+          aliases text[] NOT NULL DEFAULT '{}',
           CHECK ((kind = 'company') = (parent_id IS NULL))
         );
         CREATE TABLE wenti.person (
