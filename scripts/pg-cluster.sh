@@ -63,7 +63,7 @@ case "$command" in
   stop) as_owner "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true ;;
   demo)
     socket=$(start)
-    "$bin/psql" -h "$socket" -U postgres -d postgres -qtAc "DROP DATABASE IF EXISTS wenti" >/dev/null
+    "$bin/psql" -h "$socket" -U postgres -d postgres -qtA -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS wenti" >/dev/null
     "$bin/psql" -h "$socket" -U postgres -d postgres -qtAc "CREATE DATABASE wenti" >/dev/null
     ${WENTI:-swift run wenti} server init --demo "postgresql:///wenti?host=$socket"
     echo "connect as a demo person: wenti --db 'postgresql:///wenti?host=$socket&user=zg-zhao'"
