@@ -27,6 +27,9 @@ public enum TestServer {
     /// The socket folder of the cluster, started if needed; `WENTI_TEST_PG_SOCKET` names one
     /// already running instead.
     public static func socketFolder() throws -> String {
+        // Hundreds of tests run at once on two cores here: a connection may wait its turn for
+        // longer than the 5 s after which a person is told the server is out of reach.
+        setenv("WENTI_SERVER_WAIT", "120", 1)
         if let given = ProcessInfo.processInfo.environment["WENTI_TEST_PG_SOCKET"], !given.isEmpty { return given }
         return try started.withLock { socket in
             if let socket { return socket }

@@ -5,14 +5,15 @@ import WentiSeal
 
 /// Sealed identities on the server, through `ServerSealing`'s functions only: no person's
 /// role can read the tables, and every envelope read by political-work staff is audited by
-/// the server itself before it returns anything. Bytes travel as base64 text.
+/// the server itself before it returns anything. Bytes travel as base64 text (which
+/// PostgreSQL's `encode` breaks into lines of 76: the line breaks are skipped on reading).
 extension PostgresStore {
     func currentHolders(_ db: PostgresConnection, organisation: Organisation) async throws -> [HolderKey] {
         var holders: [HolderKey] = []
         for try await (name, key, added) in try await db.query("""
             SELECT holder, encode(public_key, 'base64'), added_at FROM wenti.key_holder ORDER BY holder
             """, logger: logger).decode((String, String, Double).self) {
-            guard let holder = KeyHolder(storageName: name), let key = Data(base64Encoded: key) else { continue }
+            guard let holder = KeyHolder(storageName: name), let key = Data(base64Encoded: key, options: .ignoreUnknownCharacters) else { continue }
             holders.append(HolderKey(holder: holder, publicKey: key, addedAt: Date(timeIntervalSince1970: added)))
         }
         return IncomingIdentity.current(holders, in: organisation)
@@ -46,7 +47,7 @@ extension PostgresStore {
                 """, logger: self.logger)
             try await self.appendAudit(db, actor: actor.id, action: "keys-register", subject: sealedIdentityAuditSubject, changes: [
                 FieldChange(field: "holder", old: previous == nil ? "" : key.holder.storageName, new: key.holder.storageName),
-                FieldChange(field: "key", old: previous.flatMap { Data(base64Encoded: $0) }.map(IdentityKey.fingerprint(of:)) ?? "",
+                FieldChange(field: "key", old: previous.flatMap { Data(base64Encoded: $0, options: .ignoreUnknownCharacters) }.map(IdentityKey.fingerprint(of:)) ?? "",
                             new: IdentityKey.fingerprint(of: key.publicKey)),
             ])
         }
@@ -99,8 +100,8 @@ extension PostgresStore {
         var result: [(code: ConcernCode, envelope: SealedEnvelope)] = []
         for try await (codeText, ciphertext, holderName, encapsulated, wrapped) in rows.decode((String, String, String, String, String).self) {
             guard let code = ConcernCode(codeText), let holder = KeyHolder(storageName: holderName),
-                  let ciphertext = Data(base64Encoded: ciphertext), let encapsulated = Data(base64Encoded: encapsulated),
-                  let wrapped = Data(base64Encoded: wrapped) else { continue }
+                  let ciphertext = Data(base64Encoded: ciphertext, options: .ignoreUnknownCharacters), let encapsulated = Data(base64Encoded: encapsulated, options: .ignoreUnknownCharacters),
+                  let wrapped = Data(base64Encoded: wrapped, options: .ignoreUnknownCharacters) else { continue }
             if result.last?.code != code { result.append((code, SealedEnvelope(ciphertext: ciphertext, keys: [:]))) }
             result[result.count - 1].envelope.keys[holder] = WrappedKey(encapsulated: encapsulated, wrapped: wrapped)
         }

@@ -75,6 +75,14 @@ public struct ServerLocation: Sendable, Equatable {
         return location
     }
 
+    /// The server in a few words, for a status line: host and database, never the login.
+    public var shortDescription: String {
+        switch transport {
+        case .tcp(let host, _, _): "\(host)/\(database)"
+        case .socket: database
+        }
+    }
+
     /// How the location reads in messages: never the password.
     public var description: String {
         switch transport {
