@@ -118,3 +118,25 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
         return formatter.string(from: date)
     }
 }
+
+extension StoreError {
+    /// A domain rule's refusal as the store reports it, whichever backend ran the rule (nil
+    /// for anything else: that backend's own errors).
+    static func fromDomain(_ error: any Error) -> StoreError? {
+        switch error {
+        case let error as StoreError: error
+        case let error as WorkflowError: .rule(error)
+        case let error as MeetingError: .meeting(error)
+        case let error as NoticeError: .notice(error)
+        case let error as PracticeError: .practice(error)
+        default: nil
+        }
+    }
+
+    /// Someone else changed `code` since `expected`: named as the workspace knows them.
+    static func conflict(_ code: ConcernCode, expected: Int, current: Concern, in workspace: Workspace) -> StoreError {
+        .conflict(code, expected: expected, current: current.version,
+                  changedByName: workspace.organisation.person(current.updatedByID)?.name ?? current.updatedByID.rawValue,
+                  at: current.updatedAt)
+    }
+}

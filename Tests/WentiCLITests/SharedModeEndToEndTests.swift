@@ -51,4 +51,27 @@ struct SharedModeEndToEndTests {
         #expect(seconds < 1.0)
         try tmux.run(["send-keys", "-t", "w", "q"])
     }
+
+    /// `wenti server import` moves a local workspace whole (its audit log as written) onto an
+    /// empty server workspace, and refuses one that is not empty, changing nothing.
+    @Test func aLocalWorkspaceMovesOntoTheServerWholeOrNotAtAll() async throws {
+        let file = try cli.temporaryDatabase()
+        #expect(try cli.run(["demo", "--no-tui", "--db", file]).status == 0)
+        let server = try await TestServer.freshDatabase()
+        let admin = server.url(as: TestServer.administrator)
+        let moved = try cli.run(["server", "import", file, admin, "--lang", "en"])
+        #expect(moved.status == 0 && moved.out.contains("moved 69 concerns"), "\(moved.err)")
+        func count(_ sql: String) throws -> String { try server.psql(as: TestServer.administrator, sql).trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(try count("SELECT count(*) FROM wenti.concern") == "69")
+        #expect(try count("SELECT count(*) FROM wenti.identity_envelope") == "9")
+        let audit = try count("SELECT count(*) FROM wenti.audit_log")
+        #expect(Int(audit) ?? 0 > 69, "the history came along: \(audit) entries")
+        let again = try cli.run(["server", "import", file, admin, "--lang", "en"])
+        #expect(again.status == 1 && again.err.contains("nothing was imported"), "\(again.err)")
+        #expect(try count("SELECT count(*) FROM wenti.audit_log") == audit, "the refused import wrote nothing")
+        // The people work on it as before: 李强 sees his team's concerns once linked to a role.
+        #expect(try cli.run(["server", "add-person", "李强", "--db", admin]).status == 0)
+        let list = try cli.run(["list", "--count", "--db", server.url(as: "bzz-li")])
+        #expect(list.status == 0 && list.out.trimmingCharacters(in: .whitespacesAndNewlines) == "5", "\(list.out)\(list.err)")
+    }
 }

@@ -39,12 +39,10 @@ extension PostgresStore {
         let encoder = self.encoder
         func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         let workspace = source.workspace
-        let settings: [(String, String)]
+        let settings = try settingDocuments(workspace)
         let concernDocs: [String], meetingDocs: [(String, String)], noticeDocs: [(String, String)], practiceDocs: [(String, String)]
         let auditRows: (at: [Double], actors: [String], actions: [String], subjects: [String], changes: [String])
         do {
-            settings = [("categories", try json(workspace.categories)), ("policy", try json(workspace.policy)),
-                        ("campaigns", try json(workspace.campaigns)), ("visits", try json(workspace.visits))]
             concernDocs = try source.concerns.map(json)
             meetingDocs = try source.meetings.map { ($0.id, try json($0)) }
             noticeDocs = try source.notices.map { ($0.id, try json($0)) }
@@ -55,19 +53,7 @@ extension PostgresStore {
             throw .database("encoding the workspace")
         }
         try await connection.write { db in
-            for try await n in try await db.query("SELECT count(*) FROM wenti.unit", logger: self.logger).decode(Int64.self) where n > 0 {
-                throw StoreError.alreadyInitialised
-            }
-            for (position, unit) in workspace.organisation.unitsInTreeOrder.enumerated() {
-                try await db.run("INSERT INTO wenti.unit VALUES (\(unit.id.rawValue), \(unit.name), \(unit.kind.rawValue), \(unit.parentID?.rawValue), \(position), \(unit.aliases))",
-                                   logger: self.logger)
-            }
-            for person in workspace.organisation.people.values.sorted(by: { $0.id < $1.id }) {
-                try await db.run("""
-                    INSERT INTO wenti.person VALUES (\(person.id.rawValue), \(person.name), \(person.role.rawValue), \(person.unitID.rawValue), \(person.login))
-                    """, logger: self.logger)
-            }
-            for (key, value) in settings { try await db.run("INSERT INTO wenti.setting VALUES (\(key), \(value)::jsonb)", logger: self.logger) }
+            try await self.writeOrganisation(db, workspace, settings: settings)
             try await db.run("INSERT INTO wenti.concern (doc) SELECT d::jsonb FROM unnest(\(concernDocs)::text[]) WITH ORDINALITY AS x(d, n) ORDER BY n",
                                logger: self.logger)
             for year in Set(source.concerns.map(\.code.year)) {

@@ -119,9 +119,7 @@ extension PostgresStore {
     }
 
     func conflict(_ code: ConcernCode, expected: Int, current: Concern, workspace: Workspace) -> StoreError {
-        .conflict(code, expected: expected, current: current.version,
-                  changedByName: workspace.organisation.person(current.updatedByID)?.name ?? current.updatedByID.rawValue,
-                  at: current.updatedAt)
+        StoreError.conflict(code, expected: expected, current: current, in: workspace)
     }
 
     func document(_ concern: Concern) throws -> String {

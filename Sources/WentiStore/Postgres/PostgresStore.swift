@@ -117,9 +117,22 @@ public final class PostgresStore: WorkspaceStore {
     public func install(_ workspace: Workspace, installer: PersonID) async throws(StoreError) {
         guard workspace.organisation.person(installer) != nil else { throw .unknownPerson(installer) }
         guard isAdministrator else { throw .deniedByServer }
-        let settings: [(String, String)]
+        let settings = try settingDocuments(workspace)
+        try await connection.write { db in
+            try await self.writeOrganisation(db, workspace, settings: settings)
+            try await self.appendAudit(db, actor: installer, action: "install", subject: "workspace", changes: [
+                FieldChange(field: "units", old: "", new: String(workspace.organisation.units.count)),
+                FieldChange(field: "people", old: "", new: String(workspace.organisation.people.count)),
+                FieldChange(field: "categories", old: "", new: String(workspace.categories.count)),
+            ])
+        }
+        cachedWorkspace.withLock { $0 = workspace }
+    }
+
+    /// The workspace's slowly changing parts other than units and people, as JSON documents.
+    func settingDocuments(_ workspace: Workspace) throws(StoreError) -> [(key: String, json: String)] {
         do {
-            settings = [
+            return [
                 ("categories", String(decoding: try encoder.encode(workspace.categories), as: UTF8.self)),
                 ("policy", String(decoding: try encoder.encode(workspace.policy), as: UTF8.self)),
                 ("campaigns", String(decoding: try encoder.encode(workspace.campaigns), as: UTF8.self)),
@@ -128,30 +141,26 @@ public final class PostgresStore: WorkspaceStore {
         } catch {
             throw .database("encoding the workspace")
         }
-        try await connection.write { db in
-            for try await n in try await db.query("SELECT count(*) FROM wenti.unit", logger: self.logger).decode(Int64.self) where n > 0 {
-                throw StoreError.alreadyInitialised
-            }
-            for (position, unit) in workspace.organisation.unitsInTreeOrder.enumerated() {
-                try await db.run("""
-                    INSERT INTO wenti.unit VALUES (\(unit.id.rawValue), \(unit.name), \(unit.kind.rawValue), \(unit.parentID?.rawValue), \(position), \(unit.aliases))
-                    """, logger: self.logger)
-            }
-            for person in workspace.organisation.people.values.sorted(by: { $0.id < $1.id }) {
-                try await db.run("""
-                    INSERT INTO wenti.person VALUES (\(person.id.rawValue), \(person.name), \(person.role.rawValue), \(person.unitID.rawValue), \(person.login))
-                    """, logger: self.logger)
-            }
-            for (key, value) in settings {
-                try await db.run("INSERT INTO wenti.setting VALUES (\(key), \(value)::jsonb)", logger: self.logger)
-            }
-            try await self.appendAudit(db, actor: installer, action: "install", subject: "workspace", changes: [
-                FieldChange(field: "units", old: "", new: String(workspace.organisation.units.count)),
-                FieldChange(field: "people", old: "", new: String(workspace.organisation.people.count)),
-                FieldChange(field: "categories", old: "", new: String(workspace.categories.count)),
-            ])
+    }
+
+    /// Units, people and settings into an empty server workspace (refused when it has any).
+    func writeOrganisation(_ db: PostgresConnection, _ workspace: Workspace, settings: [(key: String, json: String)]) async throws {
+        for try await n in try await db.query("SELECT count(*) FROM wenti.unit", logger: self.logger).decode(Int64.self) where n > 0 {
+            throw StoreError.alreadyInitialised
         }
-        cachedWorkspace.withLock { $0 = workspace }
+        for (position, unit) in workspace.organisation.unitsInTreeOrder.enumerated() {
+            try await db.run("""
+                INSERT INTO wenti.unit VALUES (\(unit.id.rawValue), \(unit.name), \(unit.kind.rawValue), \(unit.parentID?.rawValue), \(position), \(unit.aliases))
+                """, logger: self.logger)
+        }
+        for person in workspace.organisation.people.values.sorted(by: { $0.id < $1.id }) {
+            try await db.run("""
+                INSERT INTO wenti.person VALUES (\(person.id.rawValue), \(person.name), \(person.role.rawValue), \(person.unitID.rawValue), \(person.login))
+                """, logger: self.logger)
+        }
+        for (key, value) in settings {
+            try await db.run("INSERT INTO wenti.setting VALUES (\(key), \(value)::jsonb)", logger: self.logger)
+        }
     }
 
     /// Links a database role to a person. On the server that is the administrator's step

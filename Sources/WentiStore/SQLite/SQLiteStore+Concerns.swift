@@ -140,9 +140,7 @@ extension SQLiteStore {
     }
 
     func conflict(_ code: ConcernCode, expected: Int, current: Concern, workspace: Workspace) -> StoreError {
-        .conflict(code, expected: expected, current: current.version,
-                  changedByName: workspace.organisation.person(current.updatedByID)?.name ?? current.updatedByID.rawValue,
-                  at: current.updatedAt)
+        StoreError.conflict(code, expected: expected, current: current, in: workspace)
     }
 
     // MARK: Reading

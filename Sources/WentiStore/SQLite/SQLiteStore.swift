@@ -108,12 +108,8 @@ public final class SQLiteStore: WorkspaceStore {
     /// Domain errors pass through; SQLite's are told apart by their result codes, never by
     /// their message text.
     static func storeError(_ error: any Error) -> StoreError {
+        if let domain = StoreError.fromDomain(error) { return domain }
         switch error {
-        case let error as StoreError: return error
-        case let error as WorkflowError: return .rule(error)
-        case let error as MeetingError: return .meeting(error)
-        case let error as NoticeError: return .notice(error)
-        case let error as PracticeError: return .practice(error)
         case let error as DatabaseError:
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy

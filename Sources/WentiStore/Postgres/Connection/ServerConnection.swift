@@ -146,12 +146,8 @@ final class ServerConnection: Sendable {
     /// Domain errors pass through; the server's are told apart by SQLSTATE, wenti's own
     /// (class WT, see `ServerGuards`) included, never by message text.
     static func storeError(_ error: any Error) -> StoreError {
+        if let domain = StoreError.fromDomain(error) { return domain }
         switch error {
-        case let error as StoreError: return error
-        case let error as WorkflowError: return .rule(error)
-        case let error as MeetingError: return .meeting(error)
-        case let error as NoticeError: return .notice(error)
-        case let error as PracticeError: return .practice(error)
         case let error as PostgresTransactionError:
             if let inner = error.closureError { return storeError(inner) }
             return storeError(error.commitError ?? error.beginError ?? error.rollbackError ?? error)
