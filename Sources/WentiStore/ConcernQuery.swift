@@ -46,6 +46,10 @@ public struct ConcernQuery: Sendable, Hashable {
 
     public init() {}
 
+    /// Whether only concerns with a running deadline can match (overdue, due within): the due
+    /// order can then read the deadline itself, which the running-deadline index holds in order.
+    var keepsOnlyDeadlines: Bool { overdueOnly || dueWithin != nil }
+
     public var words: [String] {
         text.split(whereSeparator: \.isWhitespace).map(String.init)
     }
@@ -115,6 +119,13 @@ public struct ConcernPage: Sendable, Hashable {
     public init(rows: [ConcernSummary], next: PageCursor?) {
         self.rows = rows
         self.next = next
+    }
+
+    /// A page from rows read one past `limit` in keyset order (the extra row only says that
+    /// more follow), turned back into display order when the listing ran upwards.
+    init(probed rows: [ConcernSummary], limit: Int, upwards: Bool) {
+        let shown = Array(rows.prefix(limit))
+        self.init(rows: upwards ? shown.reversed() : shown, next: rows.count > limit ? shown.last?.cursor : nil)
     }
 }
 

@@ -153,7 +153,7 @@ extension PostgresStore {
     private func page(_ query: ConcernQuery, scope: ConcernScope, from cursor: PageCursor?, limit: Int, upwards: Bool) async throws(StoreError) -> ConcernPage {
         let today = clock.today()
         var filter = ServerFilter(query: query, scope: scope, today: today)
-        let dueKnown = query.overdueOnly || query.dueWithin != nil
+        let dueKnown = query.keepsOnlyDeadlines
         if let cursor { filter.addAfter(cursor, sort: query.sort, reversed: upwards, dueKnown: dueKnown) }
         let limitPlaceholder = filter.sql.bind(limit + 1)
         let statement = filter.sql.query("""
@@ -170,9 +170,7 @@ extension PostgresStore {
             }
             return summaries
         }
-        let pageRows = Array(rows.prefix(limit))
-        let more = rows.count > limit ? pageRows.last?.cursor : nil
-        return ConcernPage(rows: upwards ? pageRows.reversed() : pageRows, next: more)
+        return ConcernPage(probed: rows, limit: limit, upwards: upwards)
     }
 
     private static func summary(_ row: PostgresRandomAccessRow, today: Day) throws -> ConcernSummary {

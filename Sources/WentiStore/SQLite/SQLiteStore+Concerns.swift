@@ -164,8 +164,7 @@ extension SQLiteStore {
     private func page(_ query: ConcernQuery, scope: ConcernScope, from cursor: PageCursor?, limit: Int, upwards: Bool) async throws(StoreError) -> ConcernPage {
         let today = clock.today()
         var conditions = ConcernFilterSQL(query: query, scope: scope, today: today)
-        // Both keep only concerns with a deadline, so the due order can read the deadline index as it is.
-        let dueKnown = query.overdueOnly || query.dueWithin != nil
+        let dueKnown = query.keepsOnlyDeadlines
         if let cursor {
             let (clause, arguments) = ConcernOrder.after(cursor, sort: query.sort, reversed: upwards, dueKnown: dueKnown)
             conditions.add(clause, arguments)
@@ -181,9 +180,7 @@ extension SQLiteStore {
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(conditions.arguments) + [limit + 1])
                 .map { try Self.summary($0, today: today) }
         }
-        let pageRows = Array(rows.prefix(limit))
-        let more = rows.count > limit ? pageRows.last?.cursor : nil
-        return ConcernPage(rows: upwards ? pageRows.reversed() : pageRows, next: more)
+        return ConcernPage(probed: rows, limit: limit, upwards: upwards)
     }
 
     public func concerns(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> (concerns: [Concern], next: PageCursor?) {
