@@ -14,6 +14,8 @@ public enum App {
         await StandardActions.attempt(&state) { state in
             state.tree = try await env.session.libraryTree()
             state.practices.entries = try await env.session.practices()
+            state.recordsAround = try await env.session.recordsAround()
+            state.heldMeetings = state.recordsAround.held
         }
         await StandardActions.reload(&state, env)
         if let mark { state.loadedMarks[.libraries] = mark }
