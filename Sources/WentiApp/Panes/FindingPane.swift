@@ -30,7 +30,7 @@ enum FindingPane {
         let hints = [
             keys.hints([("visit-log", LocalizedText(zh: "记录走访", en: "log a visit"))], language),
             model.section == .quota ? "" : keys.hints([("finding-intake", LocalizedText(zh: "据此登记", en: "take one in"))], language),
-            model.section == .quota ? "" : keys.hints([("finding-open", LocalizedText(zh: "看带来的问题", en: "its concerns"))], language),
+            model.section == .quota ? "" : keys.hints([("finding-open", LocalizedText(zh: "看问题", en: "its concerns"))], language),
             model.section == .quota ? keys.hints([("finding-previous", LocalizedText(zh: "上月", en: "month before")),
                                                   ("finding-next", LocalizedText(zh: "下月", en: "after"))], language) : "",
             model.section == .quota ? keys.hints([("visit-quota", LocalizedText(zh: "定额", en: "quota"))], language) : "",
@@ -162,6 +162,8 @@ extension FindingPane: Pane {
         await StandardActions.attempt(&state) { state in
             let session = env.session
             state.finding.visits = try await session.visits()
+            // Someone else recorded a visit: the intake's picker and the rules know it too.
+            if Set(state.finding.visits.map(\.id)) != Set(session.workspace.visits.map(\.id)) { try await env.refreshSession() }
             state.finding.campaigns = session.workspace.campaigns.sorted { ($0.startsOn, $0.id) > ($1.startsOn, $1.id) }
             state.finding.quota = try await session.visitQuota()
             let month = state.finding.month ?? session.today().month

@@ -129,8 +129,8 @@ public struct FindingState: Sendable, Equatable {
 
         var title: LocalizedText {
             switch self {
-            case .visits: LocalizedText(zh: "领导走访", en: "Leaders' visits")
-            case .quota: LocalizedText(zh: "走访定额", en: "Visit quota")
+            case .visits: LocalizedText(zh: "领导走访", en: "Visits")
+            case .quota: LocalizedText(zh: "走访定额", en: "Quota")
             case .campaigns: LocalizedText(zh: "有奖征集", en: "Campaigns")
             }
         }
