@@ -75,7 +75,18 @@ struct SharedModeOverTLSTests {
         let inURL = try count("postgresql://bzz-li:\(password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)@localhost:\(port)/wenti?sslrootcert=\(ca)",
                               ["HOME": home])
         #expect(inURL.status != 0 && inURL.err.contains("does not go in the URL"), "\(inURL.err)")
-        print("shared server over TLS: CA-verified TLS with scram-sha-256 works; no CA, a wrong password, a password in the URL refused")
+
+        // Over the socket, peer authentication: the operating-system account is the login, as
+        // the server's ident map allows (here the account running the tests may be 李强).
+        let account = TestServer.administrator
+        try "wenti \(account) \(account)\nwenti \(account) bzz-li\nwenti postgres postgres\n".write(toFile: "\(dir)/data/pg_ident.conf", atomically: false, encoding: .utf8)
+        try "local all all peer map=wenti\nhostssl all all 127.0.0.1/32 scram-sha-256\n".write(toFile: "\(dir)/data/pg_hba.conf", atomically: false, encoding: .utf8)
+        try TestServer.run(try TestServer.tool("psql"), ["-h", socket, "-p", String(port), "-U", account, "-d", "postgres", "-qtAc", "SELECT pg_reload_conf()"])
+        let peer = try count("postgresql:///wenti?host=\(socket)&port=\(port)&user=bzz-li", ["HOME": home, "PGPASSWORD": ""])
+        #expect(peer.status == 0 && peer.out.trimmingCharacters(in: .whitespacesAndNewlines) == "5", "\(peer.err)")
+        let notMapped = try count("postgresql:///wenti?host=\(socket)&port=\(port)&user=zg-zhao", ["HOME": home, "PGPASSWORD": ""])
+        #expect(notMapped.status == 1 && notMapped.err.contains("zg-zhao"), "\(notMapped.err)")
+        print("shared server over TLS: CA-verified TLS with scram-sha-256 works; no CA, a wrong password, a password in the URL refused; peer over the socket as mapped")
 
         // On a terminal, with no password anywhere, wenti asks for it (without echo), as psql does.
         guard TmuxHarness.available else { return }
