@@ -138,18 +138,13 @@ extension Session {
         guard let recipient = try await holderKey(.person(person.id)) else { throw SessionError.noKeyOf(person) }
         var wraps: [ConcernCode: WrappedKey] = [:]
         var notOpenable = 0
-        var after: ConcernCode?
-        while true {
-            let batch = try await store.envelopes(after: after, limit: 500)
-            guard let last = batch.last else { break }
-            for (code, envelope) in batch where envelope.keys[recipient.holder] == nil {
-                do {
-                    wraps[code] = try IdentitySeal.rewrap(envelope, as: holder, with: key, to: recipient)
-                } catch SealError.notWrappedTo {
-                    notOpenable += 1
-                }
+        try await eachEnvelope { code, envelope in
+            guard envelope.keys[recipient.holder] == nil else { return }
+            do {
+                wraps[code] = try IdentitySeal.rewrap(envelope, as: holder, with: key, to: recipient)
+            } catch SealError.notWrappedTo {
+                notOpenable += 1
             }
-            after = last.code
         }
         if !wraps.isEmpty { try await store.addWraps(wraps, to: recipient.holder, actor: actor) }
         return (wraps.count, notOpenable)
@@ -162,21 +157,27 @@ extension Session {
         let actor = try checkKeyHolder()
         var ciphertexts: [ConcernCode: Data] = [:]
         var notOpenable = 0
-        var after: ConcernCode?
-        while true {
-            let batch = try await store.envelopes(after: after, limit: 500)
-            guard let last = batch.last else { break }
-            for (code, envelope) in batch where !envelope.isBound {
-                do {
-                    ciphertexts[code] = try IdentitySeal.bind(envelope, of: code, as: holder, with: key)
-                } catch SealError.notWrappedTo, SealError.damaged {
-                    notOpenable += 1
-                }
+        try await eachEnvelope { code, envelope in
+            guard !envelope.isBound else { return }
+            do {
+                ciphertexts[code] = try IdentitySeal.bind(envelope, of: code, as: holder, with: key)
+            } catch SealError.notWrappedTo, SealError.damaged {
+                notOpenable += 1
             }
-            after = last.code
         }
         try await store.bindEnvelopes(ciphertexts, actor: actor)
         return (ciphertexts.count, notOpenable)
+    }
+
+    /// Every envelope in concern order, read 500 at a time (on the server each read is audited).
+    private func eachEnvelope(_ body: (ConcernCode, SealedEnvelope) throws -> Void) async throws {
+        var after: ConcernCode?
+        while true {
+            let batch = try await store.envelopes(after: after, limit: 500)
+            guard let last = batch.last else { return }
+            for (code, envelope) in batch { try body(code, envelope) }
+            after = last.code
+        }
     }
 
     /// How many envelopes are not bound to their concern yet (sealed before the binding).
