@@ -104,7 +104,8 @@ let package = Package(
             dependencies: ["WentiApp", "WentiExchange", "WentiTestSupport", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore", "WentiExchange", "WentiTestSupport", "WentiSeal"]),
+        .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore", "WentiExchange", "WentiTestSupport", "WentiSeal",
+                                                          .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "WentiSessionTests", dependencies: ["WentiSession", "WentiExchange", "WentiTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                                                             .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange", "WentiTestSupport", "WentiSeal"]),

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import Logging
+import PostgresNIO
 import WentiTestSupport
 @testable import WentiCore
 @testable import WentiStore
@@ -44,5 +46,38 @@ struct LiveChangeTests {
         #expect(await eventually(2) { (try? await watching.changeToken()) != nil && watching.connection.changes.reads > before })
         #expect(try await watching.changeToken() == changed)
         print("live changes: 20 idle checks read the server 0 times; a change was seen through LISTEN")
+    }
+}
+
+/// While the server is out of reach a screen must keep taking keys: after one read found it
+/// gone, checks say so at once instead of waiting for a connection each time.
+@Suite("Checking for changes during an outage")
+struct OutageCheckTests {
+    @Test func afterOneFailedReadChecksAnswerAtOnceUntilTheRetryIsDue() async throws {
+        let listener = ChangeListener(configuration: .init(unixSocketPath: "/nonexistent/socket", username: "nobody", password: nil, database: "none"),
+                                      logger: .init(label: "test"))
+        var attempts = 0
+        let down = StoreError.serverUnreachable("test/none")
+        for _ in 0..<5 {
+            await #expect(throws: down) {
+                try await listener.mark { () async throws(StoreError) -> Int64 in
+                    attempts += 1
+                    throw down
+                }
+            }
+        }
+        #expect(attempts == 1, "one wait for the server, then the outage is told at once")
+        // Another failure (not an outage) does not hold the reads back.
+        let other = ChangeListener(configuration: .init(unixSocketPath: "/nonexistent/socket", username: "nobody", password: nil, database: "none"),
+                                   logger: .init(label: "test"))
+        var tries = 0
+        for _ in 0..<3 {
+            _ = try? await other.mark { () async throws(StoreError) -> Int64 in
+                tries += 1
+                throw StoreError.busy
+            }
+        }
+        #expect(tries == 3)
+        #expect(try await other.mark { () async throws(StoreError) -> Int64 in 7 } == 7)
     }
 }

@@ -10,6 +10,10 @@ import Synchronization
 /// listening connection is down, every check reads the mark (and so notices an unreachable
 /// server at once); the listener reconnects every second, and a new connection starts stale,
 /// since whatever was missed meanwhile is unknown.
+///
+/// Once a read found the server out of reach, checks do not wait for it again (each wait is
+/// the connection patience, seconds in which the screen takes no key): they report the outage
+/// at once until the listener is back, or for at most `retryAfter`, and then read again.
 final class ChangeListener: Sendable {
     static let channel = "wenti_changed"
 
@@ -19,7 +23,11 @@ final class ChangeListener: Sendable {
         var mark: Int64?
         /// How often the mark was read from the server (for tests of an idle screen).
         var reads = 0
+        /// The last read that found the server out of reach, and what it said.
+        var outage: (since: ContinuousClock.Instant, error: StoreError)?
     }
+
+    static let retryAfter: Duration = .seconds(10)
 
     private let state = Mutex(State())
     private let task = Mutex<Task<Void, Never>?>(nil)
@@ -43,7 +51,7 @@ final class ChangeListener: Sendable {
                         let connection = try await PostgresConnection.connect(configuration: configuration, id: 2, logger: logger)
                         do {
                             try await connection.listen(on: Self.channel) { notifications in
-                                self.state.withLock { $0.listening = true; $0.stale = true }
+                                self.state.withLock { $0.listening = true; $0.stale = true; $0.outage = nil }
                                 for try await _ in notifications { self.state.withLock { $0.stale = true } }
                             }
                         } catch {}
@@ -63,24 +71,37 @@ final class ChangeListener: Sendable {
     var isListening: Bool { state.withLock { $0.listening } }
     var reads: Int { state.withLock { $0.reads } }
 
-    /// The change mark, read with `read` unless the listener knows it has not moved.
+    private enum Answer {
+        case known(Int64)
+        case stillOut(StoreError)
+        case read
+    }
+
+    /// The change mark, read with `read` unless the listener knows it has not moved, or the
+    /// server was found out of reach a moment ago.
     func mark(reading read: () async throws(StoreError) -> Int64) async throws(StoreError) -> Int64 {
-        let known: Int64? = state.withLock { state in
-            guard state.listening, !state.stale, let mark = state.mark else {
-                // A notification arriving while the mark is read sets this again.
-                state.stale = false
-                state.reads += 1
-                return nil
-            }
-            return mark
+        let answer: Answer = state.withLock { state in
+            if state.listening, !state.stale, let mark = state.mark { return .known(mark) }
+            if let outage = state.outage, outage.since.duration(to: .now) < Self.retryAfter { return .stillOut(outage.error) }
+            // A notification arriving while the mark is read sets this again.
+            state.stale = false
+            state.reads += 1
+            return .read
         }
-        if let known { return known }
+        switch answer {
+        case .known(let mark): return mark
+        case .stillOut(let error): throw error
+        case .read: break
+        }
         do {
             let mark = try await read()
-            state.withLock { $0.mark = mark }
+            state.withLock { $0.mark = mark; $0.outage = nil }
             return mark
         } catch {
-            state.withLock { $0.stale = true }
+            state.withLock { state in
+                state.stale = true
+                if case .serverUnreachable = error { state.outage = (.now, error) }
+            }
             throw error
         }
     }
