@@ -69,7 +69,8 @@ struct FigureRollupTests {
         }
         var byRollup = UnitFigures.Builder(period: period, today: today)
         var trendsByRollup = Trends.Builder(months: months, organisation: organisation, window: 1)
-        let rows = FigureRollup.selected(rollup, months: FigureRollup.months(for: period, trendMonths: months), overdueOn: min(period.to, today))
+        let rows = FigureRollup.selected(rollup, period: FigureRollup.months(of: period), trends: FigureRollup.months(of: months, or: period),
+                                         overdueOn: min(period.to, today))
         for (key, n) in rows {
             byRollup.add(key, count: n)
             trendsByRollup.add(key, count: n)

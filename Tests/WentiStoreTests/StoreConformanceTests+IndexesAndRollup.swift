@@ -119,8 +119,8 @@ extension StoreConformanceTests {
                 }
                 var byRollup = UnitFigures.Builder(period: period, today: today)
                 var trendsByRollup = Trends.Builder(months: months, organisation: organisation)
-                for (key, n) in try await store.figureRollup(months: FigureRollup.months(for: period, trendMonths: months),
-                                                             overdueOn: min(period.to, today)) {
+                for (key, n) in try await store.figureRollup(period: FigureRollup.months(of: period),
+                                                             trends: FigureRollup.months(of: months, or: period), overdueOn: min(period.to, today)) {
                     byRollup.add(key, count: n)
                     trendsByRollup.add(key, count: n)
                 }

@@ -26,6 +26,9 @@ public enum FigureRollup {
         case days
         /// Overdue from `bucket` (a day) on: +1 where the span starts, −1 where it ends.
         case overdue
+        /// The same starts and ends summed per month (`bucket` a month): a judging day reads
+        /// the months before its own from these, and only its own month's days from `overdue`.
+        case overdueMonth
         case referred
         /// Closed; detail: with feedback 1, first taken in at L1 2, closed on its own ground 4.
         case closed
@@ -105,12 +108,9 @@ public enum FigureRollup {
             }
         }
         if let span = overdueSpan(fact) {
-            let start = Key(part: .overdue, unitID: fact.unitID, solvingUnitID: fact.responsibleUnitID, bucket: span.start.ordinal)
-            rows[start, default: 0] += 1
-            if let end = span.end {
-                var endKey = start
-                endKey.bucket = end.ordinal
-                rows[endKey, default: 0] -= 1
+            for (day, n) in [(span.start, 1)] + (span.end.map { [($0, -1)] } ?? []) {
+                rows[Key(part: .overdue, unitID: fact.unitID, solvingUnitID: fact.responsibleUnitID, bucket: day.ordinal), default: 0] += n
+                rows[Key(part: .overdueMonth, unitID: fact.unitID, solvingUnitID: fact.responsibleUnitID, bucket: month(day)), default: 0] += n
             }
         }
         if let referred = fact.referredOn { rows[handling(.referred, referred), default: 0] += 1 }
@@ -157,30 +157,38 @@ public enum FigureRollup {
         }
     }
 
-    /// What a store answers for `months` and `day` (`WorkspaceStore.figureRollup`) from the
-    /// whole rollup `rows`: the rows of those months, and per library and solving department
-    /// the overdue count on `day` as one row dated `day`.
-    public static func selected(_ rows: [Key: Int], months: ClosedRange<YearMonth>, overdueOn day: Day) -> [(Key, Int)] {
-        let range = monthNumber(months.lowerBound)...monthNumber(months.upperBound)
+    /// What a store answers (`WorkspaceStore.figureRollup`) from the whole rollup `rows`:
+    /// the found rows of `trends` and of `period`, every other part's rows of `period`, and
+    /// per library and solving department the overdue count on `day` as one row dated `day`.
+    public static func selected(_ rows: [Key: Int], period: ClosedRange<YearMonth>, trends: ClosedRange<YearMonth>,
+                                overdueOn day: Day) -> [(Key, Int)] {
+        let periodRange = monthNumber(period.lowerBound)...monthNumber(period.upperBound)
+        let trendRange = monthNumber(trends.lowerBound)...monthNumber(trends.upperBound)
         var overdue: [Key: Int] = [:]
         var result: [(Key, Int)] = []
         for (key, n) in rows {
-            if key.part == .overdue {
+            switch key.part {
+            case .overdue:
                 guard key.bucket <= day.ordinal else { continue }
                 var summed = key
                 summed.bucket = day.ordinal
                 overdue[summed, default: 0] += n
-            } else if range.contains(key.bucket) {
+            case .overdueMonth:
+                continue
+            case .found where trendRange.contains(key.bucket) || periodRange.contains(key.bucket):
                 result.append((key, n))
+            default:
+                if key.part != .found && periodRange.contains(key.bucket) { result.append((key, n)) }
             }
         }
         return result + overdue.filter { $0.value != 0 }.map { ($0.key, $0.value) }
     }
 
-    /// The months a dashboard reads for `period` with trends over `trendMonths`.
-    public static func months(for period: Period, trendMonths: [YearMonth]) -> ClosedRange<YearMonth> {
-        let first = min(period.from.month, trendMonths.first ?? period.from.month)
-        return first...max(period.to.month, trendMonths.last ?? period.to.month)
+    /// The months of `period`, and of the trends over `trendMonths`.
+    public static func months(of period: Period) -> ClosedRange<YearMonth> { period.from.month...period.to.month }
+
+    public static func months(of trendMonths: [YearMonth], or period: Period) -> ClosedRange<YearMonth> {
+        (trendMonths.first ?? period.from.month)...(trendMonths.last ?? period.to.month)
     }
 
     /// Whether the rollup can answer for `period`: it counts by whole months.
@@ -194,6 +202,7 @@ extension UnitFigures.Builder {
     /// them; rows outside the period (and overdue spans starting after the judging day)
     /// count nothing. The period must be whole months (`FigureRollup.answers`).
     public mutating func add(_ key: FigureRollup.Key, count n: Int) {
+        if key.part == .overdueMonth { return }
         if key.part == .overdue {
             guard key.bucket <= asOf.ordinal else { return }
         } else {
@@ -251,6 +260,8 @@ extension Figures {
             daysToSolve[grade, default: []] += Array(repeating: detail % FigureRollup.daysPerGrade, count: max(0, n))
         case .overdue:
             overdue += n
+        case .overdueMonth:
+            break
         case .referred:
             referred += n
         case .closed:

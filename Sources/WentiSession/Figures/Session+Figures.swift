@@ -61,8 +61,8 @@ extension Session {
         if unitsShownInFigures(for: action)?.isEmpty == true {
             throw SessionError.refused(Permissions.refusal(viewer, action, on: .company, in: organisation)!)
         }
-        let rows = try await store.figureRollup(months: FigureRollup.months(for: period, trendMonths: trendMonths),
-                                                overdueOn: min(period.to, today))
+        let rows = try await store.figureRollup(period: FigureRollup.months(of: period),
+                                                trends: FigureRollup.months(of: trendMonths, or: period), overdueOn: min(period.to, today))
         for (key, n) in rows {
             figures.add(key, count: n)
             trends.add(key, count: n)

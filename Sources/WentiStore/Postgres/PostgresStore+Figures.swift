@@ -2,18 +2,25 @@ import PostgresNIO
 import WentiCore
 
 extension PostgresStore {
-    /// The rollup the server keeps (`ServerRollup`): the rows of `months`, and the overdue
-    /// counts on `day` summed per library and solving department.
-    public func figureRollup(months: ClosedRange<YearMonth>, overdueOn day: Day) async throws(StoreError) -> [(FigureRollup.Key, Int)] {
+    /// The rollup the server keeps (`ServerRollup`), read as `FigureRollupTable.read` reads
+    /// SQLite's: what `FigureRollup.selected` says.
+    public func figureRollup(period: ClosedRange<YearMonth>, trends: ClosedRange<YearMonth>, overdueOn day: Day) async throws(StoreError) -> [(FigureRollup.Key, Int)] {
         var sql = BoundSQL()
-        let from = sql.bind(FigureRollup.monthNumber(months.lowerBound)), to = sql.bind(FigureRollup.monthNumber(months.upperBound))
-        let judged = sql.bind(day.ordinal)
+        let trendFrom = sql.bind(FigureRollup.monthNumber(trends.lowerBound)), trendTo = sql.bind(FigureRollup.monthNumber(trends.upperBound))
+        let from = sql.bind(FigureRollup.monthNumber(period.lowerBound)), to = sql.bind(FigureRollup.monthNumber(period.upperBound))
+        let judged = sql.bind(day.ordinal), month = sql.bind(FigureRollup.monthNumber(day.month)), monthStart = sql.bind(day.month.firstDay.ordinal)
         let statement = sql.query("""
-            SELECT part, bucket, unit_id, solving_unit_id, category_id, detail, n FROM wenti.figure_rollup
-              WHERE part <> 'overdue' AND bucket BETWEEN \(from) AND \(to) AND n <> 0
+            SELECT part, bucket::bigint, unit_id, solving_unit_id, category_id, detail, n FROM wenti.figure_rollup
+              WHERE part = 'found' AND (bucket BETWEEN \(trendFrom) AND \(trendTo) OR bucket BETWEEN \(from) AND \(to)) AND n <> 0
             UNION ALL
-            SELECT part, \(judged), unit_id, solving_unit_id, category_id, 0, sum(n)::bigint FROM wenti.figure_rollup
-              WHERE part = 'overdue' AND bucket <= \(judged) GROUP BY part, unit_id, solving_unit_id, category_id
+            SELECT part, bucket::bigint, unit_id, solving_unit_id, category_id, detail, n FROM wenti.figure_rollup
+              WHERE part NOT IN ('found','overdue','overdueMonth') AND bucket BETWEEN \(from) AND \(to) AND n <> 0
+            UNION ALL
+            SELECT 'overdue', \(judged)::bigint, unit_id, solving_unit_id, '', 0, sum(n)::bigint FROM (
+              SELECT unit_id, solving_unit_id, n FROM wenti.figure_rollup WHERE part = 'overdueMonth' AND bucket < \(month)
+              UNION ALL
+              SELECT unit_id, solving_unit_id, n FROM wenti.figure_rollup WHERE part = 'overdue' AND bucket BETWEEN \(monthStart) AND \(judged)) o
+            GROUP BY unit_id, solving_unit_id
             """)
         return try await connection.read { db in
             var rows: [(FigureRollup.Key, Int)] = []

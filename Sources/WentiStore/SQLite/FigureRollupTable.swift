@@ -60,19 +60,30 @@ enum FigureRollupTable {
         }
     }
 
-    /// The rows of `months` (every part but overdue), and the overdue counts on `day` per
-    /// library and solving department, each as one row dated `day`.
-    static func read(months: ClosedRange<YearMonth>, overdueOn day: Day, in db: Database) throws -> [(FigureRollup.Key, Int)] {
+    /// What `FigureRollup.selected` says, read by the primary key: the found rows of the
+    /// trends and the period, the other parts' rows of the period, and the overdue count on
+    /// `day` from the months before its own (`overdueMonth`) and its own month's days.
+    static func read(period: ClosedRange<YearMonth>, trends: ClosedRange<YearMonth>, overdueOn day: Day,
+                     in db: Database) throws -> [(FigureRollup.Key, Int)] {
+        let apart: [FigureRollup.Part] = [.found, .overdue, .overdueMonth]
+        let handling = FigureRollup.Part.allCases.filter { !apart.contains($0) }
         let sql = """
             SELECT part, bucket, unit_id, solving_unit_id, category_id, detail, n FROM figure_rollup
-              WHERE part IN (\(FigureRollup.Part.allCases.filter { $0 != .overdue }.map { "'\($0.rawValue)'" }.joined(separator: ",")))
-                AND bucket BETWEEN ? AND ?
+              WHERE part = 'found' AND (bucket BETWEEN ? AND ? OR bucket BETWEEN ? AND ?)
             UNION ALL
-            SELECT part, ?, unit_id, solving_unit_id, category_id, 0, sum(n) FROM figure_rollup
-              WHERE part = 'overdue' AND bucket <= ? GROUP BY unit_id, solving_unit_id
+            SELECT part, bucket, unit_id, solving_unit_id, category_id, detail, n FROM figure_rollup
+              WHERE part IN (\(handling.map { "'\($0.rawValue)'" }.joined(separator: ","))) AND bucket BETWEEN ? AND ?
+            UNION ALL
+            SELECT 'overdue', ?, unit_id, solving_unit_id, '', 0, sum(n) FROM (
+              SELECT unit_id, solving_unit_id, n FROM figure_rollup WHERE part = 'overdueMonth' AND bucket < ?
+              UNION ALL
+              SELECT unit_id, solving_unit_id, n FROM figure_rollup WHERE part = 'overdue' AND bucket BETWEEN ? AND ?)
+            GROUP BY unit_id, solving_unit_id
             """
-        let arguments: StatementArguments = [FigureRollup.monthNumber(months.lowerBound), FigureRollup.monthNumber(months.upperBound),
-                                             day.ordinal, day.ordinal]
+        let periodFrom = FigureRollup.monthNumber(period.lowerBound), periodTo = FigureRollup.monthNumber(period.upperBound)
+        let arguments: StatementArguments = [FigureRollup.monthNumber(trends.lowerBound), FigureRollup.monthNumber(trends.upperBound),
+                                             periodFrom, periodTo, periodFrom, periodTo,
+                                             day.ordinal, FigureRollup.monthNumber(day.month), day.month.firstDay.ordinal, day.ordinal]
         return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row -> (FigureRollup.Key, Int)? in
             guard let part = FigureRollup.Part(rawValue: row.text("part")) else { throw UnknownStoredValue(value: row.text("part"), type: "FigureRollup.Part") }
             let solving = row.text("solving_unit_id"), category = row.text("category_id")

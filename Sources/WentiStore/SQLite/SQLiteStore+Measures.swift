@@ -68,8 +68,8 @@ extension SQLiteStore {
     }
 
     /// The kept figure rollup (`FigureRollup`) for `months`, overdue judged on `day`.
-    public func figureRollup(months: ClosedRange<YearMonth>, overdueOn day: Day) async throws(StoreError) -> [(FigureRollup.Key, Int)] {
-        try await read { db in try FigureRollupTable.read(months: months, overdueOn: day, in: db) }
+    public func figureRollup(period: ClosedRange<YearMonth>, trends: ClosedRange<YearMonth>, overdueOn day: Day) async throws(StoreError) -> [(FigureRollup.Key, Int)] {
+        try await read { db in try FigureRollupTable.read(period: period, trends: trends, overdueOn: day, in: db) }
     }
 }
 

@@ -57,13 +57,10 @@ enum ServerRollup {
                  + least(greatest(0, solved_on - reported_on - paused_days), \(FigureRollup.daysPerGrade - 1)), 1
             FROM f WHERE solved_on IS NOT NULL AND grade IS NOT NULL
           UNION ALL
-          SELECT 'overdue', overdue_from, unit, solving, '', 0, 1 FROM f
+          SELECT p.part, CASE p.part WHEN 'overdue' THEN e.day ELSE wenti.month_number(e.day) END, unit, solving, '', 0, e.n
+            FROM f, LATERAL (VALUES (overdue_from, 1), (solved_on, -1)) e(day, n), (VALUES ('overdue'), ('overdueMonth')) p(part)
             WHERE due_on IS NOT NULL AND paused_since IS NULL AND stage NOT IN ('referred','watch','found','analysing')
-              AND (solved_on IS NULL OR solved_on > overdue_from)
-          UNION ALL
-          SELECT 'overdue', solved_on, unit, solving, '', 0, -1 FROM f
-            WHERE due_on IS NOT NULL AND paused_since IS NULL AND stage NOT IN ('referred','watch','found','analysing')
-              AND solved_on > overdue_from
+              AND (solved_on IS NULL OR solved_on > overdue_from) AND e.day IS NOT NULL
           UNION ALL
           SELECT 'referred', wenti.month_number(referral_on), unit, solving, '', 0, 1 FROM f WHERE referral_on IS NOT NULL
           UNION ALL
