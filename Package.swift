@@ -97,7 +97,7 @@ let package = Package(
         .target(name: "WentiTestSupport", dependencies: ["WentiStore", "WentiSession", "WentiSeal", "WentiExchange"], path: "Tests/WentiTestSupport"),
         .testTarget(name: "WentiCoreTests", dependencies: ["WentiCore"]),
         .testTarget(name: "WentiTextTests", dependencies: ["WentiText"]),
-        .testTarget(name: "WentiSealTests", dependencies: ["WentiSeal"]),
+        .testTarget(name: "WentiSealTests", dependencies: ["WentiSeal", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "WentiTerminalTests", dependencies: ["WentiTerminal", "CNCurses"]),
         .testTarget(
             name: "WentiAppTests",
@@ -105,7 +105,8 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "WentiStoreTests", dependencies: ["WentiStore", "WentiExchange", "WentiTestSupport", "WentiSeal"]),
-        .testTarget(name: "WentiSessionTests", dependencies: ["WentiSession", "WentiExchange", "WentiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WentiSessionTests", dependencies: ["WentiSession", "WentiExchange", "WentiTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                                                            .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "WentiExchangeTests", dependencies: ["WentiExchange", "WentiTestSupport", "WentiSeal"]),
         .testTarget(name: "WentiReportsTests", dependencies: ["WentiReports"]),
         .testTarget(name: "WentiOfficeTests", dependencies: ["WentiOffice", "ZIPFoundation"]),
