@@ -77,7 +77,7 @@ extension StoreConformanceTests {
 
         // Edited texts: the old words go, the new ones come (鑫 and 淼犇 were nowhere before).
         let all = try await Self.all(store)
-        let edited = try #require(all.first { !$0.title.isEmpty && $0.stage != .closed })
+        let edited = try #require(all.first { $0.stage == .found })
         _ = try await store.perform([.edit(title: "鑫源小区 淼犇 Q3 报修", description: "换了说明：k8 线路，补，贴", categoryID: nil)],
                                     on: edited.code, expectedVersion: edited.version, actor: zhao)
         _ = try await store.open(NewConcern(title: "新开：犇字辈职工的补贴", categoryID: "team-burden", channel: .hotline, finderID: "zg-zhao",
@@ -104,6 +104,7 @@ extension StoreConformanceTests {
         let (store, clock, cleanup) = try await backend.demo()
         defer { cleanup() }
         let organisation = try await store.workspace().organisation
+        var compared = 0
         func expectSame(_ moment: String) async throws {
             var facts: [ConcernFact] = []
             try await store.eachFact(ConcernQuery(), scope: .all, titles: false) { facts.append($0) }
@@ -130,8 +131,7 @@ extension StoreConformanceTests {
                 #expect(tidy(byRollup.rolledUp(organisation)) == tidy(byFacts.rolledUp(organisation)), "\(period) \(moment)")
                 #expect(tidy(byRollup.bySolvingUnit) == tidy(byFacts.bySolvingUnit), "\(period) \(moment): solving units")
                 #expect(trendsByRollup.trends.byUnitAndCategory == trendsByFacts.trends.byUnitAndCategory, "\(period) \(moment): trends")
-                #expect(byFacts.rolledUp(organisation)[organisation.company.id]?.found ?? 0 > 0 || period.to < Day("2026-09-01")!,
-                        "\(period) \(moment): the demo has figures to compare")
+                compared += byFacts.rolledUp(organisation)[organisation.company.id]?.activity ?? 0
             }
         }
         try await expectSame("as seeded")
@@ -155,5 +155,6 @@ extension StoreConformanceTests {
         try await expectSame("after changes")
         clock.set(day: store.today().adding(days: 40))
         try await expectSame("forty days later")
+        #expect(compared > 0, "the demo has figures to compare")
     }
 }
