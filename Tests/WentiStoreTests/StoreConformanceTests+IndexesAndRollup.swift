@@ -39,8 +39,10 @@ extension StoreConformanceTests {
         }
         let ranked = counts.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map(\.key)
         let ones = ranked.filter { $0.count == 1 }, twos = ranked.filter { $0.count == 2 }
-        var words = Array(ones.prefix(6)) + Array(ones.suffix(6)) + Array(twos.prefix(6)) + Array(twos.suffix(8))
-        words += twos.filter { $0.contains { !$0.isLetter && !$0.isNumber } }.prefix(4)
+        // A few of each kind: on the server every one of these queries costs a scan of the
+        // demo's pieces (the planner does not use the GIN index on 70 rows).
+        var words = Array(ones.prefix(3)) + Array(ones.suffix(3)) + Array(twos.prefix(3)) + Array(twos.suffix(4))
+        words += twos.filter { $0.contains { !$0.isLetter && !$0.isNumber } }.prefix(2)
         words += ["鑫", "淼犇", "Q", "q", "k", "1", "0", "2026", "，", "补，"]
         return Array(Set(words)).sorted()
     }
@@ -72,7 +74,7 @@ extension StoreConformanceTests {
         let zhao = try await store.person("zg-zhao")
         var words = Self.shortWords(in: try await Self.all(store))
         words += ["鑫", "淼犇", "犇"]
-        #expect(words.count > 30)
+        #expect(words.count > 20)
         try await Self.expectSearchesAgreeWithAScan(store, words: words, "as seeded")
 
         // Edited texts: the old words go, the new ones come (鑫 and 淼犇 were nowhere before).
