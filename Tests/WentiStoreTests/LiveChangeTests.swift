@@ -60,7 +60,7 @@ struct OutageCheckTests {
         let down = StoreError.serverUnreachable("test/none")
         for _ in 0..<5 {
             await #expect(throws: down) {
-                try await listener.mark { () async throws(StoreError) -> Int64 in
+                try await listener.mark { (_: Duration?) async throws(StoreError) -> Int64 in
                     attempts += 1
                     throw down
                 }
@@ -72,12 +72,12 @@ struct OutageCheckTests {
                                    logger: .init(label: "test"))
         var tries = 0
         for _ in 0..<3 {
-            _ = try? await other.mark { () async throws(StoreError) -> Int64 in
+            _ = try? await other.mark { (_: Duration?) async throws(StoreError) -> Int64 in
                 tries += 1
                 throw StoreError.busy
             }
         }
         #expect(tries == 3)
-        #expect(try await other.mark { () async throws(StoreError) -> Int64 in 7 } == 7)
+        #expect(try await other.mark { (_: Duration?) async throws(StoreError) -> Int64 in 7 } == 7)
     }
 }

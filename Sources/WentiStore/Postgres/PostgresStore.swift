@@ -107,8 +107,8 @@ public final class PostgresStore: WorkspaceStore {
     /// The server's change mark; while `LISTEN` says nothing changed, without asking it.
     public func changeToken() async throws(StoreError) -> ChangeToken {
         connection.changes.start()
-        let mark = try await connection.changes.mark { () async throws(StoreError) -> Int64 in
-            try await self.connection.read { db in
+        let mark = try await connection.changes.mark { (patience: Duration?) async throws(StoreError) -> Int64 in
+            try await self.connection.read(patience: patience) { db in
                 for try await n in try await db.query("SELECT n FROM wenti.change_mark", logger: self.logger).decode(Int64.self) { return n }
                 return 0
             }

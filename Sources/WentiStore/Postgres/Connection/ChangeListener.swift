@@ -13,7 +13,8 @@ import Synchronization
 ///
 /// Once a read found the server out of reach, checks do not wait for it again (each wait is
 /// the connection patience, seconds in which the screen takes no key): they report the outage
-/// at once until the listener is back, or for at most `retryAfter`, and then read again.
+/// at once until the listener is back, and every `retryAfter` try a read that waits
+/// `retryPatience` only (in case reads work while listening does not).
 final class ChangeListener: Sendable {
     static let channel = "wenti_changed"
 
@@ -28,6 +29,7 @@ final class ChangeListener: Sendable {
     }
 
     static let retryAfter: Duration = .seconds(10)
+    static let retryPatience: Duration = .milliseconds(300)
 
     private let state = Mutex(State())
     private let task = Mutex<Task<Void, Never>?>(nil)
@@ -74,27 +76,29 @@ final class ChangeListener: Sendable {
     private enum Answer {
         case known(Int64)
         case stillOut(StoreError)
-        case read
+        /// Read, with the usual patience (nil) or a short one during an outage.
+        case read(Duration?)
     }
 
     /// The change mark, read with `read` unless the listener knows it has not moved, or the
     /// server was found out of reach a moment ago.
-    func mark(reading read: () async throws(StoreError) -> Int64) async throws(StoreError) -> Int64 {
+    func mark(reading read: (_ patience: Duration?) async throws(StoreError) -> Int64) async throws(StoreError) -> Int64 {
         let answer: Answer = state.withLock { state in
             if state.listening, !state.stale, let mark = state.mark { return .known(mark) }
             if let outage = state.outage, outage.since.duration(to: .now) < Self.retryAfter { return .stillOut(outage.error) }
             // A notification arriving while the mark is read sets this again.
             state.stale = false
             state.reads += 1
-            return .read
+            return .read(state.outage == nil ? nil : Self.retryPatience)
         }
+        let patience: Duration?
         switch answer {
         case .known(let mark): return mark
         case .stillOut(let error): throw error
-        case .read: break
+        case .read(let given): patience = given
         }
         do {
-            let mark = try await read()
+            let mark = try await read(patience)
             state.withLock { $0.mark = mark; $0.outage = nil }
             return mark
         } catch {

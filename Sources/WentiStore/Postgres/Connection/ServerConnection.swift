@@ -88,10 +88,11 @@ final class ServerConnection: Sendable {
         return .milliseconds(Int(((given.map { max(0.5, min($0, 600)) }) ?? 5) * 1000))
     }()
 
-    /// One read on a leased connection (each statement sees committed data).
-    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+    /// One read on a leased connection (each statement sees committed data); `patience`
+    /// shorter than the usual for a read that must not hold a screen up.
+    func read<T: Sendable>(patience: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         let client = client
-        return try await withinPatience { leased in
+        return try await withinPatience(patience ?? Self.patience) { leased in
             try await client.withConnection { connection in
                 leased.set()
                 return try await body(connection)
@@ -102,7 +103,7 @@ final class ServerConnection: Sendable {
     /// One transaction: everything `body` does commits together or not at all.
     func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         let client = client, logger = logger
-        return try await withinPatience { leased in
+        return try await withinPatience(Self.patience) { leased in
             try await client.withConnection { connection in
                 leased.set()
                 return try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
@@ -111,13 +112,13 @@ final class ServerConnection: Sendable {
     }
 
     /// Runs `work`, unless no connection was leased within `patience` (then it is cancelled).
-    private func withinPatience<T: Sendable>(_ work: @escaping @Sendable (LeaseFlag) async throws -> T) async throws(StoreError) -> T {
+    private func withinPatience<T: Sendable>(_ patience: Duration, _ work: @escaping @Sendable (LeaseFlag) async throws -> T) async throws(StoreError) -> T {
         let leased = LeaseFlag()
         do {
             return try await withThrowingTaskGroup(of: T?.self) { group in
                 group.addTask { try await work(leased) }
                 group.addTask {
-                    try await Task.sleep(for: Self.patience)
+                    try await Task.sleep(for: patience)
                     // Connected in time: the work runs to its end; this waits to be cancelled.
                     while leased.isSet { try await Task.sleep(for: .seconds(3600)) }
                     return nil
