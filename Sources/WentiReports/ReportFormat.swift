@@ -24,8 +24,36 @@ struct MarkdownContentType: MustacheContentType {
         var escaped = ""
         escaped.reserveCapacity(text.count)
         for character in text {
+            // A line break of a multi-line value: a hard break, indented so that a list
+            // item or paragraph goes on (a bare newline would join the lines into one).
+            if character == "\n" {
+                escaped += "  \n  "
+                continue
+            }
             if Self.special.contains(character) { escaped.append("\\") }
             escaped.append(character)
+        }
+        return escaped
+    }
+}
+
+/// HTML as swift-mustache escapes it, with a line break of a multi-line value written as
+/// <br> (HTML would show it as a space). Registered under the built-in's own name, so the
+/// templates users have edited get it too.
+struct HTMLLinesContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            case "\n": escaped += "<br>\n"
+            default: escaped.append(character)
+            }
         }
         return escaped
     }

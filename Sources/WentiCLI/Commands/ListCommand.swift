@@ -20,7 +20,7 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Rows per page.") var limit: Int = 50
     @Option(help: "Continue after this concern id (keyset paging; print with --format json to get next).") var after: String?
     @Flag(help: "Print only the number of matches.") var count = false
-    @Option(help: "Print counts per tier, stage, grade, category, channel or unit.") var countBy: String?
+    @Option(help: "Print counts per tier, stage, grade, category, channel, unit or batch-group.") var countBy: String?
 
     func validate() throws {
         guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be 1 to 10000") }
@@ -37,7 +37,8 @@ struct ListCommand: AsyncParsableCommand {
             }
             if let countBy {
                 guard let facet = Facet(rawValue: countBy) else {
-                    throw CLIFailure(zh: "--count-by：“\(countBy)”无效", en: "--count-by: \"\(countBy)\" is not one of tier, stage, grade, category, channel, unit")
+                    let names = Facet.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw CLIFailure(zh: "--count-by：“\(countBy)”无效，可用 \(names)", en: "--count-by: \"\(countBy)\" is not one of \(names)")
                 }
                 let counts = try await session.counts(query, by: facet)
                 emit(counts.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "-" : $0.key)\t\($0.value)" }.joined(separator: "\n"))

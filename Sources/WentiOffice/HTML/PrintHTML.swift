@@ -121,6 +121,8 @@ public enum PrintHTML {
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
+            // A line break typed in a multi-line field (a plan, notes) stays one on paper.
+            case "\n": escaped += "<br>"
             default: escaped.append(character)
             }
         }
