@@ -43,7 +43,7 @@ struct FormPickerTests {
             return
         }
         #expect(form.value("responsible") == "郑", "nothing is chosen before the user takes it")
-        #expect(screen.lastFrame.text.contains("郑伟  部门负责人 · 运维检修部"), "\(screen.lastFrame.text)")
+        #expect(screen.lastFrame.text.contains("▸ 郑伟  部门负责人 · 运维检修部"), "\(screen.lastFrame.text)")
         #expect(!screen.lastFrame.text.contains("bz-zheng"), "names, never ids")
         let (taken, after) = await fixture.run(open + " Tab", width: 120, height: 36, language: .zh)
         guard case .recordForm(let chosen, .decision)? = taken.state.overlays.last else {
@@ -81,7 +81,7 @@ struct FormPickerTests {
     @Test func batchGroupsAreChosenFromTheOnesInUse() async throws {
         let fixture = try await AppFixture()
         let (app, screen) = await fixture.run("j b Right Tab 通", language: .zh)
-        #expect(screen.lastFrame.text.contains("通信补贴  1 个问题"), "\(screen.lastFrame.text)")
+        #expect(screen.lastFrame.text.contains("▸ 通信补贴  1 个问题"), "\(screen.lastFrame.text)")
         let (taken, _) = await fixture.run("j b Right Tab 通 Tab", language: .zh)
         guard case .form(let form, .processing, _)? = taken.state.overlays.last else {
             Issue.record("the processing form should be open: \(app.state.overlays)")

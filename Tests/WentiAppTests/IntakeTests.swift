@@ -93,7 +93,7 @@ struct IntakeUnitTests {
         #expect(intake.form.value("unit") == "")
         // Typing lists the units it matches, by name, with the tier and the unit above.
         let (_, hinted) = await fixture.run("i 测 试 Tab Tab Tab Tab Tab 河 口", language: .zh)
-        #expect(hinted.lastFrame.text.contains("河口供电所  L1 · 农网管理部"), "\(hinted.lastFrame.text)")
+        #expect(hinted.lastFrame.text.contains("▸ 河口供电所  L1 · 农网管理部"), "\(hinted.lastFrame.text)")
         _ = await fixture.run("i 测 试 Tab Tab Tab Tab Tab 河 口 C-s")
         await #expect(try fixture.store.concern(ConcernCode("Q-2026-0071")!, viewer: nil).unitID == "t-hk")
         // A short name chooses its unit (运检部 is 运维检修部).

@@ -280,7 +280,7 @@ enum Overlays {
     }
 
     /// The help's lines on screen at this size: the screen less the bars, the frame and the filter.
-    static func helpRows(_ state: AppState) -> Int { max(1, state.size.height - 6) }
+    static func helpRows(_ state: AppState) -> Int { max(1, state.size.height - 5) }
 
     static func drawHelp(_ state: AppState, _ env: AppEnvironment, filter: TextField, selected: Int, top: Int, into grid: inout Grid, layout: Layout) {
         let language = state.language

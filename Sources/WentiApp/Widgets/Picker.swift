@@ -133,11 +133,13 @@ public struct Picker: Sendable, Equatable {
             return
         }
         for (offset, option) in matches.dropFirst(top).prefix(rows).enumerated() {
-            let style = Style(reverse: top + offset == selected)
-            let label = TextSanitizer.clean(option.label)
+            // A menu, not a value: every line starts with its marker, the chosen one with ▸.
+            let highlighted = top + offset == selected
+            let style = Style(bold: highlighted, reverse: highlighted)
+            let label = (highlighted ? "▸ " : "  ") + TextSanitizer.clean(option.label)
             grid.fill(x: x, y: y + offset, width: width, height: 1, style: style)
-            grid.write(label, x: x + 1, y: y + offset, style: style, limit: width - 2)
-            let used = DisplayWidth.of(label) + 3
+            grid.write(label, x: x, y: y + offset, style: style, limit: width - 1)
+            let used = DisplayWidth.of(label) + 2
             let detail = option.detail.text(language)
             if !detail.isEmpty, used < width - 2 {
                 grid.write(TextSanitizer.clean(detail), x: x + used, y: y + offset, style: Style(dim: true, reverse: style.reverse), limit: width - used - 1)
