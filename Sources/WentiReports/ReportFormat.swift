@@ -1,4 +1,5 @@
 import Mustache
+import WentiText
 
 /// The formats a document (minutes, agenda, notice, bulletin) is written in.
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -41,20 +42,5 @@ struct MarkdownContentType: MustacheContentType {
 /// <br> (HTML would show it as a space). Registered under the built-in's own name, so the
 /// templates users have edited get it too.
 struct HTMLLinesContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            case "\n": escaped += "<br>\n"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

@@ -26,6 +26,11 @@ struct FormPickerTests {
         var unit = Picker(PickOptions.units(org))
         for key in KeyScript.parse("运检部") { _ = unit.handle(key) }
         #expect(unit.chosen?.label == "运维检修部" && unit.value == "d-yj")
+        // A prefilled name is replaced by typing, never appended to (江城供电公司运检).
+        var prefilled = Picker(PickOptions.units(org), text: "co")
+        #expect(prefilled.field.text == "江城供电公司")
+        for key in KeyScript.parse("运检") { _ = prefilled.handle(key) }
+        #expect(prefilled.field.text == "运检" && prefilled.matches.first?.label == "运维检修部")
         // Two teams whose names start alike are listed with the unit above them.
         var teams = Picker(PickOptions.units(org))
         for key in KeyScript.parse("变电") { _ = teams.handle(key) }

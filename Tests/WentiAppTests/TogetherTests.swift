@@ -59,15 +59,20 @@ struct TogetherTests {
         #expect(backend.lastFrame.text.contains("孙文博：已协调财务"))
     }
 
-    @Test func aConflictingEditIsRefusedWithWhoAndTheInputIsKept() async throws {
-        let fixture = try await AppFixture()
+    /// The progress form opened on Q-2026-0004 and typed in; while it is open, 孙文博 adds a
+    /// note from another process; then C-s.
+    func conflictingProgress(_ fixture: AppFixture) throws -> [(before: () -> Void, key: Key)] {
         let someoneElse = try other(fixture)
-        // Open the progress form on Q-2026-0004, type, and while it is open someone else changes it.
         var steps: [(before: () -> Void, key: Key)] = KeyScript.parse("/ 活 动 室 Enter p 已 联 系 后 勤").map { key in ({}, key) }
         steps.append(({
             _ = try? blocking { try await someoneElse.perform(.progress("孙文博补充"), on: ConcernCode("Q-2026-0004")!, expectedVersion: nil, actor: "zg-sun") }
         }, .ctrl("s")))
-        let backend = ScriptedTerminal(steps)
+        return steps
+    }
+
+    @Test func aConflictingEditIsRefusedWithWhoAndTheInputIsKept() async throws {
+        let fixture = try await AppFixture()
+        let backend = ScriptedTerminal(try conflictingProgress(fixture))
         let app = TerminalApp(state: AppState(language: .en), environment: fixture.environment, backend: backend)
         await app.run()
         #expect(app.state.toast?.contains("孙文博 changed Q-2026-0004") == true, "\(app.state.toast ?? "")")
@@ -89,15 +94,8 @@ struct TogetherTests {
 
     @Test func afterAConflictCtrlSAppliesWhatWasTypedToTheirVersion() async throws {
         let fixture = try await AppFixture()
-        let someoneElse = try other(fixture)
-        // Someone else adds a note while the progress form is open; a second C-s then puts
-        // what was typed after their note.
-        var steps: [(before: () -> Void, key: Key)] = KeyScript.parse("/ 活 动 室 Enter p 已 联 系 后 勤").map { key in ({}, key) }
-        steps.append(({
-            _ = try? blocking { try await someoneElse.perform(.progress("孙文博补充"), on: ConcernCode("Q-2026-0004")!, expectedVersion: nil, actor: "zg-sun") }
-        }, .ctrl("s")))
-        steps.append(({}, .ctrl("s")))
-        let backend = ScriptedTerminal(steps)
+        // A second C-s then puts what was typed after their note.
+        let backend = ScriptedTerminal(try conflictingProgress(fixture) + [({}, .ctrl("s"))])
         let app = TerminalApp(state: AppState(language: .zh), environment: fixture.environment, backend: backend)
         await app.run()
         #expect(app.state.overlays.isEmpty, "the second C-s went through")

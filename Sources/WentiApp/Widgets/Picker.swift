@@ -41,9 +41,9 @@ public struct Picker: Sendable, Equatable {
         if let option = options.first(where: { $0.value == text }) { field.set(option.label) }
     }
 
-    /// The options the typed text matches, the best first: the label starting with it, then
-    /// containing it, then a short name or unit containing it, then the label holding its
-    /// characters in order (孙博 finds 孙文博). Within a rank the given order stays (it is
+    /// The options the typed text matches, the best first: a name (the label or a short name)
+    /// starting with it, then containing it, then a related word (a person's unit) containing
+    /// it, then the label holding its characters in order (孙博 finds 孙文博). Within a rank the given order stays (it is
     /// the relevance the form chose). Nothing typed matches every option.
     public var matches: [Option] {
         let typed = field.text.trimmingCharacters(in: .whitespaces)
@@ -51,9 +51,11 @@ public struct Picker: Sendable, Equatable {
         let lowered = typed.lowercased()
         func rank(_ option: Option) -> Int? {
             let label = option.label.lowercased()
-            if label.hasPrefix(lowered) { return 0 }
-            if label.contains(lowered) { return 1 }
-            if (option.aliases + option.related).contains(where: { $0.lowercased().contains(lowered) }) { return 2 }
+            // A short name is a name: 运检 starts 运检部 (运维检修部) before it is inside 输电运检班.
+            let names = [label] + option.aliases.map { $0.lowercased() }
+            if names.contains(where: { $0.hasPrefix(lowered) }) { return 0 }
+            if names.contains(where: { $0.contains(lowered) }) { return 1 }
+            if option.related.contains(where: { $0.lowercased().contains(lowered) }) { return 2 }
             var rest = Substring(label)
             for character in lowered {
                 guard let found = rest.firstIndex(of: character) else { return nil }
@@ -113,6 +115,11 @@ public struct Picker: Sendable, Equatable {
         case .up, .ctrl("p"):
             guard isOpen else { return false }
             selected = max(0, selected - 1)
+        case .character where chosen != nil:
+            // A name already chosen (or prefilled) is replaced by what is typed, not appended to.
+            field.set("")
+            _ = field.handle(key)
+            selected = 0
         default:
             guard field.handle(key) else { return false }
             selected = 0
@@ -127,11 +134,16 @@ public struct Picker: Sendable, Equatable {
         let matches = matches
         let rows = min(Self.listRows, max(1, matches.count))
         let top = max(0, min(selected - rows / 2, matches.count - rows))
-        grid.fill(x: x, y: y, width: width, height: rows + (matches.count > rows ? 1 : 0), style: Style(reverse: false))
         if matches.isEmpty {
-            grid.write(language == .zh ? "（没有相符的）" : "(nothing matches)", x: x, y: y, style: Style(dim: true), limit: width)
+            // Said at the right end of the field's own line: a line below would read as the next field's value.
+            let note = language == .zh ? "没有相符的" : "nothing matches"
+            let noteWidth = DisplayWidth.of(note)
+            if DisplayWidth.of(field.text) + noteWidth + 2 < width {
+                grid.write(note, x: x + width - noteWidth, y: y - 1, style: Style(dim: true, underline: true), limit: noteWidth)
+            }
             return
         }
+        grid.fill(x: x, y: y, width: width, height: rows + (matches.count > rows ? 1 : 0))
         for (offset, option) in matches.dropFirst(top).prefix(rows).enumerated() {
             // A menu, not a value: every line starts with its marker, the chosen one with ▸.
             let highlighted = top + offset == selected
