@@ -11,9 +11,9 @@ extension SQLiteStore {
         return try await write { db in
             var new = new
             let envelope: SealedEnvelope?
-            (new.reporter, envelope) = try Self.sealing(new.reporter) { try Self.holderKeys(in: db, organisation: workspace.organisation) }
             let year = context.today.civil.year
             let code = ConcernCode(year: year, sequence: try Self.nextSequence(year: year, in: db))
+            (new.reporter, envelope) = try Self.sealing(new.reporter, of: code) { try Self.holderKeys(in: db, organisation: workspace.organisation) }
             let concern = try Workflow.open(new, code: code, context: context)
             let rowID = try ConcernRows.insert(concern, in: db)
             if let envelope { try Self.writeEnvelope(envelope, concernID: rowID, in: db) }
@@ -84,7 +84,7 @@ extension SQLiteStore {
                 }
                 rowID += 1
                 let envelope: SealedEnvelope?
-                (concern.reporter, envelope) = try Self.sealing(concern.reporter) {
+                (concern.reporter, envelope) = try Self.sealing(concern.reporter, of: concern.code) {
                     if holders == nil { holders = try Self.holderKeys(in: db, organisation: organisation) }
                     return holders ?? []
                 }

@@ -19,6 +19,7 @@ enum Schema {
         migrator.registerMigration("v5-meeting-minutes", migrate: meetingMinutes)
         migrator.registerMigration("v6-notice-replaced", migrate: noticeReplaced)
         migrator.registerMigration("v7-unit-aliases", migrate: unitAliases)
+        migrator.registerMigration("v8-bound-envelopes", migrate: boundEnvelopes)
         return migrator
     }
 

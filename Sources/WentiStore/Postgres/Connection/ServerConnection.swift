@@ -13,15 +13,21 @@ final class ServerConnection: Sendable {
     private let client: PostgresClient
     private let running: Task<Void, Never>
     let logger: Logger
+    /// Tells when the change mark may have moved (`PostgresStore.changeToken`).
+    let changes: ChangeListener
 
-    private init(location: ServerLocation, client: PostgresClient, logger: Logger) {
+    private init(location: ServerLocation, client: PostgresClient, single: PostgresConnection.Configuration, logger: Logger) {
         self.location = location
         self.client = client
         self.logger = logger
+        changes = ChangeListener(configuration: single, logger: logger)
         running = Task { await client.run() }
     }
 
-    deinit { running.cancel() }
+    deinit {
+        changes.stop()
+        running.cancel()
+    }
 
     /// Connects once first, so that a wrong password, an unknown role or an unreachable server
     /// is told at once instead of as a pool's timeout.
@@ -37,12 +43,14 @@ final class ServerConnection: Sendable {
         do {
             let probe = try await PostgresConnection.connect(configuration: single, id: 1, logger: logger)
             try await probe.close()
+        } catch let error as PSQLError where error.code == .authMechanismRequiresPassword {
+            throw .passwordRequired(role: location.username)
         } catch {
             throw storeError(error)
         }
         pooled.options.maximumConnections = 4
         pooled.options.connectTimeout = .seconds(5)
-        return ServerConnection(location: location, client: PostgresClient(configuration: pooled, backgroundLogger: logger), logger: logger)
+        return ServerConnection(location: location, client: PostgresClient(configuration: pooled, backgroundLogger: logger), single: single, logger: logger)
     }
 
     private static func configurations(_ location: ServerLocation) throws -> (PostgresConnection.Configuration, PostgresClient.Configuration) {
@@ -66,6 +74,7 @@ final class ServerConnection: Sendable {
     }
 
     func close() {
+        changes.stop()
         running.cancel()
     }
 
@@ -159,6 +168,8 @@ final class ServerConnection: Sendable {
             return .serverUnreachable("\(error)")
         case let error as PSQLError:
             if let state = error.serverInfo?[.sqlState] { return storeError(state: state, message: error.serverInfo?[.message]) }
+            // TLS refused the server (most often: its certificate is not signed by a CA given).
+            if error.underlying is NIOSSLError { return .serverNotTrusted }
             return .serverUnreachable("\(error.code)")
         default:
             return .database("\(type(of: error))")
