@@ -250,10 +250,15 @@ struct TerminalEndToEndTests {
         #expect(try cli.run(["people", "login", "zg-sun", CommandLineTests.account, "--db", db]).status == 0)
         #expect(try cli.run(["progress", "Q-2026-0069", "孙文博先到", "--db", db]).status == 0)
         try tmux.run(["send-keys", "-t", "w", "C-s"])
-        let lines = try tmux.waitFor { $0.joined().contains("was changed by 孙文博") }
-        #expect(lines.joined().contains("was changed by 孙文博"))
+        // The form comes back on the new version, saying who changed what, with what was typed.
+        let lines = try tmux.waitFor { $0.joined().contains("孙文博 changed Q-2026-0069") }
+        #expect(lines.joined().contains("new progress: 孙文博先到"))
         #expect(lines.joined().contains("已联系"), "the form is still open with what was typed")
-        try tmux.run(["send-keys", "-t", "w", "Escape", "q"])
+        // C-s again applies it to their version: both notes are on record, theirs first.
+        try tmux.run(["send-keys", "-t", "w", "C-s"])
+        let saved = try tmux.waitFor { $0.joined().contains("add progress  已联系") }
+        #expect(saved.joined().contains("add progress  孙文博先到"))
+        try tmux.run(["send-keys", "-t", "w", "q"])
     }
 
     /// The meetings pane under a real terminal in Chinese: the agenda built from the data,
