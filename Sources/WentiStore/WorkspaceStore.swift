@@ -82,6 +82,12 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     /// are the organisation's: the session reads them with `ConcernScope.all` and narrows
     /// afterwards (`UnitFigures.shown`).
     func facts(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?)
+    /// The figure rollup (`FigureRollup`) of every concern: the found rows of `trends` and
+    /// `period`, every other part's rows of `period`, and the overdue counts on `day` per
+    /// library and solving department as one row each, dated `day`
+    /// (`FigureRollup.selected`). What `UnitFigures.Builder` and `Trends.Builder` make of
+    /// them is what they make of every fact, for a period of those whole months.
+    func figureRollup(period: ClosedRange<YearMonth>, trends: ClosedRange<YearMonth>, overdueOn day: Day) async throws(StoreError) -> [(FigureRollup.Key, Int)]
 
     // MARK: Sealed identities
     // An anonymous reporter's identity enters as `SealedIdentity.toSeal` on `open` or

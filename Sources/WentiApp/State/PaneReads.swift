@@ -64,9 +64,7 @@ extension Session {
         var query = ConcernQuery()
         query.stages = [.awaitingFeedback]
         query.sort = .oldest
-        let rows = try await page(query, after: nil, limit: Self.feedbackQueueLimit).rows
-        var concerns: [Concern] = []
-        for row in rows { concerns.append(try await concern(row.code)) }
+        var concerns = try await self.concerns(query, limit: Self.feedbackQueueLimit)
         concerns.sort { ($0.solvedOn ?? $0.reportedOn, $0.code) < ($1.solvedOn ?? $1.reportedOn, $1.code) }
         return (concerns, try await count(query, upTo: 10_000))
     }
@@ -86,14 +84,10 @@ extension Session {
         state.month = month
         let period = state.period!
         let org = organisation
-        // One pass over the facts, none of them kept: figures per library and the trends.
-        var figuresBuilder = UnitFigures.Builder(period: period, today: today)
-        var trendsBuilder = Trends.Builder(months: Trends.months(endingWith: period.to.month, count: 6), organisation: org,
-                                           window: state.quarter ? 3 : 1)
-        try await eachOrganisationFact(for: .figures, titles: false) { fact in
-            figuresBuilder.add(fact)
-            trendsBuilder.add(fact)
-        }
+        // Figures per library and the trends, from the store's kept rollup.
+        let (figuresBuilder, trendsBuilder) = try await organisationFigures(
+            for: .figures, period: period, today: today, trendMonths: Trends.months(endingWith: period.to.month, count: 6),
+            window: state.quarter ? 3 : 1)
         let shown = unitsShownInFigures(for: .figures)
         let figures = UnitFigures.shown(figuresBuilder.rolledUp(org), to: shown)
         state.units = org.unitsInTreeOrder.filter { shown?.contains($0.id) ?? true }.map { unit in

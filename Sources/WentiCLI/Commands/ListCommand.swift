@@ -41,7 +41,9 @@ struct ListCommand: AsyncParsableCommand {
                     throw CLIFailure(zh: "--count-by：“\(countBy)”无效，可用 \(names)", en: "--count-by: \"\(countBy)\" is not one of \(names)")
                 }
                 let counts = try await session.counts(query, by: facet)
-                emit(counts.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "-" : $0.key)\t\($0.value)" }.joined(separator: "\n"))
+                let language = options.language
+                emit(counts.map { (Self.shown($0.key, of: facet, in: workspace).text(language), $0.value) }
+                    .sorted { $0.0 < $1.0 }.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n"))
                 return
             }
             var cursor: PageCursor?
@@ -56,6 +58,24 @@ struct ListCommand: AsyncParsableCommand {
             case .csv:
                 PrintedOutput.exact(try ConcernListJSON.csv(page.rows), language: language)
             }
+        }
+    }
+}
+
+extension ListCommand {
+    /// A facet's stored value in words: a unit's or category's name, a stage's, grade's or
+    /// channel's label; never the id or enum value the store groups by.
+    static func shown(_ key: String, of facet: Facet, in workspace: Workspace) -> LocalizedText {
+        let none = LocalizedText(zh: "（无）", en: "(none)")
+        switch facet {
+        case .tier: return key.isEmpty ? none : LocalizedText(zh: key, en: key)
+        case .stage: return Stage(rawValue: key)?.label ?? LocalizedText(zh: key, en: key)
+        case .grade: return key.isEmpty ? LocalizedText(zh: "未定级", en: "ungraded") : Grade(rawValue: key)?.label ?? LocalizedText(zh: key, en: key)
+        case .channel: return Channel(rawValue: key)?.label ?? LocalizedText(zh: key, en: key)
+        case .category: return workspace.category(CategoryID(key))?.name ?? LocalizedText(zh: key, en: key)
+        case .unit:
+            let name = workspace.organisation.unit(UnitID(key))?.name ?? key
+            return LocalizedText(zh: name, en: name)
         }
     }
 }

@@ -20,6 +20,8 @@ enum Schema {
         migrator.registerMigration("v6-notice-replaced", migrate: noticeReplaced)
         migrator.registerMigration("v7-unit-aliases", migrate: unitAliases)
         migrator.registerMigration("v8-bound-envelopes", migrate: boundEnvelopes)
+        migrator.registerMigration("v9-short-words", migrate: ShortWordIndex.migrate)
+        migrator.registerMigration("v10-figure-rollup", migrate: FigureRollupTable.migrate)
         return migrator
     }
 
