@@ -76,6 +76,9 @@ extension ListCommand {
         case .unit:
             let name = workspace.organisation.unit(UnitID(key))?.name ?? key
             return LocalizedText(zh: name, en: name)
+        case .batchGroup:
+            // A batch group is a name people gave; "" for concerns handled one by one.
+            return key.isEmpty ? LocalizedText(zh: "（不成批）", en: "(not batched)") : LocalizedText(zh: key, en: key)
         }
     }
 }
