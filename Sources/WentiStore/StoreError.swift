@@ -79,10 +79,11 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
             LocalizedText(zh: "没有问题 \(code)，或您无权查看", en: "no concern \(code), or it is not visible to you")
         case .recordNotFound(let kind, let id):
             LocalizedText(zh: "没有\(kind.label.zh) \(id)，或您无权查看", en: "no \(kind.label.en) \(id), or it is not visible to you")
-        case .conflict(let code, let expected, let current, let name, let at):
+        case .conflict(let code, _, _, let name, let at):
+            // Versions are bookkeeping: a person is told who changed it and when.
             LocalizedText(
-                zh: "\(code) 已被 \(name) 于 \(Self.stamp(at)) 修改（版本 \(expected) → \(current)），您的修改未保存",
-                en: "\(code) was changed by \(name) at \(Self.stamp(at)) (version \(expected) → \(current)); your change was not saved")
+                zh: "\(code) 在您读取之后已被 \(name) 修改（\(Self.stamp(at))），您的修改未保存：请重新读取后再改",
+                en: "\(code) was changed by \(name) at \(Self.stamp(at)), after you read it; your change was not saved: read it again and redo it")
         case .unknownPerson(let id):
             LocalizedText(zh: "没有编号为 \(id) 的人员", en: "no person with id \(id)")
         case .rule(let error): error.label

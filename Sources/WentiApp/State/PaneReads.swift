@@ -6,14 +6,28 @@ import WentiStore
 extension Session {
     static let supervisionRows = 50
 
-    /// Concerns with a running clock due within `days` (not yet overdue), soonest first.
+    /// Concerns due within `days` (not yet overdue), soonest first: those whose clock runs,
+    /// and those graded but not yet defined. A grade sets the deadline at once, but the clock
+    /// is judged only from the definition on (docs/METRICS.md, "overdue"), so the running
+    /// list alone said "due within 7 days: 0" of a concern due in 6 days that still waited
+    /// for its meeting: exactly the one supervision must chase.
     func dueSoon(within days: Int) async throws -> [ConcernSummary] {
-        var query = ConcernQuery()
-        query.sort = .dueSoonest
         let today = today()
-        query.dueWithin = today...today.adding(days: days)
-        return try await page(query, after: nil, limit: Self.supervisionRows).rows
+        let window = today...today.adding(days: days)
+        var running = ConcernQuery()
+        running.sort = .dueSoonest
+        running.dueWithin = window
+        var undefined = ConcernQuery()
+        undefined.stages = Self.undefinedStages
+        undefined.sort = .dueSoonest
+        undefined.deadlineWithin = window
+        let rows = try await page(running, after: nil, limit: Self.supervisionRows).rows
+            + page(undefined, after: nil, limit: Self.supervisionRows).rows
+        return Array(rows.sorted { ($0.due ?? today, $0.code) < ($1.due ?? today, $1.code) }.prefix(Self.supervisionRows))
     }
+
+    /// The stages before a concern is defined: a deadline there comes, but the clock is not judged.
+    static let undefinedStages: Set<Stage> = [.found, .analysing]
 
     func overdue() async throws -> (rows: [ConcernSummary], total: Int) {
         var query = ConcernQuery()

@@ -20,7 +20,7 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Rows per page.") var limit: Int = 50
     @Option(help: "Continue after this concern id (keyset paging; print with --format json to get next).") var after: String?
     @Flag(help: "Print only the number of matches.") var count = false
-    @Option(help: "Print counts per tier, stage, grade, category, channel or unit.") var countBy: String?
+    @Option(help: "Print counts per tier, stage, grade, category, channel, unit or batch-group.") var countBy: String?
 
     func validate() throws {
         guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be 1 to 10000") }
@@ -37,7 +37,8 @@ struct ListCommand: AsyncParsableCommand {
             }
             if let countBy {
                 guard let facet = Facet(rawValue: countBy) else {
-                    throw CLIFailure(zh: "--count-by：“\(countBy)”无效", en: "--count-by: \"\(countBy)\" is not one of tier, stage, grade, category, channel, unit")
+                    let names = Facet.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw CLIFailure(zh: "--count-by：“\(countBy)”无效，可用 \(names)", en: "--count-by: \"\(countBy)\" is not one of \(names)")
                 }
                 let counts = try await session.counts(query, by: facet)
                 let language = options.language
@@ -75,6 +76,9 @@ extension ListCommand {
         case .unit:
             let name = workspace.organisation.unit(UnitID(key))?.name ?? key
             return LocalizedText(zh: name, en: name)
+        case .batchGroup:
+            // A batch group is a name people gave; "" for concerns handled one by one.
+            return key.isEmpty ? LocalizedText(zh: "（不成批）", en: "(not batched)") : LocalizedText(zh: key, en: key)
         }
     }
 }

@@ -246,6 +246,7 @@ extension PostgresStore {
         case .category: "c.category_id"
         case .channel: "c.channel"
         case .unit: "c.unit_id"
+        case .batchGroup: "coalesce(c.batch_group, '')"
         }
         let statement = filter.sql.query("SELECT \(column), count(*)::int FROM wenti.concern c \(filter.whereClause) GROUP BY 1")
         return try await connection.read { db in

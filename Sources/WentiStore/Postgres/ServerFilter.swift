@@ -46,6 +46,9 @@ struct ServerFilter {
         if let due = query.dueWithin {
             clauses.append("(\(Self.clockRuns) AND c.due_on BETWEEN \(sql.bind(due.lowerBound.ordinal)) AND \(sql.bind(due.upperBound.ordinal)))")
         }
+        if let due = query.deadlineWithin {
+            clauses.append("c.due_on BETWEEN \(sql.bind(due.lowerBound.ordinal)) AND \(sql.bind(due.upperBound.ordinal))")
+        }
         if let group = query.batchGroup { clauses.append("c.batch_group = \(sql.bind(group))") }
         if let figure = query.figure { addFigure(figure) }
         if let person = query.firstResponsibleID { clauses.append("c.first_responsible_id = \(sql.bind(person.rawValue))") }

@@ -46,6 +46,10 @@ struct ConcernFilterSQL: Sendable {
             clauses.append("(\(Self.overdue) AND c.due_on BETWEEN ? AND ?)")
             bind([due.lowerBound.ordinal, due.upperBound.ordinal])
         }
+        if let due = query.deadlineWithin {
+            clauses.append("c.due_on BETWEEN ? AND ?")
+            bind([due.lowerBound.ordinal, due.upperBound.ordinal])
+        }
         if let group = query.batchGroup {
             clauses.append("c.batch_group = ?")
             bind([group])

@@ -244,6 +244,7 @@ extension SQLiteStore {
         case .category: "c.category_id"
         case .channel: "c.channel"
         case .unit: "c.unit_id"
+        case .batchGroup: "coalesce(c.batch_group, '')"
         }
         return try await read { db in
             var result: [String: Int] = [:]
