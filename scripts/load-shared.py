@@ -8,7 +8,11 @@ that no update was lost: every write that succeeded is in its concern's notes ex
 has its audit row written by the role that made it; every refused one said why. Prints the
 write latency (the whole command: process start, connection, transaction) as p50/p99.
 
-    scripts/load-shared.py --wenti .build/release/wenti [--clients 20] [--writes 10]
+With --expect-version each write first reads the concern's version, as a screen shows it, and
+is made with --expect-version: a write that lost the race must be refused as a conflict (exit
+3, naming who changed the concern) and leave nothing behind.
+
+    scripts/load-shared.py --wenti .build/release/wenti [--clients 20] [--writes 10] [--expect-version]
 """
 import argparse
 import os
@@ -41,6 +45,7 @@ def main():
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--writes", type=int, default=10)
     parser.add_argument("--concerns", type=int, default=5)
+    parser.add_argument("--expect-version", action="store_true", help="read the version first; stale writes must be conflicts")
     args = parser.parse_args()
     wenti = os.path.abspath(args.wenti)
 
@@ -60,9 +65,11 @@ def main():
             for write in range(args.writes):
                 code = codes[(index + write) % len(codes)]
                 text = f"load c{index} w{write}"
+                command = [wenti, "progress", code, text, "--db", url, "--lang", "en"]
+                if args.expect_version:
+                    command += ["--expect-version", psql(socket, f"SELECT version FROM wenti.concern WHERE code = '{code}'", role)]
                 began = time.perf_counter()
-                done = subprocess.run([wenti, "progress", code, text, "--db", url, "--lang", "en"],
-                                      capture_output=True, text=True, stdin=subprocess.DEVNULL)
+                done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
                 results.append((code, text, role, done.returncode, done.stderr.strip(), time.perf_counter() - began))
             return results
 
@@ -80,15 +87,20 @@ def main():
         audited = int(psql(socket, f"SELECT count(*) FROM wenti.audit_log WHERE seq > {start_seq} AND action = 'progress' "
                                    f"AND db_user = actor_id"))
         lost = [r for r in succeeded if notes.count(r[1]) != 1]
+        # A refused write leaves no note; with versions, each refusal is a conflict (exit 3).
+        leaked = [r for r in refused if r[1] in notes]
+        not_conflicts = [r for r in refused if args.expect_version and r[3] != 3]
         latencies = sorted(r[5] * 1000 for r in results)
         p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
         print(f"clients {args.clients}, writes each {args.writes}, concerns {len(codes)}: "
               f"{len(succeeded)} succeeded, {len(refused)} refused ({len(unclear)} without a message), "
-              f"{len(lost)} lost, {audited} audit rows by their own role, in {wall:.1f} s")
+              f"{len(lost)} lost, {len(leaked)} refused yet written, {len(not_conflicts)} refused for another reason than a conflict, "
+              f"{audited} audit rows by their own role, in {wall:.1f} s")
         print(f"write latency (whole command) p50 {statistics.median(latencies):.0f} ms, p99 {p99:.0f} ms")
         for r in refused[:5]:
             print(f"  refused {r[0]} as {r[2]}: {r[4]}")
-        ok = not lost and not unclear and audited == len(succeeded) and len(notes) == len(succeeded)
+        ok = (not lost and not unclear and not leaked and not not_conflicts
+              and audited == len(succeeded) and len(notes) == len(succeeded))
         return 0 if ok else 1
     finally:
         subprocess.run([cluster, "stop", folder])

@@ -107,19 +107,27 @@ public enum App {
     /// only as many as needed.
     static func drawTabs(_ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
         grid.fill(x: 0, y: 0, width: layout.width, height: 1, style: Style(reverse: true))
-        grid.write(" wenti 问题 ", x: 0, y: 0, style: Style(bold: true, reverse: true))
         let who = who(env.session, state.language)
-        func label(_ tab: AppTab, full: Bool) -> String {
-            full || tab == state.tab ? " \(tab.rawValue) " + tab.title.text(state.language) + " " : " \(tab.rawValue) "
-        }
+        // Who is looking is never cut: the other tabs shrink to their numbers first, then the
+        // product's name goes, then the current tab's title, then the space after each number.
+        var brand = " wenti 问题 "
         var compact: Set<AppTab> = []
-        func tabsWidth() -> Int { AppTab.allCases.reduce(12) { $0 + DisplayWidth.of(label($1, full: !compact.contains($1))) } }
-        for tab in AppTab.allCases.reversed() where tab != state.tab && tabsWidth() + DisplayWidth.of(who) + 2 > layout.width {
-            compact.insert(tab)
+        // At the narrowest, a shrunk tab is its number and one space.
+        var tight = false
+        func label(_ tab: AppTab) -> String {
+            compact.contains(tab) ? (tight ? " \(tab.rawValue)" : " \(tab.rawValue) ") : " \(tab.rawValue) " + tab.title.text(state.language) + " "
         }
-        var x = 12
+        func fits() -> Bool {
+            AppTab.allCases.reduce(DisplayWidth.of(brand)) { $0 + DisplayWidth.of(label($1)) } + DisplayWidth.of(who) + 2 <= layout.width
+        }
+        for tab in AppTab.allCases.reversed() where tab != state.tab && !fits() { compact.insert(tab) }
+        if !fits() { brand = "" }
+        if !fits() { compact.insert(state.tab) }
+        if !fits() { tight = true }
+        grid.write(brand, x: 0, y: 0, style: Style(bold: true, reverse: true))
+        var x = DisplayWidth.of(brand)
         for tab in AppTab.allCases {
-            let text = label(tab, full: !compact.contains(tab))
+            let text = label(tab)
             let current = tab == state.tab
             grid.write(text, x: x, y: 0, style: Style(bold: current, reverse: !current, underline: current))
             x += DisplayWidth.of(text)
@@ -148,6 +156,22 @@ public enum App {
         let y = layout.statusY
         let language = state.language
         grid.fill(x: 0, y: y, width: layout.width, height: 1, style: Style(reverse: true))
+        // A message longer than the line (a refusal with its reason) is wrapped upwards over
+        // the pane, a few lines at most, instead of losing its end.
+        if let toast = state.toast, DisplayWidth.of(TextSanitizer.clean(toast)) > layout.width - 2 {
+            var lines = TerminalText.wrap(TextSanitizer.clean(toast), width: layout.width - 2)
+            let most = max(1, min(6, layout.contentHeight / 2))
+            if lines.count > most {
+                lines = Array(lines.prefix(most))
+                lines[most - 1] = TerminalText.truncate(lines[most - 1], to: layout.width - 3) + String(TerminalText.ellipsis)
+            }
+            for (offset, line) in lines.enumerated() {
+                let row = y - (lines.count - 1) + offset
+                grid.fill(x: 0, y: row, width: layout.width, height: 1, style: Style(reverse: true))
+                grid.write(line, x: 1, y: row, style: Style(bold: true, reverse: true), limit: layout.width - 2)
+            }
+            return
+        }
         // Most important first: whatever does not fit is cut from the end.
         var left = state.tab.pane.status(state, language)
         let right = state.toast ?? hints(env, language, tab: state.tab)

@@ -1,9 +1,10 @@
 import WentiCore
 import WentiStore
+import WentiText
 
 /// Every string the terminal UI shows that does not come from data, in both languages.
 /// One table: a missing translation is a compile error, not a blank on screen.
-public enum UIText: Sendable {
+public enum UIText: Sendable, Hashable {
     case tabLibraries, noConcerns, noSelection
     case columnID, columnGrade, columnStage, columnTitle, columnUnit, columnOwner, columnDue
     case help, helpFilter, unknownCommand(String)
@@ -103,6 +104,17 @@ extension UIText {
     /// "1 visit", "3 visits": an English count with its noun (regular plurals only).
     static func plural(_ n: Int, _ noun: String) -> String {
         English.count(n, noun)
+    }
+
+    /// A unit's name in at most `columns` columns: the name when it fits, else its shortest
+    /// short name that does (short names name one unit each, so 变电运维班 and 变电检修班 stay
+    /// 运维班 and 检修班 instead of both becoming 变电…), else the name cut.
+    static func unitName(_ unit: OrgUnit, fitting columns: Int) -> String {
+        let name = TextSanitizer.clean(unit.name)
+        guard DisplayWidth.of(name) > columns else { return name }
+        let alias = unit.aliases.map { TextSanitizer.clean($0) }.filter { DisplayWidth.of($0) <= columns }
+            .min { DisplayWidth.of($0) < DisplayWidth.of($1) }
+        return alias ?? TerminalText.truncate(name, to: columns)
     }
 
     /// "（…）" in Chinese, " (…)" in English.

@@ -34,7 +34,7 @@ public struct ReportContext: Sendable {
             header["place"] = clean(attendance.place)
             header["attendees"] = attendance.attendees.map(clean).joined(separator: language == .zh ? "、" : ", ")
         }
-        if !meeting.notes.isBlank { header["notes"] = clean(meeting.notes) }
+        if !meeting.notes.isBlank { header["notes"] = paragraph(meeting.notes) }
         var context = base()
         context["title"] = text(ReportLabels.all[meeting.state == .held ? "minutesTitle" : "agendaTitle"]!)
         context["meeting"] = header
@@ -61,7 +61,7 @@ public struct ReportContext: Sendable {
                 "difficulty": decision.analysis.difficulty.map { text($0.label) } ?? "—",
                 "breadth": decision.analysis.breadth.map { text($0.label) } ?? "—",
                 "grade": text(decision.grade.label), "stance": text(decision.grade.stance),
-                "plan": clean(decision.plan), "firstResponsible": personName(decision.firstResponsibleID),
+                "plan": paragraph(decision.plan), "firstResponsible": personName(decision.firstResponsibleID),
                 "responsibleUnit": unitName(decision.responsibleUnitID),
             ]
             let scheduled = policy.schedule(for: decision.grade, gradedOn: decidedOn)
@@ -86,7 +86,7 @@ public struct ReportContext: Sendable {
         context["id"] = clean(notice.id)
         context["concern"] = [
             "code": notice.concern.description, "title": clean(concern?.title ?? ""),
-            "grade": concern?.grade.map { text($0.label) } ?? "—", "plan": clean(concern?.plan ?? ""),
+            "grade": concern?.grade.map { text($0.label) } ?? "—", "plan": paragraph(concern?.plan ?? ""),
         ]
         context["issuedOn"] = notice.issuedOn.description
         context["issuedBy"] = personName(notice.issuedByID)
@@ -147,6 +147,10 @@ public struct ReportContext: Sendable {
     private func text(_ localized: LocalizedText) -> String { localized.text(language) }
 
     private func clean(_ value: String) -> String { TextSanitizer.clean(value) }
+
+    /// Text typed over several lines (a plan, notes): its line breaks stay, and each
+    /// format's escaping makes them line breaks there (`ReportFormat`), never "⏎".
+    private func paragraph(_ value: String) -> String { TextSanitizer.clean(value, mode: .multiLine) }
 
     private func personName(_ id: PersonID) -> String { clean(organisation.person(id)?.name ?? id.rawValue) }
 

@@ -71,6 +71,7 @@ public struct TemplateLibrary: Sendable {
     /// Content types are looked up while a template is parsed, so they are registered first.
     private static let registerContentTypes: Void = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(HTMLLinesContentType(), named: "HTML")
     }()
 }
 

@@ -7,7 +7,7 @@ public enum SealError: Error, Sendable, Hashable, Labelled {
     case wrongPassphrase
     /// The concern's identity was never wrapped to this holder's key.
     case notWrappedTo(KeyHolder)
-    /// The ciphertext or a wrapped key does not open: damaged or swapped.
+    /// The ciphertext or a wrapped key does not open: damaged, or moved from another concern.
     case damaged
     /// The recovery key as typed is not well formed, or is not this workspace's.
     case notTheRecoveryKey
@@ -27,7 +27,7 @@ public enum SealError: Error, Sendable, Hashable, Labelled {
             LocalizedText(zh: "这个身份没有加密给您的密钥（您的密钥晚于该问题登记，或已被移除）：请已能查看的政工人员运行 wenti keys grant 授权给您",
                           en: "this identity was not sealed to your key (your key is newer than the report, or was removed): a political-work colleague who can open it runs wenti keys grant for you")
         case .damaged:
-            LocalizedText(zh: "密文已损坏，无法解开", en: "the sealed identity is damaged and does not open")
+            LocalizedText(zh: "密文已损坏或不属于这个问题，无法解开", en: "the sealed identity is damaged or belongs to another concern, and does not open")
         case .notTheRecoveryKey:
             LocalizedText(zh: "恢复密钥不对：格式有误或不是本工作区的", en: "that is not this workspace's recovery key (mistyped, or another workspace's)")
         case .passphraseTooShort(let minimum):

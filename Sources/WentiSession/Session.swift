@@ -23,7 +23,10 @@ public final class Session: Sendable {
     /// Opens a session for `login`, optionally viewing as `viewAs` (a person's id or name).
     public static func open(store: any WorkspaceStore, login: String, viewAs: String? = nil) async throws -> Session {
         let workspace = try await store.workspace()
-        guard let principal = workspace.organisation.person(login: login) else { throw SessionError.unknownLogin(login) }
+        guard let principal = workspace.organisation.person(login: login) else {
+            // On the shared server the login is a database role, linked by its administrator.
+            throw store is PostgresStore ? SessionError.unknownServerLogin(login) : SessionError.unknownLogin(login)
+        }
         let session = Session(store: store, workspace: workspace, principal: principal, viewedAs: nil)
         guard let viewAs, !viewAs.isEmpty else { return session }
         return try session.viewing(as: viewAs)

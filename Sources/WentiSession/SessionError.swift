@@ -5,6 +5,8 @@ import WentiStore
 public enum SessionError: Error, Sendable, Equatable, Labelled {
     /// The account running wenti is no person of the workspace.
     case unknownLogin(String)
+    /// The role someone logged in to the shared server as is no person's login.
+    case unknownServerLogin(String)
     /// No person has this id or name (or more than one has the name).
     case unknownPerson(String)
     /// A view-as session writes nothing.
@@ -41,6 +43,10 @@ public enum SessionError: Error, Sendable, Equatable, Labelled {
 
     public var label: LocalizedText {
         switch self {
+        case .unknownServerLogin(let role):
+            LocalizedText(
+                zh: "数据库角色 \(role) 不是本工作区的人员：请管理员运行 wenti server add-person 人员 --login \(role) 把它关联到本人",
+                en: "the database role \(role) is no person of this workspace: an administrator links it with wenti server add-person PERSON --login \(role)")
         case .unknownLogin(let login):
             LocalizedText(
                 zh: "账号 \(login) 不是本工作区的人员：请政工人员运行 wenti people login 人员 \(login) 把它关联到本人",

@@ -33,6 +33,9 @@ public struct ConcernQuery: Sendable, Hashable {
     /// Concerns whose clock runs (defined or solving, not paused) and whose effective deadline
     /// falls in these days.
     public var dueWithin: ClosedRange<Day>?
+    /// Concerns whose effective deadline falls in these days, whether or not their clock runs
+    /// (graded but not yet defined: the deadline comes all the same).
+    public var deadlineWithin: ClosedRange<Day>?
     public var firstResponsibleID: PersonID?
     /// Concerns handled together as one batch (批处理) under this group name.
     public var batchGroup: String?
@@ -48,9 +51,9 @@ public struct ConcernQuery: Sendable, Hashable {
 
     public init() {}
 
-    /// Whether only concerns with a running deadline can match (overdue, due within): the due
-    /// order can then read the deadline itself, which the running-deadline index holds in order.
-    var keepsOnlyDeadlines: Bool { overdueOnly || dueWithin != nil }
+    /// Whether only concerns with a deadline can match (overdue, due within): the due order can
+    /// then read the deadline itself, which the running-deadline index holds in order.
+    var keepsOnlyDeadlines: Bool { overdueOnly || dueWithin != nil || deadlineWithin != nil }
 
     public var words: [String] {
         text.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -134,4 +137,6 @@ public struct ConcernPage: Sendable, Hashable {
 /// A dimension to count a query's matches by.
 public enum Facet: String, Sendable, CaseIterable {
     case tier, stage, grade, category, channel, unit
+    /// The batch group of batch-processed concerns ("" for the others): the groups a form offers.
+    case batchGroup = "batch-group"
 }

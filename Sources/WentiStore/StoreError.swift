@@ -59,6 +59,14 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
     /// The shared server cannot be reached (or the connection to it was lost); what was
     /// typed is kept, and the next try reconnects.
     case serverUnreachable(String)
+    /// A person's login may not be a superuser role: a superuser bypasses row-level security
+    /// and every guard, so that person would act with no rule applied.
+    case superuserLogin(String)
+    /// The server asks for a password and none was given (PGPASSWORD, ~/.pgpass, a prompt).
+    case passwordRequired(role: String)
+    /// TLS did not verify the server (its certificate is not signed by a CA given, or names
+    /// another host): nothing was sent to it.
+    case serverNotTrusted
 
     public var label: LocalizedText {
         switch self {
@@ -73,10 +81,11 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
             LocalizedText(zh: "没有问题 \(code)，或您无权查看", en: "no concern \(code), or it is not visible to you")
         case .recordNotFound(let kind, let id):
             LocalizedText(zh: "没有\(kind.label.zh) \(id)，或您无权查看", en: "no \(kind.label.en) \(id), or it is not visible to you")
-        case .conflict(let code, let expected, let current, let name, let at):
+        case .conflict(let code, _, _, let name, let at):
+            // Versions are bookkeeping: a person is told who changed it and when.
             LocalizedText(
-                zh: "\(code) 已被 \(name) 于 \(Self.stamp(at)) 修改（版本 \(expected) → \(current)），您的修改未保存",
-                en: "\(code) was changed by \(name) at \(Self.stamp(at)) (version \(expected) → \(current)); your change was not saved")
+                zh: "\(code) 在您读取之后已被 \(name) 修改（\(Self.stamp(at))），您的修改未保存：请重新读取后再改",
+                en: "\(code) was changed by \(name) at \(Self.stamp(at)), after you read it; your change was not saved: read it again and redo it")
         case .unknownPerson(let id):
             LocalizedText(zh: "没有编号为 \(id) 的人员", en: "no person with id \(id)")
         case .rule(let error): error.label
@@ -111,6 +120,15 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
         case .serverUnreachable(let detail):
             LocalizedText(zh: "无法连接共享服务器（\(detail)），未作任何改动；稍后重试会重新连接",
                           en: "cannot reach the shared server (\(detail)); nothing was changed, and trying again reconnects")
+        case .passwordRequired(let role):
+            LocalizedText(zh: "服务器要求角色 \(role) 的密码：请在终端上运行以便输入，或用 PGPASSWORD、~/.pgpass 提供",
+                          en: "the server asks for the password of the role \(role): run on a terminal to be asked, or give it in PGPASSWORD or ~/.pgpass")
+        case .serverNotTrusted:
+            LocalizedText(zh: "无法验证服务器的证书（不是由所给的 CA 签发，或不是这个主机名），未发送任何内容：请用 ?sslrootcert=文件 或 PGSSLROOTCERT 指定公司的 CA",
+                          en: "the server's certificate could not be verified (not signed by a CA given, or for another host name); nothing was sent: give the company CA with ?sslrootcert=FILE or PGSSLROOTCERT")
+        case .superuserLogin(let role):
+            LocalizedText(zh: "数据库角色 \(role) 是超级用户，绕过服务器的全部权限检查，不能作为人员的登录：请为此人另建角色（wenti server add-person 人员 --login 新角色）",
+                          en: "the database role \(role) is a superuser, which bypasses every check of the server, so it cannot be a person's login: give the person a role of their own (wenti server add-person PERSON --login ROLE)")
         }
     }
 

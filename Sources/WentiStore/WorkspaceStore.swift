@@ -90,6 +90,12 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     /// are the organisation's: the session reads them with `ConcernScope.all` and narrows
     /// afterwards (`UnitFigures.shown`).
     func facts(_ query: ConcernQuery, scope: ConcernScope, titles: Bool, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?)
+    /// The figure rollup (`FigureRollup`) of every concern: the found rows of `trends` and
+    /// `period`, every other part's rows of `period`, and the overdue counts on `day` per
+    /// library and solving department as one row each, dated `day`
+    /// (`FigureRollup.selected`). What `UnitFigures.Builder` and `Trends.Builder` make of
+    /// them is what they make of every fact, for a period of those whole months.
+    func figureRollup(period: ClosedRange<YearMonth>, trends: ClosedRange<YearMonth>, overdueOn day: Day) async throws(StoreError) -> [(FigureRollup.Key, Int)]
 
     // MARK: Sealed identities
     // An anonymous reporter's identity enters as `SealedIdentity.toSeal` on `open` or
@@ -108,11 +114,18 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func envelope(_ code: ConcernCode) async throws(StoreError) -> SealedEnvelope?
     /// Envelopes in concern order, `limit` at a time, for giving a new holder access.
     func envelopes(after code: ConcernCode?, limit: Int) async throws(StoreError) -> [(code: ConcernCode, envelope: SealedEnvelope)]
+    /// How many envelopes there are, how many are not bound to their concern yet, and how many
+    /// each holder has a wrap for: counts only, so reading them opens and audits nothing.
+    func envelopeCounts() async throws(StoreError) -> EnvelopeCounts
     /// Adds wraps of existing data keys to `holder`, one audit entry for the lot.
     func addWraps(_ wraps: [ConcernCode: WrappedKey], to holder: KeyHolder, actor: Person) async throws(StoreError)
-    /// Records that `actor` opened the identity of `code` for `reason` (subject
-    /// `sealedIdentityAuditSubject`, so the concern's own log, which others read, does not show it).
-    func recordOpening(_ code: ConcernCode, reason: String, actor: Person) async throws(StoreError)
+    /// Replaces the ciphertext of envelopes sealed before the binding by the same text bound to
+    /// its concern (`IdentitySeal.bind`); one already bound is left as it is. One audit entry.
+    func bindEnvelopes(_ ciphertexts: [ConcernCode: Data], actor: Person) async throws(StoreError)
+    /// Records that `actor` opened the identity of `code` for `reason`, or tried to and failed
+    /// for `failure` (subject `sealedIdentityAuditSubject`, so the concern's own log, which
+    /// others read, does not show it).
+    func recordOpening(_ code: ConcernCode, reason: String, failure: OpeningFailure?, actor: Person) async throws(StoreError)
     /// How many identities written before sealing still wait to be sealed.
     func identitiesAwaitingSeal() async throws(StoreError) -> Int
     /// Seals every identity still waiting, to the current holders; erases the plain text and
@@ -128,6 +141,30 @@ public protocol WorkspaceStore: AnyObject, Sendable {
 
 /// The audit subject of identity openings and key changes: listed by political-work staff only.
 public let sealedIdentityAuditSubject = "sealed-identities"
+
+/// What `WorkspaceStore.envelopeCounts` tells.
+public struct EnvelopeCounts: Sendable, Hashable {
+    public var total: Int
+    /// Sealed before envelopes were bound to their concern (`Session.bindOldEnvelopes`).
+    public var unbound: Int
+    public var byHolder: [KeyHolder: Int]
+
+    public init(total: Int, unbound: Int, byHolder: [KeyHolder: Int]) {
+        self.total = total
+        self.unbound = unbound
+        self.byHolder = byHolder
+    }
+}
+
+/// Why an opening of a sealed identity failed, as the audit log keeps it: a failed attempt
+/// is recorded as an opening is, so that guessing passphrases leaves a trace.
+public enum OpeningFailure: String, Sendable, CaseIterable {
+    case wrongPassphrase = "wrong-passphrase"
+    /// No key file of the principal's here, or one that cannot be read.
+    case noKeyHere = "no-key-here"
+    case notWrappedToHolder = "not-wrapped-to-holder"
+    case damaged
+}
 
 /// An opaque mark of the store's state (see `WorkspaceStore.changeToken`).
 public struct ChangeToken: Sendable, Hashable {

@@ -92,8 +92,9 @@ public enum TerminalText {
             let isSpace = character == " "
             if DisplayWidth.of(character) == 2 {
                 if !current.isEmpty { tokens.append(current) }
-                // Closing punctuation stays with the character before it (no line starts with ，).
-                if let last = tokens.last, isClosingPunctuation(character), DisplayWidth.of(last) <= 2, !last.hasSuffix(" ") {
+                // Closing punctuation stays with what comes before it, an ideograph or a whole
+                // Latin word ("Q-2026-0004）"): no line starts with ， or ）.
+                if let last = tokens.last, isClosingPunctuation(character), !last.hasSuffix(" ") {
                     tokens[tokens.count - 1] = last + String(character)
                 } else {
                     tokens.append(String(character))

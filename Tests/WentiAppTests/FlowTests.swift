@@ -71,7 +71,7 @@ struct FlowTests {
         let fixture = try await AppFixture()
         let (_, help) = await fixture.run("?")
         #expect(help.lastFrame.text.contains("clear-marks"))
-        #expect(help.lastFrame.text.contains("Clear all marks (unavailable)"))
+        #expect(help.lastFrame.text.contains("Clear all marks (unavailable: nothing is marked)"), "the reason on its line")
         let (_, why) = await fixture.run("? c l e a r - m")
         #expect(why.lastFrame.text.contains("unavailable: nothing is marked"), "the reason of the selected one")
         let (ran, _) = await fixture.run("? s o r t Enter")

@@ -10,16 +10,20 @@ import WentiTestSupport
 struct HelpPagingTests {
     @Test func theHelpSaysWhatIsBelowAndPagesToTheEnd() async throws {
         let fixture = try await AppFixture()
-        let rows = 24 - 6
+        let rows = 24 - 5   // the screen less the bars, the frame and the filter line
         let total = fixture.environment.registry.actions.count
         #expect(total > rows, "more actions than one screen holds, or this test proves nothing")
         let (first, screen) = await fixture.run("?", width: 80, height: 24)
         #expect(screen.lastFrame.lines[22].contains("↓ \(total - rows) more (PageDown/End)"))
         #expect(first.state.overlays.last == .help(filter: TextField(), selected: 0))
-        let (paged, _) = await fixture.run("? PageDown", width: 80, height: 24)
-        #expect(paged.state.overlays.last == .help(filter: TextField(), selected: rows))
+        let (paged, pagedScreen) = await fixture.run("? PageDown", width: 80, height: 24)
+        #expect(paged.state.overlays.last == .help(filter: TextField(), selected: rows, top: rows))
+        // A whole page on: the first line shown is the one after the last of the first page
+        // (it moved 9 lines, half a page, when the view followed the selection's middle).
+        let actions = fixture.environment.registry.actions
+        #expect(pagedScreen.lastFrame.lines[3].contains(actions[rows].title.en), "\(pagedScreen.lastFrame.lines[3])")
         let (end, last) = await fixture.run("? End", width: 80, height: 24, language: .zh)
-        #expect(end.state.overlays.last == .help(filter: TextField(), selected: total - 1))
+        #expect(end.state.overlays.last == .help(filter: TextField(), selected: total - 1, top: total - rows))
         let lastTitle = fixture.environment.registry.actions.last!.title.zh
         #expect(last.lastFrame.text.contains(lastTitle), "the last action is on screen")
         #expect(last.lastFrame.lines[22].contains("↑ 上面还有"))

@@ -11,10 +11,14 @@ import Testing
 struct IntakeTests {
     @Test func takeInAConcernThenFindItByTwoCharacters() async throws {
         let fixture = try await AppFixture()
-        // In 河口供电所's library (Tab to the tree, down to it): title, description, then file.
-        let (app, screen) = await fixture.run("Tab j j j j Tab i 宿 舍 没 有 热 水 Tab 冬 天 洗 澡 难 C-s", language: .zh)
+        // In 河口供电所's library (Tab to the tree, down to it): title, description, the unit
+        // (empty at first: the selected library is offered first), then file.
+        let (app, screen) = await fixture.run("Tab j j j j Tab i 宿 舍 没 有 热 水 Tab 冬 天 洗 澡 难 Tab Tab Tab Tab 河 口 C-s", language: .zh)
         #expect(app.state.overlays.isEmpty)
         #expect(screen.lastFrame.lines.last!.contains("Q-2026-0071 已登记"))
+        // The table shows the new concern, selected.
+        #expect(app.state.table.selectedRow?.code.description == "Q-2026-0071")
+        #expect(screen.lastFrame.text.contains("▸ Q-2026-0071"), "\(screen.lastFrame.text)")
         let concern = try await fixture.store.concern(ConcernCode("Q-2026-0071")!, viewer: nil)
         #expect(concern.title == "宿舍没有热水" && concern.description == "冬天洗澡难" && concern.unitID == "t-hk")
         #expect(concern.finderID == "zg-zhao" && concern.stage == .found)
@@ -26,7 +30,7 @@ struct IntakeTests {
     @Test func similarOpenConcernsAreOfferedAndAReportCanBeAttached() async throws {
         let fixture = try await AppFixture()
         // Typing a title that shares 河口所 with open concerns of that department lists them.
-        let (app, screen) = await fixture.run("Tab j j j j Tab i 河 口 所 缺 员 严 重", language: .zh)
+        let (app, screen) = await fixture.run("i 河 口 所 缺 员 严 重 Tab Tab Tab Tab Tab 河 口 Tab", language: .zh)
         guard case .intake(let intake)? = app.state.overlays.last else {
             Issue.record("the intake closed")
             return
@@ -35,7 +39,7 @@ struct IntakeTests {
         #expect(screen.lastFrame.text.contains("类似的未结问题"))
         let index = try #require(intake.similar.firstIndex { $0.code.description == "Q-2026-0027" })
         let moves = Array(repeating: "C-n", count: index).joined(separator: " ")
-        _ = await fixture.run("Tab j j j j Tab i 河 口 所 缺 员 严 重 Tab 又 走 了 一 人 \(moves) C-a")
+        _ = await fixture.run("i 河 口 所 缺 员 严 重 Tab 又 走 了 一 人 Tab Tab Tab Tab 河 口 Tab \(moves) C-a")
         let target = try await fixture.store.concern(ConcernCode("Q-2026-0027")!, viewer: nil)
         #expect(target.notes.last?.text.contains("河口所缺员严重 — 又走了一人") == true)
         await #expect(try fixture.store.count(ConcernQuery(), viewer: nil) == 70, "no duplicate was filed")
@@ -61,7 +65,7 @@ struct IntakeTests {
         #expect(intake.form.value("title") == "停车位不够" && intake.form.value("description") == "早上抢车位")
         // Filing it removes the draft.
         let third = TerminalApp(state: AppState(language: .zh), environment: env,
-                                backend: HeadlessTerminal(width: 100, height: 30, keys: KeyScript.parse("i C-s")))
+                                backend: HeadlessTerminal(width: 100, height: 30, keys: KeyScript.parse("i Tab Tab Tab Tab Tab 计 量 C-s")))
         await third.run()
         #expect(draft.load() == nil)
         await #expect(try fixture.store.concern(ConcernCode("Q-2026-0071")!, viewer: nil).title == "停车位不够")
@@ -80,11 +84,40 @@ struct IntakeTests {
 struct IntakeUnitTests {
     @Test func aUniquePartOfANameIsEnoughAndAnAmbiguousOneIsNamed() async throws {
         let fixture = try await AppFixture()
-        let (_, hinted) = await fixture.run("i 测 试 Tab Tab Tab Tab Tab C-u 河 口", language: .zh)
-        #expect(hinted.lastFrame.text.contains("→ 河口供电所（L1）"))
-        _ = await fixture.run("i 测 试 Tab Tab Tab Tab Tab C-u 河 口 C-s")
+        // The field starts empty (it was the principal's unit, and typing was appended to it).
+        let (opened, _) = await fixture.run("i Tab Tab Tab Tab Tab", language: .zh)
+        guard case .intake(let intake)? = opened.state.overlays.last else {
+            Issue.record("no intake")
+            return
+        }
+        #expect(intake.form.value("unit") == "")
+        // Typing lists the units it matches, by name, with the tier and the unit above.
+        let (_, hinted) = await fixture.run("i 测 试 Tab Tab Tab Tab Tab 河 口", language: .zh)
+        #expect(hinted.lastFrame.text.contains("▸ 河口供电所  L1 · 农网管理部"), "\(hinted.lastFrame.text)")
+        _ = await fixture.run("i 测 试 Tab Tab Tab Tab Tab 河 口 C-s")
         await #expect(try fixture.store.concern(ConcernCode("Q-2026-0071")!, viewer: nil).unitID == "t-hk")
-        let (ambiguous, _) = await fixture.run("i 测 试 二 Tab Tab Tab Tab Tab C-u 供 电 所 C-s", language: .en)
-        #expect(ambiguous.state.toast == "\"供电所\" names several units; type more")
+        // A short name chooses its unit (运检部 is 运维检修部).
+        _ = await fixture.run("i 测 试 三 Tab Tab Tab Tab Tab 运 检 部 C-s")
+        await #expect(try fixture.store.concern(ConcernCode("Q-2026-0072")!, viewer: nil).unitID == "d-yj")
+        // Several matches: writing the form takes no guess, and says so at the field.
+        let (ambiguous, _) = await fixture.run("i 测 试 二 Tab Tab Tab Tab Tab 供 电 所 C-s", language: .en)
+        #expect(ambiguous.state.toast == "\"供电所\" names several units; pick one from the list")
+        // Down and Tab take the second of the list.
+        let second = PickOptions.units(fixture.environment.session.organisation).filter { $0.label.contains("供电所") }[1]
+        _ = await fixture.run("i 测 试 四 Tab Tab Tab Tab Tab 供 电 所 Down Tab C-s")
+        await #expect(try fixture.store.concern(ConcernCode("Q-2026-0073")!, viewer: nil).unitID.rawValue == second.value)
+    }
+
+    @Test func anEmptyUnitIsSaidAtTheField() async throws {
+        let fixture = try await AppFixture()
+        let (app, screen) = await fixture.run("i 标 题 C-s", language: .zh)
+        #expect(app.state.toast?.hasPrefix("请填写单位：问题记入哪个单位的问题库") == true, "\(app.state.toast ?? "")")
+        guard case .intake(let intake)? = app.state.overlays.last else {
+            Issue.record("the intake should stay open")
+            return
+        }
+        #expect(intake.form.fields[intake.form.focus].id == "unit", "the cursor goes to the unit")
+        #expect(screen.lastFrame.text.contains("✗ 请填写单位"))
+        await #expect(try fixture.store.count(ConcernQuery(), viewer: nil) == 70)
     }
 }

@@ -75,7 +75,10 @@ struct NoticeDriftTests {
             Issue.record("N opens the notice form for the concern, replacing \(notice): \(asked.state.toast ?? "")")
             return
         }
-        #expect(form.fields.first { $0.id == "responsible" }?.value == "李强", "to whom the concern stands now")
+        #expect(form.fields.first { $0.id == "responsible" }?.value == "bzz-li", "to whom the concern stands now")
+        if case .pick(let picker)? = form.fields.first(where: { $0.id == "responsible" })?.input {
+            #expect(picker.field.text == "李强", "shown by name")
+        }
         #expect(form.fields.first { $0.id == "replace" }?.value == "1", "replacing is already chosen")
         let (issued, _) = await fixture.run(select + " N C-s", width: 120, height: 36)
         #expect(issued.state.toast == "DB-2026-006 issued (Q-2026-0002 → 李强), DB-2026-002 replaced", "\(issued.state.toast ?? "")")

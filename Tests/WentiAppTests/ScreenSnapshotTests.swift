@@ -33,7 +33,7 @@ struct ScreenSnapshotTests {
     func triagePanes(size: (Int, Int), language: Language) async throws {
         let fixture = try await AppFixture()
         let scripts = [
-            ("intake", "Tab j j j j Tab i 河 口 所 缺 员 Tab 又 走 了 一 人"),
+            ("intake", "i 河 口 所 缺 员 Tab 又 走 了 一 人 Tab Tab Tab Tab 河"),
             ("grade", "/ 活 动 室 Enter ="),
             ("escalate", "/ 活 动 室 Enter e 需 部 门 协 调"),
         ]

@@ -59,25 +59,67 @@ struct TogetherTests {
         #expect(backend.lastFrame.text.contains("孙文博：已协调财务"))
     }
 
-    @Test func aConflictingEditIsRefusedWithWhoAndTheInputIsKept() async throws {
-        let fixture = try await AppFixture()
+    /// The progress form opened on Q-2026-0004 and typed in; while it is open, 孙文博 adds a
+    /// note from another process; then C-s.
+    func conflictingProgress(_ fixture: AppFixture) throws -> [(before: () -> Void, key: Key)] {
         let someoneElse = try other(fixture)
-        // Open the progress form on Q-2026-0004, type, and while it is open someone else changes it.
         var steps: [(before: () -> Void, key: Key)] = KeyScript.parse("/ 活 动 室 Enter p 已 联 系 后 勤").map { key in ({}, key) }
         steps.append(({
             _ = try? blocking { try await someoneElse.perform(.progress("孙文博补充"), on: ConcernCode("Q-2026-0004")!, expectedVersion: nil, actor: "zg-sun") }
         }, .ctrl("s")))
-        let backend = ScriptedTerminal(steps)
+        return steps
+    }
+
+    @Test func aConflictingEditIsRefusedWithWhoAndTheInputIsKept() async throws {
+        let fixture = try await AppFixture()
+        let backend = ScriptedTerminal(try conflictingProgress(fixture))
         let app = TerminalApp(state: AppState(language: .en), environment: fixture.environment, backend: backend)
         await app.run()
-        #expect(app.state.toast?.contains("was changed by 孙文博") == true, "\(app.state.toast ?? "")")
-        guard case .form(let form, .progress, _)? = app.state.overlays.last else {
+        #expect(app.state.toast?.contains("孙文博 changed Q-2026-0004") == true, "\(app.state.toast ?? "")")
+        #expect(app.state.toast?.contains("version") == false, "no version numbers: \(app.state.toast ?? "")")
+        guard case .form(let form, .progress, let targets)? = app.state.overlays.last else {
             Issue.record("the form should stay open")
             return
         }
         #expect(form.fields[0].value == "已联系后勤", "the typed text is kept to apply again")
+        let current = try await fixture.store.concern(ConcernCode("Q-2026-0004")!, viewer: nil)
+        #expect(current.notes.map(\.text) == ["孙文博补充"], "nothing of the refused edit was written")
+        #expect(targets.map(\.version) == [current.version], "the form now stands on their version")
+        // The form says who changed what, in words, above what was typed.
+        let screen = backend.lastFrame.text
+        #expect(screen.contains("孙文博 changed Q-2026-0004"), "\(screen)")
+        #expect(screen.contains("new progress: 孙文博补充"), "\(screen)")
+        #expect(screen.contains("C-s applies"), "\(screen)")
+    }
+
+    @Test func afterAConflictCtrlSAppliesWhatWasTypedToTheirVersion() async throws {
+        let fixture = try await AppFixture()
+        // A second C-s then puts what was typed after their note.
+        let backend = ScriptedTerminal(try conflictingProgress(fixture) + [({}, .ctrl("s"))])
+        let app = TerminalApp(state: AppState(language: .zh), environment: fixture.environment, backend: backend)
+        await app.run()
+        #expect(app.state.overlays.isEmpty, "the second C-s went through")
         let notes = try await fixture.store.concern(ConcernCode("Q-2026-0004")!, viewer: nil).notes.map(\.text)
-        #expect(notes == ["孙文博补充"], "nothing of the refused edit was written")
+        #expect(notes == ["孙文博补充", "已联系后勤"], "their change kept, and what was typed applied after it")
+    }
+
+    @Test func whatChangedMeanwhileIsSaidInWordsNeverIds() async throws {
+        let fixture = try await AppFixture()
+        let session = fixture.environment.session
+        var seen = Concern(code: ConcernCode("Q-2026-0004")!, title: "活动室", description: "", categoryID: "team-burden", channel: .hotline,
+                           finderID: "zg-zhao", reporter: .named(name: "张三", personID: nil), reportedOn: Day("2026-11-01")!,
+                           unitID: "t-kf", tier: .l1, createdAt: Date(), createdByID: "zg-zhao")
+        seen.grade = .general
+        var now = seen
+        now.grade = .urgent
+        now.firstResponsibleID = "zg-sun"
+        now.updatedByID = "zg-sun"
+        let report = ChangedMeanwhile.between(seen, now, org: session.organisation, categories: session.workspace.categories)
+        let lines = report.lines(.zh).joined(separator: "\n")
+        #expect(lines.contains("孙文博 在"), "\(lines)")
+        #expect(lines.contains("· 等级：一般 → 急难"), "\(lines)")
+        #expect(lines.contains("· 第一责任人：无 → 孙文博"), "\(lines)")
+        #expect(!lines.contains("zg-sun") && !lines.contains("urgent"), "\(lines)")
     }
 }
 

@@ -66,7 +66,7 @@ struct TriageFlowTests {
         let fixture = try await AppFixture()
         // The three newest are found or analysing: mark them and grade them general at once.
         let (_, screen) = await fixture.run("j Space j Space j Space = 3 Enter", language: .en)
-        #expect(screen.lastFrame.text.contains("3 updated"))
+        #expect(screen.lastFrame.text.contains("3 concerns graded general (steady resolution)"), "the choice is said back")
         for code in ["Q-2026-0069", "Q-2026-0068", "Q-2026-0067"] {
             await #expect(try fixture.store.concern(ConcernCode(code)!, viewer: nil).grade == .general, "\(code)")
         }
@@ -123,14 +123,23 @@ struct TriagePathTests {
 
     @Test func referralPicksADepartmentAndExplains() async throws {
         let fixture = try await AppFixture()
-        let (_, asked) = await fixture.run("/ 食 堂 Enter R Right Tab 已 转 后 勤 Enter", language: .zh)
+        // The department by type-ahead: 人力 finds 人力资源部 alone; Tab takes it.
+        let (_, asked) = await fixture.run("/ 食 堂 Enter R 人 力 Tab 已 转 后 勤 Enter", language: .zh)
         let departments0 = fixture.environment.session.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }
-        #expect(asked.lastFrame.text.contains("把 Q-2026-0030 转办到 \(departments0[1].name)？"))
-        _ = await fixture.run("/ 食 堂 Enter R Right Tab 已 转 后 勤 Enter y")
+        let humanResources = try #require(departments0.first { $0.name == "人力资源部" })
+        #expect(asked.lastFrame.text.contains("把 Q-2026-0030 转办到 人力资源部？"))
+        _ = await fixture.run("/ 食 堂 Enter R 人 力 Tab 已 转 后 勤 Enter y")
         let concern = try await fixture.store.concern(ConcernCode("Q-2026-0030")!, viewer: nil)
         #expect(concern.stage == .referred && concern.referral?.explanation == "已转后勤")
-        let departments = fixture.environment.session.workspace.organisation.unitsInTreeOrder.filter { $0.kind == .department }
-        #expect(concern.referral?.toUnitID == departments[1].id)
+        #expect(concern.referral?.toUnitID == humanResources.id)
+        // A name that is no department is said at its field.
+        let other = try await AppFixture()
+        let (wrong, _) = await other.run("/ 食 堂 Enter R 火 星 Tab 说 明 Enter", language: .en)
+        guard case .form(let form, .refer, _)? = wrong.state.overlays.last else {
+            Issue.record("the referral form should stay open: \(wrong.state.toast ?? "")")
+            return
+        }
+        #expect(form.fields.first { $0.id == "to" }?.message?.en == "no such department: pick one from the list")
     }
 }
 
@@ -140,7 +149,7 @@ struct PanesOneFlowTests {
     @Test func intakeThroughAnalyseGradeAssignAndTwoEscalations() async throws {
         let fixture = try await AppFixture()
         // Take it in at 河口供电所 (L1) and find it again by two characters.
-        _ = await fixture.run("Tab j j j j Tab i 值 班 室 空 调 坏 了 C-s")
+        _ = await fixture.run("Tab j j j j Tab i 值 班 室 空 调 坏 了 Tab Tab Tab Tab Tab 河 口 C-s")
         let code = ConcernCode("Q-2026-0071")!
         let select = "/ 空 调 Enter "
         _ = await fixture.run(select + "a 设 备 老 化 Enter")

@@ -97,6 +97,23 @@ struct CommandLineTests {
         #expect(!list.out.contains("检修班派遣工"), "a list never shows a sealed identity")
     }
 
+    /// Counts per facet name what they count in words, as every other output does.
+    @Test func countsByAFacetNameUnitsAndValuesInWords() throws {
+        let db = try temporaryDatabase()
+        #expect(try run(["demo", "--no-tui", "--db", db]).status == 0)
+        let units = try run(["list", "--db", db, "--overdue", "--count-by", "unit", "--lang", "zh"])
+        #expect(units.status == 0 && units.out.contains("农网管理部\t") && !units.out.contains("d-nw"), "\(units.out)")
+        let ids = ["co", "d-nw", "d-yj", "d-yx", "t-kf"].map { $0 + "\t" }
+        for facet in ["stage", "grade", "channel", "category", "unit"] {
+            let counted = try run(["list", "--db", db, "--count-by", facet, "--lang", "en"])
+            let total = counted.out.split(separator: "\n").compactMap { $0.split(separator: "\t").last.flatMap { Int($0) } }.reduce(0, +)
+            #expect(counted.status == 0 && total == 69, "\(facet): \(counted.out)")
+            for word in ["awaiting-feedback", "go-down-visit", "benchmark-mismatch"] + ids {
+                #expect(!counted.out.contains(word), "\(facet) shows the stored value \(word)")
+            }
+        }
+    }
+
     @Test func theTableAlignsChineseColumns() throws {
         let db = try temporaryDatabase()
         _ = try run(["demo", "--no-tui", "--db", db])

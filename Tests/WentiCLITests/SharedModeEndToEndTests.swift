@@ -66,6 +66,12 @@ struct SharedModeEndToEndTests {
         #expect(try count("SELECT count(*) FROM wenti.identity_envelope") == "9")
         let audit = try count("SELECT count(*) FROM wenti.audit_log")
         #expect(Int(audit) ?? 0 > 69, "the history came along: \(audit) entries")
+        // The demo linked the account running it; here that account is a superuser role, which
+        // would pass every check of the server: the login is not kept, and adding it is refused.
+        #expect(moved.out.contains("login \(TestServer.administrator) is a superuser role on the server and was not kept"), "\(moved.out)")
+        #expect(try count("SELECT count(*) FROM wenti.person WHERE login = '\(TestServer.administrator)'") == "0")
+        let superuser = try cli.run(["server", "add-person", "李强", "--login", TestServer.administrator, "--db", admin, "--lang", "en"])
+        #expect(superuser.status != 0 && superuser.err.contains("is a superuser"), "\(superuser.err)")
         let again = try cli.run(["server", "import", file, admin, "--lang", "en"])
         #expect(again.status == 1 && again.err.contains("nothing was imported"), "\(again.err)")
         #expect(try count("SELECT count(*) FROM wenti.audit_log") == audit, "the refused import wrote nothing")

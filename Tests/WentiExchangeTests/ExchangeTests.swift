@@ -79,7 +79,7 @@ struct ExchangeTests {
         let code = try #require(concerns.first?.code)
         #expect(try await demo.store.concern(code, scope: .all).reporter == .anonymous(sealedIdentity: .sealed))
         let envelope = try #require(try await demo.store.envelope(code))
-        #expect(try IdentitySeal.open(envelope, as: .recovery, with: TestKeys.recovery) == "河口所青年员工小彭")
+        #expect(try IdentitySeal.open(envelope, of: code, as: .recovery, with: TestKeys.recovery) == "河口所青年员工小彭")
         let file = try Data(contentsOf: URL(fileURLWithPath: demo.store.path)) + (FileManager.default.contents(atPath: demo.store.path + "-wal") ?? Data())
         #expect(file.range(of: Data("河口所青年员工小彭".utf8)) == nil)
     }

@@ -196,6 +196,20 @@ import FoundationXML
         #expect(agenda.contains("地点：设置中的会议室") && agenda.contains("主持人：设置中的主持人"), "\(agenda)")
     }
 
+    @Test func aPlanTypedOverTwoLinesBreaksTheLineOnPaper() throws {
+        var desk = OfficeFixtures.desk()
+        var meeting = OfficeFixtures.meeting()
+        meeting.items[0].decision?.plan = "合并报表\n一月一报"
+        let document = desk.meeting(meeting, concerns: [:], policy: .standard, today: OfficeFixtures.today)
+        let docx = try OpenedDocx(DocxWriter.data(document))
+        let text = docx.paragraphs.joined(separator: "\n")
+        #expect(!text.contains("⏎"), "\(text)")
+        #expect(text.contains("合并报表") && text.contains("一月一报"))
+        #expect(!docx.elements("w:br").isEmpty, "the line break is Word's own")
+        let html = PrintHTML.render(document)
+        #expect(html.contains("合并报表<br>一月一报") && !html.contains("⏎"), "\(html)")
+    }
+
     @Test func theRankingListsUnitsByScore() throws {
         var desk = OfficeFixtures.desk()
         let ranking = OfficeFixtures.ranking(&desk)

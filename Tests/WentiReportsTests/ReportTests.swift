@@ -69,6 +69,20 @@ struct ReportTests {
         #expect(textMinutes.contains("集中送检") && textMinutes.contains("郑伟"))
     }
 
+    @Test func aPlanTypedOverTwoLinesIsTwoLinesInEveryFormat() throws {
+        var meeting = Self.meeting(held: true)
+        meeting.items[0].decision?.plan = "集中送检\n下月复查"
+        let context = ReportContext(organisation: Self.organisation, policy: .standard, language: .zh)
+        let library = try TemplateLibrary()
+        let markdown = library.render(.minutes, .md, context.meeting(meeting, concerns: [:], today: Self.today))
+        let html = library.render(.minutes, .html, context.meeting(meeting, concerns: [:], today: Self.today))
+        let text = library.render(.minutes, .txt, context.meeting(meeting, concerns: [:], today: Self.today))
+        for document in [markdown, html, text] { #expect(!document.contains("⏎"), "\(document)") }
+        #expect(markdown.contains("集中送检  \n  下月复查"), "a hard break inside the list item: \(markdown)")
+        #expect(html.contains("集中送检<br>"), "\(html)")
+        #expect(text.contains("集中送检\n"), "\(text)")
+    }
+
     @Test func decisionsShowTheirDeadlineAndTheMinutesTheirTitle() throws {
         let context = ReportContext(organisation: Self.organisation, policy: .standard, language: .zh)
         let minutes = try TemplateLibrary().render(.minutes, .md, context.meeting(Self.meeting(held: true), concerns: [:], today: Self.today))

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import Testing
@@ -92,7 +93,7 @@ struct SealedIdentityTests {
         await #expect(try await zhao.identityLog().filter { $0.action == "open-sealed-identity" }.count == 2)
     }
 
-    @Test func aMissingReasonAnotherRoleAViewAndAForeignKeyAreEachRefusedAndWriteNothing() async throws {
+    @Test func aMissingReasonAnotherRoleAViewAndAForeignKeyAreEachRefusedAndOnlyTheKeyAttemptIsAudited() async throws {
         let fixture = try await DemoFixture()
         let code = try #require(try await fixture.sealedCodes().first)
         let before = try await fixture.auditCount()
@@ -104,12 +105,93 @@ struct SealedIdentityTests {
         await #expect(throws: SessionError.self) { try await leader.identityLog() }
         let viewing = try await zhao.viewing(as: "zg-qian")
         await #expect(throws: SessionError.self) { try await viewing.openIdentity(code, reason: "查看", as: .person("zg-zhao"), with: TestKeys.zhao) }
+        let named = try #require(try await fixture.first { !$0.reporter.isAnonymous }).code
+        await #expect(throws: StoreError.noSealedIdentity(named)) { try await zhao.checkOpening(named, reason: "查看") }
+        await #expect(try await fixture.auditCount() == before, "no refusal before a key was tried wrote an audit entry")
+        // A key that does not open it is an attempt, and the log says so.
         await #expect(throws: SealError.notWrappedTo(.person("zg-zhao"))) {
             try await zhao.openIdentity(code, reason: "查看", as: .person("zg-zhao"), with: IdentityKey.generate())
         }
-        let named = try #require(try await fixture.first { !$0.reporter.isAnonymous }).code
-        await #expect(throws: StoreError.noSealedIdentity(named)) { try await zhao.checkOpening(named, reason: "查看") }
-        await #expect(try await fixture.auditCount() == before, "no refusal wrote an audit entry")
+        await #expect(try await fixture.auditCount() == before + 1)
+        let attempt = try #require(try await zhao.identityLog().last)
+        #expect(attempt.action == SealedIdentityAudit.failedOpening && attempt.actorID == "zg-zhao")
+        #expect(attempt.changes.map(\.new) == [code.description, "查看", OpeningFailure.notWrappedToHolder.rawValue])
+    }
+
+    @Test func aWrongPassphraseAndAMissingKeyFileAreAuditedAttemptsThatOpenNothing() async throws {
+        let fixture = try await DemoFixture()
+        let code = try #require(try await fixture.sealedCodes().first)
+        let zhao = try await fixture.session("zg-zhao")
+        let protected = try ProtectedKey.protect(TestKeys.zhao, for: .person("zg-zhao"), passphrase: "正确的口令 correct", cost: .init(rounds: 1 << 10, blockSize: 8, parallelism: 1))
+        await #expect(throws: SealError.wrongPassphrase) {
+            try await zhao.openIdentity(code, reason: "回访") { (.person("zg-zhao"), try protected.unlock(passphrase: "猜一个口令 guess")) }
+        }
+        await #expect(throws: SessionError.noKeyFileHere(zhao.principal)) {
+            try await zhao.openIdentity(code, reason: "回访") { throw SessionError.noKeyFileHere(zhao.principal) }
+        }
+        let failures = try await zhao.identityLog().filter { $0.action == SealedIdentityAudit.failedOpening }
+        #expect(failures.map { $0.changes.last?.new } == [OpeningFailure.wrongPassphrase.rawValue, OpeningFailure.noKeyHere.rawValue])
+        await #expect(try await zhao.identityLog().filter { $0.action == "open-sealed-identity" }.isEmpty)
+        // The right passphrase opens it, and that is recorded as the opening it is.
+        let text = try await zhao.openIdentity(code, reason: "回访") { (.person("zg-zhao"), try protected.unlock(passphrase: "正确的口令 correct")) }
+        #expect(demoSealedIdentities.contains(text))
+        await #expect(try await zhao.identityLog().last?.action == "open-sealed-identity")
+    }
+
+    // MARK: Envelopes bound to their concern
+
+    @Test func anEnvelopeCopiedOntoAnotherConcernInTheFileDoesNotOpenThere() async throws {
+        let fixture = try await DemoFixture()
+        let codes = try await fixture.sealedCodes()
+        let (from, to) = (codes[0], codes[1])
+        let zhao = try await fixture.session("zg-zhao")
+        #expect(demoSealedIdentities.contains(try await zhao.openIdentity(from, reason: "核对", as: .recovery, with: TestKeys.recovery)))
+        // Someone with the file puts the first concern's reporter onto the second concern.
+        try await fixture.store.writer.write { db in
+            let ids = try codes.prefix(2).map { code in
+                try Int64.fetchOne(db, sql: "SELECT id FROM concern WHERE year = ? AND seq = ?", arguments: [code.year, code.sequence])!
+            }
+            try db.execute(sql: "DELETE FROM identity_key WHERE concern_id = ?", arguments: [ids[1]])
+            try db.execute(sql: "UPDATE identity_envelope SET ciphertext = (SELECT ciphertext FROM identity_envelope WHERE concern_id = ?) WHERE concern_id = ?",
+                           arguments: [ids[0], ids[1]])
+            try db.execute(sql: "INSERT INTO identity_key SELECT ?, holder, encapsulated, wrapped FROM identity_key WHERE concern_id = ?", arguments: [ids[1], ids[0]])
+            // Claiming it was sealed before the binding does not help either.
+            try db.execute(sql: "UPDATE identity_envelope SET bound = 0 WHERE concern_id = ?", arguments: [ids[1]])
+        }
+        let moved = try await #require(throws: SealError.self) { try await zhao.openIdentity(to, reason: "核对", as: .recovery, with: TestKeys.recovery) }
+        #expect(moved == .damaged)
+        await #expect(try await zhao.identityLog().last?.changes.last?.new == OpeningFailure.damaged.rawValue)
+    }
+
+    @Test func envelopesSealedBeforeTheBindingOpenAndAreBoundByTheirFirstOpeningOrByKeysBind() async throws {
+        let fixture = try await DemoFixture()
+        let codes = try await fixture.sealedCodes()
+        let zhao = try await fixture.session("zg-zhao")
+        // What v7 left: each ciphertext without its concern's code, under the same data key.
+        var plain: [ConcernCode: String] = [:]
+        for (code, envelope) in try await fixture.store.envelopes(after: nil, limit: 100) {
+            let dataKey = try IdentitySeal.unwrap(envelope, as: .recovery, with: TestKeys.recovery)
+            let text = try IdentitySeal.open(envelope, of: code, as: .recovery, with: TestKeys.recovery)
+            plain[code] = text
+            let old = try ChaChaPoly.seal(Data(text.utf8), using: dataKey).combined
+            try await fixture.store.writer.write { db in
+                try db.execute(sql: """
+                    UPDATE identity_envelope SET ciphertext = ?, bound = 0
+                    WHERE concern_id = (SELECT id FROM concern WHERE year = ? AND seq = ?)
+                    """, arguments: [old, code.year, code.sequence])
+            }
+        }
+        await #expect(try await zhao.oldEnvelopes() == codes.count)
+        #expect(try await zhao.openIdentity(codes[0], reason: "回访", as: .person("zg-zhao"), with: TestKeys.zhao) == plain[codes[0]])
+        #expect(try await fixture.store.envelope(codes[0])?.isBound == true, "the first opening binds it")
+        await #expect(try await zhao.oldEnvelopes() == codes.count - 1)
+        let result = try await zhao.bindOldEnvelopes(as: .person("zg-zhao"), with: TestKeys.zhao)
+        #expect(result.bound == codes.count - 1 && result.notOpenable == 0)
+        await #expect(try await zhao.oldEnvelopes() == 0)
+        for code in codes {
+            #expect(try await zhao.openIdentity(code, reason: "核对", as: .recovery, with: TestKeys.recovery) == plain[code], "every holder still opens \(code)")
+        }
+        #expect(try await zhao.identityLog().filter { $0.action == SealedIdentityAudit.bind }.map { $0.changes.first?.new } == ["1", String(codes.count - 1)])
     }
 
     // MARK: Keys over time
@@ -185,7 +267,7 @@ struct SealedIdentityTests {
     func makeLegacy(_ fixture: DemoFixture) async throws -> [ConcernCode: String] {
         var plain: [ConcernCode: String] = [:]
         for (code, envelope) in try await fixture.store.envelopes(after: nil, limit: 100) {
-            plain[code] = try IdentitySeal.open(envelope, as: .recovery, with: TestKeys.recovery)
+            plain[code] = try IdentitySeal.open(envelope, of: code, as: .recovery, with: TestKeys.recovery)
         }
         let texts = plain
         try await fixture.store.writer.write { db in
@@ -193,7 +275,7 @@ struct SealedIdentityTests {
                 DROP TRIGGER concern_identity_never_plain_insert;
                 DROP TRIGGER concern_identity_never_plain_update;
                 DROP TABLE identity_key; DROP TABLE identity_envelope; DROP TABLE identity_awaiting_seal; DROP TABLE key_holder;
-                DELETE FROM grdb_migrations WHERE identifier = 'v4-sealed-identities';
+                DELETE FROM grdb_migrations WHERE identifier IN ('v4-sealed-identities', 'v8-bound-envelopes');
                 """)
             for (code, text) in texts {
                 try db.execute(sql: "UPDATE concern SET sealed_identity = ? WHERE year = ? AND seq = ?", arguments: [text, code.year, code.sequence])

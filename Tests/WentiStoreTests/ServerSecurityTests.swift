@@ -35,6 +35,37 @@ struct ServerSecurityTests {
         print("shared server: \(people) people each see exactly their scope, through wenti and through psql")
     }
 
+    /// Meetings follow the permission table's rule for each person: the meetings of the
+    /// libraries they own, and any other meeting that has an item on a concern they see, with
+    /// only those items — through wenti and, for the rows themselves, through `psql`.
+    @Test func everyPersonSeesTheMeetingItemsOfTheirScope() async throws {
+        let (server, admin, clock) = try await TestServer.demo()
+        var all: [Concern] = []
+        try await admin.eachConcern(ConcernQuery(), scope: .all) { all += $0 }
+        let meetings = try await admin.meetings()
+        let organisation = try await admin.workspace().organisation
+        var narrowed = 0
+        for person in organisation.people.values.sorted(by: { $0.id < $1.id }) {
+            let scope = AccessPolicy.scope(of: person, in: organisation)
+            let seen = Set(all.filter(scope.contains).map(\.code))
+            var expected: [String: [ConcernCode]] = [:]
+            for meeting in meetings {
+                let items = meeting.items.map(\.concern).filter { scope.everything || seen.contains($0) }
+                if scope.everything || scope.libraries.contains(meeting.unitID) || !items.isEmpty { expected[meeting.id] = items }
+            }
+            let store = try await server.store(as: person.id.rawValue, clock: clock)
+            let listed = Dictionary(uniqueKeysWithValues: try await store.meetings().map { ($0.id, $0.items.map(\.concern)) })
+            #expect(listed == expected, "\(person.name)")
+            if expected.contains(where: { id, items in !scope.libraries.contains(meetings.first { $0.id == id }!.unitID) && !scope.everything }) {
+                narrowed += 1
+            }
+        }
+        #expect(narrowed > 0, "someone sees a meeting of another unit through an item of theirs")
+        // The table itself is read whole only by those who see everything or own the library.
+        #expect(try server.psql(as: "yg-song", "SELECT count(*) FROM wenti.meeting") == "0\n")
+        print("shared server: meetings narrowed to their items for \(narrowed) people who own no library of them")
+    }
+
     @Test func whatNoRoleMayDoIsRefusedOrWithoutEffect() async throws {
         let (server, admin, clock) = try await TestServer.demo()
         var refused = 0, withoutEffect = 0, controls = 0
@@ -72,8 +103,13 @@ struct ServerSecurityTests {
         let bump = "jsonb_build_object('version', version + 1, 'updatedByID', session_user::text)"
         mustFail("yg-song", "UPDATE wenti.concern SET doc = doc || jsonb_build_object('grade', 'urgent') || \(bump) WHERE code = '\(own.code)'",
                  "an employee grading")
-        _ = try mustWork("bzz-li", "UPDATE wenti.concern SET doc = doc || jsonb_build_object('grade', 'urgent') || \(bump) WHERE code = '\(own.code)'",
-                         "the team leader grading")
+        // A change with psql that leaves no trace in the log, and the same change with its entry.
+        mustFail("bzz-li", "UPDATE wenti.concern SET doc = doc || jsonb_build_object('grade', 'urgent') || \(bump) WHERE code = '\(own.code)'",
+                 "a change that skips the audit log")
+        _ = try mustWork("bzz-li", """
+            UPDATE wenti.concern SET doc = doc || jsonb_build_object('grade', 'urgent') || \(bump) WHERE code = '\(own.code)';
+            INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes) VALUES (0, 'bzz-li', 'grade', '\(own.code)', '[]')
+            """, "the team leader grading, with its audit entry")
         // A change recorded as someone else's, or skipping the version.
         mustFail("bzz-li", "UPDATE wenti.concern SET doc = doc || jsonb_build_object('plan', 'x', 'version', version + 1, 'updatedByID', 'zg-zhao') WHERE code = '\(own.code)'",
                  "a change signed with another name")
@@ -131,7 +167,7 @@ struct ServerSecurityTests {
         #expect(try adminRead("SELECT n FROM wenti.change_mark") == mark)
         withoutEffect += 1
 
-        #expect(refused == 18 && withoutEffect == 5)
+        #expect(refused == 19 && withoutEffect == 5)
         print("shared server: \(refused) attempts refused, \(withoutEffect) without effect, \(controls) allowed controls passed")
         _ = admin
     }

@@ -208,7 +208,7 @@ struct StoreConformanceTests {
             #expect(try await store.concern(code, scope: .all).reporter == .anonymous(sealedIdentity: .sealed))
             let envelope = try #require(try await store.envelope(code))
             #expect(Set(envelope.keys.keys) == [.recovery, .person("zg-zhao")])
-            #expect(try IdentitySeal.open(envelope, as: .person("zg-zhao"), with: TestKeys.zhao) == text)
+            #expect(try IdentitySeal.open(envelope, of: code, as: .person("zg-zhao"), with: TestKeys.zhao) == text)
         }
         let qian = IdentityKey.generate()
         try await store.register(HolderKey(holder: .person("zg-qian"), publicKey: qian.publicKey, addedAt: store.now()), actor: zhao)
@@ -216,17 +216,27 @@ struct StoreConformanceTests {
         let qianHolder = try #require(try await store.keyHolders().first { $0.holder == .person("zg-qian") })
         try await store.addWraps([opened.code: try IdentitySeal.rewrap(envelope, as: .recovery, with: TestKeys.recovery, to: qianHolder)],
                                  to: .person("zg-qian"), actor: zhao)
-        #expect(try IdentitySeal.open(try #require(try await store.envelope(opened.code)), as: .person("zg-qian"), with: qian) == "营销部员工小王")
+        #expect(try IdentitySeal.open(try #require(try await store.envelope(opened.code)), of: opened.code, as: .person("zg-qian"), with: qian) == "营销部员工小王")
         try await store.remove(.person("zg-qian"), actor: zhao)
         #expect(try await store.envelope(opened.code)?.keys[.person("zg-qian")] == nil)
         #expect(!(try await store.keyHolders()).contains { $0.holder == .person("zg-qian") })
-        try await store.recordOpening(opened.code, reason: "回访", actor: zhao)
+        // Counting what there is reads and audits no envelope.
+        let envelopes = try await store.envelopes(after: nil, limit: 1000)
+        let readsBefore = try await store.auditLog(subject: sealedIdentityAuditSubject).count
+        let counts = try await store.envelopeCounts()
+        #expect(counts.total == envelopes.count && counts.unbound == 0 && counts.byHolder[.person("zg-qian")] == nil)
+        #expect(counts.byHolder[.recovery] == envelopes.filter { $0.envelope.keys[.recovery] != nil }.count)
+        #expect(try await store.auditLog(subject: sealedIdentityAuditSubject).count == readsBefore)
+        try await store.recordOpening(opened.code, reason: "回访", failure: .wrongPassphrase, actor: zhao)
+        try await store.recordOpening(opened.code, reason: "回访", failure: nil, actor: zhao)
         let log = try await store.auditLog(subject: sealedIdentityAuditSubject)
         // The server also records each envelope it hands out (it cannot know whether the
         // client opens it); the steps themselves are the same on both backends.
         let reads = log.filter { $0.action == "read-sealed-envelope" }
         #expect(reads.isEmpty == (backend == .sqlite))
-        #expect(log.map(\.action).filter { $0 != "read-sealed-envelope" }.suffix(4) == ["keys-register", "keys-grant", "keys-remove", "open-sealed-identity"])
+        #expect(log.map(\.action).filter { $0 != "read-sealed-envelope" }.suffix(5) == ["keys-register", "keys-grant", "keys-remove",
+                                                                                                   "open-sealed-identity-failed", "open-sealed-identity"])
+        #expect(log.last { $0.action == "open-sealed-identity-failed" }?.changes.last == FieldChange(field: "failure", old: "", new: "wrong-passphrase"))
         #expect(!(try await store.auditLog(subject: opened.code.description)).contains { $0.action == "open-sealed-identity" })
     }
 

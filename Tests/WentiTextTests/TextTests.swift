@@ -77,6 +77,7 @@ struct TextTests {
     @Test(arguments: [
         ("班组报表太多新来的大学生", 8, ["班组报表", "太多新来", "的大学生"]),
         ("班组报表，太多", 8, ["班组报", "表，太多"]),                   // no line starts with ，
+        ("已并入问题Q-2026-0004）。", 16, ["已并入问题", "Q-2026-0004）。"]),   // nor with ）after a Latin word
         ("hello wide world", 10, ["hello wide", "world"]),
         ("supercalifragilistic", 8, ["supercal", "ifragili", "stic"]),
         ("问题 management 方法", 12, ["问题", "management", "方法"]),

@@ -46,7 +46,7 @@ enum CommitmentActions {
                     question += zh ? "（替换 \(earlier.signedOn) 的记录）" : " (replaces the one of \(earlier.signedOn))"
                 }
                 state.overlays.append(.confirmCommands(question: question, commands: [.pledge(by: owner)],
-                                                       targets: [TriageTarget(code: concern.code, version: concern.version)], back: nil))
+                                                       targets: [TriageTarget(code: concern.code, version: concern.version, seen: concern)], back: nil))
             },
             AppAction("deadline", keys: [.character("E")], LocalizedText(zh: "调整期限（须说明理由）", en: "Move the deadline (with a reason)"),
                       group: .triage, tabs: [.libraries], unavailable: TriageActions.refused(.setDeadline(sampleDay, reason: "?"))) { state, _ in
@@ -78,6 +78,6 @@ enum CommitmentActions {
 
     /// A form on the selected concern alone, whatever is marked.
     static func openOnSelected(_ kind: TriageForm, _ concern: Concern, _ state: inout AppState) {
-        state.overlays.append(.form(kind.makeForm(), kind, targets: [TriageTarget(code: concern.code, version: concern.version)]))
+        state.overlays.append(.form(kind.makeForm(), kind, targets: [TriageTarget(code: concern.code, version: concern.version, seen: concern)]))
     }
 }

@@ -127,6 +127,10 @@ extension TriageForm {
 
     /// Why a field's value is not acceptable before anything is asked of the session.
     func problem(with field: Form.Field, today: Day) -> LocalizedText? {
-        CommitmentForms.problem(field, today: today)
+        if case .refer(let departments) = self, field.id == "to", !field.value.isBlank,
+           !departments.contains(where: { $0.id.rawValue == field.value }) {
+            return LocalizedText(zh: "没有这个部门：从列表中选", en: "no such department: pick one from the list")
+        }
+        return CommitmentForms.problem(field, today: today)
     }
 }

@@ -38,23 +38,23 @@ enum IdentityActions {
         ])
     }
 
-    /// Unlocks the principal's key with the passphrase and opens the identity through the
-    /// session (which checks and audits); a wrong passphrase is pinned to its field.
+    /// Opens the identity through the session, which checks, asks this closure to unlock the
+    /// principal's key with the passphrase, and audits the opening or the failed attempt; a
+    /// wrong passphrase is pinned to its field.
     static func open(_ code: ConcernCode, _ values: [String: String], _ state: inout AppState, _ env: AppEnvironment) async throws -> String {
         let session = env.session
-        let reason = values["reason"] ?? ""
-        try await session.checkOpening(code, reason: reason)
-        let holder = try await session.ownHolderKey()
-        guard let folder = env.keyFolder, let protected = try folder.load(publicKey: holder.publicKey) else {
-            throw SessionError.noKeyFileHere(session.principal)
-        }
-        let key: IdentityKey
+        let text: String
         do {
-            key = try protected.unlock(passphrase: values["passphrase"] ?? "")
-        } catch {
-            throw RecordOverlays.FieldProblem(field: "passphrase", message: error.label)
+            text = try await session.openIdentity(code, reason: values["reason"] ?? "") {
+                let holder = try await session.ownHolderKey()
+                guard let folder = env.keyFolder, let protected = try folder.load(publicKey: holder.publicKey) else {
+                    throw SessionError.noKeyFileHere(session.principal)
+                }
+                return (holder.holder, try protected.unlock(passphrase: values["passphrase"] ?? ""))
+            }
+        } catch SealError.wrongPassphrase {
+            throw RecordOverlays.FieldProblem(field: "passphrase", message: SealError.wrongPassphrase.label)
         }
-        let text = try await session.openIdentity(code, reason: reason, as: holder.holder, with: key)
         state.openedIdentity = OpenedIdentity(code: code, text: text)
         return state.language == .zh ? "已查看 \(code) 的匿名反映人身份：已记入审计" : "\(code)'s sealed identity opened: the opening is audited"
     }

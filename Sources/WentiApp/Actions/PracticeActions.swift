@@ -33,9 +33,10 @@ enum PracticeActions {
                       unavailable: { state, env in
                           if env.session.isReadOnly { return env.session.refusal(.practiceApply, on: .company) }
                           return state.practices.entry == nil ? LocalizedText(zh: "没有选中的条目", en: "no entry is selected") : nil
-                      }) { state, _ in
+                      }) { state, env in
                 guard let entry = state.practices.entry else { return }
-                state.overlays.append(.recordForm(PracticeForms.applyForm(entry), .applyPractice(entry.id)))
+                let groups = await PickOptions.batchGroups(env.session)
+                state.overlays.append(.recordForm(PracticeForms.applyForm(entry, groups: groups), .applyPractice(entry.id)))
             },
         ]
     }

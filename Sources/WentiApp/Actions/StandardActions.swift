@@ -83,7 +83,8 @@ public enum StandardActions {
                 state.overlays.append(.unitPicker(TextField(), selected: 0))
             },
             AppAction("switch-focus", keys: [.tab, .backTab], LocalizedText(zh: "切换左右栏（单位树/问题表，会议/议题）", en: "Switch panes (tree / table, meetings / items)"),
-                      group: .navigation) { state, env in
+                      // Only where there are two lists side by side: elsewhere it moved a focus nobody could see.
+                      group: .navigation, tabs: [.libraries, .meetings, .practices, .finding]) { state, env in
                 if state.tab == .meetings {
                     state.meetings.focus = state.meetings.focus == .list ? .items : .list
                 } else if state.tab == .practices {

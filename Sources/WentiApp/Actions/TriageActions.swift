@@ -99,8 +99,10 @@ enum TriageActions {
                 }
             },
             AppAction("batch", keys: [.character("b")], LocalizedText(zh: "流处理 / 批处理", en: "Stream or batch"),
-                      group: .triage, tabs: [.libraries], unavailable: refused(.setProcessing(.stream))) { state, _ in
-                open(.processing, &state)
+                      group: .triage, tabs: [.libraries], unavailable: refused(.setProcessing(.stream))) { state, env in
+                var form = TriageForm.processing.makeForm()
+                form.setOptions(await PickOptions.batchGroups(env.session), of: "group")
+                state.overlays.append(.form(form, .processing, targets: targets(state)))
             },
             AppAction("solve", keys: [.character("d")], LocalizedText(zh: "办结（待反馈）", en: "Mark solved (feedback next)"),
                       group: .triage, tabs: [.libraries], unavailable: refused(.solve(summary: "?"))) { state, _ in
@@ -113,7 +115,11 @@ enum TriageActions {
                                                       effect: .confirmed, satisfaction: .satisfied, score: 5)
                           return env.session.refusal(of: .recordFeedback(sample), on: concern)
                       }) { state, env in
-                open(.feedback(by: env.session.principal.id, on: env.session.today()), &state)
+                let kind = TriageForm.feedback(by: env.session.principal.id, on: env.session.today())
+                var form = kind.makeForm()
+                let targets = targets(state)
+                form.setOptions(PickOptions.people(env.session.organisation, near: targets.first?.seen?.unitID, byName: true), of: "contact")
+                state.overlays.append(.form(form, kind, targets: targets))
             },
             AppAction("refer", keys: [.character("R")], LocalizedText(zh: "转办到部门", en: "Refer to a department"),
                       group: .triage, tabs: [.libraries], dangerous: false, unavailable: refused(.refer(to: "?", explanation: "?"), ignoring: .unknownUnit("?"))) { state, env in
@@ -146,27 +152,44 @@ enum TriageActions {
 
     static func targets(_ state: AppState) -> [TriageTarget] {
         if state.tab == .feedback {
-            return state.feedbackQueue.concern.map { [TriageTarget(code: $0.code, version: $0.version)] } ?? []
+            return state.feedbackQueue.concern.map { [TriageTarget(code: $0.code, version: $0.version, seen: $0)] } ?? []
         }
         let codes = state.table.marks.isEmpty ? state.table.selectedRow.map { [$0.code] } ?? [] : state.table.marks.sorted()
         let versions = Dictionary(state.table.rows.map { ($0.code, $0.version) }, uniquingKeysWith: { first, _ in first })
-        return codes.map { TriageTarget(code: $0, version: versions[$0]) }
+        return codes.map { code in
+            let version = versions[code]
+            // The concern as shown: the detail, or one read a moment ago at the same version.
+            let seen = state.detail.flatMap { $0.code == code && $0.version == version ? $0 : nil }
+                ?? version.flatMap { state.recentDetails.entry(code, version: $0)?.concern }
+            return TriageTarget(code: code, version: version, seen: seen)
+        }
     }
 
     static func open(_ kind: TriageForm, _ state: inout AppState) {
         state.overlays.append(.form(kind.makeForm(), kind, targets: targets(state)))
     }
 
+    /// How a triage action went.
+    enum Outcome: Equatable {
+        case applied
+        /// A rule refused it (the status line says which concern and why).
+        case refused
+        /// Someone else changed a target since it was read: what they changed, and the
+        /// targets still to do, the changed one read again, to apply what was typed to.
+        case changedMeanwhile(ChangedMeanwhile, reloaded: [TriageTarget])
+
+        var succeeded: Bool { self == .applied }
+    }
+
     /// Runs `commands` on every target, each as one action at the version the user saw; stops
     /// at the first refusal (a rule, or someone else's change) and says which concern and why.
-    /// Returns whether all went through.
     @discardableResult
-    static func apply(_ commands: [ConcernCommand], to targets: [TriageTarget], _ state: inout AppState, _ env: AppEnvironment) async -> Bool {
+    static func apply(_ commands: [ConcernCommand], to targets: [TriageTarget], _ state: inout AppState, _ env: AppEnvironment) async -> Outcome {
         var done = 0
         var undoSteps: [Undo.Step] = []
         var notUndoable: Undo.Refusal?
         let action = commands.first?.action ?? .edit
-        for target in targets {
+        for (index, target) in targets.enumerated() {
             do {
                 let before = try await env.session.concern(target.code)
                 let after = try await env.session.perform(commands, on: target.code, expectedVersion: target.version ?? before.version)
@@ -177,10 +200,21 @@ enum TriageActions {
                     notUndoable = notUndoable ?? error
                 }
                 done += 1
+            } catch StoreError.conflict {
+                await LiveRefresh.refresh(&state, env)
+                guard let now = try? await env.session.concern(target.code) else {
+                    state.toast = StandardActions.describe(StoreError.concernNotFound(target.code), state.language)
+                    return .refused
+                }
+                let report = ChangedMeanwhile.between(target.seen, now, org: env.session.organisation, categories: env.session.workspace.categories)
+                state.toast = report.lines(state.language).first
+                var reloaded = Array(targets[index...])
+                reloaded[0] = TriageTarget(code: now.code, version: now.version, seen: now)
+                return .changedMeanwhile(report, reloaded: reloaded)
             } catch {
                 state.toast = "\(target.code)：" + StandardActions.describe(error, state.language)
                 await LiveRefresh.refresh(&state, env)
-                return false
+                return .refused
             }
         }
         // A batch is undone whole or not at all: one concern that keeps its change keeps the batch.
@@ -189,7 +223,7 @@ enum TriageActions {
         await LiveRefresh.refresh(&state, env)
         state.toast = state.language == .zh ? "已更新 \(done) 个问题" : "\(done) updated"
         state.table.marks = []
-        return true
+        return .applied
     }
 
 }

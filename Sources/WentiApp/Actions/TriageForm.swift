@@ -18,7 +18,8 @@ public enum TriageForm: Sendable, Equatable {
             Form(fields: [.init(id: "plan", label: LocalizedText(zh: "解决方案", en: "Plan"), input: .lines(TextArea(), height: 3), required: true)])
         case .feedback:
             Form(fields: [
-                .init(id: "contact", label: LocalizedText(zh: "联系了谁", en: "Whom"), input: .line(TextField()), required: true),
+                // Anyone by name from the list (the reporter, those involved), or as typed.
+                .init(id: "contact", label: LocalizedText(zh: "联系了谁", en: "Whom"), input: .pick(Picker([])), required: true),
                 .init(id: "method", label: LocalizedText(zh: "方式", en: "How"), input: .choice(FeedbackRecord.Method.allCases.map(\.label), selected: 0)),
                 .init(id: "effect", label: LocalizedText(zh: "效果", en: "Effect"), input: .choice(FeedbackRecord.Effect.allCases.map(\.label), selected: 0)),
                 .init(id: "satisfaction", label: LocalizedText(zh: "满意度", en: "Satisfaction"),
@@ -31,7 +32,8 @@ public enum TriageForm: Sendable, Equatable {
             Form(fields: [
                 .init(id: "mode", label: LocalizedText(zh: "处理方式", en: "Handling"),
                       input: .choice([LocalizedText(zh: "流处理（立即办）", en: "stream (at once)"), LocalizedText(zh: "批处理（成批办）", en: "batch (with its group)")], selected: 0)),
-                .init(id: "group", label: LocalizedText(zh: "批次", en: "Batch group"), input: .line(TextField())),
+                // The groups in use are listed (`PickOptions.batchGroups`); a new name starts a new one.
+                .init(id: "group", label: LocalizedText(zh: "批次", en: "Batch group"), input: .pick(Picker([]))),
             ])
         case .solve:
             Form(fields: [.init(id: "summary", label: LocalizedText(zh: "做了什么", en: "What was done"), input: .lines(TextArea(), height: 3), required: true)])
@@ -41,8 +43,9 @@ public enum TriageForm: Sendable, Equatable {
             Form(fields: [.init(id: "reason", label: LocalizedText(zh: "重新打开的原因", en: "Reason"), input: .line(TextField()), required: true)])
         case .refer(let departments):
             Form(fields: [
+                // By type-ahead over the departments (names and short names), as in every form.
                 .init(id: "to", label: LocalizedText(zh: "转办部门", en: "Department"),
-                      input: .choice(departments.map { LocalizedText(zh: $0.name, en: $0.name) }, selected: 0)),
+                      input: .pick(Picker(departments.map { Picker.Option(value: $0.id.rawValue, label: $0.name, aliases: $0.aliases) })), required: true),
                 .init(id: "explanation", label: LocalizedText(zh: "向本人的说明", en: "Explanation"), input: .line(TextField()), required: true),
             ])
         case .analyse:
@@ -108,8 +111,9 @@ public enum TriageForm: Sendable, Equatable {
         case .reopen:
             return [.reopen(reason: values["reason"] ?? "")]
         case .refer(let departments):
-            let index = Int(values["to"] ?? "") ?? 0
-            return [.refer(to: departments[min(index, departments.count - 1)].id, explanation: values["explanation"] ?? "")]
+            // What names no department was refused at its field (`problem`); the workflow says so too.
+            let to = departments.first { $0.id.rawValue == values["to"] }?.id ?? UnitID(values["to"] ?? "")
+            return [.refer(to: to, explanation: values["explanation"] ?? "")]
         }
     }
 }

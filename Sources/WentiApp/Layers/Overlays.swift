@@ -11,32 +11,46 @@ enum Overlays {
     static func handle(_ key: Key, _ state: inout AppState, _ env: AppEnvironment) async -> Bool {
         guard let top = state.overlays.last else { return false }
         switch top {
-        case .help(var filter, var selected):
+        case .help(var filter, var selected, var top):
             let matches = helpEntries(state, env, filter: filter.text)
+            let rows = helpRows(state)
+            let last = max(0, matches.count - 1)
+            let lastTop = max(0, matches.count - rows)
             switch key {
             case .escape, .character("?") where filter.text.isEmpty:
                 state.overlays.removeLast()
             case .down, .ctrl("n"):
-                selected = min(selected + 1, max(0, matches.count - 1))
+                selected = min(selected + 1, last)
             case .up, .ctrl("p"):
                 selected = max(0, selected - 1)
-            // Pages of what the help shows at this size; End and Home go to either end.
+            // A page moves the view by all the lines it shows, and the selection with it;
+            // End and Home go to either end.
             case .pageDown:
-                selected = min(selected + helpRows(state), max(0, matches.count - 1))
+                top = min(top + rows, lastTop)
+                selected = min(selected + rows, last)
             case .pageUp:
-                selected = max(0, selected - helpRows(state))
+                top = max(0, top - rows)
+                selected = max(0, selected - rows)
             case .end:
-                selected = max(0, matches.count - 1)
+                selected = last
+                top = lastTop
             case .home:
                 selected = 0
+                top = 0
             case .enter:
                 state.overlays.removeLast()
                 if matches.indices.contains(selected) { await App.run(matches[selected], &state, env) }
                 return true
             default:
-                if filter.handle(key) { selected = 0 }
+                if filter.handle(key) {
+                    selected = 0
+                    top = 0
+                }
             }
-            if case .help = state.overlays.last { state.overlays[state.overlays.count - 1] = .help(filter: filter, selected: selected) }
+            // The selection stays in view: one line at a time scrolls by one line.
+            if selected < top { top = selected }
+            if selected >= top + rows { top = selected - rows + 1 }
+            if case .help = state.overlays.last { state.overlays[state.overlays.count - 1] = .help(filter: filter, selected: selected, top: top) }
         case .commandLine(var field):
             switch key {
             case .escape:
@@ -174,8 +188,8 @@ enum Overlays {
     static func draw(_ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
         for overlay in state.overlays {
             switch overlay {
-            case .help(let filter, let selected):
-                drawHelp(state, env, filter: filter, selected: selected, into: &grid, layout: layout)
+            case .help(let filter, let selected, let top):
+                drawHelp(state, env, filter: filter, selected: selected, top: top, into: &grid, layout: layout)
             case .commandLine(let field):
                 drawPrompt(":", field, completions(field.text, env).prefix(6).joined(separator: " "), into: &grid, layout: layout)
             case .filter(let field):
@@ -266,9 +280,9 @@ enum Overlays {
     }
 
     /// The help's lines on screen at this size: the screen less the bars, the frame and the filter.
-    static func helpRows(_ state: AppState) -> Int { max(1, state.size.height - 6) }
+    static func helpRows(_ state: AppState) -> Int { max(1, state.size.height - 5) }
 
-    static func drawHelp(_ state: AppState, _ env: AppEnvironment, filter: TextField, selected: Int, into grid: inout Grid, layout: Layout) {
+    static func drawHelp(_ state: AppState, _ env: AppEnvironment, filter: TextField, selected: Int, top: Int, into grid: inout Grid, layout: Layout) {
         let language = state.language
         let width = layout.width - 4
         let height = layout.height - 2
@@ -282,7 +296,7 @@ enum Overlays {
         filter.draw(into: &grid, x: x + 4, y: y + 1, width: width - 6, style: Style(underline: true))
         let entries = helpEntries(state, env, filter: filter.text)
         let rows = helpRows(state)
-        let top = max(0, min(selected - rows / 2, entries.count - rows))
+        let top = max(0, min(top, entries.count - rows))
         for (offset, action) in entries.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
             let keys = env.registry.keys(of: action.id).map(\.description).joined(separator: " ")
@@ -290,7 +304,8 @@ enum Overlays {
             // The command's name as `:` takes it in this language (both work in either).
             let name = language == .zh ? CommandNames.chinese[action.id] ?? action.id : action.id
             var text = TerminalText.fit(keys, to: 14) + " " + TerminalText.fit(name, to: 15) + " " + action.title.text(language)
-            if reason != nil { text += language == .zh ? "（不可用）" : " (unavailable)" }
+            // Why not, on the line itself: the footer says it only for the selected line.
+            if let reason { text += language == .zh ? "（不可用：\(reason.zh)）" : " (unavailable: \(reason.en))" }
             let style = Style(dim: reason != nil, reverse: index == selected)
             grid.fill(x: x + 1, y: y + 2 + offset, width: width - 2, height: 1, style: style)
             grid.write(text, x: x + 2, y: y + 2 + offset, style: style, limit: width - 4)

@@ -16,7 +16,9 @@ enum RecordOverlays {
         case .escape:
             state.overlays.removeLast()
             return
-        case .ctrl("s"), .enter where !TriageOverlays.isMultiLine(form):
+        case .enter where form.acceptFocusedPick():
+            break   // Enter under a picker's list takes the name; the next Enter writes the form
+        case .ctrl("s"), .enter where !form.enterIsNewLine:
             let org = env.session.organisation
             guard let values = form.submit({ MeetingForms.validate($0, org: org) }) else { break }
             state.overlays.removeLast()

@@ -14,7 +14,9 @@ enum TriageOverlays {
             case .escape:
                 state.overlays.removeLast()
                 return
-            case .ctrl("s"), .enter where !isMultiLine(form):
+            case .enter where form.acceptFocusedPick():
+                break   // Enter under a picker's list takes the name; the next Enter writes the form
+            case .ctrl("s"), .enter where !form.enterIsNewLine:
                 guard let values = form.submit({ kind.problem(with: $0, today: state.today) }) else { break }
                 let commands: [ConcernCommand]
                 do {
@@ -31,11 +33,18 @@ enum TriageOverlays {
                     // Steps that are not simply taken back ask first, saying what and how many.
                     state.overlays.append(.confirmCommands(question: question, commands: commands, targets: targets,
                                                            back: .form(form, kind, targets: targets)))
-                } else if await !TriageActions.apply(commands, to: targets, &state, env) {
-                    // Refused: the form comes back with what was typed, so it can be corrected.
-                    state.overlays.append(.form(form, kind, targets: targets))
                 } else {
-                    followUp(kind, commands, targets, &state)
+                    switch await TriageActions.apply(commands, to: targets, &state, env) {
+                    case .applied:
+                        followUp(kind, commands, targets, &state)
+                    case .refused:
+                        // Refused: the form comes back with what was typed, so it can be corrected.
+                        state.overlays.append(.form(form, kind, targets: targets))
+                    case .changedMeanwhile(let report, let reloaded):
+                        // Someone else changed it: the form comes back on the new version, saying what changed.
+                        form.banner = report.banner
+                        state.overlays.append(.form(form, kind, targets: reloaded))
+                    }
                 }
                 return
             default:
@@ -52,13 +61,16 @@ enum TriageOverlays {
             case .character(let c) where ("1"..."4").contains(c): selected = Int(String(c))! - 1
             case .enter:
                 state.overlays.removeLast()
-                await TriageActions.apply([.grade(Grade.allCases[selected])], to: targets, &state, env)
+                let grade = Grade.allCases[selected]
+                if await TriageActions.apply([.grade(grade)], to: targets, &state, env).succeeded {
+                    state.toast = gradedEcho(grade, targets, state)
+                }
                 return
             default: break
             }
             state.overlays[state.overlays.count - 1] = .gradePicker(selected: selected, targets: targets)
         case .personPicker(var field, var selected, let targets):
-            let matches = people(state, env, filter: field.text)
+            let matches = people(state, env, filter: field.text, near: pickerUnit(targets, state))
             switch key {
             case .escape:
                 state.overlays.removeLast()
@@ -83,8 +95,16 @@ enum TriageOverlays {
             switch key {
             case .character("y"), .character("Y"), .enter:
                 state.overlays.removeLast()
-                if await !TriageActions.apply(commands, to: targets, &state, env), let back {
-                    state.overlays.append(back)
+                switch await TriageActions.apply(commands, to: targets, &state, env) {
+                case .applied:
+                    break
+                case .refused:
+                    if let back { state.overlays.append(back) }
+                case .changedMeanwhile(let report, let reloaded):
+                    if case .form(var form, let kind, _)? = back {
+                        form.banner = report.banner
+                        state.overlays.append(.form(form, kind, targets: reloaded))
+                    }
                 }
             case .character("n"), .character("N"), .escape:
                 state.overlays.removeLast()
@@ -114,13 +134,30 @@ enum TriageOverlays {
             ?? ((state.language == .zh ? "回到本人：" : "back to yourself: ") + person.nameWithRole.text(state.language))
     }
 
-    /// People whose name, id or unit contains the typed text; managers first.
-    static func people(_ state: AppState, _ env: AppEnvironment, filter: String) -> [Person] {
+    /// What the grade picker chose, said back: the grade, its stance, and the deadline it
+    /// set on the one concern (the detail read again after the change).
+    static func gradedEcho(_ grade: Grade, _ targets: [TriageTarget], _ state: AppState) -> String {
+        let zh = state.language == .zh
+        let what = zh ? "\(grade.label.zh)（\(grade.stance.zh)）" : "\(grade.label.en) (\(grade.stance.en))"
+        guard targets.count == 1, let concern = state.detail, concern.code == targets[0].code else {
+            return zh ? "已把 \(targets.count) 个问题定为\(what)" : "\(targets.count) concerns graded \(what)"
+        }
+        let due = concern.deadline.map { zh ? "，期限 \($0)" : ", due \($0)" }
+            ?? concern.nextReview.map { zh ? "，每月复查，下次 \($0)" : ", monthly review, next \($0)" } ?? ""
+        return zh ? "\(concern.code) 已定为\(what)\(due)" : "\(concern.code) graded \(what)\(due)"
+    }
+
+    /// People matching the typed text (name, its characters in order, their unit or its short
+    /// names). For a first responsible person, those of the concern's own unit come first,
+    /// then its department's, each with the library owners ahead (`PickOptions.people`).
+    static func people(_ state: AppState, _ env: AppEnvironment, filter: String, near unit: UnitID? = nil) -> [Person] {
         let org = env.session.organisation
-        return org.people.values.filter { person in
-            filter.isEmpty || person.name.contains(filter) || person.id.rawValue.contains(filter.lowercased())
-                || (org.unit(person.unitID)?.name.contains(filter) ?? false)
-        }.sorted { (Role.allCases.firstIndex(of: $0.role)!, $0.id) < (Role.allCases.firstIndex(of: $1.role)!, $1.id) }
+        return Picker(PickOptions.people(org, near: unit), text: filter).matches.compactMap { org.person(PersonID($0.value)) }
+    }
+
+    /// The unit the responsible-person list is ordered around: the selected concern's.
+    static func pickerUnit(_ targets: [TriageTarget], _ state: AppState) -> UnitID? {
+        targets.isEmpty ? nil : state.detail?.unitID
     }
 
     /// The department a first responsible person answers for: their own unit, or the
@@ -144,11 +181,6 @@ enum TriageOverlays {
         }
     }
 
-    static func isMultiLine(_ form: Form) -> Bool {
-        if case .lines = form.fields[form.focus].input { return true }
-        return false
-    }
-
     static func formWidth(_ state: AppState) -> Int { min(state.size.width - 4, 70) }
 
     /// A form in a centred frame with its title and the keys that work in it.
@@ -156,18 +188,24 @@ enum TriageOverlays {
         var form = form
         let language = state.language
         let width = formWidth(state)
-        let height = min(layout.height - 2, form.fields.reduce(0) { total, field in
+        let fieldRows = form.fields.reduce(0) { total, field in
             if case .lines(_, let h) = field.input { return total + h }
             return total + 1
-        } + 5)
+        }
+        // Why the form came back (someone changed the concern), wrapped: every word of it counts.
+        let banner = form.banner.flatMap { TerminalText.wrap($0.text(language), width: width - 4) }
+            .prefix(max(0, layout.height - 7 - fieldRows))
+        let bannerRows = banner.isEmpty ? 0 : banner.count + 1
+        let height = min(layout.height - 2, fieldRows + 5 + bannerRows)
         let x = (layout.width - width) / 2
         let y = max(1, (layout.height - height) / 2)
         Overlays.frame(title, x: x, y: y, width: width, height: height, into: &grid)
-        form.draw(into: &grid, x: x + 2, y: y + 2, width: width - 4, language: language)
+        for (offset, line) in banner.enumerated() {
+            grid.write(line, x: x + 2, y: y + 1 + offset, style: Style(bold: offset == 0, colour: .yellow), limit: width - 4)
+        }
+        form.draw(into: &grid, x: x + 2, y: y + 2 + bannerRows, width: width - 4, language: language)
         // In a multi-line field Enter is a new line: the hint says so, and that C-s submits.
-        let hint = isMultiLine(form)
-            ? (language == .zh ? "Tab 换栏  回车换行  C-s 提交  Esc 取消" : "Tab next field  Enter new line  C-s submit  Esc cancel")
-            : (language == .zh ? "Tab 换栏  回车/C-s 提交  Esc 取消" : "Tab next field  Enter/C-s submit  Esc cancel")
+        let hint = form.keysHint(submit: LocalizedText(zh: "提交", en: "submit"), language)
         let cursor = grid.cursor
         grid.write(hint, x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
         grid.cursor = cursor
@@ -209,7 +247,7 @@ enum TriageOverlays {
             drawForm(kind.title.text(language) + " · " + subject, form, state, into: &grid, layout: layout)
         case .personPicker(let field, let selected, let targets):
             let org = env.session.organisation
-            let lines = people(state, env, filter: field.text).map { person in
+            let lines = people(state, env, filter: field.text, near: pickerUnit(targets, state)).map { person in
                 "\(person.name)  \(person.role.label.text(language))  \(org.unit(person.unitID)?.name ?? "")"
             }
             let title = targets.isEmpty ? (language == .zh ? "以谁的视角查看（只读）" : "View as (read-only)")

@@ -24,10 +24,15 @@ enum ConcernDetailLines {
         func person(_ id: PersonID?) -> String { id.map { org.person($0)?.name ?? "?" } ?? "-" }
         func unit(_ id: UnitID?) -> String { id.map { org.unit($0)?.name ?? "?" } ?? "-" }
         var lines: [Line] = []
-        /// A labelled line, wrapped to the width (text from data is cleaned first).
-        func add(_ text: String, _ style: Style = .plain, multiLine: Bool = false) {
+        /// A labelled line, wrapped to the width (text from data is cleaned first). A text typed
+        /// over several lines keeps them, never "⏎"; with `indent`, the lines after the first
+        /// stand under it (a note under its step).
+        func add(_ text: String, _ style: Style = .plain, multiLine: Bool = true, indent: Bool = false) {
             let cleaned = TextSanitizer.clean(text, mode: multiLine ? .multiLine : .singleLine)
-            for line in TerminalText.wrap(cleaned, width: max(1, width)) { lines.append((line, style)) }
+            for (index, paragraph) in cleaned.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let prefix = indent && index > 0 ? "    " : ""
+                for line in TerminalText.wrap(prefix + paragraph, width: max(1, width)) { lines.append((line, style)) }
+            }
         }
 
         // Where it is and what comes next.
@@ -97,7 +102,7 @@ enum ConcernDetailLines {
         }
         // The latest progress, where it is seen at once (every note is in the timeline).
         if let note = c.notes.last {
-            add((zh ? "最新进展 " : "Latest progress ") + "\(note.on) \(person(note.authorID))" + colon + note.text)
+            add((zh ? "最新进展 " : "Latest progress ") + "\(note.on) \(person(note.authorID))" + colon + note.text, indent: true)
         }
         var extras: [String] = []
         if let pledge = c.pledge { extras.append((zh ? "责任状 " : "Pledge ") + person(pledge.personID) + " " + pledge.signedOn.description) }
@@ -182,7 +187,7 @@ enum ConcernDetailLines {
         for entry in state.detailLog {
             let who = entry.actorID == AccessPolicy.anonymousActor ? UIText.anonymous.text(language) : person(entry.actorID)
             let action = ChangeWords.actionName(entry.action).text(language)
-            add("· \(Day(entry.at)) \(who) \(action)" + timelineChanges(entry, words, language), Style(dim: true))
+            add("· \(Day(entry.at)) \(who) \(action)" + timelineChanges(entry, words, language), Style(dim: true), indent: true)
         }
         return lines
     }
@@ -202,11 +207,15 @@ enum ConcernDetailLines {
         // An escalation says where it went; the library's own change would say it twice.
         if entry.changes.contains(where: { $0.field == "escalation" }) { skipped.insert("unit") }
         if entry.action == ConcernAction.analyse.rawValue || entry.action == ConcernAction.edit.rawValue { skipped.formUnion(["root-cause", "description", "title"]) }
-        // A change named as its step is ("上报  上报 …") says its value only.
+        // A change its step already names ("上报  上报 …", "签订责任状  责任状 …", "add progress
+        // progress: …") says its value only.
         let step = ChangeWords.actionName(entry.action).text(language)
         let said = entry.changes.filter { !skipped.contains($0.field) }.map { change -> String in
             let text = words.describe(change, language)
-            return ChangeWords.fieldName(change.field).text(language) == step && text.hasPrefix(step + " ") ? String(text.dropFirst(step.count + 1)) : text
+            let name = ChangeWords.fieldName(change.field).text(language)
+            guard step.contains(name) else { return text }
+            for prefix in [name + (zh ? "：" : ": "), name + " "] where text.hasPrefix(prefix) { return String(text.dropFirst(prefix.count)) }
+            return text
         }
         return said.isEmpty ? "" : "  " + said.joined(separator: zh ? "；" : "; ")
     }

@@ -29,7 +29,7 @@ enum FeedbackPane {
                       .init(title: zh ? "已等" : "Waited", width: 6), .init(title: zh ? "责任人" : "Owner", width: 6),
                       .init(title: zh ? "上次反馈" : "Last answer", width: zh ? 8 : 12)],
             rows: zip(model.concerns, waits).map { concern, waited in
-                ListTable.Row(cells: [concern.code.description, concern.title, org.unit(concern.unitID)?.name ?? concern.unitID.rawValue,
+                ListTable.Row(cells: [concern.code.description, concern.title, org.unit(concern.unitID).map { UIText.unitName($0, fitting: 10) } ?? "-",
                                       concern.solvedOn?.description ?? "-", zh ? "\(waited)天" : "\(waited)d",
                                       concern.firstResponsibleID.flatMap { org.person($0)?.name } ?? "-",
                                       concern.latestFeedback?.satisfaction.label.text(language) ?? ""],

@@ -25,11 +25,12 @@ public struct IntakeForm: Sendable, Equatable {
             .init(id: "channel", label: LocalizedText(zh: "渠道", en: "Channel"), input: .choice(Channel.allCases.map(\.label), selected: 0)),
             .init(id: "source", label: LocalizedText(zh: "来源活动/走访", en: "Campaign / visit"),
                   input: .choice(sources, selected: 0)),
-            // The library selected in the tree, else the acting person's own unit.
-            .init(id: "unit", label: LocalizedText(zh: "单位", en: "Unit"),
-                  input: .line(TextField(unit?.name ?? workspace.organisation.unit(env.session.viewer.unitID)?.name ?? "")), required: true),
+            // Empty: a prefilled name had the typing appended to it. The library selected in the
+            // tree is offered first, then every unit in tree order.
+            RecordFields.pick("unit", LocalizedText(zh: "单位", en: "Unit"), unitOptions(workspace.organisation, first: unit), required: true),
             .init(id: "involved", label: LocalizedText(zh: "涉及人员", en: "People involved"), input: .line(TextField())),
-            .init(id: "reporter", label: LocalizedText(zh: "反映人", en: "Reporter"), input: .line(TextField())),
+            // Someone of the organisation by name, or anyone else as typed.
+            RecordFields.pick("reporter", LocalizedText(zh: "反映人", en: "Reporter"), PickOptions.people(workspace.organisation, near: unit?.id)),
             .init(id: "anonymous", label: LocalizedText(zh: "匿名", en: "Anonymous"),
                   input: .choice([LocalizedText(zh: "否", en: "no"), LocalizedText(zh: "是", en: "yes")], selected: 0)),
             // Sealed on the way into the store; kept out of the draft file, which is not.
@@ -38,16 +39,28 @@ public struct IntakeForm: Sendable, Equatable {
         ]))
     }
 
-    /// The intake as the workflow's `NewConcern`, or why it cannot be.
+    /// Every unit in tree order, `first` (the library selected in the tree) ahead of them.
+    @MainActor
+    static func unitOptions(_ org: Organisation, first: OrgUnit?) -> [Picker.Option] {
+        let all = PickOptions.units(org)
+        guard let first, let index = all.firstIndex(where: { $0.value == first.id.rawValue }) else { return all }
+        return [all[index]] + all.enumerated().filter { $0.offset != index }.map(\.element)
+    }
+
+    /// The intake as the workflow's `NewConcern`, or why it cannot be (and which field).
     @MainActor
     func newConcern(_ env: AppEnvironment) -> Result<NewConcern, IntakeProblem> {
         let workspace = env.session.workspace
         let unitText = form.value("unit").trimmingCharacters(in: .whitespaces)
-        let matches = unitText.isEmpty ? [] : workspace.organisation.units(matching: unitText)
+        guard !unitText.isEmpty else {
+            return .failure(IntakeProblem(field: "unit", message: LocalizedText(zh: "请填写单位：问题记入哪个单位的问题库（输入名称或简称，从列表中选）",
+                                                                               en: "give the unit whose library takes it in (type its name or short name, pick from the list)")))
+        }
+        let matches = workspace.organisation.units(matching: unitText)
         guard matches.count == 1, let unit = matches.first else {
-            return .failure(IntakeProblem(message: matches.isEmpty
+            return .failure(IntakeProblem(field: "unit", message: matches.isEmpty
                 ? LocalizedText(zh: "没有单位“\(unitText)”", en: "no unit \"\(unitText)\"")
-                : LocalizedText(zh: "“\(unitText)”对应多个单位，请写全", en: "\"\(unitText)\" names several units; type more")))
+                : LocalizedText(zh: "“\(unitText)”对应多个单位，请从列表中选一个", en: "\"\(unitText)\" names several units; pick one from the list")))
         }
         let channel = Channel.allCases[Int(form.value("channel")) ?? 0]
         let sourceIndex = (Int(form.value("source")) ?? 0) - 1
@@ -104,6 +117,8 @@ public struct IntakeForm: Sendable, Equatable {
 
 /// Why an intake cannot be filed yet (besides the workflow's own rules).
 struct IntakeProblem: Error, Equatable {
+    /// The form's field it is about.
+    var field: String
     var message: LocalizedText
 }
 
@@ -117,9 +132,14 @@ enum IntakeOverlay {
             state.overlays.removeLast()
             env.draft?.discard()
             return
-        case .ctrl("s"):
+        case .enter where intake.form.acceptFocusedPick():
+            break   // Enter under the unit's list takes the unit; the next Enter files
+        case .ctrl("s"), .enter where !intake.form.enterIsNewLine:
+            intake.form.acceptUniquePicks()
             switch intake.newConcern(env) {
             case .failure(let problem):
+                // Said beside the field, and on the status line in full.
+                intake.form.pin(problem.message, to: problem.field)
                 state.toast = problem.message.text(state.language)
             case .success(let new):
                 do {
@@ -127,6 +147,8 @@ enum IntakeOverlay {
                     state.overlays.removeLast()
                     env.draft?.discard()
                     await LiveRefresh.refresh(&state, env)
+                    // The new concern selected in the table (widened when the table hid it).
+                    await FindActions.goTo(concern.code.description, &state, env)
                     state.toast = state.language == .zh ? "\(concern.code) 已登记" : "\(concern.code) filed"
                     return
                 } catch let error as StoreError {
@@ -184,14 +206,6 @@ enum IntakeOverlay {
         Overlays.frame(language == .zh ? "登记新问题" : "Take in a concern", x: x, y: y, width: width, height: height, into: &grid)
         intake.form.draw(into: &grid, x: x + 2, y: y + 1, width: width - 4, language: language)
         let cursor = grid.cursor
-        // The unit field's type-ahead: which unit the text means, or the candidates.
-        let unitText = intake.form.value("unit")
-        let candidates = unitText.isEmpty ? [] : env.session.organisation.units(matching: unitText)
-        let unitHint = candidates.count == 1 && candidates[0].name != unitText ? "→ \(candidates[0].name)" + UIText.bracketed(candidates[0].tier.code, language)
-            : candidates.count > 1 ? candidates.prefix(4).map(\.name).joined(separator: " / ") : ""
-        if !unitHint.isEmpty {
-            grid.write(unitHint, x: x + width / 2, y: y + 7, style: Style(dim: true), limit: width / 2 - 2)
-        }
         var row = y + 13
         if !intake.similar.isEmpty, row < y + height - 2 {
             grid.write(language == .zh ? "类似的未结问题（C-a 并入所选）：" : "Similar open concerns (C-a attaches to the selected one):",
@@ -203,7 +217,10 @@ enum IntakeOverlay {
                 grid.write("\(similar.code)  \(similar.stage.label.text(language))  \(similar.title)", x: x + 2, y: row, style: style, limit: width - 4)
             }
         }
-        let hint = language == .zh ? "C-s 登记  C-a 并入  C-n/C-p 选类似  Tab 换栏  Esc 放弃" : "C-s file  C-a attach  C-n/C-p similar  Tab field  Esc drop"
+        // Enter files, as in every form, except in the description, where it starts a new line.
+        let enter = intake.form.enterIsNewLine ? (language == .zh ? "回车换行  C-s 登记" : "Enter new line  C-s file")
+            : (language == .zh ? "回车/C-s 登记" : "Enter/C-s file")
+        let hint = enter + (language == .zh ? "  C-a 并入  C-n/C-p 选类似  Tab 换栏  Esc 放弃" : "  C-a attach  C-n/C-p similar  Tab field  Esc drop")
         grid.write(" " + hint + " ", x: x + 2, y: y + height - 1, style: Style(dim: true), limit: width - 4)
         grid.cursor = cursor
     }

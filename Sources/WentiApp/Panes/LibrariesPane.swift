@@ -32,14 +32,15 @@ enum LibrariesPane {
             let y = layout.contentTop + offset
             let index = top + offset
             let counts = row.overdue > 0 ? "\(row.open)/\(row.overdue)!" : "\(row.open)"
-            let name = String(repeating: " ", count: row.depth * 2) + row.unit.name
             let countWidth = DisplayWidth.of(counts)
+            let indent = String(repeating: " ", count: row.depth * 2)
+            let name = indent + UIText.unitName(row.unit, fitting: width - countWidth - 3 - indent.count)
             let selected = index == state.treeSelected
-            let focused = selected && state.focus == .tree
-            let style = Style(bold: selected, reverse: focused)
+            let focused = state.focus == .tree
+            let style = ListTable.rowStyle(selected: selected, focused: focused)
             grid.fill(x: 0, y: y, width: width, height: 1, style: style)
-            grid.write((selected ? "▸" : " ") + TerminalText.truncate(name, to: width - countWidth - 3), x: 0, y: y, style: style)
-            grid.write(counts, x: width - countWidth - 1, y: y, style: Style(bold: selected, reverse: focused, colour: row.overdue > 0 ? .red : nil))
+            grid.write(ListTable.marker(selected: selected, focused: focused) + TerminalText.truncate(name, to: width - countWidth - 3), x: 0, y: y, style: style)
+            grid.write(counts, x: width - countWidth - 1, y: y, style: ListTable.rowStyle(selected: selected, focused: focused, colour: row.overdue > 0 ? .red : nil))
         }
     }
 
@@ -50,24 +51,23 @@ enum LibrariesPane {
         let language = state.language
         let zh = language == .zh
         let org = workspace.organisation
-        let showUnit = width >= 76
-        var columns: [(title: UIText, width: Int)] = [(.columnID, 11), (.columnGrade, zh ? 4 : 8), (.columnStage, zh ? 6 : 9), (.columnTitle, 0)]
-        if showUnit { columns.append((.columnUnit, 10)) }
-        columns += [(.columnOwner, 6), (.columnDue, 10)]
-        let fixedWidth = columns.reduce(0) { $0 + $1.width } + columns.count - 1 + 2
-        columns[3].width = max(6, width - fixedWidth)
+        let columns = tableColumns(width: width, zh: zh)
+        let shown = Set(columns.map(\.title))
+        let showUnit = shown.contains(.columnUnit)
         func line(_ cells: [String]) -> String {
             zip(cells, columns).map { TerminalText.fit(TextSanitizer.clean($0, fillingAtMost: $1.width), to: $1.width) }.joined(separator: " ")
         }
         // The sorted column carries an arrow, so the order on screen is never a guess.
         var titles = columns.map { $0.title.text(language) }
-        let dueColumn = titles.count - 1
+        func arrow(_ column: UIText, _ mark: String) {
+            if let index = columns.firstIndex(where: { $0.title == column }) { titles[index] += mark }
+        }
         switch state.table.query.sort {
-        case .newest: titles[0] += "▼"
-        case .oldest: titles[0] += "▲"
-        case .dueSoonest: titles[dueColumn] += "▲"
-        case .grade: titles[1] += "▲"
-        case .stage: titles[2] += "▲"
+        case .newest: arrow(.columnID, "▼")
+        case .oldest: arrow(.columnID, "▲")
+        case .dueSoonest: arrow(.columnDue, "▲")
+        case .grade: arrow(.columnGrade, "▲")
+        case .stage: arrow(.columnStage, "▲")
         }
         let header = "  " + line(titles)
         grid.write(header, x: x, y: y, style: Style(bold: true, underline: true), limit: width)
@@ -85,15 +85,34 @@ enum LibrariesPane {
             let owner = row.firstResponsibleID.map { org.person($0)?.name ?? $0.rawValue } ?? "-"
             // A cell is at most the table's width: longer titles (from before titles had a
             // limit) are not measured whole on every frame.
-            var cells = [row.code.description, grade, UIText.stageWord(row.stage, language), String(row.title.prefix(width))]
-            if showUnit { cells.append(org.unit(row.unitID)?.name ?? row.unitID.rawValue) }
-            cells += [owner, due]
+            var cells = [row.code.description]
+            if shown.contains(.columnGrade) { cells.append(grade) }
+            if shown.contains(.columnStage) { cells.append(UIText.stageWord(row.stage, language)) }
+            cells.append(String(row.title.prefix(width)))
+            if showUnit { cells.append(org.unit(row.unitID).map { UIText.unitName($0, fitting: 10) } ?? "-") }
+            if shown.contains(.columnOwner) { cells.append(owner) }
+            cells.append(due)
             // The selection shows without colour: reverse video and a ▸ in the mark column.
-            let style = Style(bold: selected, reverse: selected && state.focus == .table, colour: row.daysOverdue > 0 ? .red : nil)
-            let mark = model.marks.contains(row.code) ? "●" : (selected ? "▸" : " ")
+            let focused = state.focus == .table
+            let style = ListTable.rowStyle(selected: selected, focused: focused, colour: row.daysOverdue > 0 ? .red : nil)
+            let mark = model.marks.contains(row.code) ? "●" : ListTable.marker(selected: selected, focused: focused)
             grid.fill(x: x, y: y + 1 + offset, width: width, height: 1, style: style)
             grid.write(mark + " " + line(cells), x: x, y: y + 1 + offset, style: style, limit: width)
         }
+    }
+
+    /// The table's columns at this width. The title keeps at least half of the table: the
+    /// columns the detail also shows give way first, the unit, then the owner, the stage and
+    /// the grade (at 80 columns English titles were cut to four characters).
+    static func tableColumns(width: Int, zh: Bool) -> [(title: UIText, width: Int)] {
+        var columns: [(title: UIText, width: Int)] = [(.columnID, 11), (.columnGrade, zh ? 4 : 8), (.columnStage, zh ? 6 : 9), (.columnTitle, 0),
+                                                      (.columnUnit, 10), (.columnOwner, 6), (.columnDue, 10)]
+        func titleWidth() -> Int { width - (columns.reduce(0) { $0 + $1.width } + columns.count - 1 + 2) }
+        for giving in [UIText.columnUnit, .columnOwner, .columnStage, .columnGrade] where titleWidth() < (width + 1) / 2 {
+            columns.removeAll { $0.title == giving }
+        }
+        if let title = columns.firstIndex(where: { $0.title == .columnTitle }) { columns[title].width = max(6, titleWidth()) }
+        return columns
     }
 
     static func drawDetail(_ state: AppState, _ workspace: Workspace, keys: ActionRegistry, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {

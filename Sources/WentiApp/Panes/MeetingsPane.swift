@@ -54,7 +54,7 @@ enum MeetingsPane {
         items.draw(into: &grid, x: x, y: layout.contentTop + 1, width: width, height: tableHeight - 1)
         let detailY = layout.contentTop + tableHeight
         grid.write(String(repeating: "─", count: width), x: x, y: detailY, style: Style(dim: true))
-        drawItem(state, workspace, meeting, into: &grid, x: x + 1, y: detailY + 1, width: width - 2, height: layout.contentHeight - tableHeight - 1)
+        drawItem(state, workspace, meeting, keys: keys, into: &grid, x: x + 1, y: detailY + 1, width: width - 2, height: layout.contentHeight - tableHeight - 1)
     }
 
     static func stateLabel(_ state: Meeting.State, _ language: Language) -> String {
@@ -64,7 +64,7 @@ enum MeetingsPane {
         }
     }
 
-    static func drawItem(_ state: AppState, _ workspace: Workspace, _ meeting: Meeting, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+    static func drawItem(_ state: AppState, _ workspace: Workspace, _ meeting: Meeting, keys: ActionRegistry, into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         guard height > 0, let item = state.meetings.selectedItem else { return }
         let language = state.language
         let zh = language == .zh
@@ -96,13 +96,14 @@ enum MeetingsPane {
         if let decision = item.decision {
             let deadline = decision.deadlineOverride.map { $0.description + UIText.bracketed(decision.deadlineReason ?? "", language) }
                 ?? (zh ? "按等级规定" : "by the grade policy")
-            lines.append(((zh ? "决定：" : "Decision: ") + "\(decision.grade.label.text(language))（\(decision.grade.stance.text(language))）"
+            lines.append(((zh ? "决定：" : "Decision: ") + decision.grade.label.text(language) + UIText.bracketed(decision.grade.stance.text(language), language)
                           + (zh ? "  第一责任人 " : "  first responsible ") + person(decision.firstResponsibleID)
-                          + "（\(unit(decision.responsibleUnitID))）" + (zh ? "  期限 " : "  deadline ") + deadline, Style(bold: true)))
+                          + UIText.bracketed(unit(decision.responsibleUnitID), language) + (zh ? "  期限 " : "  deadline ") + deadline, Style(bold: true)))
             lines.append((UIText.fieldRootCause.text(language) + decision.analysis.rootCause, .plain))
             lines.append((UIText.fieldPlan.text(language) + decision.plan, .plain))
         } else if item.purpose == .define && meeting.state == .planned {
-            lines.append((zh ? "尚未决定：回车记录根源、等级、方案、第一责任人" : "Not decided yet: Enter records root cause, grade, plan, first responsible",
+            let key = keys.keys(of: "meeting-decide").first?.description ?? ":meeting-decide"
+            lines.append((zh ? "尚未决定：\(key) 记录根源、等级、方案、第一责任人" : "Not decided yet: \(key) records root cause, grade, plan, first responsible",
                           Style(dim: true)))
         }
         if item.purpose == .reportFeedback, let feedback = concern?.latestFeedback {

@@ -50,7 +50,7 @@ enum SupervisionPane {
             let nodes = notice.nodes.map { "\($0.due < today && notice.isOpen ? "✗" : "·") \($0.due) \($0.title)" }.joined(separator: "   ")
             grid.write("\(notice.concern) " + (zh ? "节点：" : "nodes: ") + TextSanitizer.clean(nodes), x: 1, y: y, style: Style(dim: true), limit: width - 2)
             y += 1
-            if let concern = model.concerns[notice.concern], let line = driftLine(notice.drift(from: concern, today: today), notice, org, zh: zh) {
+            if let concern = model.concerns[notice.concern], let line = driftLine(notice.drift(from: concern, today: today), notice, org, keys: keys, zh: zh) {
                 grid.write(line, x: 1, y: y, style: Style(bold: true), limit: width - 2)
                 y += 1
             }
@@ -76,7 +76,7 @@ enum SupervisionPane {
     }
 
     /// What changed on the concern since the notice went out, in words (nil: nothing).
-    static func driftLine(_ drift: SupervisionNotice.Drift, _ notice: SupervisionNotice, _ org: Organisation, zh: Bool) -> String? {
+    static func driftLine(_ drift: SupervisionNotice.Drift, _ notice: SupervisionNotice, _ org: Organisation, keys: ActionRegistry, zh: Bool) -> String? {
         guard !drift.isEmpty else { return nil }
         var parts: [String] = []
         if let person = drift.responsible {
@@ -87,7 +87,9 @@ enum SupervisionPane {
         if let deadline = drift.deadline {
             parts.append(zh ? "问题期限已改为 \(deadline)（通知单末节点 \(notice.finalDue)）" : "the concern is now due \(deadline) (the notice's last node is \(notice.finalDue))")
         }
-        return "≠ " + parts.joined(separator: zh ? "；" : "; ") + (zh ? "　N 重新下发并替代" : "  N reissues it as a replacement")
+        // The key as the registry binds it (a user's keys.toml may move it).
+        let reissue = keys.keys(of: "notice-reissue").first.map { zh ? "　\($0) 重新下发并替代" : "  \($0) reissues it as a replacement" } ?? ""
+        return "≠ " + parts.joined(separator: zh ? "；" : "; ") + reissue
     }
 
     /// A narrow list gives up the owner column, so the title keeps some room.
@@ -101,7 +103,9 @@ enum SupervisionPane {
         return ListTable(
             columns: columns,
             rows: rows.map { row in
-                var cells = [row.code.description, row.grade?.label.text(state.language) ?? "-", row.title]
+                // Due, but its meeting has not defined it yet: the step that is missing, said.
+                let waiting = !late && Session.undefinedStages.contains(row.stage) ? (zh ? "[待界定] " : "[to define] ") : ""
+                var cells = [row.code.description, row.grade?.label.text(state.language) ?? "-", waiting + TextSanitizer.clean(row.title)]
                 if showOwner { cells.append(row.firstResponsibleID.flatMap { org.person($0)?.name } ?? "-") }
                 cells.append(late ? UIText.late(row.daysOverdue).text(state.language) : row.due?.description ?? "")
                 return ListTable.Row(cells: cells, colour: late ? .red : nil)

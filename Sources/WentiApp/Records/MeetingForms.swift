@@ -8,12 +8,12 @@ import WentiStore
 enum MeetingForms {
     /// The form for one agenda item, filled from what was entered, else from the record.
     static func decisionForm(_ item: MeetingItem, concern: Concern?, org: Organisation) -> Form {
-        let personName = { (id: PersonID?) in id.flatMap { org.person($0)?.name } ?? "" }
-        let unitName = { (id: UnitID?) in id.flatMap { org.unit($0)?.name } ?? "" }
+        let people = PickOptions.people(org)
+        let units = PickOptions.units(org)
         var fields: [Form.Field] = [
-            RecordFields.line("finder", RecordFields.finder, personName(item.parties.finderID), required: true),
+            RecordFields.pick("finder", RecordFields.finder, people, item.parties.finderID?.rawValue ?? "", required: true),
             RecordFields.line("involved", RecordFields.involved, item.parties.involved, required: true),
-            RecordFields.line("solving", RecordFields.solvingUnit, unitName(item.parties.solvingUnitID), required: item.purpose == .define),
+            RecordFields.pick("solving", RecordFields.solvingUnit, units, item.parties.solvingUnitID?.rawValue ?? "", required: item.purpose == .define),
         ]
         guard item.purpose == .define else { return Form(fields: fields) }
         let decision = item.decision
@@ -25,10 +25,11 @@ enum MeetingForms {
             RecordFields.choice("breadth", RecordFields.breadth, analysis.breadth, default: 1) as Form.Field,
             RecordFields.choice("grade", RecordFields.grade, decision?.grade ?? concern?.grade, default: 2) as Form.Field,
             Form.Field(id: "plan", label: RecordFields.plan, input: .lines(plan, height: 2), required: true),
-            RecordFields.line("responsible", RecordFields.firstResponsible,
-                              personName(decision?.firstResponsibleID ?? concern?.firstResponsibleID), required: true),
-            RecordFields.line("department", RecordFields.department,
-                              unitName(decision?.responsibleUnitID ?? concern?.responsibleUnitID ?? item.parties.solvingUnitID), required: true),
+            // Those of the concern's own unit and department first: the owner is usually there.
+            RecordFields.pick("responsible", RecordFields.firstResponsible, PickOptions.people(org, near: concern?.unitID),
+                              (decision?.firstResponsibleID ?? concern?.firstResponsibleID)?.rawValue ?? "", required: true),
+            RecordFields.pick("department", RecordFields.department, units,
+                              (decision?.responsibleUnitID ?? concern?.responsibleUnitID ?? item.parties.solvingUnitID)?.rawValue ?? "", required: true),
             RecordFields.line("deadline", RecordFields.deadline, decision?.deadlineOverride?.description ?? ""),
             RecordFields.line("reason", RecordFields.reason, decision?.deadlineReason ?? ""),
         ]
@@ -40,11 +41,11 @@ enum MeetingForms {
     /// the place and the attendees (names separated by commas).
     static func minutesForm(_ meeting: Meeting, today: Day, viewer: Person, org: Organisation) -> Form {
         let attendance = meeting.attendance
-        let name = { (id: PersonID?) in id.flatMap { org.person($0)?.name } ?? "" }
+        let people = PickOptions.people(org)
         return Form(fields: [
             RecordFields.line("held-on", RecordFields.heldOn, (meeting.heldOn ?? today).description, required: true),
-            RecordFields.line("chair", RecordFields.chair, name(attendance?.chairID ?? viewer.id), required: true),
-            RecordFields.line("recorder", RecordFields.recorder, name(attendance?.recorderID), required: true),
+            RecordFields.pick("chair", RecordFields.chair, people, (attendance?.chairID ?? viewer.id).rawValue, required: true),
+            RecordFields.pick("recorder", RecordFields.recorder, people, attendance?.recorderID?.rawValue ?? "", required: true),
             RecordFields.line("place", RecordFields.place, attendance?.place ?? "", required: true),
             RecordFields.line("attendees", RecordFields.attendees, attendance?.attendees.joined(separator: "，") ?? "", required: true),
         ])

@@ -15,10 +15,10 @@ enum NoticeForms {
         let deadline = DeadlineClock.effectiveDeadline(of: concern, today: today).map { [$0 >= today ? "\($0) 完成" : "\(today.adding(days: 7)) 完成"] }
         let nodes = openTasks.isEmpty ? (deadline ?? ["\(today.adding(days: 7)) 完成"]) : openTasks
         var form = Form(fields: [
-            RecordFields.line("responsible", RecordFields.firstResponsible,
-                              concern.firstResponsibleID.flatMap { org.person($0)?.name } ?? "", required: true),
-            RecordFields.line("department", RecordFields.department,
-                              (concern.responsibleUnitID ?? concern.unitID).description(in: org), required: true),
+            RecordFields.pick("responsible", RecordFields.firstResponsible, PickOptions.people(org, near: concern.unitID),
+                              concern.firstResponsibleID?.rawValue ?? "", required: true),
+            RecordFields.pick("department", RecordFields.department, PickOptions.units(org),
+                              (concern.responsibleUnitID ?? concern.unitID).rawValue, required: true),
             Form.Field(id: "nodes", label: RecordFields.nodes, input: .lines(TextArea(nodes.joined(separator: "\n")), height: 3), required: true),
         ])
         if let open {
@@ -70,6 +70,3 @@ enum NoticeForms {
     }
 }
 
-extension UnitID {
-    func description(in org: Organisation) -> String { org.unit(self)?.name ?? rawValue }
-}

@@ -31,9 +31,9 @@ enum PracticeForms {
     }
 
     /// The batch group and the plan each of its concerns will record (naming the entry).
-    static func applyForm(_ entry: PracticeEntry) -> Form {
+    static func applyForm(_ entry: PracticeEntry, groups: [Picker.Option]) -> Form {
         Form(fields: [
-            RecordFields.line("group", LocalizedText(zh: "批次", en: "Batch group"), required: true),
+            RecordFields.pick("group", LocalizedText(zh: "批次", en: "Batch group"), groups, required: true),
             Form.Field(id: "plan", label: RecordFields.plan, input: .lines(TextArea("参照 \(entry.id)：\(entry.actions)"), height: 3), required: true),
         ])
     }

@@ -92,6 +92,11 @@ enum RecordFields {
         return Form.Field(id: id, label: label, input: .line(field), required: required)
     }
 
+    /// A name chosen by type-ahead from `options` (people or units), starting at `text`.
+    static func pick(_ id: String, _ label: LocalizedText, _ options: [Picker.Option], _ text: String = "", required: Bool = false) -> Form.Field {
+        Form.Field(id: id, label: label, input: .pick(Picker(options, text: text)), required: required)
+    }
+
     static func choice<T: Labelled & CaseIterable & Equatable>(_ id: String, _ label: LocalizedText, _ value: T?, default fallback: Int = 0) -> Form.Field {
         let all = Array(T.allCases)
         return Form.Field(id: id, label: label, input: .choice(all.map(\.label), selected: value.flatMap { all.firstIndex(of: $0) } ?? fallback))

@@ -18,7 +18,8 @@ enum VisitForms {
         return Form(fields: [
             Form.Field(id: "leader", label: LocalizedText(zh: "领导", en: "Leader"),
                        input: .choice(leaders.map(\.nameWithRole), selected: leader.flatMap { id in leaders.firstIndex { $0.id == id } } ?? 0)),
-            RecordFields.line("unit", LocalizedText(zh: "走访单位", en: "Unit visited"), required: true),
+            // A unit by type-ahead (its name or short name), as in every other form.
+            RecordFields.pick("unit", LocalizedText(zh: "走访单位", en: "Unit visited"), PickOptions.units(org), required: true),
             RecordFields.line("on", LocalizedText(zh: "走访日期", en: "Day"), today.description, required: true),
             RecordFields.choice("integration", LocalizedText(zh: "融入", en: "Serving"), Optional<Integration>.none),
             Form.Field(id: "findings", label: LocalizedText(zh: "发现了什么", en: "What it found"), input: .lines(TextArea(), height: 3), required: true),

@@ -10,7 +10,8 @@ public struct AppState: Sendable {
 
     /// A layer above the panes. Keys go to the top layer first; drawing goes bottom to top.
     public enum Overlay: Sendable, Equatable {
-        case help(filter: TextField, selected: Int)
+        /// `top`: the first line shown, so that a page moves the view by a whole page.
+        case help(filter: TextField, selected: Int, top: Int = 0)
         case commandLine(TextField)
         case filter(TextField)
         /// A type-ahead choice over the org tree (names and ids, Chinese substrings).
@@ -173,6 +174,9 @@ public struct TriageTarget: Sendable, Hashable, CustomStringConvertible {
     public var code: ConcernCode
     /// nil when the row was not on screen (a mark outside the loaded window).
     public var version: Int?
+    /// The concern as the user saw it at that version, when it was read: a change someone
+    /// else makes meanwhile is then said field by field (`ChangedMeanwhile`).
+    public var seen: Concern? = nil
 
     public var description: String { code.description }
 }

@@ -10,11 +10,10 @@ import WentiStore
 public struct ConcernTableModel: Sendable {
     public static let pageSize = 100
     public static let windowLimit = 1_000
-    /// Counting stops here: the status bar then says "10000+".
+    /// Counting stops here: the status bar then says "10000+". Every word has an index
+    /// (trigrams from three characters, single characters below), so every filter counts
+    /// this far.
     public static let countCap = 10_000
-    /// A word of one or two characters is looked for row by row (the trigram index needs
-    /// three), so its count stops sooner: "1000+" costs a tenth of "10000+".
-    public static let shortWordCountCap = 1_000
 
     public var query = ConcernQuery()
     public private(set) var rows: [ConcernSummary] = []
@@ -44,7 +43,7 @@ public struct ConcernTableModel: Sendable {
         rows = page.rows
         below = page.next
         above = nil
-        countedUpTo = query.words.contains { $0.unicodeScalars.count < 3 } ? Self.shortWordCountCap : Self.countCap
+        countedUpTo = Self.countCap
         total = try await data.count(query, upTo: countedUpTo)
         selected = min(selected, max(0, rows.count - 1))
         top = min(top, selected)

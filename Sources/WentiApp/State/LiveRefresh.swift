@@ -12,11 +12,13 @@ enum LiveRefresh {
         do {
             mark = try await env.session.changeToken()
         } catch {
-            // A shared server out of reach: say so once, keep everything on screen (an open
-            // form keeps what was typed), and try again on the next tick.
-            if !state.storeUnreachable, let problem = error as? StoreError {
+            // A shared server out of reach: keep everything on screen (an open form keeps what
+            // was typed), and say so for as long as it lasts: a key clears the status line, so
+            // the next tick with nothing else to say puts the outage back. The store answers
+            // these checks at once during an outage, so keys are taken meanwhile.
+            if let problem = error as? StoreError {
                 state.storeUnreachable = true
-                state.toast = problem.label.text(state.language)
+                if state.toast == nil { state.toast = problem.label.text(state.language) }
             }
             return
         }

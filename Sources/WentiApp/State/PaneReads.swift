@@ -6,14 +6,28 @@ import WentiStore
 extension Session {
     static let supervisionRows = 50
 
-    /// Concerns with a running clock due within `days` (not yet overdue), soonest first.
+    /// Concerns due within `days` (not yet overdue), soonest first: those whose clock runs,
+    /// and those graded but not yet defined. A grade sets the deadline at once, but the clock
+    /// is judged only from the definition on (docs/METRICS.md, "overdue"), so the running
+    /// list alone said "due within 7 days: 0" of a concern due in 6 days that still waited
+    /// for its meeting: exactly the one supervision must chase.
     func dueSoon(within days: Int) async throws -> [ConcernSummary] {
-        var query = ConcernQuery()
-        query.sort = .dueSoonest
         let today = today()
-        query.dueWithin = today...today.adding(days: days)
-        return try await page(query, after: nil, limit: Self.supervisionRows).rows
+        let window = today...today.adding(days: days)
+        var running = ConcernQuery()
+        running.sort = .dueSoonest
+        running.dueWithin = window
+        var undefined = ConcernQuery()
+        undefined.stages = Self.undefinedStages
+        undefined.sort = .dueSoonest
+        undefined.deadlineWithin = window
+        let rows = try await page(running, after: nil, limit: Self.supervisionRows).rows
+            + page(undefined, after: nil, limit: Self.supervisionRows).rows
+        return Array(rows.sorted { ($0.due ?? today, $0.code) < ($1.due ?? today, $1.code) }.prefix(Self.supervisionRows))
     }
+
+    /// The stages before a concern is defined: a deadline there comes, but the clock is not judged.
+    static let undefinedStages: Set<Stage> = [.found, .analysing]
 
     func overdue() async throws -> (rows: [ConcernSummary], total: Int) {
         var query = ConcernQuery()
@@ -50,9 +64,7 @@ extension Session {
         var query = ConcernQuery()
         query.stages = [.awaitingFeedback]
         query.sort = .oldest
-        let rows = try await page(query, after: nil, limit: Self.feedbackQueueLimit).rows
-        var concerns: [Concern] = []
-        for row in rows { concerns.append(try await concern(row.code)) }
+        var concerns = try await self.concerns(query, limit: Self.feedbackQueueLimit)
         concerns.sort { ($0.solvedOn ?? $0.reportedOn, $0.code) < ($1.solvedOn ?? $1.reportedOn, $1.code) }
         return (concerns, try await count(query, upTo: 10_000))
     }
@@ -72,14 +84,10 @@ extension Session {
         state.month = month
         let period = state.period!
         let org = organisation
-        // One pass over the facts, none of them kept: figures per library and the trends.
-        var figuresBuilder = UnitFigures.Builder(period: period, today: today)
-        var trendsBuilder = Trends.Builder(months: Trends.months(endingWith: period.to.month, count: 6), organisation: org,
-                                           window: state.quarter ? 3 : 1)
-        try await eachOrganisationFact(for: .figures, titles: false) { fact in
-            figuresBuilder.add(fact)
-            trendsBuilder.add(fact)
-        }
+        // Figures per library and the trends, from the store's kept rollup.
+        let (figuresBuilder, trendsBuilder) = try await organisationFigures(
+            for: .figures, period: period, today: today, trendMonths: Trends.months(endingWith: period.to.month, count: 6),
+            window: state.quarter ? 3 : 1)
         let shown = unitsShownInFigures(for: .figures)
         let figures = UnitFigures.shown(figuresBuilder.rolledUp(org), to: shown)
         state.units = org.unitsInTreeOrder.filter { shown?.contains($0.id) ?? true }.map { unit in

@@ -13,6 +13,8 @@ public struct Form: Sendable, Equatable {
         case lines(TextArea, height: Int)
         /// A choice among options (Left / Right, or the first letters typed).
         case choice([LocalizedText], selected: Int)
+        /// A name typed with a list of the known ones under it (`Picker`).
+        case pick(Picker)
     }
 
     public struct Field: Sendable, Equatable {
@@ -39,12 +41,16 @@ public struct Form: Sendable, Equatable {
             case .line(let field), .secret(let field): field.text
             case .lines(let area, _): area.text
             case .choice(_, let selected): String(selected)
+            case .pick(let picker): picker.value
             }
         }
     }
 
     public var fields: [Field]
     public var focus = 0
+    /// Lines said above the fields until the form is written (why it came back: someone
+    /// else changed what it is about meanwhile).
+    public var banner: [LocalizedText] = []
 
     public init(fields: [Field]) {
         self.fields = fields
@@ -71,8 +77,52 @@ public struct Form: Sendable, Equatable {
                 if let selected = Int(value), options.indices.contains(selected) {
                     fields[index].input = .choice(options, selected: selected)
                 }
+            case .pick(var picker):
+                picker.set(value)
+                fields[index].input = .pick(picker)
             }
         }
+    }
+
+    /// Gives the picker `id` its options (read after the form was made), keeping its value.
+    public mutating func setOptions(_ options: [Picker.Option], of id: String) {
+        guard let index = fields.firstIndex(where: { $0.id == id }), case .pick(var picker) = fields[index].input else { return }
+        picker.replaceOptions(options)
+        fields[index].input = .pick(picker)
+    }
+
+    /// Takes the focused picker's highlighted name, as Tab would; false when there was none
+    /// to take (the text already names one, or the field is no picker).
+    @discardableResult
+    public mutating func acceptFocusedPick(onlyIfUnique: Bool = false) -> Bool {
+        guard fields.indices.contains(focus), case .pick(var picker) = fields[focus].input, picker.accept(onlyIfUnique: onlyIfUnique) else { return false }
+        fields[focus].input = .pick(picker)
+        fields[focus].message = nil
+        return true
+    }
+
+    /// A name typed in part that matches one option alone becomes that option, in every
+    /// picker (what writing the form does first; among several it takes no guess).
+    public mutating func acceptUniquePicks() {
+        for index in fields.indices {
+            if case .pick(var picker) = fields[index].input, picker.accept(onlyIfUnique: true) { fields[index].input = .pick(picker) }
+        }
+    }
+
+    /// Whether Enter is a new line here (the focused field has several lines) rather than
+    /// the key that writes the form: the one rule of every form.
+    public var enterIsNewLine: Bool {
+        guard fields.indices.contains(focus), case .lines = fields[focus].input else { return false }
+        return true
+    }
+
+    /// The keys of the form in a line: Enter's meaning follows the focused field.
+    public func keysHint(submit: LocalizedText, _ language: Language) -> String {
+        let zh = language == .zh
+        let action = submit.text(language)
+        return enterIsNewLine
+            ? (zh ? "Tab 换栏  回车换行  C-s \(action)  Esc 取消" : "Tab next field  Enter new line  C-s \(action)  Esc cancel")
+            : (zh ? "Tab 换栏  回车/C-s \(action)  Esc 取消" : "Tab next field  Enter/C-s \(action)  Esc cancel")
     }
 
     public func value(_ id: String) -> String { fields.first { $0.id == id }?.value ?? "" }
@@ -89,6 +139,8 @@ public struct Form: Sendable, Equatable {
     public mutating func handle(_ key: Key, width: Int) -> Bool {
         switch key {
         case .tab:
+            // Tab takes the name highlighted under a picker, then moves on.
+            acceptFocusedPick()
             focus = (focus + 1) % fields.count
             return true
         case .backTab:
@@ -113,6 +165,9 @@ public struct Form: Sendable, Equatable {
             case .right, .character(" "): fields[focus].input = .choice(options, selected: (selected + 1) % options.count)
             default: return false
             }
+        case .pick(var picker):
+            guard picker.handle(key) else { return false }
+            fields[focus].input = .pick(picker)
         }
         fields[focus].message = nil
         return true
@@ -120,6 +175,7 @@ public struct Form: Sendable, Equatable {
 
     /// Checks every field with `validate` (and `required`); the values by id when all pass.
     public mutating func submit(_ validate: (Field) -> LocalizedText? = { _ in nil }) -> [String: String]? {
+        acceptUniquePicks()
         for index in fields.indices {
             let field = fields[index]
             if field.required && field.value.isBlank {
@@ -140,6 +196,7 @@ public struct Form: Sendable, Equatable {
         let labelWidth = min(width / 3, (fields.map { DisplayWidth.of($0.label.text(language)) }.max() ?? 0) + 2)
         var row = y
         var cursor: (x: Int, y: Int)?
+        var list: (picker: Picker, x: Int, y: Int, width: Int)?
         for index in fields.indices {
             let focused = index == focus
             let field = fields[index]
@@ -172,9 +229,15 @@ public struct Form: Sendable, Equatable {
                 grid.write(text, x: inputX, y: row, style: Style(bold: focused), limit: inputWidth)
                 grid.cursor = nil
                 row += 1
+            case .pick(let picker):
+                picker.field.draw(into: &grid, x: inputX, y: row, width: inputWidth - 1, style: style)
+                if focused { list = (picker, inputX, row + 1, inputWidth - 1) }
+                row += 1
             }
             if focused { cursor = grid.cursor }
         }
+        // The focused picker's list lies over the fields below it, as a menu does.
+        if let list { list.picker.drawList(into: &grid, x: list.x, y: list.y, width: list.width, language: language) }
         grid.cursor = cursor
     }
 }

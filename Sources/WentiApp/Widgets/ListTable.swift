@@ -26,6 +26,17 @@ struct ListTable {
     /// drawn the other way round from its row, so it stands out in colour and in text dumps.
     var selectedColumn: Int? = nil
 
+    /// The selection's mark: ▸ where the keys go, ▹ in a pane beside it that keeps its place
+    /// (only the focused pane shows an active one), a space elsewhere.
+    static func marker(selected: Bool, focused: Bool) -> String {
+        selected ? (focused ? "▸" : "▹") : " "
+    }
+
+    /// A selected row is bold and reversed in the focused pane only; beside it, plain.
+    static func rowStyle(selected: Bool, focused: Bool, dim: Bool = false, colour: Style.Colour? = nil) -> Style {
+        Style(bold: selected && focused, dim: (dim && !selected) || (selected && !focused), reverse: selected && focused, colour: colour)
+    }
+
     func draw(into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
         guard height > 0, width > 2 else { return }
         var widths = columns.map(\.width)
@@ -44,9 +55,9 @@ struct ListTable {
         let top = max(0, min(chosen - visible / 2, rows.count - visible))
         for (offset, row) in rows.dropFirst(top).prefix(max(0, visible)).enumerated() {
             let isSelected = top + offset == chosen
-            let style = Style(bold: isSelected, dim: row.dim && !isSelected, reverse: isSelected && focused, colour: row.colour)
+            let style = Self.rowStyle(selected: isSelected, focused: focused, dim: row.dim, colour: row.colour)
             grid.fill(x: x, y: y + 1 + offset, width: width, height: 1, style: style)
-            grid.write((isSelected ? "▸ " : "  ") + line(row.cells), x: x, y: y + 1 + offset, style: style, limit: width)
+            grid.write(Self.marker(selected: isSelected, focused: focused) + " " + line(row.cells), x: x, y: y + 1 + offset, style: style, limit: width)
             if isSelected, let column = selectedColumn, row.cells.indices.contains(column), column < widths.count {
                 let cellX = x + 2 + widths.prefix(column).reduce(0, +) + column
                 guard cellX < x + width else { continue }

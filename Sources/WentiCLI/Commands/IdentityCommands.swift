@@ -31,11 +31,13 @@ struct IdentityOpenCommand: AsyncParsableCommand {
         try await reportingFailures(options) {
             let session = try await options.openSession()
             let concern = try Parse.code(code)
-            // Who, why and whether there is anything to open: all before the passphrase.
-            try await session.checkOpening(concern, reason: reason ?? "")
-            let (holder, key) = try await KeyUnlocking.unlock(session, recovery: recovery, secret: secret, options: options)
+            // Who, why and whether there is anything to open are checked before the passphrase
+            // is asked for; a failed unlocking is audited as an attempt.
+            let text = try await session.openIdentity(concern, reason: reason ?? "") {
+                try await KeyUnlocking.unlock(session, recovery: recovery, secret: secret, options: options)
+            }
             // Text from data: cleaned of controls before it reaches the terminal.
-            emit(TextSanitizer.clean(try await session.openIdentity(concern, reason: reason ?? "", as: holder, with: key), mode: .multiLine))
+            emit(TextSanitizer.clean(text, mode: .multiLine))
         }
     }
 }
@@ -62,9 +64,22 @@ struct IdentityLogCommand: AsyncParsableCommand {
                     case nil: value
                     }
                 }
-                let what = entry.action == MethodAction.openSealedIdentity.rawValue
-                    ? (changes["concern"] ?? "") + "  " + (language == .zh ? "理由：" : "reason: ") + (changes["reason"] ?? "")
-                    : entry.changes.map { "\($0.field) \(shown($0.new.isEmpty ? $0.old : $0.new))" }.joined(separator: ", ")
+                let what: String
+                switch entry.action {
+                case MethodAction.openSealedIdentity.rawValue, SealedIdentityAudit.failedOpening:
+                    let failure = changes["failure"].flatMap(OpeningFailure.init(rawValue:))
+                    what = (changes["concern"] ?? "") + "  " + (language == .zh ? "理由：" : "reason: ") + (changes["reason"] ?? "")
+                        + (failure.map { (language == .zh ? "  未能打开：" : "  not opened: ") + Self.failureLabel($0).text(language) } ?? "")
+                case SealedIdentityAudit.bind:
+                    what = language == .zh ? "\(changes["bound"] ?? "0") 个旧密文绑定到所属问题" : "\(changes["bound"] ?? "0") old envelopes bound to their concerns"
+                case "read-sealed-envelope":
+                    // Written by the shared server itself: which envelope (or page of them) and what for.
+                    let target = entry.changes.first?.field ?? ""
+                    let purpose = entry.changes.first?.new == "grant" ? (language == .zh ? "授权或绑定" : "to grant or bind") : (language == .zh ? "查看" : "to open")
+                    what = (target.hasPrefix("after") ? (language == .zh ? "逐批读取" : "in batches") : target) + "  " + purpose
+                default:
+                    what = entry.changes.map { "\($0.field) \(shown($0.new.isEmpty ? $0.old : $0.new))" }.joined(separator: ", ")
+                }
                 return [formatter.string(from: entry.at), session.organisation.person(entry.actorID)?.name ?? entry.actorID.rawValue,
                         Self.actionLabel(entry.action).text(language), what]
             }
@@ -80,7 +95,19 @@ struct IdentityLogCommand: AsyncParsableCommand {
         case "keys-grant": LocalizedText(zh: "授权密钥", en: "access granted")
         case "keys-remove": LocalizedText(zh: "移除密钥", en: "key removed")
         case "keys-seal-existing": LocalizedText(zh: "加密旧明文", en: "old plain text sealed")
+        case SealedIdentityAudit.failedOpening: LocalizedText(zh: "查看未成功", en: "opening failed")
+        case SealedIdentityAudit.bind: LocalizedText(zh: "绑定旧密文", en: "old envelopes bound")
+        case "read-sealed-envelope": LocalizedText(zh: "服务器读取密文", en: "envelope read (server)")
         default: LocalizedText(zh: action, en: action)
+        }
+    }
+
+    static func failureLabel(_ failure: OpeningFailure) -> LocalizedText {
+        switch failure {
+        case .wrongPassphrase: LocalizedText(zh: "口令或恢复密钥不对", en: "wrong passphrase or recovery key")
+        case .noKeyHere: LocalizedText(zh: "本账号没有可用的密钥文件", en: "no usable key file in this account")
+        case .notWrappedToHolder: LocalizedText(zh: "未加密给该密钥", en: "not sealed to that key")
+        case .damaged: LocalizedText(zh: "密文损坏或不属于该问题", en: "damaged, or belongs to another concern")
         }
     }
 }

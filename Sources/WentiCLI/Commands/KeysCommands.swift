@@ -5,7 +5,7 @@ import WentiSeal
 import WentiSession
 import WentiStore
 
-/// `wenti keys init|list|grant|remove`: the political-work staff's keys to sealed identities.
+/// `wenti keys init|list|grant|remove|bind`: the political-work staff's keys to sealed identities.
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Keys to anonymous reporters' sealed identities (political-work staff only).",
@@ -16,7 +16,7 @@ struct KeysCommand: AsyncParsableCommand {
             was created. Passphrases are read from the terminal without echo, or with --passphrase-fd N from a \
             file descriptor (scripts).
             """,
-        subcommands: [KeysInitCommand.self, KeysListCommand.self, KeysGrantCommand.self, KeysRemoveCommand.self])
+        subcommands: [KeysInitCommand.self, KeysListCommand.self, KeysGrantCommand.self, KeysRemoveCommand.self, KeysBindCommand.self])
 }
 
 struct KeysInitCommand: AsyncParsableCommand {
@@ -50,8 +50,8 @@ struct KeysInitCommand: AsyncParsableCommand {
             let path = try folder.save(protected)
             try await session.registerOwnKey(key.publicKey)
             emit(language == .zh
-                 ? "已为\(session.principal.name)生成密钥 \(key.fingerprint)，保存在 \(path)（口令加密）。此后登记的匿名身份也加密给它；以前的请同事运行 wenti keys grant \(session.principal.id)"
-                 : "made \(session.principal.name)'s key \(key.fingerprint), kept in \(path) (under the passphrase). Identities taken in from now on are sealed to it too; for older ones a colleague runs wenti keys grant \(session.principal.id)")
+                 ? "已为\(session.principal.name)生成密钥 \(key.fingerprint)，保存在 \(path)（口令加密）。此后登记的匿名身份也加密给它；以前的请同事运行 wenti keys grant \(session.principal.name)"
+                 : "made \(session.principal.name)'s key \(key.fingerprint), kept in \(path) (under the passphrase). Identities taken in from now on are sealed to it too; for older ones a colleague runs wenti keys grant \(session.principal.name)")
             if try await session.holderKey(.recovery) == nil {
                 emit(try await RecoveryKeyText.make(for: session, language: language))
             }
@@ -75,12 +75,14 @@ struct KeysListCommand: AsyncParsableCommand {
             let language = options.language
             let holders = try await session.keyHolders()
             let counts = try await session.identitiesOpenable()
+            let added = DateFormatter()
+            added.dateFormat = "yyyy-MM-dd HH:mm"
             let rows = holders.map { key -> [String] in
                 let who = switch key.holder {
                 case .recovery: language == .zh ? "恢复密钥（纸质）" : "recovery key (paper)"
                 case .person(let id): session.organisation.person(id)?.name ?? id.rawValue
                 }
-                return [who, IdentityKey.fingerprint(of: key.publicKey), ISO8601DateFormatter().string(from: key.addedAt),
+                return [who, IdentityKey.fingerprint(of: key.publicKey), added.string(from: key.addedAt),
                         "\(counts.byHolder[key.holder, default: 0])/\(counts.total)"]
             }
             let titles = language == .zh ? ["持有人", "指纹", "登记时间", "可打开"] : ["holder", "fingerprint", "added", "opens"]
@@ -109,6 +111,36 @@ struct KeysGrantCommand: AsyncParsableCommand {
             let zh = options.language == .zh
             emit(zh ? "已授权\(recipient.name)打开 \(result.granted) 个匿名身份" + (result.notOpenable > 0 ? "；另有 \(result.notOpenable) 个您自己也打不开，未授权" : "")
                     : "\(recipient.name) can now open \(result.granted) more identities" + (result.notOpenable > 0 ? "; \(result.notOpenable) you cannot open yourself were left" : ""))
+        }
+    }
+}
+
+struct KeysBindCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bind", abstract: "Bind identities sealed before this version to their concerns, so none can be moved to another.",
+        discussion: """
+            Since this version a sealed identity's ciphertext names its concern: copied onto another concern in the \
+            database it no longer opens. Older ones are bound when first opened, or all at once here: unlocks your \
+            key (or with --recovery the recovery key) and seals each again under its own data key; no wrap changes.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var secret: SecretInput
+    @Flag(help: "Unlock with the recovery key instead of your own key.") var recovery = false
+
+    func run() async throws {
+        try await reportingFailures(options) {
+            let session = try await options.openSession()
+            _ = try session.checkKeyHolder()
+            let zh = options.language == .zh
+            guard try await session.oldEnvelopes() > 0 else {
+                emit(zh ? "没有需要绑定的旧密文：每个匿名身份都已绑定到所属问题" : "nothing to bind: every sealed identity is bound to its concern")
+                return
+            }
+            let (holder, key) = try await KeyUnlocking.unlock(session, recovery: recovery, secret: secret, options: options)
+            let result = try await session.bindOldEnvelopes(as: holder, with: key)
+            emit(zh ? "已把 \(result.bound) 个旧密文绑定到所属问题" + (result.notOpenable > 0 ? "；另有 \(result.notOpenable) 个您的密钥打不开，请能打开的同事运行 wenti keys bind" : "")
+                    : "bound \(result.bound) old envelopes to their concerns" + (result.notOpenable > 0 ? "; \(result.notOpenable) your key cannot open are left for a colleague who can (wenti keys bind)" : ""))
         }
     }
 }

@@ -20,7 +20,7 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Rows per page.") var limit: Int = 50
     @Option(help: "Continue after this concern id (keyset paging; print with --format json to get next).") var after: String?
     @Flag(help: "Print only the number of matches.") var count = false
-    @Option(help: "Print counts per tier, stage, grade, category, channel or unit.") var countBy: String?
+    @Option(help: "Print counts per tier, stage, grade, category, channel, unit or batch-group.") var countBy: String?
 
     func validate() throws {
         guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be 1 to 10000") }
@@ -37,10 +37,13 @@ struct ListCommand: AsyncParsableCommand {
             }
             if let countBy {
                 guard let facet = Facet(rawValue: countBy) else {
-                    throw CLIFailure(zh: "--count-by：“\(countBy)”无效", en: "--count-by: \"\(countBy)\" is not one of tier, stage, grade, category, channel, unit")
+                    let names = Facet.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw CLIFailure(zh: "--count-by：“\(countBy)”无效，可用 \(names)", en: "--count-by: \"\(countBy)\" is not one of \(names)")
                 }
                 let counts = try await session.counts(query, by: facet)
-                emit(counts.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "-" : $0.key)\t\($0.value)" }.joined(separator: "\n"))
+                let language = options.language
+                emit(counts.map { (Self.shown($0.key, of: facet, in: workspace).text(language), $0.value) }
+                    .sorted { $0.0 < $1.0 }.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n"))
                 return
             }
             var cursor: PageCursor?
@@ -55,6 +58,27 @@ struct ListCommand: AsyncParsableCommand {
             case .csv:
                 PrintedOutput.exact(try ConcernListJSON.csv(page.rows), language: language)
             }
+        }
+    }
+}
+
+extension ListCommand {
+    /// A facet's stored value in words: a unit's or category's name, a stage's, grade's or
+    /// channel's label; never the id or enum value the store groups by.
+    static func shown(_ key: String, of facet: Facet, in workspace: Workspace) -> LocalizedText {
+        let none = LocalizedText(zh: "（无）", en: "(none)")
+        switch facet {
+        case .tier: return key.isEmpty ? none : LocalizedText(zh: key, en: key)
+        case .stage: return Stage(rawValue: key)?.label ?? LocalizedText(zh: key, en: key)
+        case .grade: return key.isEmpty ? LocalizedText(zh: "未定级", en: "ungraded") : Grade(rawValue: key)?.label ?? LocalizedText(zh: key, en: key)
+        case .channel: return Channel(rawValue: key)?.label ?? LocalizedText(zh: key, en: key)
+        case .category: return workspace.category(CategoryID(key))?.name ?? LocalizedText(zh: key, en: key)
+        case .unit:
+            let name = workspace.organisation.unit(UnitID(key))?.name ?? key
+            return LocalizedText(zh: name, en: name)
+        case .batchGroup:
+            // A batch group is a name people gave; "" for concerns handled one by one.
+            return key.isEmpty ? LocalizedText(zh: "（不成批）", en: "(not batched)") : LocalizedText(zh: key, en: key)
         }
     }
 }

@@ -114,14 +114,18 @@ struct ServerImportCommand: AsyncParsableCommand {
                 throw CLIFailure(zh: "\(file) 不是本地工作区文件", en: "\(file) is not a local workspace file")
             }
             guard let server = try await options.openStore(at: url) as? PostgresStore else { return }
-            let moved: Int
+            let moved: ServerImport
             do throws(StoreError) {
                 moved = try await server.importWorkspace(try await local.exportWhole())
             } catch {
                 throw CLIFailure(LocalizedText(zh: "\(url)：\(error.label.zh)（未导入任何内容）", en: "\(url): \(error.label.en) (nothing was imported)"))
             }
-            emit(LocalizedText(zh: "已从 \(file) 迁移 \(moved) 个问题及其全部记录到 \(server.location.description)",
-                               en: "moved \(moved) concerns and all their records from \(file) to \(server.location.description)").text(options.language))
+            emit(LocalizedText(zh: "已从 \(file) 迁移 \(moved.concerns) 个问题及其全部记录到 \(server.location.description)",
+                               en: "moved \(moved.concerns) concerns and all their records from \(file) to \(server.location.description)").text(options.language))
+            for person in moved.unlinked {
+                emit(LocalizedText(zh: "\(person.name)的登录 \(person.login ?? "") 在服务器上是超级用户角色，未保留：请运行 wenti server add-person \(person.name) --login 新角色",
+                                   en: "\(person.name)'s login \(person.login ?? "") is a superuser role on the server and was not kept: run wenti server add-person \(person.name) --login ROLE").text(options.language))
+            }
         }
     }
 }

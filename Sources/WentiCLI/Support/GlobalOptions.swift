@@ -60,7 +60,15 @@ struct GlobalOptions: ParsableArguments {
         let path = path ?? databasePath
         let server = ServerLocation.isServerURL(path) ? try serverLocation(path) : nil
         do throws(StoreError) {
-            if let server { return try await PostgresStore.open(server) }
+            if var location = server {
+                do throws(StoreError) {
+                    return try await PostgresStore.open(location)
+                } catch .passwordRequired where location.password == nil && Self.hasTerminal {
+                    // As psql does: asked only when the server wants one, never echoed.
+                    location.password = try Self.askPassword(for: location, language: language)
+                    return try await PostgresStore.open(location)
+                }
+            }
             let store = try SQLiteStore(path: path, create: false)
             _ = try await store.workspace()
             return store
@@ -72,9 +80,27 @@ struct GlobalOptions: ParsableArguments {
     /// A server URL with libpq's defaults from the environment (user, password file, CA).
     func serverLocation(_ url: String) throws(CLIFailure) -> ServerLocation {
         do {
-            return try ServerLocation.parse(url, environment: environment, home: NSHomeDirectory(), account: Login.current())
+            // ~/.pgpass is found through HOME first, as libpq does, then the account's home.
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            return try ServerLocation.parse(url, environment: environment, home: home, account: Login.current())
         } catch {
             throw CLIFailure(LocalizedText(zh: error.message.zh, en: error.message.en))
+        }
+    }
+
+    static var hasTerminal: Bool {
+        let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
+    }
+
+    static func askPassword(for location: ServerLocation, language: Language) throws(StoreError) -> String {
+        do {
+            return try SecretInput.readFromTerminal(LocalizedText(zh: "\(location.username)@\(location.shortDescription) 的密码：",
+                                                                  en: "Password for \(location.username)@\(location.shortDescription):").text(language))
+        } catch {
+            throw .passwordRequired(role: location.username)
         }
     }
 

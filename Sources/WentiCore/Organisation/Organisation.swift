@@ -66,6 +66,17 @@ public struct Organisation: Sendable, Equatable {
         return try Organisation(units: Array(units.values), people: updated)
     }
 
+    /// The same organisation with none of `logins` belonging to anyone.
+    public func removingLogins(_ logins: Set<String>) -> Organisation {
+        let updated = people.values.map { other -> Person in
+            var copy = other
+            if let login = copy.login, logins.contains(login) { copy.login = nil }
+            return copy
+        }
+        // Fewer logins than a valid organisation had cannot break any of its rules.
+        return (try? Organisation(units: Array(units.values), people: updated)) ?? self
+    }
+
     public func parent(of id: UnitID) -> OrgUnit? {
         units[id]?.parentID.flatMap { units[$0] }
     }

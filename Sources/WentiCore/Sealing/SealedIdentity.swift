@@ -69,9 +69,15 @@ public struct SealedEnvelope: Sendable, Hashable {
     /// ChaCha20-Poly1305 (nonce, ciphertext, tag) of the identity's UTF-8 text.
     public var ciphertext: Data
     public var keys: [KeyHolder: WrappedKey]
+    /// Whether the ciphertext authenticates the code of the concern it belongs to, so that an
+    /// envelope moved to another concern in the database does not open there (it reads as
+    /// damaged) and a reporter is never shown against someone else's concern. Envelopes
+    /// sealed before this binding existed are not; the first opening binds them.
+    public var isBound: Bool
 
-    public init(ciphertext: Data, keys: [KeyHolder: WrappedKey]) {
+    public init(ciphertext: Data, keys: [KeyHolder: WrappedKey], isBound: Bool) {
         self.ciphertext = ciphertext
         self.keys = keys
+        self.isBound = isBound
     }
 }

@@ -56,9 +56,10 @@ public struct OfficeDocuments: Sendable {
 
     func t(_ localized: LocalizedText) -> String { localized.text(language) }
 
-    /// Text from the data: control characters made visible, Chinese punctuation in Chinese.
+    /// Text from the data: control characters made visible, Chinese punctuation in Chinese;
+    /// a line break stays a line break (the writers make it one on paper), never "⏎".
     func text(_ value: String) -> String {
-        let clean = TextSanitizer.clean(value)
+        let clean = TextSanitizer.clean(value, mode: .multiLine)
         return language == .zh ? OfficePunctuation.chinese(clean) : clean
     }
 

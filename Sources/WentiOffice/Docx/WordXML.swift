@@ -51,11 +51,13 @@ enum WordXML {
         }
     }
 
-    /// A run of text, tabs written as <w:tab/>.
+    /// A run of text, tabs written as <w:tab/> and line breaks (from a multi-line field) as <w:br/>.
     static func run(_ text: String, _ font: Font) -> String {
-        let pieces = text.split(separator: "\t", omittingEmptySubsequences: false)
-        return "<w:r>\(font.properties)" + pieces.enumerated().map { index, piece in
-            (index > 0 ? "<w:tab/>" : "") + (piece.isEmpty ? "" : #"<w:t xml:space="preserve">\#(escape(String(piece)))</w:t>"#)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return "<w:r>\(font.properties)" + lines.enumerated().map { number, line in
+            (number > 0 ? "<w:br/>" : "") + line.split(separator: "\t", omittingEmptySubsequences: false).enumerated().map { index, piece in
+                (index > 0 ? "<w:tab/>" : "") + (piece.isEmpty ? "" : #"<w:t xml:space="preserve">\#(escape(String(piece)))</w:t>"#)
+            }.joined()
         }.joined() + "</w:r>"
     }
 

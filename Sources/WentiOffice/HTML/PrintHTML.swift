@@ -1,4 +1,5 @@
 import WentiCore
+import WentiText
 
 /// The same document as a print-ready HTML page: A4 with the standard's margins (@page),
 /// the same faces (with the fallbacks as CSS font lists), the red mark and rule, the
@@ -114,16 +115,7 @@ public enum PrintHTML {
     }
 
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        // A line break typed in a multi-line field (a plan, notes) stays one on paper.
+        HTMLEscaping.escape(text)
     }
 }

@@ -56,9 +56,13 @@ public struct ProtectedKey: Sendable, Hashable, Codable {
 
     public var fingerprint: String { IdentityKey.fingerprint(of: publicKey) }
 
+    /// The passphrase's bytes live in one buffer of ours, wiped as soon as scrypt has read
+    /// them. (The `String` it came from is Swift's and cannot be wiped; callers drop it at once.)
     static func derive(_ passphrase: String, salt: Data, cost: Cost) throws(SealError) -> SymmetricKey {
+        var bytes = Data(passphrase.utf8)
+        defer { bytes.resetBytes(in: 0..<bytes.count) }
         do {
-            return try KDF.Scrypt.deriveKey(from: Data(passphrase.utf8), salt: salt, outputByteCount: 32,
+            return try KDF.Scrypt.deriveKey(from: bytes, salt: salt, outputByteCount: 32,
                                             rounds: cost.rounds, blockSize: cost.blockSize, parallelism: cost.parallelism)
         } catch {
             throw .unreadableKeyFile("scrypt")

@@ -33,6 +33,13 @@ extension Session {
         try await store.counts(query, by: facet, scope: scope)
     }
 
+    /// The first `limit` matching concerns in full and redacted, oldest first, read as one
+    /// batch (a pane that shows two hundred concerns whole reads them in a few statements,
+    /// not a few statements each).
+    public func concerns(_ query: ConcernQuery, limit: Int) async throws -> [Concern] {
+        try await store.concerns(query, scope: scope, after: nil, limit: limit).concerns.map(redacted)
+    }
+
     /// Every matching concern in full and redacted, a batch at a time (for exports).
     /// Runs on the caller's actor, so that `body` may add to the caller's own state.
     public nonisolated(nonsending) func eachConcern(_ query: ConcernQuery, batch: Int = 500, _ body: ([Concern]) throws -> Void) async throws {

@@ -44,6 +44,32 @@ extension Session {
         try await store.eachFact(ConcernQuery(), scope: .all, titles: titles, body)
     }
 
+    /// The figures per library and the trends of the whole organisation for `action` (see
+    /// `eachOrganisationFact`): read from the store's kept rollup when the period is whole
+    /// months (a dashboard's month or quarter), else counted from every fact.
+    public func organisationFigures(for action: MethodAction, period: Period, today: Day, trendMonths: [YearMonth],
+                                    window: Int) async throws -> (figures: UnitFigures.Builder, trends: Trends.Builder) {
+        var figures = UnitFigures.Builder(period: period, today: today)
+        var trends = Trends.Builder(months: trendMonths, organisation: organisation, window: window)
+        guard FigureRollup.answers(period) else {
+            try await eachOrganisationFact(for: action, titles: false) { fact in
+                figures.add(fact)
+                trends.add(fact)
+            }
+            return (figures, trends)
+        }
+        if unitsShownInFigures(for: action)?.isEmpty == true {
+            throw SessionError.refused(Permissions.refusal(viewer, action, on: .company, in: organisation)!)
+        }
+        let rows = try await store.figureRollup(period: FigureRollup.months(of: period),
+                                                trends: FigureRollup.months(of: trendMonths, or: period), overdueOn: min(period.to, today))
+        for (key, n) in rows {
+            figures.add(key, count: n)
+            trends.add(key, count: n)
+        }
+        return (figures, trends)
+    }
+
     /// The notices a bulletin of `unit`'s subtree (nil: the company) reports on.
     public func bulletinNotices(unit: UnitID?) async throws -> [SupervisionNotice] {
         try require(.bulletin, on: unit.map { .unit($0) } ?? .company)

@@ -20,14 +20,51 @@ extension Session {
         guard case .anonymous(.sealed?) = try await concern(code).reporter else { throw StoreError.noSealedIdentity(code) }
     }
 
-    /// Opens `code`'s identity as `holder` with its unlocked key, and records the opening
-    /// (who, when, why) in the log political-work staff list (`identityOpenings`).
-    public func openIdentity(_ code: ConcernCode, reason: String, as holder: KeyHolder, with key: IdentityKey) async throws -> String {
+    /// Opens `code`'s identity with the key `unlock` returns (it asks for the passphrase, after
+    /// the checks), and records the opening (who, when, why) in the log political-work staff
+    /// list (`identityLog`). A failed attempt — wrong passphrase, no key file here, an envelope
+    /// not wrapped to this key or damaged — is recorded too, then thrown.
+    ///
+    /// An envelope sealed before envelopes were bound to their concern is bound now, with the
+    /// data key this opening has anyway.
+    /// Runs on the caller's actor, as `unlock` does (the UI reads its form and key folder there).
+    public nonisolated(nonsending) func openIdentity(_ code: ConcernCode, reason: String,
+                                                     unlocking unlock: () async throws -> (KeyHolder, IdentityKey)) async throws -> String {
         try await checkOpening(code, reason: reason)
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let envelope = try await store.envelope(code) else { throw StoreError.noSealedIdentity(code) }
-        let text = try IdentitySeal.open(envelope, as: holder, with: key)
-        try await store.recordOpening(code, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), actor: principal)
+        let text: String
+        let rebound: Data?
+        do {
+            let (holder, key) = try await unlock()
+            text = try IdentitySeal.open(envelope, of: code, as: holder, with: key)
+            rebound = try IdentitySeal.bind(envelope, of: code, as: holder, with: key)
+        } catch {
+            if let failure = Self.openingFailure(error) {
+                try await store.recordOpening(code, reason: reason, failure: failure, actor: principal)
+            }
+            throw error
+        }
+        try await store.recordOpening(code, reason: reason, failure: nil, actor: principal)
+        if let rebound { try await store.bindEnvelopes([code: rebound], actor: principal) }
         return text
+    }
+
+    /// Opens `code`'s identity with a key already unlocked (a script, a test).
+    public func openIdentity(_ code: ConcernCode, reason: String, as holder: KeyHolder, with key: IdentityKey) async throws -> String {
+        try await openIdentity(code, reason: reason) { (holder, key) }
+    }
+
+    /// The failures of an opening the audit log keeps; anything else (no terminal to ask on,
+    /// the store unreachable) was no attempt at a key.
+    static func openingFailure(_ error: any Error) -> OpeningFailure? {
+        switch error {
+        case SealError.wrongPassphrase, SealError.notTheRecoveryKey: .wrongPassphrase
+        case SealError.notWrappedTo: .notWrappedToHolder
+        case SealError.damaged: .damaged
+        case SealError.unreadableKeyFile, SessionError.noKeyFileHere: .noKeyHere
+        default: nil
+        }
     }
 
     /// Every opening and key change, oldest first: political-work staff only.
@@ -62,17 +99,8 @@ extension Session {
     /// How many sealed identities there are, and how many each holder has a wrap for.
     public func identitiesOpenable() async throws -> (total: Int, byHolder: [KeyHolder: Int]) {
         try require(.openSealedIdentity, on: .company)
-        var total = 0
-        var byHolder: [KeyHolder: Int] = [:]
-        var after: ConcernCode?
-        while true {
-            let batch = try await store.envelopes(after: after, limit: 500)
-            guard let last = batch.last else { break }
-            total += batch.count
-            for (_, envelope) in batch { for holder in envelope.keys.keys { byHolder[holder, default: 0] += 1 } }
-            after = last.code
-        }
-        return (total, byHolder)
+        let counts = try await store.envelopeCounts()
+        return (counts.total, counts.byHolder)
     }
 
     /// The public key the workspace keeps for `holder`, or nil.
@@ -110,21 +138,52 @@ extension Session {
         guard let recipient = try await holderKey(.person(person.id)) else { throw SessionError.noKeyOf(person) }
         var wraps: [ConcernCode: WrappedKey] = [:]
         var notOpenable = 0
-        var after: ConcernCode?
-        while true {
-            let batch = try await store.envelopes(after: after, limit: 500)
-            guard let last = batch.last else { break }
-            for (code, envelope) in batch where envelope.keys[recipient.holder] == nil {
-                do {
-                    wraps[code] = try IdentitySeal.rewrap(envelope, as: holder, with: key, to: recipient)
-                } catch SealError.notWrappedTo {
-                    notOpenable += 1
-                }
+        try await eachEnvelope { code, envelope in
+            guard envelope.keys[recipient.holder] == nil else { return }
+            do {
+                wraps[code] = try IdentitySeal.rewrap(envelope, as: holder, with: key, to: recipient)
+            } catch SealError.notWrappedTo {
+                notOpenable += 1
             }
-            after = last.code
         }
         if !wraps.isEmpty { try await store.addWraps(wraps, to: recipient.holder, actor: actor) }
         return (wraps.count, notOpenable)
+    }
+
+    /// Binds every envelope sealed before envelopes were bound to their concern that `holder`
+    /// can open (`wenti keys bind`). Returns how many were bound and how many this key could
+    /// not open (another holder must bind those).
+    public func bindOldEnvelopes(as holder: KeyHolder, with key: IdentityKey) async throws -> (bound: Int, notOpenable: Int) {
+        let actor = try checkKeyHolder()
+        var ciphertexts: [ConcernCode: Data] = [:]
+        var notOpenable = 0
+        try await eachEnvelope { code, envelope in
+            guard !envelope.isBound else { return }
+            do {
+                ciphertexts[code] = try IdentitySeal.bind(envelope, of: code, as: holder, with: key)
+            } catch SealError.notWrappedTo, SealError.damaged {
+                notOpenable += 1
+            }
+        }
+        try await store.bindEnvelopes(ciphertexts, actor: actor)
+        return (ciphertexts.count, notOpenable)
+    }
+
+    /// Every envelope in concern order, read 500 at a time (on the server each read is audited).
+    private func eachEnvelope(_ body: (ConcernCode, SealedEnvelope) throws -> Void) async throws {
+        var after: ConcernCode?
+        while true {
+            let batch = try await store.envelopes(after: after, limit: 500)
+            guard let last = batch.last else { return }
+            for (code, envelope) in batch { try body(code, envelope) }
+            after = last.code
+        }
+    }
+
+    /// How many envelopes are not bound to their concern yet (sealed before the binding).
+    public func oldEnvelopes() async throws -> Int {
+        try require(.openSealedIdentity, on: .company)
+        return try await store.envelopeCounts().unbound
     }
 
     /// Takes `person`'s key away: nothing taken in from now on is sealed to it, and the wraps

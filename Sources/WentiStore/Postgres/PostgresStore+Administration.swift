@@ -12,6 +12,10 @@ extension PostgresStore {
     public func addPerson(_ person: PersonID, login: String, password: String?, actor: PersonID) async throws(StoreError) {
         guard isAdministrator else { throw .deniedByServer }
         guard let found = try await workspace().organisation.person(person) else { throw .unknownPerson(person) }
+        // Before the role's memberships are touched: a superuser is never made a person.
+        if try await connection.read({ db in try await Self.superuserRoles(db, logger: self.logger) }).contains(login) {
+            throw .superuserLogin(login)
+        }
         let role = ServerMigrations.quoted(login)
         let group = ServerPolicies.roleGroups[found.role.rawValue]!
         var statements = ["""
@@ -34,11 +38,16 @@ extension PostgresStore {
     /// notices, practices, key holders, sealed envelopes and the audit log as it was written
     /// (same times, actors and order). Refused unless the server's workspace is empty, and
     /// while the file still holds identities from before sealing.
-    public func importWorkspace(_ source: LocalWorkspaceExport) async throws(StoreError) -> Int {
+    ///
+    /// A login that names a superuser role of the server is not kept (a superuser passes every
+    /// check): the result names those people, for the administrator to give them roles.
+    public func importWorkspace(_ source: LocalWorkspaceExport) async throws(StoreError) -> ServerImport {
         guard isAdministrator else { throw .deniedByServer }
         let encoder = self.encoder
         func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
-        let workspace = source.workspace
+        let superusers = try await connection.read { db in try await Self.superuserRoles(db, logger: self.logger) }
+        let unlinked = source.workspace.organisation.people.values.filter { $0.login.map(superusers.contains) == true }
+        let workspace = { var kept = source.workspace; kept.organisation = kept.organisation.removingLogins(superusers); return kept }()
         let settings = try settingDocuments(workspace)
         let concernDocs: [String], meetingDocs: [(String, String)], noticeDocs: [(String, String)], practiceDocs: [(String, String)]
         let auditRows: (at: [Double], actors: [String], actions: [String], subjects: [String], changes: [String])
@@ -83,8 +92,15 @@ extension PostgresStore {
                   \(auditRows.subjects)::text[], \(auditRows.changes)::text[]) WITH ORDINALITY AS r(a, p, x, s, c, n) ORDER BY n
                 """, logger: self.logger)
         }
-        return source.concerns.count
+        return ServerImport(concerns: source.concerns.count, unlinked: unlinked.sorted { $0.id < $1.id })
     }
+}
+
+/// What `importWorkspace` moved, and the people whose login it did not keep.
+public struct ServerImport: Sendable {
+    public var concerns: Int
+    /// People whose local login names a superuser role here: they have no login until linked.
+    public var unlinked: [Person]
 }
 
 /// A local workspace read whole, for `wenti server import`.

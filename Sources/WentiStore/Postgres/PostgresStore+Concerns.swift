@@ -14,9 +14,9 @@ extension PostgresStore {
             var new = new
             let envelope: SealedEnvelope?
             let holders = try await self.currentHolders(db, organisation: workspace.organisation)
-            (new.reporter, envelope) = try IncomingIdentity.seal(new.reporter) { holders }
             let year = context.today.civil.year
             let code = ConcernCode(year: year, sequence: try await self.nextID(db, kind: "concern", year: year))
+            (new.reporter, envelope) = try IncomingIdentity.seal(new.reporter, of: code) { holders }
             let concern = try Workflow.open(new, code: code, context: context)
             try await db.run("INSERT INTO wenti.concern (doc) VALUES (\(try self.document(concern))::jsonb)", logger: self.logger)
             if let envelope { try await self.writeEnvelope(db, envelope, code: code) }
@@ -87,7 +87,7 @@ extension PostgresStore {
                 if case .anonymous(.toSeal) = concern.reporter, holders == nil {
                     holders = try await self.currentHolders(db, organisation: organisation)
                 }
-                (concern.reporter, envelope) = try IncomingIdentity.seal(concern.reporter) { holders ?? [] }
+                (concern.reporter, envelope) = try IncomingIdentity.seal(concern.reporter, of: concern.code) { holders ?? [] }
                 if let envelope { envelopes.append((concern.code, envelope)) }
                 documents.append(try self.document(concern))
                 subjects.append(concern.code.description)
@@ -246,6 +246,7 @@ extension PostgresStore {
         case .category: "c.category_id"
         case .channel: "c.channel"
         case .unit: "c.unit_id"
+        case .batchGroup: "coalesce(c.batch_group, '')"
         }
         let statement = filter.sql.query("SELECT \(column), count(*)::int FROM wenti.concern c \(filter.whereClause) GROUP BY 1")
         return try await connection.read { db in

@@ -97,8 +97,10 @@ extension PostgresStore {
         return try await documents(Meeting.self, sql.query("SELECT doc::text FROM wenti.meeting \(condition) ORDER BY month, id"), in: db)
     }
 
+    /// The meetings the principal may see, with the items on concerns they see (the server
+    /// narrows them: `wenti.meetings_seen`). Writes read the stored meeting whole instead.
     public func meetings() async throws(StoreError) -> [Meeting] {
-        try await connection.read { db in try await self.loadMeetings(db, id: nil) }
+        try await connection.read { db in try await self.documents(Meeting.self, "SELECT doc FROM wenti.meetings_seen()", in: db) }
     }
 
     public func agendaCandidates(units: Set<UnitID>, month: YearMonth, since: Day?, scope: ConcernScope, limit: Int) async throws(StoreError) -> [Concern] {

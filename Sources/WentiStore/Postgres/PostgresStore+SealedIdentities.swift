@@ -25,7 +25,8 @@ extension PostgresStore {
         let encapsulated = keys.map { $0.value.encapsulated.base64EncodedString() }
         let wrapped = keys.map { $0.value.wrapped.base64EncodedString() }
         try await db.run("""
-            SELECT wenti.seal_identity(\(code.description), decode(\(envelope.ciphertext.base64EncodedString()), 'base64'), \(holders)::text[],
+            SELECT wenti.seal_identity(\(code.description), decode(\(envelope.ciphertext.base64EncodedString()), 'base64'), \(envelope.isBound),
+              \(holders)::text[],
               ARRAY(SELECT decode(x, 'base64') FROM unnest(\(encapsulated)::text[]) WITH ORDINALITY AS e(x, n) ORDER BY n),
               ARRAY(SELECT decode(x, 'base64') FROM unnest(\(wrapped)::text[]) WITH ORDINALITY AS w(x, n) ORDER BY n))
             """, logger: logger)
@@ -73,7 +74,7 @@ extension PostgresStore {
         let at = clock.now().timeIntervalSince1970
         let rows = try await connection.write { db in
             try await self.envelopeRows(db.query("""
-                SELECT \(code.description), encode(ciphertext, 'base64'), holder, encode(encapsulated, 'base64'), encode(wrapped, 'base64')
+                SELECT \(code.description), encode(ciphertext, 'base64'), bound, holder, encode(encapsulated, 'base64'), encode(wrapped, 'base64')
                 FROM wenti.read_envelope(\(code.description), 'open', \(at))
                 """, logger: self.logger))
         }
@@ -90,7 +91,7 @@ extension PostgresStore {
         let after = code?.description
         return try await connection.write { db in
             try await self.envelopeRows(db.query("""
-                SELECT code, encode(ciphertext, 'base64'), holder, encode(encapsulated, 'base64'), encode(wrapped, 'base64')
+                SELECT code, encode(ciphertext, 'base64'), bound, holder, encode(encapsulated, 'base64'), encode(wrapped, 'base64')
                 FROM wenti.read_envelopes(\(after), \(limit)::int, 'grant', \(at))
                 """, logger: self.logger))
         }
@@ -98,14 +99,29 @@ extension PostgresStore {
 
     private func envelopeRows(_ rows: PostgresRowSequence) async throws -> [(code: ConcernCode, envelope: SealedEnvelope)] {
         var result: [(code: ConcernCode, envelope: SealedEnvelope)] = []
-        for try await (codeText, ciphertext, holderName, encapsulated, wrapped) in rows.decode((String, String, String, String, String).self) {
+        for try await (codeText, ciphertext, bound, holderName, encapsulated, wrapped) in rows.decode((String, String, Bool, String, String, String).self) {
             guard let code = ConcernCode(codeText), let holder = KeyHolder(storageName: holderName),
                   let ciphertext = Data(base64Encoded: ciphertext, options: .ignoreUnknownCharacters), let encapsulated = Data(base64Encoded: encapsulated, options: .ignoreUnknownCharacters),
                   let wrapped = Data(base64Encoded: wrapped, options: .ignoreUnknownCharacters) else { continue }
-            if result.last?.code != code { result.append((code, SealedEnvelope(ciphertext: ciphertext, keys: [:]))) }
+            if result.last?.code != code { result.append((code, SealedEnvelope(ciphertext: ciphertext, keys: [:], isBound: bound))) }
             result[result.count - 1].envelope.keys[holder] = WrappedKey(encapsulated: encapsulated, wrapped: wrapped)
         }
         return result
+    }
+
+    public func envelopeCounts() async throws(StoreError) -> EnvelopeCounts {
+        try await connection.read { db in
+            var counts = EnvelopeCounts(total: 0, unbound: 0, byHolder: [:])
+            for try await (holder, n) in try await db.query("SELECT holder, n FROM wenti.envelope_counts()", logger: self.logger)
+                .decode((String, Int64).self) {
+                switch holder {
+                case "*total": counts.total = Int(n)
+                case "*unbound": counts.unbound = Int(n)
+                default: if let key = KeyHolder(storageName: holder) { counts.byHolder[key] = Int(n) }
+                }
+            }
+            return counts
+        }
     }
 
     public func addWraps(_ wraps: [ConcernCode: WrappedKey], to holder: KeyHolder, actor: Person) async throws(StoreError) {
@@ -124,13 +140,26 @@ extension PostgresStore {
         }
     }
 
-    public func recordOpening(_ code: ConcernCode, reason: String, actor: Person) async throws(StoreError) {
+    public func bindEnvelopes(_ ciphertexts: [ConcernCode: Data], actor: Person) async throws(StoreError) {
+        guard !ciphertexts.isEmpty else { return }
+        try await requireActing(actor.id)
+        let sorted = ciphertexts.sorted { $0.key < $1.key }
+        try await connection.write { db in
+            var bound = 0
+            for try await count in try await db.query("""
+                SELECT wenti.bind_envelopes(\(sorted.map(\.key.description))::text[],
+                  ARRAY(SELECT decode(x, 'base64') FROM unnest(\(sorted.map { $0.value.base64EncodedString() })::text[]) WITH ORDINALITY AS c(x, n) ORDER BY n))
+                """, logger: self.logger).decode(Int.self) { bound = count }
+            try await self.appendAudit(db, actor: actor.id, action: SealedIdentityAudit.bind, subject: sealedIdentityAuditSubject,
+                                       changes: SealedIdentityAudit.bindChanges(bound))
+        }
+    }
+
+    public func recordOpening(_ code: ConcernCode, reason: String, failure: OpeningFailure?, actor: Person) async throws(StoreError) {
         try await requireActing(actor.id)
         try await connection.write { db in
-            try await self.appendAudit(db, actor: actor.id, action: MethodAction.openSealedIdentity.rawValue, subject: sealedIdentityAuditSubject, changes: [
-                FieldChange(field: "concern", old: "", new: code.description),
-                FieldChange(field: "reason", old: "", new: reason),
-            ])
+            try await self.appendAudit(db, actor: actor.id, action: SealedIdentityAudit.action(failure), subject: sealedIdentityAuditSubject,
+                                       changes: SealedIdentityAudit.openingChanges(code, reason: reason, failure: failure))
         }
     }
 

@@ -104,10 +104,14 @@ public final class PostgresStore: WorkspaceStore {
     }
 
     /// The change mark, bumped by every audited statement and committed with it.
+    /// The server's change mark; while `LISTEN` says nothing changed, without asking it.
     public func changeToken() async throws(StoreError) -> ChangeToken {
-        let mark = try await connection.read { db in
-            for try await n in try await db.query("SELECT n FROM wenti.change_mark", logger: self.logger).decode(Int64.self) { return n }
-            return 0
+        connection.changes.start()
+        let mark = try await connection.changes.mark { (patience: Duration?) async throws(StoreError) -> Int64 in
+            try await self.connection.read(patience: patience) { db in
+                for try await n in try await db.query("SELECT n FROM wenti.change_mark", logger: self.logger).decode(Int64.self) { return n }
+                return 0
+            }
         }
         return ChangeToken(backend: String(mark))
     }
@@ -178,6 +182,7 @@ public final class PostgresStore: WorkspaceStore {
         }
         let previous = workspace.organisation.person(login: login)
         try await connection.write { db in
+            if try await Self.superuserRoles(db, logger: self.logger).contains(login) { throw StoreError.superuserLogin(login) }
             try await db.run("UPDATE wenti.person SET login = NULL WHERE login = \(login)", logger: self.logger)
             try await db.run("UPDATE wenti.person SET login = \(login) WHERE id = \(person.rawValue)", logger: self.logger)
             try await self.appendAudit(db, actor: actor.id, action: MethodAction.people.rawValue, subject: "person:\(person)", changes: [
@@ -187,6 +192,15 @@ public final class PostgresStore: WorkspaceStore {
         workspace.organisation = organisation
         cachedWorkspace.withLock { $0 = workspace }
         return workspace
+    }
+
+    /// The server's superuser roles: never a person's login (`StoreError.superuserLogin`).
+    static func superuserRoles(_ db: PostgresConnection, logger: Logger) async throws -> Set<String> {
+        var roles: Set<String> = []
+        for try await name in try await db.query("SELECT rolname::text FROM pg_roles WHERE rolsuper", logger: logger).decode(String.self) {
+            roles.insert(name)
+        }
+        return roles
     }
 
     /// Marks the workspace as a demo company (`scripts/pg-cluster.sh demo`).

@@ -46,6 +46,9 @@ struct ServerFilter {
         if let due = query.dueWithin {
             clauses.append("(\(Self.clockRuns) AND c.due_on BETWEEN \(sql.bind(due.lowerBound.ordinal)) AND \(sql.bind(due.upperBound.ordinal)))")
         }
+        if let due = query.deadlineWithin {
+            clauses.append("c.due_on BETWEEN \(sql.bind(due.lowerBound.ordinal)) AND \(sql.bind(due.upperBound.ordinal))")
+        }
         if let group = query.batchGroup { clauses.append("c.batch_group = \(sql.bind(group))") }
         if !query.sources.isEmpty {
             // "kind:id", as the source index (migration v2) holds it.

@@ -3,13 +3,18 @@ import WentiCore
 
 /// Turns a `ConcernQuery` and the viewer's scope into SQL conditions on `concern c`.
 ///
-/// Text search: words of three characters or more go through the trigram FTS index;
-/// shorter words (which trigram `MATCH` never finds) fall back to `instr()` over the same
+/// Text search: words of three characters or more go through the trigram FTS index, words
+/// of one or two through the single-character index (`ShortWordIndex`); a short word the
+/// latter does not cover (punctuation, other scripts) falls back to `instr()` over the same
 /// four columns. Every word must match.
 struct ConcernFilterSQL: Sendable {
     private(set) var clauses: [String] = []
     /// Bound values, already converted: the filter crosses into the database's own queue.
     private(set) var arguments: [DatabaseValue] = []
+
+    /// Where the first word the short-word index answers sits among the clauses and the
+    /// arguments (see `drivenByShortWord`).
+    private var driver: (clause: Int, argument: Int)?
 
     private mutating func bind(_ values: [(any DatabaseValueConvertible)?]) {
         arguments += values.map { $0?.databaseValue ?? .null }
@@ -41,6 +46,10 @@ struct ConcernFilterSQL: Sendable {
             clauses.append("(\(Self.overdue) AND c.due_on BETWEEN ? AND ?)")
             bind([due.lowerBound.ordinal, due.upperBound.ordinal])
         }
+        if let due = query.deadlineWithin {
+            clauses.append("c.due_on BETWEEN ? AND ?")
+            bind([due.lowerBound.ordinal, due.upperBound.ordinal])
+        }
         if let group = query.batchGroup {
             clauses.append("c.batch_group = ?")
             bind([group])
@@ -63,6 +72,10 @@ struct ConcernFilterSQL: Sendable {
             if word.unicodeScalars.count >= 3 {
                 clauses.append("c.id IN (SELECT rowid FROM concern_fts WHERE concern_fts MATCH ?)")
                 bind(["\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""])
+            } else if let token = ShortWordIndex.token(for: word) {
+                if driver == nil { driver = (clauses.count, arguments.count) }
+                clauses.append("c.id IN (SELECT rowid FROM \(ShortWordIndex.table) WHERE \(ShortWordIndex.table) MATCH ?)")
+                bind([token])
             } else {
                 let needle = word.lowercased()
                 clauses.append("(instr(lower(c.title), ?) > 0 OR instr(lower(c.description), ?) > 0 OR instr(lower(c.root_cause), ?) > 0 OR instr(lower(c.plan), ?) > 0)")
@@ -150,6 +163,23 @@ struct ConcernFilterSQL: Sendable {
         clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
     }
 
+    /// The same filter read from the short-word index: its first short word's token list
+    /// (`w`, in rowid order) joined with the concerns, the other conditions as they are.
+    /// As a condition (`c.id IN (…)`) SQLite lists every match before it can return the
+    /// first; driven by the index, a page of the newest matches of the most common
+    /// character reads about a page of its list. Nil when no word uses that index.
+    var drivenByShortWord: (from: String, whereClause: String, arguments: [DatabaseValue])? {
+        guard let driver else { return nil }
+        var clauses = clauses, arguments = arguments
+        clauses.remove(at: driver.clause)
+        let token = arguments.remove(at: driver.argument)
+        return ("\(ShortWordIndex.table)(?) AS w JOIN concern c ON c.id = w.rowid",
+                clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), [token] + arguments)
+    }
+
+    /// Whether the filter is a short word and nothing else: counted from the index alone.
+    var isOneShortWord: Bool { driver != nil && clauses.count == 1 }
+
     mutating func add(_ clause: String, _ values: [(any DatabaseValueConvertible)?]) {
         clauses.append(clause)
         bind(values)
@@ -192,21 +222,24 @@ enum ConcernOrder {
     }
 
     /// The ORDER BY of a sort, or of its mirror image (for paging upwards).
-    static func orderBy(_ sort: ConcernQuery.Sort, reversed: Bool = false, dueKnown: Bool = false) -> String {
+    /// `id`: the column that holds the concern's id in the query (the short-word index's
+    /// rowid when it drives the listing).
+    static func orderBy(_ sort: ConcernQuery.Sort, reversed: Bool = false, dueKnown: Bool = false, id column: String = "c.id") -> String {
         let idDown = idDescending(sort) != reversed
-        let id = "c.id " + (idDown ? "DESC" : "ASC")
+        let id = column + " " + (idDown ? "DESC" : "ASC")
         guard let key = key(sort, dueKnown: dueKnown) else { return id }
         return "\(key) \(reversed ? "DESC" : "ASC"), \(id)"
     }
 
     /// The rows after the cursor in the (possibly mirrored) order.
-    static func after(_ cursor: PageCursor, sort: ConcernQuery.Sort, reversed: Bool = false, dueKnown: Bool = false) -> (String, [(any DatabaseValueConvertible)?]) {
+    static func after(_ cursor: PageCursor, sort: ConcernQuery.Sort, reversed: Bool = false, dueKnown: Bool = false,
+                      id column: String = "c.id") -> (String, [(any DatabaseValueConvertible)?]) {
         let idDown = idDescending(sort) != reversed
-        guard let key = key(sort, dueKnown: dueKnown) else { return (idDown ? "c.id < ?" : "c.id > ?", [cursor.position]) }
+        guard let key = key(sort, dueKnown: dueKnown) else { return (idDown ? "\(column) < ?" : "\(column) > ?", [cursor.position]) }
         let keyBeyond = reversed ? "<" : ">"
         let idBeyond = idDown ? "<" : ">"
         // (key, id) beyond the cursor, with the id running its own way within one key.
-        return ("(\(key) \(keyBeyond) ? OR (\(key) = ? AND c.id \(idBeyond) ?))",
+        return ("(\(key) \(keyBeyond) ? OR (\(key) = ? AND \(column) \(idBeyond) ?))",
                 [cursor.key ?? 0, cursor.key ?? 0, cursor.position])
     }
 }

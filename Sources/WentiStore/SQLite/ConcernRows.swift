@@ -81,13 +81,14 @@ enum ConcernRows {
     /// concern row is a kilobyte, and hashing it for the statement cache on every row of a
     /// bulk load was measurable.
     struct Statements {
-        let insert, update, index: Statement
+        let insert, update, index, indexChars: Statement
         let deleteTasks, insertTask, deleteLinks, insertLink, insertNote, insertEscalation, insertFeedback: Statement
 
         init(_ db: Database) throws {
             insert = try db.cachedStatement(sql: insertSQL)
             update = try db.cachedStatement(sql: updateSQL)
             index = try db.cachedStatement(sql: "INSERT INTO concern_fts(rowid, title, description, root_cause, plan) VALUES (?,?,?,?,?)")
+            indexChars = try db.cachedStatement(sql: ShortWordIndex.insertSQL)
             deleteTasks = try db.cachedStatement(sql: "DELETE FROM concern_task WHERE concern_id = ?")
             insertTask = try db.cachedStatement(sql: "INSERT INTO concern_task VALUES (?,?,?,?,?)")
             deleteLinks = try db.cachedStatement(sql: "DELETE FROM concern_link WHERE concern_id = ?")
@@ -104,7 +105,9 @@ enum ConcernRows {
         try statements.insert.execute(arguments: StatementArguments(columns(of: concern).map(\.1)))
         let rowID = db.lastInsertedRowID
         try statements.index.execute(arguments: [rowID, concern.title, concern.description, concern.analysis.rootCause, concern.plan])
+        try statements.indexChars.execute(arguments: [rowID, ShortWordIndex.tokens(of: [concern.title, concern.description, concern.analysis.rootCause, concern.plan])])
         try writeChildren(of: concern, rowID: rowID, previous: nil, using: statements)
+        try FigureRollupTable.apply(FigureRollup.delta(from: nil, to: ConcernFact(concern)), in: db)
         return rowID
     }
 
@@ -149,13 +152,14 @@ enum ConcernRows {
     /// SQLITE_TRANSIENT: SQLite copies the bound text before the Swift string goes away.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    /// Moves the staged rows into `concern` and indexes them for search.
+    /// Moves the staged rows into `concern` and indexes them for search (both indexes).
     static func commitStaging(in db: Database) throws {
         let columns = "id," + columnNames.joined(separator: ",")
         try db.execute(sql: """
             INSERT INTO main.concern (\(columns)) SELECT \(columns) FROM temp.concern_staging ORDER BY id;
             INSERT INTO concern_fts(rowid, title, description, root_cause, plan)
               SELECT id, title, description, root_cause, plan FROM temp.concern_staging ORDER BY id;
+            \(ShortWordIndex.insertStagedSQL);
             DELETE FROM temp.concern_staging;
             """)
     }
@@ -166,6 +170,7 @@ enum ConcernRows {
         try statements.update.execute(arguments: StatementArguments(columns(of: concern).map(\.1)) + [rowID, expectedVersion])
         guard db.changesCount == 1 else { return false }
         try writeChildren(of: concern, rowID: rowID, previous: previous, using: statements)
+        try FigureRollupTable.apply(FigureRollup.delta(from: ConcernFact(previous), to: ConcernFact(concern)), in: db)
         return true
     }
 

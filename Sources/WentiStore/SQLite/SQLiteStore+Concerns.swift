@@ -11,9 +11,9 @@ extension SQLiteStore {
         return try await write { db in
             var new = new
             let envelope: SealedEnvelope?
-            (new.reporter, envelope) = try Self.sealing(new.reporter) { try Self.holderKeys(in: db, organisation: workspace.organisation) }
             let year = context.today.civil.year
             let code = ConcernCode(year: year, sequence: try Self.nextSequence(year: year, in: db))
+            (new.reporter, envelope) = try Self.sealing(new.reporter, of: code) { try Self.holderKeys(in: db, organisation: workspace.organisation) }
             let concern = try Workflow.open(new, code: code, context: context)
             let rowID = try ConcernRows.insert(concern, in: db)
             if let envelope { try Self.writeEnvelope(envelope, concernID: rowID, in: db) }
@@ -75,6 +75,8 @@ extension SQLiteStore {
             var holders: [HolderKey]?
             var stored: [Concern] = []
             stored.reserveCapacity(concerns.count)
+            // The batch's share of the figure rollup, written once (a few thousand keys).
+            var rollup: [FigureRollup.Key: Int] = [:]
             for var concern in concerns {
                 if concern.code.sequence == 0 {
                     let year = concern.code.year
@@ -84,7 +86,7 @@ extension SQLiteStore {
                 }
                 rowID += 1
                 let envelope: SealedEnvelope?
-                (concern.reporter, envelope) = try Self.sealing(concern.reporter) {
+                (concern.reporter, envelope) = try Self.sealing(concern.reporter, of: concern.code) {
                     if holders == nil { holders = try Self.holderKeys(in: db, organisation: organisation) }
                     return holders ?? []
                 }
@@ -93,8 +95,10 @@ extension SQLiteStore {
                 try appendAudit(db, actor: person.id, action: action, subject: concern.code.description,
                                 changesJSON: stageJSON[concern.stage, default: ""])
                 stored.append(concern)
+                for (key, n) in FigureRollup.contributions(of: ConcernFact(concern)) { rollup[key, default: 0] += n }
             }
             try ConcernRows.commitStaging(in: db)
+            try FigureRollupTable.apply(rollup.filter { $0.value != 0 }, in: db)
             return stored
         }
     }
@@ -165,19 +169,26 @@ extension SQLiteStore {
         let today = clock.today()
         var conditions = ConcernFilterSQL(query: query, scope: scope, today: today)
         let dueKnown = query.keepsOnlyDeadlines
+        // In id order a short word's index drives the listing (`drivenByShortWord`); in the
+        // other orders every match is sorted anyway.
+        let driven = ConcernOrder.key(query.sort) == nil && conditions.drivenByShortWord != nil
+        let id = driven ? "w.rowid" : "c.id"
         if let cursor {
-            let (clause, arguments) = ConcernOrder.after(cursor, sort: query.sort, reversed: upwards, dueKnown: dueKnown)
+            let (clause, arguments) = ConcernOrder.after(cursor, sort: query.sort, reversed: upwards, dueKnown: dueKnown, id: id)
             conditions.add(clause, arguments)
         }
+        let listing: (from: String, whereClause: String, arguments: [DatabaseValue]) = driven ? conditions.drivenByShortWord!
+            : (from: "concern c", whereClause: conditions.whereClause, arguments: conditions.arguments)
+        let (from, whereClause, arguments) = listing
         let sql = """
             SELECT c.id, c.year, c.seq, c.title, c.tier, c.unit_id, c.stage, c.grade, c.category_id, c.channel,
                    c.first_responsible_id, c.reporter_name, c.anonymous, c.reported_on, c.due_on, c.paused_since, c.version,
                    \(ConcernOrder.key(query.sort, dueKnown: dueKnown) ?? "NULL") AS sort_key
-            FROM concern c \(conditions.whereClause)
-            ORDER BY \(ConcernOrder.orderBy(query.sort, reversed: upwards, dueKnown: dueKnown)) LIMIT ?
+            FROM \(from) \(whereClause)
+            ORDER BY \(ConcernOrder.orderBy(query.sort, reversed: upwards, dueKnown: dueKnown, id: id)) LIMIT ?
             """
-        let rows = try await read { [conditions] db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(conditions.arguments) + [limit + 1])
+        let rows = try await read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments) + [limit + 1])
                 .map { try Self.summary($0, today: today) }
         }
         return ConcernPage(probed: rows, limit: limit, upwards: upwards)
@@ -205,13 +216,22 @@ extension SQLiteStore {
 
     public func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) async throws(StoreError) -> Int {
         let filter = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
+        // A short word alone is counted from its token list; with other conditions, the
+        // list is joined with the concerns (`drivenByShortWord`).
+        let counting: (from: String, whereClause: String, arguments: [DatabaseValue])
+        if filter.isOneShortWord, let driven = filter.drivenByShortWord {
+            counting = (from: "\(ShortWordIndex.table)(?)", whereClause: "", arguments: driven.arguments)
+        } else {
+            counting = filter.drivenByShortWord ?? (from: "concern c", whereClause: filter.whereClause, arguments: filter.arguments)
+        }
+        let (from, whereClause, arguments) = counting
         return try await read { db in
             if let cap {
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM concern c \(filter.whereClause) LIMIT ?)",
-                                        arguments: StatementArguments(filter.arguments) + [cap]) ?? 0
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(from) \(whereClause) LIMIT ?)",
+                                        arguments: StatementArguments(arguments) + [cap]) ?? 0
             }
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM concern c \(filter.whereClause)",
-                                    arguments: StatementArguments(filter.arguments)) ?? 0
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) \(whereClause)",
+                                    arguments: StatementArguments(arguments)) ?? 0
         }
     }
 
@@ -224,6 +244,7 @@ extension SQLiteStore {
         case .category: "c.category_id"
         case .channel: "c.channel"
         case .unit: "c.unit_id"
+        case .batchGroup: "coalesce(c.batch_group, '')"
         }
         return try await read { db in
             var result: [String: Int] = [:]

@@ -10,6 +10,26 @@ extension SQLiteStore {
                       limit: Int) async throws(StoreError) -> (facts: [ConcernFact], next: PageCursor?) {
         var filter = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
         filter.add("c.id > ?", [cursor?.position ?? 0])
+        return try await read { [filter] db in
+            var facts: [ConcernFact] = []
+            facts.reserveCapacity(min(limit, 4096))
+            var last: Int64 = 0
+            try Self.eachFact(in: db, titles: titles, filter: filter, limit: limit) { fact, id in
+                facts.append(fact)
+                last = id
+            }
+            return (facts, facts.count < limit ? nil : PageCursor(position: last, key: nil))
+        }
+    }
+
+    /// Every fact of every concern, in the caller's transaction (the figure rollup's recount).
+    static func eachFact(in db: Database, _ body: (ConcernFact) throws -> Void) throws {
+        try eachFact(in: db, titles: false, filter: nil, limit: nil) { fact, _ in try body(fact) }
+    }
+
+    /// The matching concerns' facts in id order, with their row ids.
+    private static func eachFact(in db: Database, titles: Bool, filter: ConcernFilterSQL?, limit: Int?,
+                                 _ body: (ConcernFact, Int64) throws -> Void) throws {
         // The escalations and the latest feedback come from their own tables, looked up by
         // primary key (concern_id, position). A concern escalates one tier at a time and
         // there are three tiers, so it has at most two escalations. Columns are read by
@@ -26,30 +46,30 @@ extension SQLiteStore {
             LEFT JOIN escalation e2 ON e2.concern_id = c.id AND e2.position = 1
             LEFT JOIN feedback f ON f.concern_id = c.id
                  AND f.position = (SELECT max(position) FROM feedback WHERE concern_id = c.id)
-            \(filter.whereClause)
-            ORDER BY c.id LIMIT ?
+            \(filter?.whereClause ?? "")
+            ORDER BY c.id \(limit == nil ? "" : "LIMIT ?")
             """
-        return try await read { [filter] db in
-            // Stepped through the C API: decoding a GRDB Row per concern took three quarters
-            // of a dashboard's time at a million concerns.
-            let statement = try db.makeStatement(sql: sql)
-            try statement.setArguments(StatementArguments(filter.arguments) + [limit])
-            let handle = statement.sqliteStatement
-            var reader = FactColumns()
-            var facts: [ConcernFact] = []
-            facts.reserveCapacity(min(limit, 4096))
-            var last: Int64 = 0
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                facts.append(try reader.fact(handle))
-                last = sqlite3_column_int64(handle, 29)
+        // Stepped through the C API: decoding a GRDB Row per concern took three quarters
+        // of a dashboard's time at a million concerns.
+        let statement = try db.makeStatement(sql: sql)
+        var arguments = StatementArguments(filter?.arguments ?? [])
+        if let limit { arguments += [limit] }
+        try statement.setArguments(arguments)
+        let handle = statement.sqliteStatement
+        var reader = FactColumns()
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            return (facts, facts.count < limit ? nil : PageCursor(position: last, key: nil))
+            try body(try reader.fact(handle), sqlite3_column_int64(handle, 29))
         }
+    }
+
+    /// The kept figure rollup (`FigureRollup`) for `months`, overdue judged on `day`.
+    public func figureRollup(period: ClosedRange<YearMonth>, trends: ClosedRange<YearMonth>, overdueOn day: Day) async throws(StoreError) -> [(FigureRollup.Key, Int)] {
+        try await read { db in try FigureRollupTable.read(period: period, trends: trends, overdueOn: day, in: db) }
     }
 }
 

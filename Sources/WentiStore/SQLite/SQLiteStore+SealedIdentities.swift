@@ -12,8 +12,8 @@ extension SQLiteStore {
     /// The reporter as it is stored and the envelope to write beside it: a `.toSeal` identity
     /// is sealed to `holders`; a blank one is no identity; `.sealed` without an envelope (a
     /// concern read elsewhere and inserted again) has nothing left to seal.
-    static func sealing(_ reporter: Reporter, holders: () throws -> [HolderKey]) throws -> (Reporter, SealedEnvelope?) {
-        try IncomingIdentity.seal(reporter, holders: holders)
+    static func sealing(_ reporter: Reporter, of concern: ConcernCode, holders: () throws -> [HolderKey]) throws -> (Reporter, SealedEnvelope?) {
+        try IncomingIdentity.seal(reporter, of: concern, holders: holders)
     }
 
     static func holderKeys(in db: Database, organisation: Organisation) throws -> [HolderKey] {
@@ -24,7 +24,8 @@ extension SQLiteStore {
     }
 
     static func writeEnvelope(_ envelope: SealedEnvelope, concernID: Int64, in db: Database) throws {
-        try db.execute(sql: "INSERT INTO identity_envelope VALUES (?, ?)", arguments: [concernID, envelope.ciphertext])
+        try db.execute(sql: "INSERT INTO identity_envelope (concern_id, ciphertext, bound) VALUES (?, ?, ?)",
+                       arguments: [concernID, envelope.ciphertext, envelope.isBound])
         for (holder, key) in envelope.keys {
             try db.execute(sql: "INSERT INTO identity_key VALUES (?, ?, ?, ?)",
                            arguments: [concernID, holder.storageName, key.encapsulated, key.wrapped])
@@ -94,7 +95,7 @@ extension SQLiteStore {
     static func envelopes(in db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible]) throws
         -> [(code: ConcernCode, envelope: SealedEnvelope)] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT e.concern_id, c.year, c.seq, e.ciphertext FROM identity_envelope e JOIN concern c ON c.id = e.concern_id
+            SELECT e.concern_id, c.year, c.seq, e.ciphertext, e.bound FROM identity_envelope e JOIN concern c ON c.id = e.concern_id
             WHERE \(condition)
             """, arguments: StatementArguments(arguments))
         return try rows.map { row in
@@ -105,7 +106,19 @@ extension SQLiteStore {
                     keys[holder] = WrappedKey(encapsulated: key["encapsulated"], wrapped: key["wrapped"])
                 }
             }
-            return (ConcernCode(year: row["year"], sequence: row["seq"]), SealedEnvelope(ciphertext: row["ciphertext"], keys: keys))
+            return (ConcernCode(year: row["year"], sequence: row["seq"]), SealedEnvelope(ciphertext: row["ciphertext"], keys: keys, isBound: row["bound"]))
+        }
+    }
+
+    public func envelopeCounts() async throws(StoreError) -> EnvelopeCounts {
+        try await read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM identity_envelope") ?? 0
+            let unbound = try Int.fetchOne(db, sql: "SELECT count(*) FROM identity_envelope WHERE bound = 0") ?? 0
+            var byHolder: [KeyHolder: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT holder, count(*) AS n FROM identity_key GROUP BY holder") {
+                if let holder = KeyHolder(storageName: row["holder"]) { byHolder[holder] = row["n"] }
+            }
+            return EnvelopeCounts(total: total, unbound: unbound, byHolder: byHolder)
         }
     }
 
@@ -124,12 +137,26 @@ extension SQLiteStore {
         }
     }
 
-    public func recordOpening(_ code: ConcernCode, reason: String, actor: Person) async throws(StoreError) {
+    public func bindEnvelopes(_ ciphertexts: [ConcernCode: Data], actor: Person) async throws(StoreError) {
+        guard !ciphertexts.isEmpty else { return }
         try await write { db in
-            try appendAudit(db, actor: actor.id, action: MethodAction.openSealedIdentity.rawValue, subject: sealedIdentityAuditSubject, changes: [
-                FieldChange(field: "concern", old: "", new: code.description),
-                FieldChange(field: "reason", old: "", new: reason),
-            ])
+            var bound = 0
+            for (code, ciphertext) in ciphertexts.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: """
+                    UPDATE identity_envelope SET ciphertext = ?, bound = 1
+                    WHERE bound = 0 AND concern_id = (SELECT id FROM concern WHERE year = ? AND seq = ?)
+                    """, arguments: [ciphertext, code.year, code.sequence])
+                bound += db.changesCount
+            }
+            try appendAudit(db, actor: actor.id, action: SealedIdentityAudit.bind, subject: sealedIdentityAuditSubject,
+                            changes: SealedIdentityAudit.bindChanges(bound))
+        }
+    }
+
+    public func recordOpening(_ code: ConcernCode, reason: String, failure: OpeningFailure?, actor: Person) async throws(StoreError) {
+        try await write { db in
+            try appendAudit(db, actor: actor.id, action: SealedIdentityAudit.action(failure), subject: sealedIdentityAuditSubject,
+                            changes: SealedIdentityAudit.openingChanges(code, reason: reason, failure: failure))
         }
     }
 
@@ -145,12 +172,15 @@ extension SQLiteStore {
             // Freed cells are zeroed, so the DELETE leaves no text behind in the pages it keeps.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             let holders = try Self.holderKeys(in: db, organisation: organisation)
-            let rows = try Row.fetchAll(db, sql: "SELECT concern_id, text FROM identity_awaiting_seal ORDER BY concern_id")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT w.concern_id, w.text, c.year, c.seq FROM identity_awaiting_seal w JOIN concern c ON c.id = w.concern_id
+                ORDER BY w.concern_id
+                """)
             for row in rows {
                 let text: String = row["text"]
                 let envelope: SealedEnvelope
                 do {
-                    envelope = try IdentitySeal.seal(text, to: holders)
+                    envelope = try IdentitySeal.seal(text, of: ConcernCode(year: row["year"], sequence: row["seq"]), to: holders)
                 } catch let error as SealError {
                     throw StoreError.seal(error)
                 }

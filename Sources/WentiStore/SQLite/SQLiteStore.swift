@@ -60,7 +60,11 @@ public final class SQLiteStore: WorkspaceStore {
         // Another process writing: wait a little, then say the file is busy.
         configuration.busyMode = .timeout(3)
         // The staging table of bulk loads lives in memory, not in a temporary file.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // The short-word index's triggers and inserts build its text with this function.
+            db.add(function: ShortWordIndex.function)
+        }
         do {
             if needsMigration {
                 // A new or older workspace: the pool switches the file to WAL and migrates.

@@ -19,7 +19,10 @@ enum Schema {
         migrator.registerMigration("v5-meeting-minutes", migrate: meetingMinutes)
         migrator.registerMigration("v6-notice-replaced", migrate: noticeReplaced)
         migrator.registerMigration("v7-unit-aliases", migrate: unitAliases)
-        migrator.registerMigration("v8-source-indexes", migrate: sourceIndexes)
+        migrator.registerMigration("v8-bound-envelopes", migrate: boundEnvelopes)
+        migrator.registerMigration("v9-short-words", migrate: ShortWordIndex.migrate)
+        migrator.registerMigration("v10-figure-rollup", migrate: FigureRollupTable.migrate)
+        migrator.registerMigration("v11-source-indexes", migrate: sourceIndexes)
         return migrator
     }
 

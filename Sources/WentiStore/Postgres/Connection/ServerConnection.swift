@@ -13,15 +13,21 @@ final class ServerConnection: Sendable {
     private let client: PostgresClient
     private let running: Task<Void, Never>
     let logger: Logger
+    /// Tells when the change mark may have moved (`PostgresStore.changeToken`).
+    let changes: ChangeListener
 
-    private init(location: ServerLocation, client: PostgresClient, logger: Logger) {
+    private init(location: ServerLocation, client: PostgresClient, single: PostgresConnection.Configuration, logger: Logger) {
         self.location = location
         self.client = client
         self.logger = logger
+        changes = ChangeListener(configuration: single, logger: logger)
         running = Task { await client.run() }
     }
 
-    deinit { running.cancel() }
+    deinit {
+        changes.stop()
+        running.cancel()
+    }
 
     /// Connects once first, so that a wrong password, an unknown role or an unreachable server
     /// is told at once instead of as a pool's timeout.
@@ -37,12 +43,14 @@ final class ServerConnection: Sendable {
         do {
             let probe = try await PostgresConnection.connect(configuration: single, id: 1, logger: logger)
             try await probe.close()
+        } catch let error as PSQLError where error.code == .authMechanismRequiresPassword {
+            throw .passwordRequired(role: location.username)
         } catch {
             throw storeError(error)
         }
         pooled.options.maximumConnections = 4
         pooled.options.connectTimeout = .seconds(5)
-        return ServerConnection(location: location, client: PostgresClient(configuration: pooled, backgroundLogger: logger), logger: logger)
+        return ServerConnection(location: location, client: PostgresClient(configuration: pooled, backgroundLogger: logger), single: single, logger: logger)
     }
 
     private static func configurations(_ location: ServerLocation) throws -> (PostgresConnection.Configuration, PostgresClient.Configuration) {
@@ -66,6 +74,7 @@ final class ServerConnection: Sendable {
     }
 
     func close() {
+        changes.stop()
         running.cancel()
     }
 
@@ -79,10 +88,11 @@ final class ServerConnection: Sendable {
         return .milliseconds(Int(((given.map { max(0.5, min($0, 600)) }) ?? 5) * 1000))
     }()
 
-    /// One read on a leased connection (each statement sees committed data).
-    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+    /// One read on a leased connection (each statement sees committed data); `patience`
+    /// shorter than the usual for a read that must not hold a screen up.
+    func read<T: Sendable>(patience: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         let client = client
-        return try await withinPatience { leased in
+        return try await withinPatience(patience ?? Self.patience) { leased in
             try await client.withConnection { connection in
                 leased.set()
                 return try await body(connection)
@@ -93,7 +103,7 @@ final class ServerConnection: Sendable {
     /// One transaction: everything `body` does commits together or not at all.
     func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         let client = client, logger = logger
-        return try await withinPatience { leased in
+        return try await withinPatience(Self.patience) { leased in
             try await client.withConnection { connection in
                 leased.set()
                 return try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
@@ -102,13 +112,13 @@ final class ServerConnection: Sendable {
     }
 
     /// Runs `work`, unless no connection was leased within `patience` (then it is cancelled).
-    private func withinPatience<T: Sendable>(_ work: @escaping @Sendable (LeaseFlag) async throws -> T) async throws(StoreError) -> T {
+    private func withinPatience<T: Sendable>(_ patience: Duration, _ work: @escaping @Sendable (LeaseFlag) async throws -> T) async throws(StoreError) -> T {
         let leased = LeaseFlag()
         do {
             return try await withThrowingTaskGroup(of: T?.self) { group in
                 group.addTask { try await work(leased) }
                 group.addTask {
-                    try await Task.sleep(for: Self.patience)
+                    try await Task.sleep(for: patience)
                     // Connected in time: the work runs to its end; this waits to be cancelled.
                     while leased.isSet { try await Task.sleep(for: .seconds(3600)) }
                     return nil
@@ -159,6 +169,8 @@ final class ServerConnection: Sendable {
             return .serverUnreachable("\(error)")
         case let error as PSQLError:
             if let state = error.serverInfo?[.sqlState] { return storeError(state: state, message: error.serverInfo?[.message]) }
+            // TLS refused the server (most often: its certificate is not signed by a CA given).
+            if error.underlying is NIOSSLError { return .serverNotTrusted }
             return .serverUnreachable("\(error.code)")
         default:
             return .database("\(type(of: error))")

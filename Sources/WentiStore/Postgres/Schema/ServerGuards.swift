@@ -105,6 +105,22 @@ enum ServerGuards {
         -- records: the concern, notice, meeting or practice changed in this same transaction
         -- (its row's xmin is this transaction), so nobody files a step they never took.
         \(guardAudit(visits: false))
+
+        -- The other direction, checked at commit: a concern taken in or changed by a person comes
+        -- with its audit entry in the same transaction, so an intake or a change made with psql
+        -- that skips the log is refused. (The administrator, who imports history as it was
+        -- written, is trusted with it as with everything else.) SECURITY DEFINER, because the log
+        -- is not readable by everyone who writes to it.
+        CREATE FUNCTION wenti.require_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+          SET search_path = pg_catalog, pg_temp
+          AS $$ BEGIN
+            IF wenti.is_administrator() THEN RETURN NULL; END IF;
+            IF NOT EXISTS (SELECT 1 FROM wenti.audit_log a
+                           WHERE a.subject = NEW.code AND a.xmin::text = (txid_current() % 4294967296)::text) THEN
+              RAISE EXCEPTION 'the change of % comes without its audit entry', NEW.code USING ERRCODE = 'WT002';
+            END IF;
+            RETURN NULL;
+          END $$;
         """
 
     /// An audit entry comes with the change it records (v1); from v2 on, a leader's visit too.
@@ -144,6 +160,8 @@ enum ServerGuards {
         -- exception here still undoes the statement.
         CREATE TRIGGER concern_guard AFTER INSERT OR UPDATE ON wenti.concern
           FOR EACH ROW EXECUTE FUNCTION wenti.guard_concern();
+        CREATE CONSTRAINT TRIGGER concern_audited AFTER INSERT OR UPDATE ON wenti.concern
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION wenti.require_audit();
         CREATE TRIGGER meeting_guard BEFORE UPDATE OR DELETE ON wenti.meeting
           FOR EACH ROW EXECUTE FUNCTION wenti.guard_meeting();
         CREATE TRIGGER audit_guard BEFORE INSERT ON wenti.audit_log

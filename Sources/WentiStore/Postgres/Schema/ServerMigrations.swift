@@ -20,7 +20,7 @@ enum ServerMigrations {
             ServerTables.pureFunctions, ServerTables.tables,
             ServerScope.functions, ServerGuards.functions, ServerGuards.triggers,
             ServerSealing.functions, ServerPolicies.counters, ServerPolicies.policies,
-            ServerPolicies.grants,
+            ServerPolicies.grants, ServerRollup.sql,
         ].joined(separator: "\n")
     }
 

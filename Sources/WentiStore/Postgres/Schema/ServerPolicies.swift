@@ -49,6 +49,24 @@ enum ServerPolicies {
         -- reader of concerns on it is not enough; the session narrows the items further.)
         CREATE POLICY meeting_read ON wenti.meeting FOR SELECT USING ((SELECT wenti.sees_all())
           OR unit_id = ANY ((SELECT wenti.my_libraries())::text[]) OR unit_id = ANY (\(managed)));
+        -- Anyone else reads a meeting through wenti.meetings_seen(): the items on concerns they
+        -- see, of any meeting that has one (the permission table's rule), and nothing of the rest.
+        -- It runs as the owner, who therefore reads every meeting; its reads of concerns keep the
+        -- caller's scope, since concern_read is keyed on session_user.
+        CREATE POLICY owner_reads ON wenti.meeting FOR SELECT TO wenti_owner USING (true);
+        CREATE FUNCTION wenti.meetings_seen() RETURNS TABLE (doc text) LANGUAGE sql STABLE SECURITY DEFINER
+          SET search_path = pg_catalog, pg_temp
+          AS $$
+            SELECT (CASE WHEN m.everything THEN m.doc ELSE jsonb_set(m.doc, '{items}', m.items) END)::text
+            FROM (
+              SELECT x.doc, x.month, x.id, (SELECT wenti.sees_all()) AS everything,
+                x.unit_id = ANY ((SELECT wenti.my_libraries())::text[]) OR x.unit_id = ANY (\(managed)) AS owned,
+                coalesce((SELECT jsonb_agg(i ORDER BY n) FROM jsonb_array_elements(x.doc->'items') WITH ORDINALITY AS e(i, n)
+                          WHERE EXISTS (SELECT 1 FROM wenti.concern c WHERE c.code = i->>'concern')), '[]'::jsonb) AS items
+              FROM wenti.meeting x) m
+            WHERE m.everything OR m.owned OR jsonb_array_length(m.items) > 0
+            ORDER BY m.month, m.id
+          $$;
         CREATE POLICY meeting_prepare ON wenti.meeting FOR INSERT WITH CHECK (\(role) = 'political-work' OR unit_id = ANY (\(managed)));
         CREATE POLICY meeting_change ON wenti.meeting FOR UPDATE
           USING (\(role) = 'political-work' OR unit_id = ANY (\(managed)))
@@ -81,6 +99,8 @@ enum ServerPolicies {
         CREATE POLICY owner_only ON wenti.identity_envelope TO wenti_owner USING (true) WITH CHECK (true);
         CREATE POLICY owner_only ON wenti.identity_key TO wenti_owner USING (true) WITH CHECK (true);
         CREATE POLICY owner_appends ON wenti.audit_log FOR INSERT TO wenti_owner WITH CHECK (true);
+        -- For wenti.require_audit(), which looks for the entry of a change at commit.
+        CREATE POLICY owner_reads ON wenti.audit_log FOR SELECT TO wenti_owner USING (true);
         """
     }
 

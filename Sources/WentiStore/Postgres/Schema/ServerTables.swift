@@ -187,7 +187,10 @@ enum ServerTables {
         );
         CREATE TABLE wenti.identity_envelope (
           concern_code text PRIMARY KEY REFERENCES wenti.concern(code),
-          ciphertext bytea NOT NULL CHECK (length(ciphertext) >= 28)
+          ciphertext bytea NOT NULL CHECK (length(ciphertext) >= 28),
+          -- the ciphertext authenticates the concern's code; false only for envelopes imported
+          -- from a local workspace sealed before that binding, until the first opening binds them
+          bound boolean NOT NULL
         );
         CREATE TABLE wenti.identity_key (
           concern_code text NOT NULL REFERENCES wenti.identity_envelope(concern_code),
