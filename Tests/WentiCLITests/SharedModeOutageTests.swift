@@ -23,7 +23,9 @@ struct SharedModeOutageTests {
         #expect(try cli.run(["server", "init", url(TestServer.administrator), "--demo"]).status == 0)
 
         let tmux = try TmuxHarness()
-        let command = "env -u LANG -u LC_ALL -u LC_CTYPE TERM=tmux-256color \(CommandLineTests.binary.path) tui --lang en --db '\(url("zg-zhao"))'"
+        // The person's patience, not the test process's (TestServer sets WENTI_SERVER_WAIT=120
+        // for its crowded parallel tests, and tmux passes it on).
+        let command = "env -u LANG -u LC_ALL -u LC_CTYPE WENTI_SERVER_WAIT=5 TERM=tmux-256color \(CommandLineTests.binary.path) tui --lang en --db '\(url("zg-zhao"))'"
         try tmux.run(["new-session", "-d", "-s", "w", "-x", "120", "-y", "40", command])
         try tmux.run(["set-option", "-t", "w", "remain-on-exit", "on"])
         _ = try tmux.waitFor { $0.contains { $0.contains("Q-2026-0069 -") } }

@@ -94,7 +94,7 @@ final class ServerConnection: Sendable {
         let client = client
         return try await withinPatience(patience ?? Self.patience) { leased in
             try await client.withConnection { connection in
-                leased.set()
+                try leased.claim()
                 return try await body(connection)
             }
         }
@@ -105,29 +105,33 @@ final class ServerConnection: Sendable {
         let client = client, logger = logger
         return try await withinPatience(Self.patience) { leased in
             try await client.withConnection { connection in
-                leased.set()
+                try leased.claim()
                 return try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
             }
         }
     }
 
-    /// Runs `work`, unless no connection was leased within `patience` (then it is cancelled).
+    /// Runs `work`, unless no connection was leased within `patience`: then the caller is told
+    /// at once, and the work is abandoned rather than awaited, so that however long the pool
+    /// takes to honour the cancellation, a screen is not held up past its patience. An abandoned
+    /// work that gets its connection later does nothing with it (`LeaseFlag.claim`), so
+    /// "nothing was changed" stays true.
     private func withinPatience<T: Sendable>(_ patience: Duration, _ work: @escaping @Sendable (LeaseFlag) async throws -> T) async throws(StoreError) -> T {
         let leased = LeaseFlag()
+        let unreachable = StoreError.serverUnreachable(location.shortDescription)
         do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await work(leased) }
-                group.addTask {
-                    try await Task.sleep(for: patience)
-                    // Connected in time: the work runs to its end; this waits to be cancelled.
-                    while leased.isSet { try await Task.sleep(for: .seconds(3600)) }
-                    return nil
+            return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                let outcome = FirstOutcome(continuation)
+                let running = Task {
+                    do { outcome.finish(.success(try await work(leased))) } catch { outcome.finish(.failure(error)) }
                 }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let value = first else {
-                    throw StoreError.serverUnreachable(location.shortDescription)
+                Task {
+                    try? await Task.sleep(for: patience)
+                    if leased.abandon() {
+                        running.cancel()
+                        outcome.finish(.failure(unreachable))
+                    }
                 }
-                return value
             }
         } catch {
             throw Self.storeError(error)
@@ -192,10 +196,34 @@ final class ServerConnection: Sendable {
 }
 
 /// Set once a connection has been leased (read from the watchdog task).
+/// Resumes a continuation with whichever outcome comes first; later ones are dropped.
+final class FirstOutcome<T: Sendable>: Sendable {
+    private let waiting: Mutex<CheckedContinuation<T, any Error>?>
+
+    init(_ continuation: CheckedContinuation<T, any Error>) { waiting = Mutex(continuation) }
+
+    func finish(_ result: Result<T, any Error>) {
+        waiting.withLock { continuation in
+            continuation?.resume(with: result)
+            continuation = nil
+        }
+    }
+}
+
 final class LeaseFlag: Sendable {
-    private let state = Atomic<Bool>(false)
-    func set() { state.store(true, ordering: .relaxed) }
-    var isSet: Bool { state.load(ordering: .relaxed) }
+    /// 0 waiting for a connection, 1 leased (the work runs to its end), 2 abandoned.
+    private let state = Atomic<Int>(0)
+
+    /// Called with the connection: refuses when the caller was already told the server is out
+    /// of reach, so a late connection runs no statement.
+    func claim() throws {
+        guard state.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged else { throw CancellationError() }
+    }
+
+    /// Gives up waiting, unless a connection was leased already; true when given up.
+    func abandon() -> Bool {
+        state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged
+    }
 }
 
 extension PostgresConnection {
