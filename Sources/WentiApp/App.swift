@@ -14,6 +14,8 @@ public enum App {
         await StandardActions.attempt(&state) { state in
             state.tree = try await env.session.libraryTree()
             state.practices.entries = try await env.session.practices()
+            state.recordsAround = try await env.session.recordsAround()
+            state.heldMeetings = state.recordsAround.held
         }
         await StandardActions.reload(&state, env)
         if let mark { state.loadedMarks[.libraries] = mark }
@@ -107,11 +109,13 @@ public enum App {
         grid.fill(x: 0, y: 0, width: layout.width, height: 1, style: Style(reverse: true))
         let who = who(env.session, state.language)
         // Who is looking is never cut: the other tabs shrink to their numbers first, then the
-        // product's name goes, then the current tab's title.
+        // product's name goes, then the current tab's title, then the space after each number.
         var brand = " wenti 问题 "
         var compact: Set<AppTab> = []
+        // At the narrowest, a shrunk tab is its number and one space.
+        var tight = false
         func label(_ tab: AppTab) -> String {
-            compact.contains(tab) ? " \(tab.rawValue) " : " \(tab.rawValue) " + tab.title.text(state.language) + " "
+            compact.contains(tab) ? (tight ? " \(tab.rawValue)" : " \(tab.rawValue) ") : " \(tab.rawValue) " + tab.title.text(state.language) + " "
         }
         func fits() -> Bool {
             AppTab.allCases.reduce(DisplayWidth.of(brand)) { $0 + DisplayWidth.of(label($1)) } + DisplayWidth.of(who) + 2 <= layout.width
@@ -119,6 +123,7 @@ public enum App {
         for tab in AppTab.allCases.reversed() where tab != state.tab && !fits() { compact.insert(tab) }
         if !fits() { brand = "" }
         if !fits() { compact.insert(state.tab) }
+        if !fits() { tight = true }
         grid.write(brand, x: 0, y: 0, style: Style(bold: true, reverse: true))
         var x = DisplayWidth.of(brand)
         for tab in AppTab.allCases {

@@ -45,7 +45,7 @@ public enum UIText: Sendable, Hashable {
         case .late(let days): return zh ? "逾期\(days)天" : "\(days)d late"
         case .open: return zh ? "未结" : "open"
         case .overdue: return zh ? "逾期" : "late"
-        case .awaiting: return zh ? "待反馈" : "to answer"
+        case .awaiting: return zh ? "待反馈" : "awaiting feedback"
         case .fieldCategory: return zh ? "类别 " : "Category "
         case .fieldChannel: return zh ? "渠道 " : "Channel "
         case .fieldReporter: return zh ? "反映人 " : "Reporter "
@@ -84,9 +84,9 @@ extension UIText {
         return grade == .urgent ? "urgent" : grade.label.en
     }
 
-    /// A stage in a word or two, as the table's column shows it.
+    /// A stage as every screen names it (a narrow column cuts it with "…", never renames it).
     static func stageWord(_ stage: Stage, _ language: Language) -> String {
-        language == .en && stage == .awaitingFeedback ? "feedback" : stage.label.text(language)
+        stage.label.text(language)
     }
 
     /// What each order is called.
@@ -99,6 +99,11 @@ extension UIText {
         case .grade: return zh ? "按等级" : "by grade"
         case .stage: return zh ? "按阶段" : "by stage"
         }
+    }
+
+    /// "1 visit", "3 visits": an English count with its noun (regular plurals only).
+    static func plural(_ n: Int, _ noun: String) -> String {
+        English.count(n, noun)
     }
 
     /// A unit's name in at most `columns` columns: the name when it fits, else its shortest

@@ -13,7 +13,7 @@ public struct WentiCommand: AsyncParsableCommand {
             ProgressCommand.self, PauseCommand.self, UnpauseCommand.self, BatchCommand.self, LinkCommand.self, SolveCommand.self, FeedbackCommand.self, CloseCommand.self,
             ReopenCommand.self, EscalateCommand.self, ReferCommand.self, ResumeCommand.self,
             ImportCommand.self, ExportCommand.self, MeetingCommand.self, NoticeCommand.self, BulletinCommand.self, TemplatesCommand.self, StatsCommand.self, AssessCommand.self,
-            PracticeCommand.self, UndoCommand.self, WhoamiCommand.self, PeopleCommand.self, PermissionsCommand.self,
+            PracticeCommand.self, VisitCommand.self, CampaignCommand.self, UndoCommand.self, WhoamiCommand.self, PeopleCommand.self, PermissionsCommand.self,
             OfficeCommand.self, KeysCommand.self, IdentityCommand.self, ServerCommand.self, ManualCommand.self,
         ])
 

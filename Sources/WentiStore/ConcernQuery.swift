@@ -39,6 +39,8 @@ public struct ConcernQuery: Sendable, Hashable {
     public var firstResponsibleID: PersonID?
     /// Concerns handled together as one batch (批处理) under this group name.
     public var batchGroup: String?
+    /// Concerns that came from one of these campaigns or leaders' visits.
+    public var sources: Set<ConcernSource> = []
     /// Exactly the concerns counted in one figure (a dashboard cell): where and when the
     /// measure counts them, as `FigureCell.includes` says.
     public var figure: FigureCell?

@@ -33,6 +33,8 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
     case meeting(MeetingError)
     case notice(NoticeError)
     case practice(PracticeError)
+    /// A leader's visit or the visit quota refused by its own rules.
+    case finding(FindingError)
     /// Another writer holds the database; trying again later may work.
     case busy
     case readOnly
@@ -90,6 +92,7 @@ public enum StoreError: Error, Equatable, Sendable, Labelled {
         case .meeting(let error): error.label
         case .notice(let error): error.label
         case .practice(let error): error.label
+        case .finding(let error): error.label
         case .busy:
             LocalizedText(zh: "数据库正被其他进程写入，请稍后再试", en: "the database is busy with another writer; try again")
         case .readOnly:
@@ -147,6 +150,7 @@ extension StoreError {
         case let error as MeetingError: .meeting(error)
         case let error as NoticeError: .notice(error)
         case let error as PracticeError: .practice(error)
+        case let error as FindingError: .finding(error)
         default: nil
         }
     }

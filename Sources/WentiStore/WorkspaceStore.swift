@@ -75,6 +75,14 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     /// Adds a practice entry; its id (SJ-YYYY-NNN) is allocated in the same transaction.
     func add(_ draft: PracticeEntry, actor: Person) async throws(StoreError) -> PracticeEntry
     func practices() async throws(StoreError) -> [PracticeEntry]
+    /// Records a leader's visit (`LeaderVisit.validate`); its id is allocated in the same
+    /// transaction, with its audit entry. `workspace()` lists it from then on.
+    func add(_ visit: LeaderVisit, actor: Person) async throws(StoreError) -> LeaderVisit
+    /// Every leader's visit as stored now (others may have recorded some since `workspace()`
+    /// was read), oldest first; the workspace this store hands out lists them from then on.
+    func visits() async throws(StoreError) -> [LeaderVisit]
+    /// Sets how many visits each leader owes per month, audited.
+    func setVisitQuota(_ quota: VisitQuota, actor: Person) async throws(StoreError)
 
     // MARK: Figures
     /// Fact rows (see `Figures`) of the matching concerns, `limit` at a time in a stable

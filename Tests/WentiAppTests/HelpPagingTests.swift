@@ -46,8 +46,8 @@ struct NextStepTests {
         // A user's key for the grade is the one named.
         let moved = try await AppFixture(overrides: ["grade": [.character("G")], "last": [.end]])
         let (_, rebound) = await moved.run("/ 活 动 室 Enter a 挪 作 库 房 Enter")
-        #expect(rebound.lastFrame.text.contains("find ✓ ─ analyse ● ─ solve ·  next: grade G"))
+        #expect(rebound.lastFrame.text.contains("find ✓ ─ analyse ● ─ solve ·  Next: grade G"))
         let (_, solving) = await fixture.run("/ 山 区 线 路 Enter")
-        #expect(solving.lastFrame.text.contains("find ✓ ─ analyse ✓ ─ solve ●  next: mark solved d"))
+        #expect(solving.lastFrame.text.contains("find ✓ ─ analyse ✓ ─ solve ●  Next: mark solved d"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WentiTestSupport
 @testable import WentiApp
 @testable import WentiCore
 @testable import WentiStore
@@ -39,62 +40,14 @@ struct InternalValueTests {
             "/ 活 动 室 Enter a 挪 作 库 房 Enter = 1 Enter e 需 部 门 协 调 Enter y",
             "/ 山 区 线 路 Enter l Left Tab h y - 2 0 2 6 - 1 1 Enter l Tab 4 Enter T", "/ 山 区 线 路 Enter E", "/ 山 区 线 路 Enter K",
             "2", "2 n", "2 n Enter", "3", "3 j", "4", "5", "6", "6 v", "W",
+            // The detail scrolled through, a referral, and the finding sources.
+            "/ 夜 间 倒 闸 Enter } }", "/ 夜 间 倒 闸 Enter } } } } } }", "/ 合 同 到 期 Enter", "/ 合 同 到 期 Enter } } }",
+            "7", "7 j", "7 Tab j Tab", "7 Tab j j Tab", "7 Tab j j Tab } }", "7 n", "7 =", "7 j i",
         ]
         for script in scripts {
             let (_, screen) = await fixture.run(script, width: size.0, height: size.1, language: language)
             let found = scanner.findings(in: screen.lastFrame.text, language: language)
             #expect(found.isEmpty, "\(script) at \(size.0)x\(size.1) in \(language.rawValue): \(found)")
-        }
-    }
-}
-
-/// What counts as an internal value on a screen in a language.
-struct InternalValueScanner {
-    let everywhere: [NSRegularExpression]
-    let inChinese: [NSRegularExpression]
-    let inEnglish: [NSRegularExpression]
-
-    init(_ workspace: Workspace) {
-        func word(_ words: [String]) -> NSRegularExpression {
-            let alternatives = Set(words).sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern).joined(separator: "|")
-            return try! NSRegularExpression(pattern: "(?<![A-Za-z0-9-])(\(alternatives))(?![A-Za-z0-9-])")
-        }
-        let org = workspace.organisation
-        // Ids with a hyphen cannot be an English word: those of units, people, categories, and
-        // raw values the English label spells otherwise.
-        func hyphenatedRaws<T: RawRepresentable & CaseIterable & Labelled>(_ type: T.Type) -> [String] where T.RawValue == String {
-            T.allCases.filter { $0.rawValue.contains("-") && !$0.label.en.contains($0.rawValue) }.map(\.rawValue)
-        }
-        let ids = org.units.keys.map(\.rawValue) + org.people.keys.map(\.rawValue) + workspace.categories.map(\.id.rawValue)
-        let raws = hyphenatedRaws(Stage.self) + hyphenatedRaws(Channel.self) + hyphenatedRaws(Role.self) + hyphenatedRaws(ConcernAction.self)
-            + hyphenatedRaws(PracticeLibrary.self) + hyphenatedRaws(FeedbackRecord.Method.self) + hyphenatedRaws(FeedbackRecord.Satisfaction.self)
-        everywhere = [
-            word(ids.filter { $0.contains("-") } + raws),
-            try! NSRegularExpression(pattern: "(?<![A-Za-z])(concern|notice|practice|meeting|stage|grade|channel|category):[A-Za-z]"),
-            try! NSRegularExpression(pattern: "\\d{4}-\\d\\d-\\d\\dT\\d\\d"),
-        ]
-        // In Chinese, no English raw value at all.
-        func values<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> [String] where T.RawValue == String { T.allCases.map(\.rawValue) }
-        inChinese = [
-            word(values(Stage.self) + values(Grade.self) + values(ConcernQuery.Sort.self) + values(Difficulty.self) + values(Breadth.self)
-                 + values(TaskItem.State.self) + values(Channel.self) + values(Role.self) + values(UnitKind.self) + values(ConcernLink.Kind.self)
-                 + values(FeedbackRecord.Method.self) + values(FeedbackRecord.Effect.self) + values(FeedbackRecord.Satisfaction.self)
-                 + values(SupervisionNotice.State.self) + values(PracticeLibrary.self)),
-            // A wrapped line that starts with closing punctuation.
-            try! NSRegularExpression(pattern: "│ ?[。，、）；：]"),
-        ]
-        // In English, ASCII brackets and colons after English words.
-        inEnglish = [try! NSRegularExpression(pattern: "[A-Za-z0-9.]（|）[A-Za-z]|[A-Za-z0-9]：")]
-    }
-
-    func findings(in screen: String, language: Language) -> [String] {
-        let patterns = everywhere + (language == .zh ? inChinese : inEnglish)
-        let range = NSRange(screen.startIndex..., in: screen)
-        return patterns.flatMap { pattern in
-            pattern.matches(in: screen, range: range).map { match -> String in
-                let line = screen[Range(match.range, in: screen)!.lowerBound...].prefix { $0 != "\n" }
-                return "\"\((screen as NSString).substring(with: match.range))\" in …\(line.prefix(50))"
-            }
         }
     }
 }

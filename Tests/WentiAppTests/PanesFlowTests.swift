@@ -40,7 +40,7 @@ struct PanesFlowTests {
         let planned = try await #require(try fixture.store.meetings().first { $0.id == "HY-2026-12" })
         #expect(planned.state == .planned)
         let deferred = planned.items.filter { $0.purpose == .define }.count - 1
-        #expect(screen.lastFrame.text.contains("确认 HY-2026-12 纪要：执行 1 项决定，暂缓 \(deferred) 项？"))
+        #expect(screen.lastFrame.text.contains("确认 2026-12 江城供电公司三方会议纪要：执行 1 项决定，暂缓 \(deferred) 项？"))
         guard case .confirmMinutes(_, _, let heldOn, let attendance, _)? = asked.state.overlays.last else {
             Issue.record("no question was asked")
             return
@@ -79,7 +79,7 @@ struct PanesFlowTests {
         let (prepared, screen) = await fixture.run("2 n", width: 120, height: 36, language: .zh)
         let meeting = try #require(prepared.state.meetings.meeting)
         #expect(meeting.id == "HY-2026-12" && meeting.state == .planned)
-        #expect(screen.lastFrame.text.contains("HY-2026-12 议程已生成"))
+        #expect(screen.lastFrame.text.contains("2026-12 江城供电公司三方会议议程已生成"))
         let codes = meeting.items.prefix(3).map(\.concern)
         #expect(meeting.items.prefix(3).allSatisfy { $0.purpose == .define })
         let script = "2 " + Self.decide(plan: "修订聘任办法", responsible: "周建国") + "j " + Self.decide(plan: "增加培训名额", responsible: "王丽华")
@@ -94,7 +94,7 @@ struct PanesFlowTests {
         fixture.clock.set(day: Day("2026-12-03")!)
         let (confirmed, _) = await fixture.run("2 C " + Self.sitting + " Enter y", width: 120, height: 36)
         let deferred = meeting.items.filter { $0.purpose == .define }.count - 3
-        #expect(confirmed.state.toast == "HY-2026-12 minutes confirmed: 3 decisions applied, \(deferred) deferred")
+        #expect(confirmed.state.toast == "minutes of the 江城供电公司 meeting of 2026-12 confirmed: 3 decisions applied, \(deferred) deferred")
         for code in codes {
             let concern = try await fixture.store.concern(code, viewer: nil)
             #expect([.defined, .watch].contains(concern.stage), "\(code) is \(concern.stage)")

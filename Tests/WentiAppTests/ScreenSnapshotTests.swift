@@ -77,4 +77,24 @@ struct ScreenSnapshotTests {
             assertSnapshot(of: backend.lastFrame, as: .screen, named: "\(name)-\(size.0)x\(size.1)-\(language.rawValue)")
         }
     }
+
+    /// The finding sources (visits, the quota, the campaign with its ledger, the visit form)
+    /// and a concern's detail at its top and scrolled, at both sizes and in both languages.
+    @Test(arguments: [(80, 24), (120, 40)], [Language.zh, .en])
+    func findingAndDetail(size: (Int, Int), language: Language) async throws {
+        let fixture = try await AppFixture()
+        let scripts = [
+            ("visits", "7 j"),
+            ("quota", "7 Tab j Tab"),
+            ("campaigns", "7 Tab j j Tab"),
+            ("visit-form", "7 n"),
+            ("detail", "/ 夜 间 倒 闸 Enter"),
+            ("detail-scrolled", "/ 夜 间 倒 闸 Enter } }"),
+            ("referred", "/ 合 同 到 期 Enter"),
+        ]
+        for (name, script) in scripts {
+            let (_, backend) = await fixture.run(script, width: size.0, height: size.1, language: language)
+            assertSnapshot(of: backend.lastFrame, as: .screen, named: "\(name)-\(size.0)x\(size.1)-\(language.rawValue)")
+        }
+    }
 }

@@ -31,8 +31,10 @@ struct TriageFlowTests {
         let (_, escalated) = await fixture.run(select + "e 需 部 门 协 调 Enter y", language: .zh)
         concern = try await fixture.store.concern(ConcernCode("Q-2026-0004")!, viewer: nil)
         #expect(concern.tier == .l2 && concern.unitID == "d-yj" && concern.escalations.last?.reason == "需部门协调")
-        #expect(escalated.lastFrame.text.contains("L1→L2：需部门协调"), "the escalation path shows in the detail")
-        #expect(escalated.lastFrame.text.contains("上报"), "and in the timeline")
+        #expect(escalated.lastFrame.text.contains("L2 运维检修部：需部门协调"), "the escalation path shows in the detail")
+        // The timeline is the detail's last part: scrolled to, it names the step and where it went.
+        let (_, scrolled) = await fixture.run(select + "} } } } }", language: .zh)
+        #expect(scrolled.lastFrame.text.contains("上报  变电运维班 → 运维检修部：需部门协调"), "and in the timeline")
         // Every step went to the audit log as the acting person.
         let actions = try await fixture.store.auditLog(subject: "Q-2026-0004").map(\.action)
         #expect(actions == ["open", "analyse", "grade", "escalate"])

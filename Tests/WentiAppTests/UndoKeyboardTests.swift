@@ -80,7 +80,7 @@ struct UndoKeyboardTests {
         #expect(defined.state.toast?.hasPrefix("define cannot be undone: it changed the stage") == true, "\(defined.state.toast ?? "")")
         #expect(try await concern(fixture).stage == .defined)
         let (twice, _) = await fixture.run(select + "P 改 为 送 餐 C-s U U")
-        #expect(twice.state.toast == "set plan was just undone; an undo is not undone in turn", "\(twice.state.toast ?? "")")
+        #expect(twice.state.toast == "set the plan was just undone; an undo is not undone in turn", "\(twice.state.toast ?? "")")
         #expect(try await concern(fixture).plan == "食堂晚上开一个窗口")
     }
 }

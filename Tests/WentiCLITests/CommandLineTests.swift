@@ -243,7 +243,7 @@ struct CommandLineTests {
         let shown = try run(["show", id, "--db", db, "--lang", "zh"])
         #expect(shown.out.contains("已办结") && shown.out.contains("清空活动室") && shown.out.contains("流处理"))
         let log = try run(["log", id, "--db", db, "--lang", "en"])
-        for action in ["analyse", "grade", "set plan", "assign", "define", "start solving", "sign pledge", "add task", "mark solved", "record feedback", "close"] {
+        for action in ["analyse", "grade", "set the plan", "name the first responsible", "define", "start solving", "record the pledge", "add a task", "mark solved", "record feedback", "close"] {
             #expect(log.out.contains(action), "log has \(action)")
         }
         let reopen = try run(["reopen", id, "--db", db, "--reason", "想再看看"])

@@ -25,6 +25,7 @@ struct PermissionTableTests {
         "notice-acknowledge": "c a a a a", "notice-report": "c a a a a", "notice-answer": "c a a a a",
         "meeting-prepare": "c m m m -", "meeting-decide": "c m m m -", "meeting-confirm": "c m m m -",
         "practice-write": "c m m m -", "practice-apply": "c m m m -",
+        "visit-log": "c - - - -",
         "bulletin": "c c m m -", "figures": "c c m m -", "assessment": "c c m - -",
         "people": "c - - - -", "open-sealed-identity": "c - - - -", "view-as": "c - - - -",
     ]

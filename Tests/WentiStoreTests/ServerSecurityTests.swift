@@ -174,6 +174,45 @@ struct ServerSecurityTests {
 
     /// A dump of the whole database, as an administrator or a backup would take it, holds
     /// ciphertext only: none of the seeds' sealed identities.
+    /// Leaders' visits and their quota are political-work staff's records: everyone reads
+    /// them, nobody else writes them, through wenti or psql; an audit entry about a visit
+    /// comes with the visit.
+    @Test func onlyPoliticalWorkStaffRecordVisitsAndSetTheQuota() async throws {
+        let (server, _, clock) = try await TestServer.demo()
+        let zhao = try await server.store(as: "zg-zhao", clock: clock)
+        let zhaoPerson = try #require(try await zhao.workspace().organisation.person("zg-zhao"))
+        let visit = try await zhao.add(LeaderVisit(id: "", leaderID: "bz-feng", unitID: "t-cd", on: Day("2026-11-20")!,
+                                                   integration: .grassroots, findings: "抢修车辆不够"), actor: zhaoPerson)
+        for role in ["yg-song", "bzz-li", "ld-zhou"] {
+            #expect(Self.codes(try server.psql(as: role, "SELECT id FROM wenti.leader_visit")).contains(visit.id), "\(role) reads it")
+            let doc = #"{"id":"ZF-2026-099","leaderID":"bz-feng","unitID":"t-cd","on":"2026-11-21","integration":"site","findings":"x"}"#
+            #expect(throws: (any Error).self, "\(role) may not record a visit") {
+                try server.psql(as: role, "INSERT INTO wenti.leader_visit (id, doc) VALUES ('ZF-2026-099', '\(doc)'::jsonb)")
+            }
+            #expect(throws: (any Error).self, "\(role) may not set the quota") {
+                try server.psql(as: role, #"INSERT INTO wenti.setting VALUES ('visit-quota', '{"visitsPerMonth":9}'::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"#)
+            }
+            // Another setting is out of reach: the update finds no row it may change.
+            _ = try? server.psql(as: role, #"UPDATE wenti.setting SET value = '[]'::jsonb WHERE key = 'categories'"#)
+            #expect(try server.psql(as: TestServer.administrator, "SELECT jsonb_array_length(value) FROM wenti.setting WHERE key = 'categories'").trimmed == "8",
+                    "\(role) changed no other setting")
+            let song = try await server.store(as: role, clock: clock)
+            let person = try #require(try await song.workspace().organisation.person(PersonID(role)))
+            await #expect(throws: (any Error).self) {
+                try await song.add(LeaderVisit(id: "", leaderID: "bz-feng", unitID: "t-cd", on: Day("2026-11-20")!, integration: .site, findings: "x"), actor: person)
+            }
+        }
+        // Political-work staff may, through psql too, but no other setting; an audit row about
+        // a visit nobody wrote is refused.
+        try server.psql(as: "zg-zhao", #"INSERT INTO wenti.setting VALUES ('visit-quota', '{"visitsPerMonth":2}'::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"#)
+        _ = try? server.psql(as: "zg-zhao", #"UPDATE wenti.setting SET value = '[]'::jsonb WHERE key = 'categories'"#)
+        #expect(try server.psql(as: TestServer.administrator, "SELECT jsonb_array_length(value) FROM wenti.setting WHERE key = 'categories'").trimmed == "8")
+        #expect(throws: (any Error).self) {
+            try server.psql(as: "zg-zhao", "INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes) VALUES (0, 'zg-zhao', 'visit-log', '\(visit.id)', '[]'::jsonb)")
+        }
+        #expect(Self.codes(try server.psql(as: "zg-zhao", "SELECT count(*) FROM wenti.leader_visit")) == ["7"])
+    }
+
     @Test func aDumpOfTheServerHoldsNoSealedIdentity() async throws {
         let (server, _, _) = try await TestServer.demo()
         let seeds = try String(contentsOf: TestServer.repository.appendingPathComponent("seeds/concerns.yaml"), encoding: .utf8)

@@ -239,4 +239,43 @@ struct StoreConformanceTests {
         #expect(log.last { $0.action == "open-sealed-identity-failed" }?.changes.last == FieldChange(field: "failure", old: "", new: "wrong-passphrase"))
         #expect(!(try await store.auditLog(subject: opened.code.description)).contains { $0.action == "open-sealed-identity" })
     }
+
+    /// Leaders' visits: the seeded ones read back, a new one gets its number and its audit
+    /// entry in the same transaction, its rules refuse a day not yet come and someone who is
+    /// no leader, the concerns of a source are found by it, and the quota is kept.
+    @Test(arguments: Backend.allCases)
+    func visitsAreRecordedWithTheirRulesAndNameTheirConcerns(_ backend: Backend) async throws {
+        let (store, _, cleanup) = try await backend.demo()
+        defer { cleanup() }
+        let seeded = try await store.visits()
+        #expect(seeded.count == 6 && seeded.first?.id == "zf-1001")
+        let organisation = try await store.workspace().organisation
+        let zhao = try #require(organisation.person("zg-zhao"))
+        let visit = try await store.add(LeaderVisit(id: "", leaderID: "bz-feng", unitID: "t-cd", on: Day("2026-11-20")!,
+                                                    integration: .grassroots, findings: "抢修车辆不够"), actor: zhao)
+        #expect(visit.id == "ZF-2026-001")
+        #expect(try await store.visits().map(\.id) == seeded.map(\.id) + [visit.id])
+        #expect(try await store.workspace().visits.contains(visit))
+        let log = try await store.auditLog(subject: visit.id)
+        #expect(log.map(\.action) == ["visit-log"] && log.first?.actorID == "zg-zhao")
+        await #expect(throws: StoreError.finding(.visitInFuture(Day("2026-11-26")!, today: Day("2026-11-25")!))) {
+            try await store.add(LeaderVisit(id: "", leaderID: "bz-feng", unitID: "t-cd", on: Day("2026-11-26")!, integration: .site, findings: "x"), actor: zhao)
+        }
+        await #expect(throws: StoreError.finding(.notALeader("宋佳"))) {
+            try await store.add(LeaderVisit(id: "", leaderID: "yg-song", unitID: "t-cd", on: Day("2026-11-20")!, integration: .site, findings: "x"), actor: zhao)
+        }
+        #expect(try await store.visits().count == 7, "nothing refused was kept")
+        // The concerns a source brought in: exactly those that name it.
+        let all = try await Self.all(store)
+        for source in [ConcernSource(kind: .leaderVisit, id: "zf-1001"), ConcernSource(kind: .campaign, id: "zj-2026-q4")] {
+            var query = ConcernQuery()
+            query.sources = [source]
+            let listed = try await store.page(query, scope: .all, after: nil, limit: 500).rows.map(\.code)
+            #expect(Set(listed) == Set(all.filter { $0.source == source }.map(\.code)) && !listed.isEmpty, "\(source)")
+        }
+        #expect(try await store.workspace().visitQuota == .standard)
+        try await store.setVisitQuota(VisitQuota(visitsPerMonth: 2), actor: zhao)
+        #expect(try await store.workspace().visitQuota.visitsPerMonth == 2)
+        await #expect(throws: StoreError.finding(.quotaNotPositive(0))) { try await store.setVisitQuota(VisitQuota(visitsPerMonth: 0), actor: zhao) }
+    }
 }

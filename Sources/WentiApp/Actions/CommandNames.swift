@@ -10,7 +10,8 @@ enum CommandNames {
         "go-to-unit": "转到单位", "switch-focus": "切换", "toggle-detail": "详情", "filter": "筛选", "clear-filter": "清除筛选",
         "sort": "排序", "goto": "转到", "widen": "全部单位",
         "tab-libraries": "问题库", "tab-meetings": "会议", "tab-supervision": "督办", "tab-feedback": "反馈页",
-        "tab-practices": "实践库", "tab-dashboard": "统计",
+        "tab-practices": "实践库", "tab-dashboard": "统计", "tab-finding": "发现来源",
+        "detail-down": "详情下翻", "detail-up": "详情上翻",
         "view-mine": "我负责的", "view-overdue": "逾期", "view-to-define": "待界定", "view-awaiting": "待反馈", "view-watch": "观察中",
         "mark": "标记", "mark-range": "范围标记", "clear-marks": "清除标记",
         // triage and what follows a grade
@@ -27,6 +28,9 @@ enum CommandNames {
         "practice-write-up": "写成实践", "practice-search": "搜索实践", "practice-clear-search": "清除搜索", "practice-apply": "应用实践",
         "dashboard-view": "切换统计", "dashboard-previous": "上个月", "dashboard-next": "下个月", "dashboard-quarter": "按季度",
         "dashboard-figure-left": "上一指标", "dashboard-figure-right": "下一指标", "dashboard-open": "打开明细",
+        // the finding sources
+        "visit-log": "记录走访", "visit-quota": "走访定额", "finding-open": "来源问题", "finding-intake": "据此登记",
+        "finding-previous": "上月走访", "finding-next": "下月走访",
         // the application
         "help": "帮助", "command": "命令", "view-as": "视角", "language": "语言", "mouse": "鼠标", "suspend": "挂起", "quit": "退出",
     ]

@@ -96,9 +96,10 @@ enum MeetingActions {
             state.meetings.focus = .items
             state.meetings.item = 0
             let zh = state.language == .zh
+            let name = Meeting.name(of: meeting.id, in: env.session.organisation).text(state.language)
             state.toast = meeting.state == .held
-                ? (zh ? "\(meeting.id) 已召开" : "\(meeting.id) is already held")
-                : (zh ? "\(meeting.id) 议程已生成：\(meeting.items.count) 项" : "\(meeting.id) agenda prepared: \(meeting.items.count) items")
+                ? (zh ? "\(name)已召开" : "the \(name) is already held")
+                : (zh ? "\(name)议程已生成：\(meeting.items.count) 项" : "agenda of the \(name) prepared: \(English.count(meeting.items.count, "item"))")
         } catch {
             state.toast = StandardActions.describe(error, state.language)
         }

@@ -8,7 +8,7 @@ import WentiTerminal
 @MainActor
 public enum StandardActions {
     public static var all: [AppAction] {
-        basics + FindActions.all + tabs + views + TriageActions.all + CommitmentActions.all + IdentityActions.all + MeetingActions.all + SupervisionActions.all + PracticeActions.all + DashboardActions.all
+        basics + FindActions.all + tabs + views + TriageActions.all + CommitmentActions.all + IdentityActions.all + MeetingActions.all + SupervisionActions.all + PracticeActions.all + DashboardActions.all + FindingActions.all
     }
 
     /// 1 to 6: one key per pane.
@@ -84,11 +84,13 @@ public enum StandardActions {
             },
             AppAction("switch-focus", keys: [.tab, .backTab], LocalizedText(zh: "切换左右栏（单位树/问题表，会议/议题）", en: "Switch panes (tree / table, meetings / items)"),
                       // Only where there are two lists side by side: elsewhere it moved a focus nobody could see.
-                      group: .navigation, tabs: [.libraries, .meetings, .practices]) { state, env in
+                      group: .navigation, tabs: [.libraries, .meetings, .practices, .finding]) { state, env in
                 if state.tab == .meetings {
                     state.meetings.focus = state.meetings.focus == .list ? .items : .list
                 } else if state.tab == .practices {
                     state.practices.focus = state.practices.focus == .libraries ? .entries : .libraries
+                } else if state.tab == .finding {
+                    state.finding.focus = state.finding.focus == .sections ? .rows : .sections
                 } else {
                     state.focus = state.focus == .tree ? .table : .tree
                 }
@@ -98,6 +100,14 @@ public enum StandardActions {
                 state.table.scroll(visibleRows: state.visibleTableRows)   // the selection stays in sight
                 state.detail = nil   // read again, with the timeline when shown
                 await loadDetail(&state, env)
+            },
+            AppAction("detail-down", keys: [.character("}")], LocalizedText(zh: "详情向下翻（看下面的内容）", en: "Scroll the detail down"),
+                      group: .view, tabs: [.libraries, .finding], unavailable: noDetail) { state, env in
+                scrollDetail(&state, env, by: max(1, LibrariesPane.detailHeight(state) - 2))
+            },
+            AppAction("detail-up", keys: [.character("{")], LocalizedText(zh: "详情向上翻", en: "Scroll the detail up"),
+                      group: .view, tabs: [.libraries, .finding], unavailable: noDetail) { state, env in
+                scrollDetail(&state, env, by: -max(1, LibrariesPane.detailHeight(state) - 2))
             },
             AppAction("filter", keys: [.character("/")], LocalizedText(zh: "按文字筛选（支持中文）", en: "Filter by text (Chinese too)"),
                       short: LocalizedText(zh: "筛选", en: "filter"), group: .view, tabs: [.libraries]) { state, _ in
@@ -164,6 +174,40 @@ public enum StandardActions {
         state.table.selectedRow == nil ? LocalizedText(zh: "没有选中的问题", en: "no concern is selected") : nil
     }
 
+    static let noDetail: @MainActor @Sendable (AppState, AppEnvironment) -> LocalizedText? = { state, env in
+        if state.tab == .finding { return nil }
+        guard state.detail != nil else { return LocalizedText(zh: "没有选中的问题", en: "no concern is selected") }
+        guard state.showDetail else {
+            let key = env.registry.keys(of: "toggle-detail").first?.description ?? ":toggle-detail"
+            return LocalizedText(zh: "详情已隐藏：按 \(key) 显示", en: "the detail is hidden: \(key) shows it")
+        }
+        return nil
+    }
+
+    /// Scrolls the detail by `delta` lines, kept within its lines at this size.
+    static func scrollDetail(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) {
+        let layout = Layout(state.size)
+        let width = layout.tableWidth - 2
+        let height = LibrariesPane.detailHeight(state)
+        let window: (top: Int, rows: Int, above: Int, below: Int)
+        if state.tab == .finding {
+            let count = FindingPane.detailLines(state, env.session.workspace, width: width).count
+            window = LibrariesPane.detailWindow(lineCount: count, height: height, scroll: state.finding.detailScroll + delta)
+            state.finding.detailScroll = window.top
+        } else {
+            guard let concern = state.detail else { return }
+            let count = ConcernDetailLines.lines(state, concern, env.session.workspace, keys: env.registry, width: width).count
+            window = LibrariesPane.detailWindow(lineCount: count, height: height, scroll: state.detailScroll + delta)
+            state.detailScroll = window.top
+        }
+        // At either end the key says so instead of doing nothing.
+        if delta > 0 && window.below == 0 {
+            state.toast = state.language == .zh ? "已到详情末尾" : "the end of the detail"
+        } else if delta < 0 && window.above == 0 {
+            state.toast = state.language == .zh ? "已到详情开头" : "the top of the detail"
+        }
+    }
+
     // MARK: Operations the actions share
 
     static func move(_ state: inout AppState, _ env: AppEnvironment, by delta: Int) async {
@@ -202,9 +246,15 @@ public enum StandardActions {
         guard let code = state.table.selectedRow?.code else {
             state.detail = nil
             state.detailLog = []
+            state.detailAdvice = nil
+            state.detailScroll = 0
             return
         }
         if state.detail?.code == code { return }
+        // Another concern's detail starts at its top; the same one (read again) stays where it was.
+        if state.detailCode != code { state.detailScroll = 0 }
+        state.detailCode = code
+        defer { state.detailAdvice = state.detail.flatMap { NextStep.advice(for: $0, viewer: env.session.viewer, organisation: env.session.organisation) } }
         if state.showDetail, let known = state.recentDetails.entry(code, version: state.table.selectedRow?.version) {
             state.detail = known.concern
             state.detailLog = known.log

@@ -78,7 +78,7 @@ enum RecordOverlays {
                 guard let field = MeetingForms.minutesField(of: error) else { throw StoreError.meeting(error) }
                 throw FieldProblem(field: field, message: error.label)
             }
-            state.overlays.append(.confirmMinutes(question: MeetingForms.confirmQuestion(meeting, state.language), meetingID: meetingID,
+            state.overlays.append(.confirmMinutes(question: MeetingForms.confirmQuestion(meeting, state.language, org: org), meetingID: meetingID,
                                                   heldOn: heldOn, attendance: attendance, back: .recordForm(form, kind)))
             return nil
         case .issueNotice(let code, let open):
@@ -143,11 +143,15 @@ enum RecordOverlays {
             let skipped = checked.skipped.count
             if skipped > 0 {
                 return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题，跳过 \(skipped) 个"
-                          : "\(id) applied to \(applied.count) concerns of batch \"\(group)\", \(skipped) skipped"
+                          : "\(id) applied to \(English.count(applied.count, "concern")) of batch \"\(group)\", \(skipped) skipped"
             }
-            return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题" : "\(id) applied to \(applied.count) concerns of batch \"\(group)\""
+            return zh ? "\(id) 已应用到批次“\(group)”的 \(applied.count) 个问题" : "\(id) applied to \(English.count(applied.count, "concern")) of batch \"\(group)\""
         case .openIdentity(let code):
             return try await IdentityActions.open(code, values, &state, env)
+        case .visit:
+            return try await VisitForms.submitVisit(values, &state, env)
+        case .visitQuota:
+            return try await VisitForms.submitQuota(values, &state, env)
         }
     }
 
@@ -169,8 +173,9 @@ enum RecordOverlays {
             do {
                 let meeting = try await env.session.confirmMinutes(meetingID, heldOn: heldOn, attendance: attendance)
                 let zh = state.language == .zh
-                state.toast = zh ? "\(meetingID) 纪要已确认：\(meeting.decided.count) 项决定已执行，\(meeting.deferred.count) 项暂缓"
-                    : "\(meetingID) minutes confirmed: \(meeting.decided.count) decisions applied, \(meeting.deferred.count) deferred"
+                let name = Meeting.name(of: meetingID, in: env.session.organisation).text(state.language)
+                state.toast = zh ? "\(name)纪要已确认：\(meeting.decided.count) 项决定已执行，\(meeting.deferred.count) 项暂缓"
+                    : "minutes of the \(name) confirmed: \(English.count(meeting.decided.count, "decision")) applied, \(meeting.deferred.count) deferred"
                 await PaneRefresh.refresh(&state, env)
             } catch {
                 state.toast = describe(error, state.language)

@@ -15,14 +15,16 @@ public struct IntakeForm: Sendable, Equatable {
     @MainActor
     static func make(_ env: AppEnvironment, unit: OrgUnit?) -> IntakeForm {
         let workspace = env.session.workspace
-        let sources = ["—"] + workspace.campaigns.map(\.name) + workspace.visits.map { "\($0.on) \($0.id)" }
+        // A visit by its leader, unit and day, never by its id.
+        let sources = [LocalizedText(zh: "—", en: "—")] + workspace.campaigns.map { LocalizedText(zh: $0.name, en: $0.name) }
+            + workspace.visits.map { $0.summary(workspace.organisation) }
         return IntakeForm(form: Form(fields: [
             .init(id: "title", label: LocalizedText(zh: "标题", en: "Title"), input: .line(TextField()), required: true),
             .init(id: "description", label: LocalizedText(zh: "描述", en: "Description"), input: .lines(TextArea(), height: 2)),
             .init(id: "category", label: LocalizedText(zh: "类别", en: "Category"), input: .choice(workspace.categories.map(\.name), selected: 0)),
             .init(id: "channel", label: LocalizedText(zh: "渠道", en: "Channel"), input: .choice(Channel.allCases.map(\.label), selected: 0)),
             .init(id: "source", label: LocalizedText(zh: "来源活动/走访", en: "Campaign / visit"),
-                  input: .choice(sources.map { LocalizedText(zh: $0, en: $0) }, selected: 0)),
+                  input: .choice(sources, selected: 0)),
             // Empty: a prefilled name had the typing appended to it. The library selected in the
             // tree is offered first, then every unit in tree order.
             RecordFields.pick("unit", LocalizedText(zh: "单位", en: "Unit"), unitOptions(workspace.organisation, first: unit), required: true),

@@ -122,95 +122,45 @@ enum LibrariesPane {
             grid.write(UIText.noSelection.text(language), x: x, y: y, style: Style(dim: true), limit: width)
             return
         }
-        let org = workspace.organisation
-        var lines: [(String, Style)] = [("\(c.code)  \(c.title.prefix(width))", Style(bold: true))]
-        let unit = org.unit(c.unitID)?.name ?? c.unitID.rawValue
-        lines.append(("\(c.tier.code) \(unit) · \(c.stage.label.text(language)) · " + (c.grade.map { $0.label.text(language) + UIText.bracketed($0.stance.text(language), language) } ?? "-"), .plain))
-        lines.append((chain(c, keys, language), Style(bold: true, colour: .cyan)))
-        let category = workspace.category(c.categoryID)?.name.text(language) ?? c.categoryID.rawValue
-        // An opened identity is text from data like any other (cleaned), and wraps: it is the
-        // one thing this opening was for, so none of it is cut off.
-        let opened = state.openedIdentity.flatMap { $0.code == c.code ? TextSanitizer.clean($0.text) : nil }
-        let reporter = UIText.reporter(c.reporter, opened: opened, language)
-        lines.append((UIText.fieldCategory.text(language) + category + "  " + UIText.fieldChannel.text(language) + c.channel.label.text(language), .plain))
-        if opened != nil {
-            for wrapped in TerminalText.wrap(UIText.fieldReporter.text(language) + reporter, width: width) { lines.append((wrapped, Style(bold: true))) }
-        } else {
-            lines.append((UIText.fieldReporter.text(language) + reporter, .plain))
+        let lines = ConcernDetailLines.lines(state, c, workspace, keys: keys, width: width)
+        drawScrolled(lines, scroll: state.detailScroll, keys: keys, language: language, into: &grid, x: x, y: y, width: width, height: height)
+    }
+
+    /// Lines in `height` rows, `scroll` of them off the top; the last row says how many are
+    /// above and below, with the keys that scroll to them (as bound), when any are.
+    static func drawScrolled(_ lines: [ConcernDetailLines.Line], scroll: Int, keys: ActionRegistry, language: Language,
+                             into grid: inout Grid, x: Int, y: Int, width: Int, height: Int) {
+        guard height > 0, width > 0 else { return }
+        let window = detailWindow(lineCount: lines.count, height: height, scroll: scroll)
+        for (offset, line) in lines.dropFirst(window.top).prefix(window.rows).enumerated() {
+            grid.write(line.text, x: x, y: y + offset, style: line.style, limit: width)
         }
-        if let owner = c.firstResponsibleID {
-            // The effective deadline (paused days added back) and how late, as the table counts it.
-            let today = state.today
-            let late = DeadlineClock.daysOverdue(c, today: today)
-            let due = DeadlineClock.effectiveDeadline(of: c, today: today).map {
-                "  " + UIText.fieldDue.text(language) + $0.description + (late > 0 ? UIText.bracketed(UIText.late(late).text(language), language) : "")
-            } ?? ""
-            lines.append((UIText.fieldFirstResponsible.text(language) + (org.person(owner)?.name ?? owner.rawValue) + due, .plain))
+        if window.above > 0 || window.below > 0 {
+            let down = keys.keys(of: "detail-down").first?.description ?? ":detail-down"
+            let up = keys.keys(of: "detail-up").first?.description ?? ":detail-up"
+            let zh = language == .zh
+            var parts: [String] = []
+            if window.above > 0 { parts.append(zh ? "↑ 上面还有 \(window.above) 行（\(up)）" : "↑ \(window.above) more above (\(up))") }
+            if window.below > 0 { parts.append(zh ? "↓ 下面还有 \(window.below) 行（\(down)）" : "↓ \(window.below) more below (\(down))") }
+            let note = TerminalText.truncate(parts.joined(separator: "  "), to: width)
+            grid.fill(x: x, y: y + height - 1, width: width, height: 1, style: Style(dim: true))
+            grid.write(note, x: x + width - DisplayWidth.of(note), y: y + height - 1, style: Style(bold: true, reverse: true), limit: width)
         }
-        var extras: [String] = []
-        if let processing = c.processing { extras.append(processing.label.text(language)) }
-        if let pledge = c.pledge { extras.append((language == .zh ? "责任状 " : "pledge ") + (org.person(pledge.personID)?.name ?? pledge.personID.rawValue)) }
-        if !c.links.isEmpty {
-            extras.append((language == .zh ? "关联 " : "links ") + c.links.map { "\($0.kind.label.text(language)) \($0.target)" }.joined(separator: language == .zh ? "、" : ", "))
-        }
-        if !extras.isEmpty { lines.append((extras.joined(separator: "  "), Style(dim: true))) }
-        // One case teaches the next: solved ones like it, and the entries written from them.
-        if !state.detailSimilar.isEmpty {
-            // One line shows at most `width` columns: no more of each title is measured.
-            lines.append(((language == .zh ? "相似已解决：" : "Solved like it: ")
-                          + state.detailSimilar.map { "\($0.code) \($0.title.prefix(width))" }.joined(separator: "；"), Style(colour: .cyan)))
-        }
-        if !state.detailPractices.isEmpty {
-            lines.append(((language == .zh ? "相关实践：" : "Practice: ")
-                          + state.detailPractices.map { "\($0.id) \($0.title.prefix(width))" }.joined(separator: "；"), Style(colour: .cyan)))
-        }
-        for escalation in c.escalations {
-            lines.append(("↑ \(escalation.on) \(escalation.fromTier.code)→\(escalation.toTier.code)" + (language == .zh ? "：" : ": ") + escalation.reason, Style(dim: true)))
-        }
-        // The escalation's hand-over: the words recorded, and what the receiving tier owes.
-        for note in EscalationHandOver.notes(of: c) {
-            for wrapped in TerminalText.wrap(TextSanitizer.clean(note.text), width: width) { lines.append((wrapped, Style(dim: true))) }
-        }
-        if let pending = EscalationHandOver.pending(c, organisation: org) {
-            lines.append(("⚑ " + pending.text(language), Style(bold: true, colour: .yellow)))
-        }
-        let body = [c.description, c.analysis.rootCause.isEmpty ? "" : UIText.fieldRootCause.text(language) + c.analysis.rootCause,
-                    c.plan.isEmpty ? "" : UIText.fieldPlan.text(language) + c.plan].filter { !$0.isEmpty }
-        for paragraph in body {
-            // The pane shows `height` lines of `width` columns at most, and every character
-            // takes a column or two: no more than that is cleaned, measured and wrapped (a
-            // megabyte of description made every key wait for all of it).
-            let shown = height * width
-            let capped = paragraph.utf8.count > shown ? String(paragraph.prefix(shown)) : paragraph
-            let visible = capped.utf8.count < paragraph.utf8.count ? capped + "…" : paragraph
-            for wrapped in TerminalText.wrap(TextSanitizer.clean(visible, mode: .multiLine), width: width) { lines.append((wrapped, .plain)) }
-        }
-        for (index, task) in c.tasks.enumerated() {
-            let mark = task.state == .done ? "✓" : task.state == .dropped ? "✗" : "□"
-            lines.append(("\(mark) \(index + 1). \(task.due)  \(task.title)", Style(dim: task.state != .open)))
-        }
-        // The timeline: who did what, newest last, as much as fits.
-        let room = max(0, height - lines.count)
-        let timeline = state.detailLog.suffix(room).flatMap { entry -> [(String, Style)] in
-            let who = entry.actorID == AccessPolicy.anonymousActor ? UIText.anonymous.text(language)
-                : org.person(entry.actorID)?.name ?? entry.actorID.rawValue
-            let action = ConcernAction(rawValue: entry.action)?.label.text(language) ?? entry.action
-            let day = Day(entry.at).description
-            let detail = entry.changes.first { $0.field == "note" || $0.field == "escalation" || $0.field == "stage" }
-                .map { change in
-                    if change.field == "escalation" { return "  " + UIText.escalationChange(change.new, org, language) }
-                    guard change.field == "stage" else { return "  " + change.new }
-                    let name = { (raw: String) in Stage(rawValue: raw)?.label.text(language) ?? raw }
-                    return "  " + (change.old.isEmpty ? name(change.new) : "\(name(change.old))→\(name(change.new))")
-                } ?? ""
-            // A note typed over several lines keeps its lines (indented under its step), never "⏎".
-            let noteLines = TextSanitizer.clean("· \(day) \(who) \(action)\(detail)", mode: .multiLine).split(separator: "\n", omittingEmptySubsequences: false)
-            return noteLines.enumerated().map { index, line in ((index == 0 ? "" : "    ") + line, Style(dim: true)) }
-        }
-        lines += timeline.suffix(room)
-        for (offset, line) in lines.prefix(height).enumerated() {
-            grid.write(line.0, x: x, y: y + offset, style: line.1, limit: width)
-        }
+    }
+
+    /// Which lines of a detail of `lineCount` lines show in `height` rows when `scroll` lines
+    /// are scrolled off the top: the last row says what is above and below when anything is.
+    static func detailWindow(lineCount: Int, height: Int, scroll: Int) -> (top: Int, rows: Int, above: Int, below: Int) {
+        guard lineCount > height else { return (0, lineCount, 0, 0) }
+        let rows = max(1, height - 1)
+        let top = min(max(0, scroll), max(0, lineCount - rows))
+        return (top, rows, top, max(0, lineCount - top - rows))
+    }
+
+    /// How many rows the detail has at this size (what a scroll step moves by).
+    static func detailHeight(_ state: AppState) -> Int {
+        let layout = Layout(state.size)
+        return max(0, layout.contentHeight - layout.tableHeight(showDetail: true) - 1)
     }
 }
 
@@ -222,18 +172,26 @@ extension LibrariesPane {
     ]
 
     /// "查找 ✓ ─ 分析 ● ─ 解决 ·  下一步：定级 =": where the concern stands on the chain, and the
-    /// next step with the key bound to it.
-    static func chain(_ concern: Concern, _ keys: ActionRegistry, _ language: Language) -> String {
+    /// next step with the key bound to it, when the viewer may take it; otherwise who will
+    /// ("下一步：定级（由 李强（班组长）或政工人员办理）"), with no key.
+    static func chain(_ concern: Concern, advice: NextStep.Advice?, _ keys: ActionRegistry, _ language: Language) -> String {
+        let zh = language == .zh
         let phase = NextStep.phase(of: concern.stage)
         let links = NextStep.Phase.allCases.map { link -> String in
             let mark = phase.map { link.rawValue < $0.rawValue ? "✓" : link == $0 ? "●" : "·" } ?? "✓"
             return link.label.text(language) + " " + mark
         }.joined(separator: " ─ ")
-        guard let step = NextStep.next(for: concern) else {
+        guard let advice, advice.step == NextStep.next(for: concern) else {
             return links + "  " + concern.stage.label.text(language)
         }
+        let step = advice.step
+        let next = (zh ? "下一步：" : "Next: ") + step.label.text(language)
+        guard advice.isTheViewers else {
+            let who = advice.whoWill.text(language)
+            return links + "  " + next + (who.isEmpty ? "" : (zh ? "（由\(who)办理）" : " (by \(who))"))
+        }
         let key = actionOfStep[step].flatMap { keys.keys(of: $0).first }.map { " \($0)" } ?? ""
-        return links + "  " + (language == .zh ? "下一步：" : "next: ") + step.label.text(language) + key
+        return links + "  " + next + key
     }
 }
 
@@ -249,7 +207,8 @@ extension LibrariesPane: Pane {
         await StandardActions.attempt(&state) { state in
             state.tree = try await env.session.libraryTree()
             state.practices.entries = try await env.session.practices()
-            state.heldMeetings = try await env.session.heldMeetingIDs()
+            state.recordsAround = try await env.session.recordsAround()
+            state.heldMeetings = state.recordsAround.held
         }
         await StandardActions.reload(&state, env)
         if let code = selectedCode, let index = state.table.rows.firstIndex(where: { $0.code == code }) {

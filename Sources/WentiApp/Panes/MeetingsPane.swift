@@ -34,8 +34,9 @@ enum MeetingsPane {
         let tableHeight = layout.tableHeight(showDetail: true)
         let decided = meeting.items.filter { $0.purpose == .define && $0.decision != nil }.count
         let toDefine = meeting.items.filter { $0.purpose == .define }.count
-        let title = "\(meeting.id)  " + (meeting.heldOn.map { (zh ? "召开于 " : "held ") + $0.description } ?? (zh ? "待召开" : "planned"))
-            + (zh ? "  已决定 \(decided)/\(toDefine)" : "  decided \(decided)/\(toDefine)")
+        let title = Meeting.name(of: meeting.id, in: org).text(language) + "  "
+            + (meeting.heldOn.map { (zh ? "召开于 " : "held ") + $0.description } ?? (zh ? "待召开" : "planned"))
+            + (toDefine == 0 ? "" : zh ? "  待界定 \(toDefine) 项，已决定 \(decided) 项" : "  \(decided) of \(toDefine) to define decided")
         grid.write(title, x: x + 1, y: layout.contentTop, style: Style(bold: true), limit: width - 1)
         let items = ListTable(
             columns: [.init(title: "", width: 1), .init(title: zh ? "议题" : "Purpose", width: zh ? 8 : 12), .init(title: zh ? "编号" : "ID", width: 11),
@@ -163,7 +164,8 @@ extension MeetingsPane: Pane {
         guard let meeting = state.meetings.meeting else { return zh ? "没有会议" : "no meetings" }
         let define = meeting.items.filter { $0.purpose == .define }
         let decided = define.filter { $0.decision != nil }.count
-        return zh ? "\(meeting.id) · 议题 \(meeting.items.count) · 已决定 \(decided)/\(define.count)"
-            : "\(meeting.id) · \(meeting.items.count) items · decided \(decided)/\(define.count)"
+        let unit = state.tree.first { $0.unit.id == meeting.unitID }?.unit.name ?? ""
+        return zh ? "\(meeting.month) \(unit)三方会议 · 议题 \(meeting.items.count) 项" + (define.isEmpty ? "" : " · 已决定 \(decided)/\(define.count)")
+            : "\(unit) meeting of \(meeting.month) · \(English.count(meeting.items.count, "item"))" + (define.isEmpty ? "" : " · \(decided) of \(define.count) decided")
     }
 }

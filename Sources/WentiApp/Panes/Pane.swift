@@ -32,6 +32,7 @@ extension AppTab {
         case .feedback: FeedbackPane.self
         case .practices: PracticesPane.self
         case .dashboard: DashboardPane.self
+        case .finding: FindingPane.self
         }
     }
 }

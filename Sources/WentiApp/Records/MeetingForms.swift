@@ -70,11 +70,12 @@ enum MeetingForms {
     }
 
     /// What `C` asks before anything is applied: how many decisions, how many deferred.
-    static func confirmQuestion(_ meeting: Meeting, _ language: Language) -> String {
+    static func confirmQuestion(_ meeting: Meeting, _ language: Language, org: Organisation) -> String {
         let decided = meeting.decided.count
         let deferred = meeting.deferred.count
-        return language == .zh ? "确认 \(meeting.id) 纪要：执行 \(decided) 项决定，暂缓 \(deferred) 项？"
-            : "Confirm \(meeting.id): apply \(decided) decisions, defer \(deferred)?"
+        let name = Meeting.name(of: meeting.id, in: org).text(language)
+        return language == .zh ? "确认 \(name)纪要：执行 \(decided) 项决定，暂缓 \(deferred) 项？"
+            : "Confirm the minutes of the \(name): apply \(English.count(decided, "decision")), defer \(deferred)?"
     }
 
     /// Checks one field: names that must be a person or a unit, a date that must parse.

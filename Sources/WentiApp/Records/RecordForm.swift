@@ -27,6 +27,10 @@ public enum RecordForm: Sendable, Equatable {
     case applyPractice(String)
     /// Opening a sealed reporter identity: the reason and the passphrase.
     case openIdentity(ConcernCode)
+    /// A leader's visit, recorded after it happened.
+    case visit
+    /// How many visits each leader owes per month.
+    case visitQuota
 
     /// Whether writing it changes concerns without leaving an undo of its own (minutes carry
     /// out decisions): then the last triage action is no longer the latest step to undo. A
@@ -34,7 +38,7 @@ public enum RecordForm: Sendable, Equatable {
     var changesConcerns: Bool {
         switch self {
         case .minutes: true
-        case .decision, .issueNotice, .chase, .export, .practice, .applyPractice, .openIdentity: false
+        case .decision, .issueNotice, .chase, .export, .practice, .applyPractice, .openIdentity, .visit, .visitQuota: false
         }
     }
 
@@ -51,6 +55,8 @@ public enum RecordForm: Sendable, Equatable {
         case .practice(let code): LocalizedText(zh: "写成实践条目 · \(code)", en: "Write up as a practice entry · \(code)")
         case .applyPractice(let id): LocalizedText(zh: "把 \(id) 应用到批次", en: "Apply \(id) to a batch")
         case .openIdentity(let code): LocalizedText(zh: "查看匿名反映人身份 · \(code)（记入审计）", en: "Open the sealed identity · \(code) (audited)")
+        case .visit: LocalizedText(zh: "记录领导走访", en: "Record a leader's visit")
+        case .visitQuota: LocalizedText(zh: "领导走访定额", en: "The leaders' visit quota")
         }
     }
 }

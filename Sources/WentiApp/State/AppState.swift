@@ -49,6 +49,7 @@ public struct AppState: Sendable {
     public var feedbackQueue = FeedbackQueueState()
     public var practices = PracticesState()
     public var dashboard = DashboardState()
+    public var finding = FindingState()
     public var focus: Focus = .table
     public var tree: [Session.LibraryRow] = []
     /// The meetings that have sat: a concern linked only to these (decided or deferred
@@ -68,6 +69,14 @@ public struct AppState: Sendable {
     /// entries written from cases like it: one case teaches the next.
     public var detailSimilar: [ConcernSummary] = []
     public var detailPractices: [PracticeEntry] = []
+    /// The step the method asks for next on the selected concern, and who may take it.
+    public var detailAdvice: NextStep.Advice?
+    /// The supervision notices and the meetings of each concern (read with the pane).
+    public var recordsAround = Session.RecordsAround()
+    /// How many lines of the detail are scrolled off its top (the detail keys move it).
+    public var detailScroll = 0
+    /// The concern whose detail `detailScroll` belongs to.
+    public var detailCode: ConcernCode?
     /// The details last read, so that moving back and forth over the same rows reads nothing:
     /// a concern with a 1 MB description cost a 1 MB read and decode on every visit. Emptied
     /// whenever the pane is read again (anything may have changed), and checked against the
@@ -146,6 +155,11 @@ public final class AppEnvironment {
         self.assessmentWeights = assessmentWeights
         self.keyFolder = keyFolder
         self.passphraseHint = passphraseHint
+    }
+
+    /// The session again with the workspace as stored now (after a visit was recorded).
+    public func refreshSession() async throws {
+        session = try await session.refreshed()
     }
 
     /// Looks as `person` sees from now on (read-only), or back as oneself.

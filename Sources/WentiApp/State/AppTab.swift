@@ -2,7 +2,7 @@ import WentiCore
 
 /// The panes, one per tab, in the order of their number keys.
 public enum AppTab: Int, Sendable, CaseIterable, Hashable {
-    case libraries = 1, meetings, supervision, feedback, practices, dashboard
+    case libraries = 1, meetings, supervision, feedback, practices, dashboard, finding
 
     public static let everywhere = Set(allCases)
 
@@ -14,6 +14,7 @@ public enum AppTab: Int, Sendable, CaseIterable, Hashable {
         case .feedback: LocalizedText(zh: "反馈", en: "Feedback")
         case .practices: LocalizedText(zh: "实践库", en: "Practices")
         case .dashboard: LocalizedText(zh: "统计", en: "Dashboard")
+        case .finding: LocalizedText(zh: "发现来源", en: "Finding")
         }
     }
 }

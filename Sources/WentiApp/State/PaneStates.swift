@@ -120,3 +120,53 @@ public struct DashboardState: Sendable, Equatable {
         return quarter ? Period(quarterOf: month) : Period(month: month)
     }
 }
+
+/// The finding sources (发现来源): leaders' visits, each leader's month against the quota,
+/// and the rewarded campaigns with their reward ledgers.
+public struct FindingState: Sendable, Equatable {
+    public enum Section: Int, Sendable, CaseIterable {
+        case visits, quota, campaigns
+
+        var title: LocalizedText {
+            switch self {
+            case .visits: LocalizedText(zh: "领导走访", en: "Visits")
+            case .quota: LocalizedText(zh: "走访定额", en: "Quota")
+            case .campaigns: LocalizedText(zh: "有奖征集", en: "Campaigns")
+            }
+        }
+    }
+    public enum Focus: Sendable, Equatable { case sections, rows }
+
+    public var section: Section = .visits
+    public var focus: Focus = .rows
+    /// Every visit, the latest first.
+    public var visits: [LeaderVisit] = []
+    public var selectedVisit = 0
+    /// The concerns the selected visit brought in (those the viewer sees), and how many.
+    public var visitConcerns: [ConcernSummary] = []
+    public var visitConcernsTotal = 0
+    /// The month the quota is shown for (today's month until moved).
+    public var month: YearMonth?
+    public var quota = VisitQuota.standard
+    public var standings: [VisitQuota.Standing] = []
+    public var selectedLeader = 0
+    public var campaigns: [Campaign] = []
+    public var selectedCampaign = 0
+    /// The selected campaign's concerns and who earned what.
+    public var ledger: RewardLedger?
+    /// How many lines of the detail under the table are scrolled off its top.
+    public var detailScroll = 0
+
+    public var visit: LeaderVisit? { visits.indices.contains(selectedVisit) ? visits[selectedVisit] : nil }
+    public var campaign: Campaign? { campaigns.indices.contains(selectedCampaign) ? campaigns[selectedCampaign] : nil }
+    public var standing: VisitQuota.Standing? { standings.indices.contains(selectedLeader) ? standings[selectedLeader] : nil }
+
+    /// The concern source the selection names (a visit, or a campaign), if any.
+    public var source: ConcernSource? {
+        switch section {
+        case .visits: visit.map { ConcernSource(kind: .leaderVisit, id: $0.id) }
+        case .campaigns: campaign.map { ConcernSource(kind: .campaign, id: $0.id) }
+        case .quota: nil
+        }
+    }
+}

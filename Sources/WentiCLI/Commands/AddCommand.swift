@@ -17,7 +17,7 @@ struct AddCommand: AsyncParsableCommand {
     @Option(help: "Read the description from this file (UTF-8 or GB18030), or from standard input with -.") var descriptionFile: String?
     @Option(help: "Category id or name, e.g. team-burden or 班组负担.") var category: String
     @Option(help: "Channel: \(Channel.allCases.map(\.rawValue).joined(separator: ", ")).") var channel: String
-    @Option(help: "The campaign or leader's visit it came from (for rewarded-campaign and leader-visit).") var source: String?
+    @Option(help: "The campaign (its name) or leader's visit (leader, unit or day, e.g. \"周建国 2026-10-09\") it came from, for rewarded-campaign and leader-visit; wenti visit list and wenti campaign list show them.") var source: String?
     @Option(help: "Unit id or name whose library takes it, e.g. t-bdyw or 变电运维班.") var unit: String
     @Option(help: "Reporter's name or person id.") var reporter: String?
     @Flag(help: "The reporter stays anonymous.") var anonymous = false
@@ -48,7 +48,9 @@ struct AddCommand: AsyncParsableCommand {
             let new = NewConcern(
                 title: title, description: description,
                 categoryID: try Parse.category(category, in: workspace, option: "--category"),
-                channel: channel, source: source.flatMap { id in channel.sourceKind.map { ConcernSource(kind: $0, id: id) } },
+                channel: channel, source: source.flatMap { text in
+                    channel.sourceKind.map { workspace.resolveSource(text, kind: $0) ?? ConcernSource(kind: $0, id: text) }
+                },
                 finderID: try finder.map { try Parse.person($0, in: workspace, option: "--finder") } ?? actor.id,
                 reporter: reporterValue, involvedPeople: involved,
                 unitID: try Parse.unit(unit, in: workspace, option: "--unit").id)

@@ -23,7 +23,9 @@ struct ShowCommand: AsyncParsableCommand {
                 encoder.dateEncodingStrategy = .iso8601
                 PrintedOutput.exact(String(decoding: try encoder.encode(concern), as: UTF8.self), language: options.language)
             } else {
-                emit(ConcernDetail.render(concern, workspace: session.workspace, language: options.language, today: session.today()))
+                let advice = NextStep.advice(for: concern, viewer: session.viewer, organisation: session.organisation)
+                emit(ConcernDetail.render(concern, workspace: session.workspace, language: options.language, today: session.today(),
+                                          records: try await session.recordsAround(), advice: advice))
             }
         }
     }
@@ -44,14 +46,16 @@ struct LogCommand: AsyncParsableCommand {
             let formatter = ISO8601DateFormatter()
             formatter.timeZone = .current
             formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+            // Every value in words (`ChangeWords`): names for ids, labels for stored values.
+            let words = session.workspace.changeWords
             var lines: [String] = []
             for entry in try await session.log(code) {
                 let who = entry.actorID == AccessPolicy.anonymousActor ? (options.language == .zh ? "匿名" : "anonymous")
-                    : org.person(entry.actorID)?.name ?? entry.actorID.rawValue
-                let action = ConcernAction(rawValue: entry.action)?.label.text(options.language) ?? entry.action
+                    : org.person(entry.actorID)?.name ?? "?"
+                let action = ChangeWords.actionName(entry.action).text(options.language)
                 lines.append("\(formatter.string(from: entry.at))  \(who)  \(action)")
                 for change in entry.changes {
-                    lines.append("    \(change.field): \(change.old.isEmpty ? "∅" : change.old) → \(change.new.isEmpty ? "∅" : change.new)")
+                    lines.append("    " + words.describe(change, options.language))
                 }
             }
             emit(TextSanitizer.clean(lines.joined(separator: "\n"), mode: .multiLine))

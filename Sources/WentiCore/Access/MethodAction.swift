@@ -22,6 +22,9 @@ public enum MethodAction: String, Sendable, CaseIterable, Codable, Labelled {
     // MARK: Practices
     case practiceWrite = "practice-write"
     case practiceApply = "practice-apply"
+    // MARK: Finding sources
+    /// Recording a leader's visit (领导走访) and the leaders' monthly quota.
+    case visitLog = "visit-log"
     // MARK: Figures and documents
     case bulletin, assessment, figures
     // MARK: Administration
@@ -67,6 +70,7 @@ public enum MethodAction: String, Sendable, CaseIterable, Codable, Labelled {
         case .meetingConfirm: LocalizedText(zh: "确认会议纪要", en: "confirm the minutes")
         case .practiceWrite: LocalizedText(zh: "撰写实践条目", en: "write a practice entry")
         case .practiceApply: LocalizedText(zh: "应用实践条目", en: "apply a practice entry")
+        case .visitLog: LocalizedText(zh: "记录领导走访", en: "record a leader's visit")
         case .bulletin: LocalizedText(zh: "编制督办简报", en: "produce the bulletin")
         case .assessment: LocalizedText(zh: "查看考核排名", en: "see the assessment")
         case .figures: LocalizedText(zh: "查看统计", en: "see the figures")

@@ -69,6 +69,8 @@ public enum Permissions {
             .noticeAcknowledge: addressee, .noticeReport: addressee, .noticeAnswer: addressee,
             .meetingPrepare: steer, .meetingDecide: steer, .meetingConfirm: steer,
             .practiceWrite: steer, .practiceApply: steer,
+            // The method's records of where concerns come from are political-work staff's.
+            .visitLog: methodOnly,
             .bulletin: look, .figures: look,
             .assessment: [pw: [.company], cl: [.company], dh: [.managed]],
             .people: methodOnly, .openSealedIdentity: methodOnly, .viewAs: methodOnly,
@@ -85,6 +87,14 @@ public enum Permissions {
         let reaches = reaches(person.role, action)
         if reaches.contains(where: { covers($0, person, target, organisation) }) { return nil }
         return Refusal(person: person, action: action, target: describe(target, organisation), grants: grants(for: action))
+    }
+
+    /// Everyone who may take `action` on `target`, library owners before political-work staff
+    /// (so that "who will" names the people nearest the concern first), then by name.
+    public static func people(whoMay action: MethodAction, on target: PermissionTarget, in organisation: Organisation) -> [Person] {
+        let order: [Role] = [.staff, .teamLeader, .departmentHead, .companyLeader, .politicalWork]
+        return organisation.people.values.filter { refusal($0, action, on: target, in: organisation) == nil }
+            .sorted { (order.firstIndex(of: $0.role)!, $0.name, $0.id) < (order.firstIndex(of: $1.role)!, $1.name, $1.id) }
     }
 
     /// The units whose figures `person` may look at for `action` (figures, bulletin,

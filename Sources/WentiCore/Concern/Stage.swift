@@ -35,4 +35,22 @@ public enum Stage: String, Sendable, CaseIterable, Codable, Labelled {
         case .watch: LocalizedText(zh: "观察中", en: "watch")
         }
     }
+
+    /// The stage as a sentence says a concern is in it: "a concern that is being solved".
+    public var condition: LocalizedText {
+        switch self {
+        case .found: LocalizedText(zh: "刚发现", en: "just found")
+        case .analysing: LocalizedText(zh: "分析中", en: "being analysed")
+        case .defined: LocalizedText(zh: "已界定", en: "defined")
+        case .solving: LocalizedText(zh: "解决中", en: "being solved")
+        case .awaitingFeedback: LocalizedText(zh: "待反馈", en: "awaiting feedback")
+        case .closed: LocalizedText(zh: "已办结", en: "closed")
+        case .referred: LocalizedText(zh: "已转办", en: "referred")
+        case .watch: LocalizedText(zh: "观察中", en: "on the watch list")
+        }
+    }
+
+    /// Taken into handling by a library (受理): defined or further on, not referred away.
+    /// The figures' "accepted" and a campaign's reward both count by this.
+    public var isAccepted: Bool { ![.found, .analysing, .referred].contains(self) }
 }

@@ -79,3 +79,106 @@ public struct VisitQuota: Sendable, Hashable, Codable {
             .sorted { $0.leaderID < $1.leaderID }
     }
 }
+
+/// Why a leader's visit cannot be recorded as written.
+public enum FindingError: Error, Sendable, Equatable, Labelled {
+    case notALeader(String)
+    case unknownUnit(UnitID)
+    case visitInFuture(Day, today: Day)
+    case findingsRequired
+    case quotaNotPositive(Int)
+
+    public var label: LocalizedText {
+        switch self {
+        case .notALeader(let name):
+            LocalizedText(zh: "\(name) 不是公司领导或部门负责人：领导走访由他们完成", en: "\(name) is not a company leader or department head: leaders' visits are theirs")
+        case .unknownUnit(let id):
+            LocalizedText(zh: "没有单位 \(id)", en: "no unit \(id)")
+        case .visitInFuture(let day, let today):
+            LocalizedText(zh: "\(day) 还没到（今天 \(today)）", en: "\(day) has not come (today: \(today))")
+        case .findingsRequired:
+            LocalizedText(zh: "须写明走访中发现了什么", en: "write down what the visit found")
+        case .quotaNotPositive(let n):
+            LocalizedText(zh: "每月走访次数须至少为 1，现为 \(n)", en: "visits per month must be at least 1, got \(n)")
+        }
+    }
+}
+
+extension LeaderVisit {
+    /// The leaders whose visits the method counts (领导干部): company leaders and department heads.
+    public static let leaderRoles: Set<Role> = [.companyLeader, .departmentHead]
+
+    /// Checks a visit before it is recorded: a leader's, to a unit of the organisation, on a
+    /// day that has come, with what it found.
+    public func validate(in organisation: Organisation, today: Day) throws(FindingError) {
+        guard let leader = organisation.person(leaderID), Self.leaderRoles.contains(leader.role) else {
+            throw .notALeader(organisation.person(leaderID)?.name ?? leaderID.rawValue)
+        }
+        guard organisation.unit(unitID) != nil else { throw .unknownUnit(unitID) }
+        guard on <= today else { throw .visitInFuture(on, today: today) }
+        guard !findings.isBlank else { throw .findingsRequired }
+    }
+}
+
+extension VisitQuota {
+    /// The standard quota where an organisation set none: one visit a month.
+    public static let standard = VisitQuota(visitsPerMonth: 1)
+
+    /// One leader's month: visits made and owed.
+    public struct Standing: Sendable, Hashable {
+        public var leaderID: PersonID
+        public var made: Int
+        public var owed: Int
+        public var isBehind: Bool { made < owed }
+    }
+
+    /// Every leader (company leaders and department heads) with the visits they made in
+    /// `month`: those behind first, then by how many they made.
+    public func standings(leaders: [Person], visits: [LeaderVisit], month: YearMonth) -> [Standing] {
+        let made = Dictionary(grouping: visits.filter { month.contains($0.on) }, by: \.leaderID).mapValues(\.count)
+        let roleOrder: [Role] = [.companyLeader, .departmentHead]
+        return leaders.filter { LeaderVisit.leaderRoles.contains($0.role) }
+            .sorted { (roleOrder.firstIndex(of: $0.role)!, $0.id) < (roleOrder.firstIndex(of: $1.role)!, $1.id) }
+            .map { Standing(leaderID: $0.id, made: made[$0.id] ?? 0, owed: visitsPerMonth) }
+    }
+}
+
+extension Campaign {
+    /// Whether a day falls in the campaign's period.
+    public func runs(on day: Day) -> Bool { startsOn <= day && day <= endsOn }
+}
+
+/// The reward ledger of a rewarded campaign (问题有奖征集): who earned the campaign's reward,
+/// for which concern. A report earns it once its concern is accepted (受理, `Stage.isAccepted`),
+/// the same rule the figures count by; a concern still being analysed or referred away earns
+/// nothing yet.
+public struct RewardLedger: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var code: ConcernCode
+        public var title: String
+        public var stage: Stage
+        /// Who reported it: their name, or nil for an anonymous reporter (the reward waits
+        /// for them to come forward; their identity stays sealed).
+        public var reporter: String?
+        public var earned: Bool
+    }
+
+    public var campaign: Campaign
+    /// Every concern the campaign brought in, oldest first.
+    public var entries: [Entry]
+
+    public init(campaign: Campaign, concerns: [Concern]) {
+        self.campaign = campaign
+        entries = concerns.filter { $0.source == ConcernSource(kind: .campaign, id: campaign.id) }
+            .sorted { $0.code < $1.code }
+            .map { concern in
+                let reporter: String? = switch concern.reporter {
+                case .named(let name, _): name.isBlank ? nil : name
+                case .anonymous: nil
+                }
+                return Entry(code: concern.code, title: concern.title, stage: concern.stage, reporter: reporter, earned: concern.stage.isAccepted)
+            }
+    }
+
+    public var earned: [Entry] { entries.filter(\.earned) }
+}

@@ -112,7 +112,7 @@ public struct ConcernFact: Sendable, Hashable {
     }
 
     /// Taken into handling by a library: defined (or beyond), not referred away.
-    public var isAccepted: Bool { ![.found, .analysing, .referred].contains(stage) }
+    public var isAccepted: Bool { stage.isAccepted }
 
     /// Answered: taken into handling, or referred with an explanation to the person.
     public var isAnswered: Bool { isAccepted || stage == .referred }

@@ -34,3 +34,10 @@ public struct LocalizedText: Sendable, Hashable, Codable {
 public protocol Labelled {
     var label: LocalizedText { get }
 }
+
+/// English counts with their nouns: "1 visit", "3 visits" (never "1 visits").
+public enum English {
+    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        n == 1 ? "1 \(noun)" : "\(n) \(plural ?? noun + "s")"
+    }
+}

@@ -41,4 +41,39 @@ public enum NextStep {
         case .closed: return nil
         }
     }
+
+    /// The next step as one person is told it: the step, and when they may not take it
+    /// themselves, who will (an employee is never told "next: grade" as if it were theirs).
+    public struct Advice: Sendable, Equatable {
+        public var step: ConcernAction
+        /// Empty when `viewer` may take the step; else the people who may, nearest first.
+        public var takenBy: [Person]
+
+        public var isTheViewers: Bool { takenBy.isEmpty }
+
+        /// "郑国强（部门负责人）、李强（班组长）或政工人员": who will take the step.
+        public var whoWill: LocalizedText {
+            let named = takenBy.filter { $0.role != .politicalWork }.prefix(3)
+            let staff = takenBy.contains { $0.role == .politicalWork }
+            let zhNames = named.map(\.nameWithRole.zh)
+            let enNames = named.map(\.nameWithRole.en)
+            let zh = (zhNames + (staff ? ["政工人员"] : [])).enumerated().map { index, name in
+                index == 0 ? name : (index == zhNames.count + (staff ? 1 : 0) - 1 ? "或" : "、") + name
+            }.joined()
+            let enParts = enNames + (staff ? ["political-work staff"] : [])
+            let en = enParts.count <= 1 ? enParts.joined() : enParts.dropLast().joined(separator: ", ") + " or " + enParts.last!
+            return LocalizedText(zh: zh, en: en)
+        }
+    }
+
+    /// The step the method asks for next and whether `viewer` may take it (the permission
+    /// table decides, as it will when they try); nil for a closed concern.
+    public static func advice(for concern: Concern, viewer: Person, organisation: Organisation) -> Advice? {
+        guard let step = next(for: concern) else { return nil }
+        let action = step.methodAction
+        if Permissions.refusal(viewer, action, on: .concern(concern), in: organisation) == nil {
+            return Advice(step: step, takenBy: [])
+        }
+        return Advice(step: step, takenBy: Permissions.people(whoMay: action, on: .concern(concern), in: organisation))
+    }
 }

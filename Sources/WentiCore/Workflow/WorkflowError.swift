@@ -46,7 +46,7 @@ public enum WorkflowError: Error, Equatable, Sendable, Labelled {
         switch self {
         case .illegalInStage(let action, let stage):
             LocalizedText(zh: "问题处于“\(stage.label.zh)”阶段，不能\(action.label.zh)",
-                          en: "cannot \(action.label.en) a concern in stage \(stage.label.en)")
+                          en: "cannot \(action.label.en) a concern that is \(stage.condition.en)")
         case .missingForSolving(let missing):
             LocalizedText(zh: "开始解决前须有" + missing.map(\.label.zh).joined(separator: "、"),
                           en: "cannot start solving without " + missing.map(\.label.en).joined(separator: ", "))

@@ -1557,6 +1557,9 @@ deadline-days:
   general: 60
 # Budding concerns have no deadline: they are reviewed every so many days instead.
 budding-review-days: 30
+# Leaders' visits (六融入, 硬约束): how many visits each company leader and department head
+# owes per month. The finding pane shows who is behind.
+leader-visits-per-month: 1
 """# + "\n",
         "records.yaml": #"""
 # The records around the concerns: monthly tri-party meetings, supervision notices, and

@@ -42,10 +42,13 @@ struct CategoriesFile: Decodable {
 struct PolicyFile: Decodable {
     var deadlineDays: [String: Int]
     var buddingReviewDays: Int
+    /// Visits each company leader and department head owes per month (one when not given).
+    var leaderVisitsPerMonth: Int?
 
     enum CodingKeys: String, CodingKey {
         case deadlineDays = "deadline-days"
         case buddingReviewDays = "budding-review-days"
+        case leaderVisitsPerMonth = "leader-visits-per-month"
     }
 }
 

@@ -65,7 +65,11 @@ public struct SeedLoader {
             throw SeedError(file: "sources.yaml", place: "visits[\(index)]",
                             problem: LocalizedText(zh: "走访的领导或单位不存在", en: "unknown leader or unit in visit \(visit.id)"))
         }
-        return Workspace(organisation: organisation, categories: categories, policy: policy, campaigns: campaigns, visits: visits)
+        let quota = VisitQuota(visitsPerMonth: policyFile.leaderVisitsPerMonth ?? VisitQuota.standard.visitsPerMonth)
+        guard quota.visitsPerMonth >= 1 else {
+            throw SeedError(file: "policy.yaml", place: "leader-visits-per-month", problem: FindingError.quotaNotPositive(quota.visitsPerMonth).label)
+        }
+        return Workspace(organisation: organisation, categories: categories, policy: policy, campaigns: campaigns, visits: visits, visitQuota: quota)
     }
 
     /// The person who creates the workspace (`creator:` in organisation.yaml), else the first

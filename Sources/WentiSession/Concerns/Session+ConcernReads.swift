@@ -105,3 +105,36 @@ extension Session {
     /// The change token of the store (see `WorkspaceStore.changeToken`).
     public func changeToken() async throws -> ChangeToken { try await store.changeToken() }
 }
+
+/// The records around concerns that a concern's detail names: its supervision notices and
+/// the meetings whose agenda it was on.
+extension Session {
+    public struct RecordsAround: Sendable, Equatable {
+        public var notices: [ConcernCode: [SupervisionNotice]] = [:]
+        public var meetings: [ConcernCode: [Meeting]] = [:]
+        /// The meetings that have sat (see `Session.held`).
+        public var held: Set<String> = []
+
+        public init() {}
+
+        /// The notices of one concern, the latest first.
+        public func notices(of code: ConcernCode) -> [SupervisionNotice] { notices[code] ?? [] }
+        /// The meetings one concern was on, the latest month first.
+        public func meetings(of code: ConcernCode) -> [Meeting] { meetings[code] ?? [] }
+    }
+
+    /// Every notice and every meeting, indexed by the concerns they name: two reads for the
+    /// whole pane, so that moving from concern to concern reads none. Only what is indexed
+    /// under a concern the viewer reads is ever shown (the detail shows one such concern).
+    public func recordsAround() async throws -> RecordsAround {
+        var records = RecordsAround()
+        for notice in try await store.notices() { records.notices[notice.concern, default: []].append(notice) }
+        for code in records.notices.keys { records.notices[code]?.sort { ($0.issuedOn, $0.id) > ($1.issuedOn, $1.id) } }
+        let meetings = try await store.meetings()
+        records.held = Self.held(meetings)
+        for meeting in meetings.sorted(by: { ($0.month, $0.id) > ($1.month, $1.id) }) {
+            for code in Set(meeting.items.map(\.concern)) { records.meetings[code, default: []].append(meeting) }
+        }
+        return records
+    }
+}

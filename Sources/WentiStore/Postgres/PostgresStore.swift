@@ -140,7 +140,7 @@ public final class PostgresStore: WorkspaceStore {
                 ("categories", String(decoding: try encoder.encode(workspace.categories), as: UTF8.self)),
                 ("policy", String(decoding: try encoder.encode(workspace.policy), as: UTF8.self)),
                 ("campaigns", String(decoding: try encoder.encode(workspace.campaigns), as: UTF8.self)),
-                ("visits", String(decoding: try encoder.encode(workspace.visits), as: UTF8.self)),
+                ("visit-quota", String(decoding: try encoder.encode(workspace.visitQuota), as: UTF8.self)),
             ]
         } catch {
             throw .database("encoding the workspace")
@@ -165,6 +165,8 @@ public final class PostgresStore: WorkspaceStore {
         for (key, value) in settings {
             try await db.run("INSERT INTO wenti.setting VALUES (\(key), \(value)::jsonb)", logger: self.logger)
         }
+        // Each visit is a record of its own (migration v2), not part of a setting.
+        try await writeVisits(db, workspace.visits)
     }
 
     /// Links a database role to a person. On the server that is the administrator's step
@@ -240,7 +242,18 @@ public final class PostgresStore: WorkspaceStore {
         }
         return Workspace(organisation: try Organisation(units: units, people: people), categories: try setting("categories", [Category].self),
                          policy: try setting("policy", GradePolicy.self), campaigns: try setting("campaigns", [Campaign].self),
-                         visits: try setting("visits", [LeaderVisit].self))
+                         visits: try await loadVisits(db, logger: logger),
+                         visitQuota: settings["visit-quota"] == nil ? .standard : try setting("visit-quota", VisitQuota.self))
+    }
+
+    /// Changes the cached workspace, if one was read, to what was just written.
+    func updateCachedWorkspace(_ change: (inout Workspace) -> Void) {
+        cachedWorkspace.withLock { cached in
+            if var workspace = cached {
+                change(&workspace)
+                cached = workspace
+            }
+        }
     }
 
     static func stored<T: RawRepresentable>(_ type: T.Type, _ raw: T.RawValue) throws -> T {

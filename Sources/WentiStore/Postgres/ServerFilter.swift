@@ -50,6 +50,11 @@ struct ServerFilter {
             clauses.append("c.due_on BETWEEN \(sql.bind(due.lowerBound.ordinal)) AND \(sql.bind(due.upperBound.ordinal))")
         }
         if let group = query.batchGroup { clauses.append("c.batch_group = \(sql.bind(group))") }
+        if !query.sources.isEmpty {
+            // "kind:id", as the source index (migration v2) holds it.
+            let keys = query.sources.map { "\($0.kind.rawValue):\($0.id)" }.sorted()
+            clauses.append("(c.doc ? 'source' AND \(ServerTables.sourceKey("c.doc")) = ANY (\(sql.bind(keys))))")
+        }
         if let figure = query.figure { addFigure(figure) }
         if let person = query.firstResponsibleID { clauses.append("c.first_responsible_id = \(sql.bind(person.rawValue))") }
         for word in query.words {

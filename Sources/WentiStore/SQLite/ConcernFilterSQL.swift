@@ -54,6 +54,15 @@ struct ConcernFilterSQL: Sendable {
             clauses.append("c.batch_group = ?")
             bind([group])
         }
+        if !query.sources.isEmpty {
+            // Each kind has its own column (and partial index).
+            let campaigns = query.sources.filter { $0.kind == .campaign }.map(\.id).sorted()
+            let visits = query.sources.filter { $0.kind == .leaderVisit }.map(\.id).sorted()
+            var either: [String] = []
+            if !campaigns.isEmpty { either.append("c.campaign_id IN \(Self.placeholders(campaigns.count))") }
+            if !visits.isEmpty { either.append("c.visit_id IN \(Self.placeholders(visits.count))") }
+            add("(" + either.joined(separator: " OR ") + ")", (campaigns + visits).map { $0 as (any DatabaseValueConvertible)? })
+        }
         if let figure = query.figure { addFigure(figure) }
         if let person = query.firstResponsibleID {
             clauses.append("c.first_responsible_id = ?")

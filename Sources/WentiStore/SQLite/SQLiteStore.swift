@@ -201,6 +201,9 @@ public final class SQLiteStore: WorkspaceStore {
                 try db.execute(sql: "INSERT INTO leader_visit VALUES (?,?,?,?,?,?)",
                                arguments: [v.id, v.leaderID.rawValue, v.unitID.rawValue, v.on.ordinal, v.integration.rawValue, v.findings])
             }
+            if workspace.visitQuota != .standard {
+                try db.execute(sql: "INSERT OR REPLACE INTO setting VALUES ('visits-per-month', ?)", arguments: [String(workspace.visitQuota.visitsPerMonth)])
+            }
             try appendAudit(db, actor: installer, action: "install", subject: "workspace", changes: [
                 FieldChange(field: "units", old: "", new: String(workspace.organisation.units.count)),
                 FieldChange(field: "people", old: "", new: String(workspace.organisation.people.count)),
@@ -246,6 +249,16 @@ public final class SQLiteStore: WorkspaceStore {
         }
     }
 
+    /// Changes the cached workspace, if one was read, to what was just written.
+    func updateCachedWorkspace(_ change: (inout Workspace) -> Void) {
+        cachedWorkspace.withLock { cached in
+            if var workspace = cached {
+                change(&workspace)
+                cached = workspace
+            }
+        }
+    }
+
     public func workspace() async throws(StoreError) -> Workspace {
         if let cached = cachedWorkspace.withLock({ $0 }) { return cached }
         let loaded: Workspace = try await read { db in try Self.loadWorkspace(db) }
@@ -283,11 +296,8 @@ public final class SQLiteStore: WorkspaceStore {
             Campaign(id: row["id"], name: row["name"], unitID: row.unit("unit_id"), startsOn: row.day("starts_on"),
                      endsOn: row.day("ends_on"), reward: row["reward"])
         }
-        let visits = try Row.fetchAll(db, sql: "SELECT * FROM leader_visit ORDER BY on_day, id").map { row in
-            LeaderVisit(id: row["id"], leaderID: row.person("leader_id"), unitID: row.unit("unit_id"),
-                        on: row.day("on_day"), integration: try row.value("integration"), findings: row["findings"])
-        }
-        return Workspace(organisation: organisation, categories: categories, policy: policy, campaigns: campaigns, visits: visits)
+        return Workspace(organisation: organisation, categories: categories, policy: policy, campaigns: campaigns,
+                         visits: try loadVisits(db), visitQuota: try loadVisitQuota(db))
     }
 }
 

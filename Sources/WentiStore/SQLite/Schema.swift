@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration("v8-bound-envelopes", migrate: boundEnvelopes)
         migrator.registerMigration("v9-short-words", migrate: ShortWordIndex.migrate)
         migrator.registerMigration("v10-figure-rollup", migrate: FigureRollupTable.migrate)
+        migrator.registerMigration("v11-source-indexes", migrate: sourceIndexes)
         return migrator
     }
 
@@ -45,7 +46,18 @@ enum Schema {
         """)
 
     /// Every secondary index of `concern` a bulk load drops and rebuilds.
-    static var bulkLoadIndexes: [(name: String, create: String)] { concernIndexes + personIndexes + [runningDueIndex] }
+    static var bulkLoadIndexes: [(name: String, create: String)] { concernIndexes + personIndexes + sourceIndexesList + [runningDueIndex] }
+
+    /// The concerns a campaign or a leader's visit brought in (the finding pane lists them,
+    /// the reward ledger reads them): partial, since most concerns came from neither.
+    static let sourceIndexesList: [(name: String, create: String)] = [
+        ("concern_campaign", "CREATE INDEX IF NOT EXISTS concern_campaign ON concern(campaign_id) WHERE campaign_id IS NOT NULL;"),
+        ("concern_visit", "CREATE INDEX IF NOT EXISTS concern_visit ON concern(visit_id) WHERE visit_id IS NOT NULL;"),
+    ]
+
+    private static func sourceIndexes(_ db: Database) throws {
+        try db.execute(sql: sourceIndexesList.map(\.create).joined(separator: "\n"))
+    }
 
     /// Who found or reported a concern: an employee's scope is what they found, reported or
     /// are responsible for (`ConcernScope.person`), looked up by these.

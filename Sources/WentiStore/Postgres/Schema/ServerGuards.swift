@@ -104,29 +104,7 @@ enum ServerGuards {
         -- writes it as it was), and an entry about a record is written with the change it
         -- records: the concern, notice, meeting or practice changed in this same transaction
         -- (its row's xmin is this transaction), so nobody files a step they never took.
-        CREATE FUNCTION wenti.guard_audit() RETURNS trigger LANGUAGE plpgsql
-          SET search_path = pg_catalog, pg_temp
-          AS $$
-          DECLARE
-            now_xid text := (txid_current() % 4294967296)::text;
-            changed boolean;
-          BEGIN
-            NEW.db_user := session_user;
-            IF wenti.is_administrator() THEN RETURN NEW; END IF;
-            IF NEW.actor_id IS DISTINCT FROM wenti.me() THEN
-              RAISE EXCEPTION 'an audit entry names the person who acts' USING ERRCODE = 'WT002';
-            END IF;
-            changed := CASE
-              WHEN NEW.subject ~ '^Q-' THEN EXISTS (SELECT 1 FROM wenti.concern c WHERE c.code = NEW.subject AND c.xmin::text = now_xid)
-              WHEN NEW.subject ~ '^DB-' THEN EXISTS (SELECT 1 FROM wenti.notice n WHERE n.id = NEW.subject AND n.xmin::text = now_xid)
-              WHEN NEW.subject ~ '^HY-' THEN EXISTS (SELECT 1 FROM wenti.meeting m WHERE m.id = NEW.subject AND m.xmin::text = now_xid)
-              WHEN NEW.subject ~ '^SJ-' THEN EXISTS (SELECT 1 FROM wenti.practice p WHERE p.id = NEW.subject AND p.xmin::text = now_xid)
-              ELSE true END;
-            IF NOT changed THEN
-              RAISE EXCEPTION 'an audit entry about % comes with the change it records', NEW.subject USING ERRCODE = 'WT002';
-            END IF;
-            RETURN NEW;
-          END $$;
+        \(guardAudit(visits: false))
 
         -- The other direction, checked at commit: a concern taken in or changed by a person comes
         -- with its audit entry in the same transaction, so an intake or a change made with psql
@@ -144,6 +122,38 @@ enum ServerGuards {
             RETURN NULL;
           END $$;
         """
+
+    /// An audit entry comes with the change it records (v1); from v2 on, a leader's visit too.
+    static func guardAudit(visits: Bool) -> String {
+        """
+        \(visits ? "CREATE OR REPLACE" : "CREATE") FUNCTION wenti.guard_audit() RETURNS trigger LANGUAGE plpgsql
+          SET search_path = pg_catalog, pg_temp
+          AS $$
+          DECLARE
+            now_xid text := (txid_current() % 4294967296)::text;
+            changed boolean;
+          BEGIN
+            NEW.db_user := session_user;
+            IF wenti.is_administrator() THEN RETURN NEW; END IF;
+            IF NEW.actor_id IS DISTINCT FROM wenti.me() THEN
+              RAISE EXCEPTION 'an audit entry names the person who acts' USING ERRCODE = 'WT002';
+            END IF;
+            changed := CASE
+              WHEN NEW.subject ~ '^Q-' THEN EXISTS (SELECT 1 FROM wenti.concern c WHERE c.code = NEW.subject AND c.xmin::text = now_xid)
+              WHEN NEW.subject ~ '^DB-' THEN EXISTS (SELECT 1 FROM wenti.notice n WHERE n.id = NEW.subject AND n.xmin::text = now_xid)
+              WHEN NEW.subject ~ '^HY-' THEN EXISTS (SELECT 1 FROM wenti.meeting m WHERE m.id = NEW.subject AND m.xmin::text = now_xid)
+              WHEN NEW.subject ~ '^SJ-' THEN EXISTS (SELECT 1 FROM wenti.practice p WHERE p.id = NEW.subject AND p.xmin::text = now_xid)
+        \(visits ? visitClause : "")              ELSE true END;
+            IF NOT changed THEN
+              RAISE EXCEPTION 'an audit entry about % comes with the change it records', NEW.subject USING ERRCODE = 'WT002';
+            END IF;
+            RETURN NEW;
+          END $$;
+        """
+    }
+
+    static let visitClause =
+        "              WHEN NEW.subject ~ '^ZF-' THEN EXISTS (SELECT 1 FROM wenti.leader_visit v WHERE v.id = NEW.subject AND v.xmin::text = now_xid)\n"
 
     static let triggers = """
         -- AFTER, because generated columns are not yet computed when BEFORE triggers run; an

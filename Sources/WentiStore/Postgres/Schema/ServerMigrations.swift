@@ -3,6 +3,7 @@
 enum ServerMigrations {
     static let all: [(version: String, sql: String)] = [
         ("v1-shared-workspace", v1),
+        ("v2-leader-visits", v2),
     ]
 
     static var latest: String { all.last!.version }
@@ -21,6 +22,41 @@ enum ServerMigrations {
             ServerSealing.functions, ServerPolicies.counters, ServerPolicies.policies,
             ServerPolicies.grants, ServerRollup.sql,
         ].joined(separator: "\n")
+    }
+
+    /// Leaders' visits as records of their own, written by political-work staff (they were
+    /// one setting, which nobody but an administrator may change); the visit quota, which
+    /// political-work staff set; the index of the concerns each source brought in.
+    private static var v2: String {
+        let role = "(SELECT wenti.my_role())"
+        return """
+            CREATE TABLE wenti.leader_visit (
+              id text PRIMARY KEY CHECK (length(id) > 0),
+              doc jsonb NOT NULL,
+              leader_id text GENERATED ALWAYS AS (doc->>'leaderID') STORED NOT NULL REFERENCES wenti.person(id),
+              unit_id text GENERATED ALWAYS AS (doc->>'unitID') STORED NOT NULL REFERENCES wenti.unit(id),
+              on_day int GENERATED ALWAYS AS (wenti.day(doc->>'on')) STORED NOT NULL,
+              CHECK (doc->>'id' = id),
+              CHECK (doc->>'integration' IN ('grassroots','site','team','staff','customers','projects')),
+              CHECK (length(btrim(coalesce(doc->>'findings', ''))) > 0)
+            );
+            ALTER TABLE wenti.leader_visit ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE wenti.leader_visit FORCE ROW LEVEL SECURITY;
+            CREATE POLICY read_all ON wenti.leader_visit FOR SELECT USING (true);
+            CREATE POLICY visit_log ON wenti.leader_visit FOR INSERT WITH CHECK (\(role) = 'political-work');
+            CREATE POLICY owner_moves ON wenti.leader_visit FOR INSERT TO wenti_owner WITH CHECK (true);
+            GRANT SELECT, INSERT ON wenti.leader_visit TO wenti_person;
+            INSERT INTO wenti.leader_visit (id, doc)
+              SELECT v->>'id', v FROM wenti.setting s, jsonb_array_elements(s.value) v WHERE s.key = 'visits';
+            CREATE POLICY owner_moves ON wenti.setting FOR DELETE TO wenti_owner USING (key = 'visits');
+            DELETE FROM wenti.setting WHERE key = 'visits';
+            CREATE POLICY quota_set ON wenti.setting FOR INSERT WITH CHECK (key = 'visit-quota' AND \(role) = 'political-work');
+            CREATE POLICY quota_change ON wenti.setting FOR UPDATE USING (key = 'visit-quota' AND \(role) = 'political-work')
+              WITH CHECK (key = 'visit-quota' AND \(role) = 'political-work');
+            GRANT INSERT, UPDATE ON wenti.setting TO wenti_person;
+            \(ServerGuards.guardAudit(visits: true))
+            CREATE INDEX concern_source ON wenti.concern ((\(ServerTables.sourceKey("doc")))) WHERE doc ? 'source';
+            """
     }
 
     /// Runs what is missing, each version in its own transaction as the owner role, so that

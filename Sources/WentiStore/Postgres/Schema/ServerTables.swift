@@ -10,6 +10,12 @@ enum ServerTables {
     static let channels = "'go-down-visit','hearing','evaluation-meeting','retiree-briefing','rewarded-campaign','leader-visit','hotline','other'"
     static let roles = "'political-work','company-leader','department-head','team-leader','staff'"
 
+    /// A concern's source as one text, "kind:id" (`ConcernSource`), from its document column:
+    /// the source index and the filter write it alike, so the index is used.
+    static func sourceKey(_ doc: String) -> String {
+        "(\(doc) #>> '{source,kind}') || ':' || (\(doc) #>> '{source,id}')"
+    }
+
     /// Pure functions the generated columns and indexes are built from. IMMUTABLE, because a
     /// generated column or index may only use such functions; each one reads its argument only.
     static let pureFunctions = """
