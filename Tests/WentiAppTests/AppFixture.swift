@@ -21,9 +21,9 @@ final class AppFixture {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         clock = ManualClock(day: Day("2026-09-01")!)
-        store = try SQLiteStore(path: directory.appendingPathComponent("demo.sqlite").path, clock: clock)
-        try await SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
-                                    keyHolders: TestKeys.demoHolders())
+        let path = directory.appendingPathComponent("demo.sqlite").path
+        try Self.copySeeded(to: path, from: try await Self.seeded.value)
+        store = try SQLiteStore(path: path, clock: clock)
         if synthetic > 0 {
             try await store.bulkLoad(SyntheticConcerns(workspace: try store.workspace()).batches(total: synthetic, size: 1000),
                                actor: try store.person(nil), action: "generate")
@@ -48,6 +48,26 @@ final class AppFixture {
     }()
 
     deinit { try? FileManager.default.removeItem(at: directory) }
+
+    /// The seeds replayed once per test process into a file of their own, which every fixture
+    /// copies: a replay costs about a second in a debug build, and the app's tests, which all
+    /// run on the main actor one after another, make over a hundred fixtures.
+    private static let seeded = Task<String, any Error> { @MainActor in
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-app-seeded-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("seeded.sqlite").path
+        let clock = ManualClock(day: Day("2026-09-01")!)
+        let store = try SQLiteStore(path: path, clock: clock)
+        try await SeedReplayer.load(SeedLoader(directory: SeedLocator.builtIn), into: store, clock: clock, creatorLogin: "tester",
+                                    keyHolders: TestKeys.demoHolders())
+        return path
+    }
+
+    private static func copySeeded(to path: String, from template: String) throws {
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: template + suffix) {
+            try FileManager.default.copyItem(atPath: template + suffix, toPath: path + suffix)
+        }
+    }
 
     /// Runs a key script headless and returns the app after it.
     func run(_ script: String, width: Int = 100, height: Int = 30, language: Language = .en) async -> (TerminalApp, HeadlessTerminal) {

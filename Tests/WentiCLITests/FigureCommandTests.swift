@@ -12,34 +12,34 @@ import WentiTestSupport
 struct FigureCommandTests {
     let cli = CommandLineTests()
 
-    @Test func statsInEachFormat() throws {
+    @Test func statsInEachFormat() async throws {
         let db = try cli.temporaryDatabase()
-        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
-        let json = try cli.run(["stats", "--from", "2026-09", "--to", "2026-10", "--by", "tier", "--format", "json", "--db", db])
+        #expect(try await cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        let json = try await cli.run(["stats", "--from", "2026-09", "--to", "2026-10", "--by", "tier", "--format", "json", "--db", db])
         #expect(json.status == 0, "\(json.err)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["key"] as? String } == ["L1", "L2", "L3"])
         let found = rows.compactMap { $0["found"] as? Int }.reduce(0, +)
         // Every seed concern reported in September and October, counted once by its library's tier.
-        let listed = try cli.run(["list", "--db", db, "--format", "json", "--limit", "500"])
+        let listed = try await cli.run(["list", "--db", db, "--format", "json", "--limit", "500"])
         let all = try #require(try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as? [String: Any])
         let reported = (all["concerns"] as? [[String: Any]] ?? []).filter { (($0["reported_on"] as? String) ?? "") < "2026-11" }.count
         #expect(found == reported && found > 0)
-        let csv = try cli.run(["stats", "--month", "2026-10", "--by", "category", "--format", "csv", "--db", db, "--lang", "zh"])
+        let csv = try await cli.run(["stats", "--month", "2026-10", "--by", "category", "--format", "csv", "--db", db, "--lang", "zh"])
         #expect(csv.status == 0 && csv.out.hasPrefix("\u{FEFF}key,category,found,accepted"))
         #expect(csv.out.contains("income-welfare,收入福利,"))
-        let table = try cli.run(["stats", "--month", "2026-10", "--db", db])
+        let table = try await cli.run(["stats", "--month", "2026-10", "--db", db])
         #expect(table.out.hasPrefix("period 2026-10\n") && table.out.contains("江城供电公司"))
-        let wrong = try cli.run(["stats", "--month", "2026-10", "--from", "2026-09", "--db", db])
+        let wrong = try await cli.run(["stats", "--month", "2026-10", "--from", "2026-09", "--db", db])
         #expect(wrong.status == 1 && wrong.err.contains("use either --month or --from/--to"))
-        let by = try cli.run(["stats", "--by", "colour", "--db", db])
+        let by = try await cli.run(["stats", "--by", "colour", "--db", db])
         #expect(by.status != 0 && by.err.contains("colour"))
     }
 
-    @Test func assessmentRanksDepartmentsWithTheWeightsFile() throws {
+    @Test func assessmentRanksDepartmentsWithTheWeightsFile() async throws {
         let db = try cli.temporaryDatabase()
-        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
-        let standard = try cli.run(["assess", "--from", "2026-09", "--to", "2026-10", "--format", "json", "--db", db])
+        #expect(try await cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        let standard = try await cli.run(["assess", "--from", "2026-09", "--to", "2026-10", "--format", "json", "--db", db])
         #expect(standard.status == 0, "\(standard.err)")
         let ranking = try #require(try JSONSerialization.jsonObject(with: Data(standard.out.utf8)) as? [[String: Any]])
         #expect(ranking.count == 6)
@@ -50,16 +50,16 @@ struct FigureCommandTests {
         let weights = (db as NSString).deletingLastPathComponent + "/assessment.toml"
         try "[weights]\nresponse = 0\non-time = 0\nresolution = 0\nsatisfaction = 1\nevery-item-answered = 0\noverdue-penalty = 0\n"
             .write(toFile: weights, atomically: true, encoding: .utf8)
-        let only = try cli.run(["assess", "--from", "2026-09", "--to", "2026-10", "--weights", weights, "--format", "json", "--db", db])
+        let only = try await cli.run(["assess", "--from", "2026-09", "--to", "2026-10", "--weights", weights, "--format", "json", "--db", db])
         let onlyRows = try #require(try JSONSerialization.jsonObject(with: Data(only.out.utf8)) as? [[String: Any]])
         for row in onlyRows {
             guard let score = row["score"] as? Double, let rate = row["satisfaction_rate"] as? Double else { continue }
             #expect(abs(score - rate * 100) < 0.06)
         }
         try "[weights]\nspeed = 1\n".write(toFile: weights, atomically: true, encoding: .utf8)
-        let bad = try cli.run(["assess", "--weights", weights, "--db", db])
+        let bad = try await cli.run(["assess", "--weights", weights, "--db", db])
         #expect(bad.status == 1 && bad.err.contains("weights.speed is not a weight"))
-        let missing = try cli.run(["assess", "--weights", "/nonexistent.toml", "--db", db])
+        let missing = try await cli.run(["assess", "--weights", "/nonexistent.toml", "--db", db])
         #expect(missing.status == 1 && missing.err.contains("/nonexistent.toml"))
     }
 
@@ -69,12 +69,12 @@ struct FigureCommandTests {
 
     /// Issue 14: "the same unit scores 89.3 for one viewer and 88.0 for another". A unit's
     /// figures and score are the organisation's; who looks decides only which rows appear.
-    @Test func aUnitsScoreDoesNotDependOnWhoLooks() throws {
+    @Test func aUnitsScoreDoesNotDependOnWhoLooks() async throws {
         let db = try cli.temporaryDatabase()
-        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        #expect(try await cli.run(["demo", "--no-tui", "--db", db]).status == 0)
         let args = ["assess", "--from", "2026-10", "--to", "2026-11", "--format", "json", "--db", db]
-        let staff = try Self.json(try cli.run(args + ["--as", "zg-zhao"]))
-        let head = try Self.json(try cli.run(args + ["--as", "bz-zheng"]))   // head of 运维检修部 (d-yj)
+        let staff = try Self.json(try await cli.run(args + ["--as", "zg-zhao"]))
+        let head = try Self.json(try await cli.run(args + ["--as", "bz-zheng"]))   // head of 运维检修部 (d-yj)
         #expect(staff.count == 6)
         #expect(head.map { $0["unit_id"] as? String } == ["d-yj"], "a department head looks at the own department only")
         let theirs = try #require(staff.first { $0["unit_id"] as? String == "d-yj" })
@@ -83,8 +83,8 @@ struct FigureCommandTests {
             #expect("\(theirs[key] ?? "nil")" == "\(mine[key] ?? "nil")", "\(key)")
         }
         let stats = ["stats", "--from", "2026-10", "--to", "2026-11", "--format", "json", "--db", db]
-        let staffStats = try Self.json(try cli.run(stats + ["--as", "zg-zhao"]))
-        let headStats = try Self.json(try cli.run(stats + ["--as", "bz-zheng"]))
+        let staffStats = try Self.json(try await cli.run(stats + ["--as", "zg-zhao"]))
+        let headStats = try Self.json(try await cli.run(stats + ["--as", "bz-zheng"]))
         #expect(Set(headStats.compactMap { $0["key"] as? String }) == ["d-yj", "t-bdyw", "t-bdjx", "t-sdyj"])
         for row in headStats {
             let same = try #require(staffStats.first { $0["key"] as? String == row["key"] as? String })
@@ -95,18 +95,18 @@ struct FigureCommandTests {
     /// Issue 14: "`wenti stats --month 2026-12` shows 0 solved and a 100% solve rate": a
     /// return contact this month on a concern solved in November put a resolution rate over
     /// a month that solved nothing.
-    @Test func aRateWithNothingUnderItIsADashOnTheCommandLine() throws {
+    @Test func aRateWithNothingUnderItIsADashOnTheCommandLine() async throws {
         let db = try cli.temporaryDatabase()
-        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
-        let contact = try cli.run(["feedback", "Q-2026-0060", "--contact", "李强", "--effect", "confirmed", "--satisfaction", "satisfied",
+        #expect(try await cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        let contact = try await cli.run(["feedback", "Q-2026-0060", "--contact", "李强", "--effect", "confirmed", "--satisfaction", "satisfied",
                                    "--score", "5", "--db", db, "--as", "zg-zhao"])
         #expect(contact.status == 0, "\(contact.err)")
         // This month (the demo's concerns all lie before it): one return contact, nothing solved.
-        let now = try #require(try Self.json(try cli.run(["stats", "--format", "json", "--db", db])).first { $0["key"] as? String == "co" })
+        let now = try #require(try Self.json(try await cli.run(["stats", "--format", "json", "--db", db])).first { $0["key"] as? String == "co" })
         #expect(now["solved"] as? Int == 0 && now["feedback"] as? Int == 1)
         #expect(now["resolution_rate"] is NSNull, "no resolution rate over a month that solved nothing")
         #expect(now["satisfaction_rate"] as? Double == 1, "the satisfaction rate stands on the feedback, shown beside it")
-        let table = try cli.run(["stats", "--db", db, "--lang", "zh"])
+        let table = try await cli.run(["stats", "--db", db, "--lang", "zh"])
         let company = try #require(table.out.split(separator: "\n").first { $0.hasPrefix("co ") })
         #expect(company.contains("—"))
     }
@@ -117,16 +117,16 @@ struct FigureCommandTests {
     @MainActor
     @Test func oneMonthsFiguresAgreeAcrossDashboardStatsAssessAndBulletin() async throws {
         let db = try cli.temporaryDatabase()
-        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        #expect(try await cli.run(["demo", "--no-tui", "--db", db]).status == 0)
         let month = ["--month", "2026-11", "--db", db, "--lang", "en"]
         typealias Three = [Int]
         func three(_ row: [String: Any]) -> Three { ["found", "solved", "overdue"].map { row[$0] as? Int ?? -1 } }
-        let stats = Dictionary(uniqueKeysWithValues: try Self.json(try cli.run(["stats", "--format", "json"] + month))
+        let stats = Dictionary(uniqueKeysWithValues: try Self.json(try await cli.run(["stats", "--format", "json"] + month))
             .map { ($0["key"] as? String ?? "", three($0)) })
-        let assess = Dictionary(uniqueKeysWithValues: try Self.json(try cli.run(["assess", "--format", "json"] + month))
+        let assess = Dictionary(uniqueKeysWithValues: try Self.json(try await cli.run(["assess", "--format", "json"] + month))
             .map { ($0["unit_id"] as? String ?? "", three($0)) })
         // The bulletin's markdown: the overview row, then one row per department ("| name | found | solved | overdue | …").
-        let bulletin = try cli.run(["bulletin", "--format", "md"] + month)
+        let bulletin = try await cli.run(["bulletin", "--format", "md"] + month)
         #expect(bulletin.status == 0, "\(bulletin.err)")
         let lines = bulletin.out.components(separatedBy: "\n")
         let overview = try #require(lines.firstIndex { $0.hasPrefix("|---") }.map { lines[$0 + 1] })
@@ -167,7 +167,7 @@ struct FigureCommandTests {
     @MainActor
     @Test func everyFigureOpensAsManyConcernsAsItCounts() async throws {
         let db = try cli.temporaryDatabase()
-        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        #expect(try await cli.run(["demo", "--no-tui", "--db", db]).status == 0)
         let store = try SQLiteStore(path: db, create: false)
         let data = try await store.session(as: "zg-zhao")
         let facts = try await store.facts(ConcernQuery(), viewer: "zg-zhao")   // political work: every concern

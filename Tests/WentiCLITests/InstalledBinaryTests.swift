@@ -19,7 +19,7 @@ struct InstalledBinaryTests {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
-    @Test func theCopiedBinaryRunsTheDemoAndDocumentsFromAnEmptyFolder() throws {
+    @Test func theCopiedBinaryRunsTheDemoAndDocumentsFromAnEmptyFolder() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenti-installed-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
@@ -28,18 +28,21 @@ struct InstalledBinaryTests {
         // Hide the repository (seeds, templates, sources) in a private mount namespace, when
         // this machine allows one; else say that the check is the weaker one.
         let unshare = OfficeCommandTests.tool("unshare")
-        let hidden = try unshare.map { try OfficeCommandTests.run($0, ["--mount", "--propagation", "private", "sh", "-c",
-                                                                       "mount --bind \(folder)/empty \(Self.repository) && test ! -e \(Self.repository)/seeds"]).status == 0 } ?? false
+        var hidden = false
+        if let unshare {
+            hidden = try await OfficeCommandTests.run(unshare, ["--mount", "--propagation", "private", "sh", "-c",
+                                                                "mount --bind \(folder)/empty \(Self.repository) && test ! -e \(Self.repository)/seeds"]).status == 0
+        }
         if !hidden { print("InstalledBinaryTests: cannot hide the repository here (no unshare --mount); the binary runs beside it") }
         for command in Self.commands {
             let arguments = command.map { $0.replacingOccurrences(of: "$DB", with: folder + "/w.sqlite").replacingOccurrences(of: "$OUT", with: folder) }
             let result: (status: Int32, out: String)
             if hidden, let unshare {
-                result = try OfficeCommandTests.run(unshare, ["--mount", "--propagation", "private", "sh", "-c",
+                result = try await OfficeCommandTests.run(unshare, ["--mount", "--propagation", "private", "sh", "-c",
                                                               "mount --bind \"$0\" \"$1\" && shift && exec \"$@\"",
                                                               folder + "/empty", Self.repository, binary] + arguments, directory: folder + "/empty")
             } else {
-                result = try OfficeCommandTests.run(binary, arguments, directory: folder + "/empty")
+                result = try await OfficeCommandTests.run(binary, arguments, directory: folder + "/empty")
             }
             #expect(result.status == 0, "wenti \(arguments.joined(separator: " ")): \(result.out)")
         }
@@ -48,12 +51,12 @@ struct InstalledBinaryTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/empty").isEmpty, "nothing written into the working folder")
     }
 
-    @Test func completionScriptsAndTheManualComeFromTheCommands() throws {
+    @Test func completionScriptsAndTheManualComeFromTheCommands() async throws {
         for shell in ["bash", "zsh", "fish"] {
-            let script = try CommandLineTests().run(["--generate-completion-script", shell])
+            let script = try await CommandLineTests().run(["--generate-completion-script", shell])
             #expect(script.status == 0 && script.out.contains("notice") && script.out.contains("office"), "\(shell): \(script.err)")
         }
-        let manual = try CommandLineTests().run(["manual"])
+        let manual = try await CommandLineTests().run(["manual"])
         #expect(manual.status == 0 && manual.out.hasPrefix(".TH WENTI 1"), "\(manual.err)")
         #expect(manual.out.contains(".SH COMMANDS") && manual.out.contains("wenti notice") && manual.out.contains("\\-\\-format"))
     }

@@ -16,14 +16,14 @@ struct ReadingNeverWritesTests {
         return (try Data(contentsOf: URL(fileURLWithPath: path)), companions)
     }
 
-    @Test func listShowLogAndTheUILeaveTheWorkspaceAsItWas() throws {
+    @Test func listShowLogAndTheUILeaveTheWorkspaceAsItWas() async throws {
         let db = try cli.temporaryDatabase()
-        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        #expect(try await cli.run(["demo", "--no-tui", "--db", db]).status == 0)
         let before = try snapshot(db)
         #expect(before.companions.isEmpty, "the demo closed cleanly")
         for arguments in [["list"], ["list", "--format", "json"], ["show", "Q-2026-0001"], ["log", "Q-2026-0001"], ["whoami"],
                           ["stats", "--month", "2026-11"], ["tui", "--headless", "80x24", "--keys", "j j 2 3 4 5 6 1"]] {
-            let result = try cli.run(arguments + ["--db", db])
+            let result = try await cli.run(arguments + ["--db", db])
             #expect(result.status == 0, "\(arguments[0]): \(result.err)")
             let after = try snapshot(db)
             #expect(after.0 == before.0, "\(arguments.joined(separator: " ")) changed the file")
@@ -31,9 +31,9 @@ struct ReadingNeverWritesTests {
         }
     }
 
-    @Test func aReadWorksBesideAnotherProcessHoldingTheWriteLock() throws {
+    @Test func aReadWorksBesideAnotherProcessHoldingTheWriteLock() async throws {
         let db = try cli.temporaryDatabase()
-        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        #expect(try await cli.run(["demo", "--no-tui", "--db", db]).status == 0)
         let sqlite = try #require(["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) },
                                   "the sqlite3 shell holds the lock")
         let writer = Process()
@@ -54,7 +54,7 @@ struct ReadingNeverWritesTests {
             said.append(chunk)
         }
         let started = Date()
-        let list = try cli.run(["list", "--count", "--db", db])
+        let list = try await cli.run(["list", "--count", "--db", db])
         let waited = Date().timeIntervalSince(started)
         input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
         try input.fileHandleForWriting.close()
@@ -64,7 +64,7 @@ struct ReadingNeverWritesTests {
         #expect(waited < 2.5, "the read waited \(waited) s for the writer")
     }
 
-    @Test func anotherApplicationsDatabaseAndAnEmptyFileAreRefusedUntouched() throws {
+    @Test func anotherApplicationsDatabaseAndAnEmptyFileAreRefusedUntouched() async throws {
         let directory = URL(fileURLWithPath: try cli.temporaryDatabase()).deletingLastPathComponent()
         let foreign = directory.appendingPathComponent("notes.sqlite").path
         let sqlite = try #require(["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) })
@@ -80,7 +80,7 @@ struct ReadingNeverWritesTests {
         for path in [foreign, empty, garbage] {
             let before = try snapshot(path)
             for arguments in [["list"], ["show", "Q-2026-0001"], ["add", "--title", "x", "--category", "c", "--channel", "hotline", "--unit", "u"], ["tui", "--headless", "80x24"]] {
-                let result = try cli.run(arguments + ["--db", path])
+                let result = try await cli.run(arguments + ["--db", path])
                 #expect(result.status != 0, "\(arguments[0]) on \(path)")
                 #expect(result.err.contains("not a wenti workspace"), "\(arguments[0]): \(result.err)")
                 let after = try snapshot(path)
@@ -91,26 +91,26 @@ struct ReadingNeverWritesTests {
 
     /// Root may write any file, so the reader here is `nobody`, linked to the workspace's
     /// creator; the file and its folder are theirs to read only.
-    @Test func aReadOnlyWorkspaceCanBeListedAndRefusesWrites() throws {
+    @Test func aReadOnlyWorkspaceCanBeListedAndRefusesWrites() async throws {
         let setpriv = try #require(["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) })
         guard geteuid() == 0 else { return }   // only root can become nobody; as anyone else, chmod is enough below
         let directory = URL(fileURLWithPath: try cli.temporaryDatabase()).deletingLastPathComponent()
         let db = directory.appendingPathComponent("d.sqlite").path
-        #expect(try cli.run(["demo", "--no-tui", "--db", db]).status == 0)
-        #expect(try cli.run(["people", "login", "zg-zhao", "nobody", "--db", db]).status == 0)
+        #expect(try await cli.run(["demo", "--no-tui", "--db", db]).status == 0)
+        #expect(try await cli.run(["people", "login", "zg-zhao", "nobody", "--db", db]).status == 0)
         chmod(db, 0o444)
         chmod(directory.path, 0o555)
         defer { chmod(directory.path, 0o755) }
         let before = try snapshot(db)
-        func asNobody(_ arguments: [String]) throws -> CommandLineTests.Result {
-            try cli.run(["--reuid", "65534", "--regid", "65534", "--clear-groups", CommandLineTests.binary.path] + arguments,
+        func asNobody(_ arguments: [String]) async throws -> CommandLineTests.Result {
+            try await cli.run(["--reuid", "65534", "--regid", "65534", "--clear-groups", CommandLineTests.binary.path] + arguments,
                         executable: setpriv)
         }
-        let list = try asNobody(["list", "--count", "--db", db])
+        let list = try await asNobody(["list", "--count", "--db", db])
         #expect(list.status == 0 && list.out.trimmingCharacters(in: .whitespacesAndNewlines) == "69", "\(list.err)")
-        let show = try asNobody(["show", "Q-2026-0001", "--db", db])
+        let show = try await asNobody(["show", "Q-2026-0001", "--db", db])
         #expect(show.status == 0, "\(show.err)")
-        let add = try asNobody(["add", "--title", "只读", "--category", "收入福利", "--channel", "hotline", "--unit", "t-hk", "--db", db])
+        let add = try await asNobody(["add", "--title", "只读", "--category", "收入福利", "--channel", "hotline", "--unit", "t-hk", "--db", db])
         #expect(add.status == 1 && add.err.contains("read-only"), "\(add.err)")
         #expect(try snapshot(db).0 == before.0)
     }

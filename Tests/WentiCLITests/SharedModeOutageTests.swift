@@ -20,7 +20,7 @@ struct SharedModeOutageTests {
         }
         try TestServer.run(try TestServer.tool("psql"), ["-h", socket, "-U", "postgres", "-d", "postgres", "-qtAc", "CREATE DATABASE wenti"])
         let url = { (role: String) in "postgresql:///wenti?host=\(socket)&user=\(role)" }
-        #expect(try cli.run(["server", "init", url(TestServer.administrator), "--demo"]).status == 0)
+        #expect(try await cli.run(["server", "init", url(TestServer.administrator), "--demo"]).status == 0)
 
         let tmux = try TmuxHarness()
         // The person's patience, not the test process's (TestServer sets WENTI_SERVER_WAIT=120
@@ -28,25 +28,25 @@ struct SharedModeOutageTests {
         let command = "env -u LANG -u LC_ALL -u LC_CTYPE WENTI_SERVER_WAIT=5 TERM=tmux-256color \(CommandLineTests.binary.path) tui --lang en --db '\(url("zg-zhao"))'"
         try tmux.run(["new-session", "-d", "-s", "w", "-x", "120", "-y", "40", command])
         try tmux.run(["set-option", "-t", "w", "remain-on-exit", "on"])
-        _ = try tmux.waitFor { $0.contains { $0.contains("Q-2026-0069 -") } }
+        _ = try await tmux.waitFor { $0.contains { $0.contains("Q-2026-0069 -") } }
 
         // The server stops: the status line says so within seconds, and stays saying so.
         _ = try TestServer.run(script, ["stop", dir])
-        _ = try tmux.waitFor(timeout: 15) { $0.contains { $0.contains("cannot reach the shared server") } }
+        _ = try await tmux.waitFor(timeout: 15) { $0.contains { $0.contains("cannot reach the shared server") } }
         // Keys are taken meanwhile: the help opens at once, and closes.
         let pressed = Date()
         try tmux.run(["send-keys", "-t", "w", "?"])
-        _ = try tmux.waitFor(timeout: 5) { $0.contains { $0.contains("Help: keys and commands") } }
+        _ = try await tmux.waitFor(timeout: 5) { $0.contains { $0.contains("Help: keys and commands") } }
         let answered = Date().timeIntervalSince(pressed)
         #expect(answered < 2, "the help opened \(answered) s after the key, with the server away")
         try tmux.run(["send-keys", "-t", "w", "Escape"])
-        _ = try tmux.waitFor(timeout: 15) { $0.contains { $0.contains("cannot reach the shared server") } }
+        _ = try await tmux.waitFor(timeout: 15) { $0.contains { $0.contains("cannot reach the shared server") } }
 
         // Back: a change made while this screen was told of nothing shows, and so do later ones.
         _ = try TestServer.run(script, ["start", dir])
-        #expect(try cli.run(["grade", "Q-2026-0069", "urgent", "--db", url("bzz-xu")]).status == 0)
+        #expect(try await cli.run(["grade", "Q-2026-0069", "urgent", "--db", url("bzz-xu")]).status == 0)
         let back = Date()
-        _ = try tmux.waitFor(timeout: 20) { $0.contains { $0.contains("Q-2026-0069 urgent") } }
+        _ = try await tmux.waitFor(timeout: 20) { $0.contains { $0.contains("Q-2026-0069 urgent") } }
         print(String(format: "outage: keys answered in %.2f s with the server away; caught up %.1f s after it was back", answered, Date().timeIntervalSince(back)))
         #expect(try tmux.screen().allSatisfy { !$0.contains("cannot reach the shared server") }, "the outage is no longer told")
         try tmux.run(["send-keys", "-t", "w", "q"])

@@ -1,4 +1,5 @@
 import Foundation
+import WentiTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +15,12 @@ enum TerminalRun {
         var screen: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        try await offThePool { try runToEnd(arguments, environment: environment) }
+    }
+
+    /// `run`, holding its thread until the child has closed the terminal and exited.
+    private static func runToEnd(_ arguments: [String], environment: [String: String]) throws -> Result {
         // posix_openpt and friends need _XOPEN_SOURCE, which Swift's Glibc module lacks; these
         // are the Linux ioctls they wrap (TIOCSPTLCK unlocks the pair, TIOCGPTN names it).
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)

@@ -87,7 +87,7 @@ final class TmuxHarness {
     /// start a debug binary); returns the last screen. A timeout is a test failure of its own,
     /// with the screen it saw.
     @discardableResult
-    func waitFor(_ target: String = "w", timeout: TimeInterval = 20, _ predicate: ([String]) -> Bool) throws -> [String] {
+    func waitFor(_ target: String = "w", timeout: TimeInterval = 20, _ predicate: ([String]) -> Bool) async throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var lines = try screen(target)
         while !predicate(lines) {
@@ -95,7 +95,8 @@ final class TmuxHarness {
                 Issue.record(Comment(rawValue: "timed out waiting for the screen:\n" + lines.joined(separator: "\n")))
                 return lines
             }
-            usleep(20_000)
+            // Suspended, not blocked: the thread runs another test meanwhile.
+            try await Task.sleep(for: .milliseconds(20))
             lines = try screen(target)
         }
         return lines
