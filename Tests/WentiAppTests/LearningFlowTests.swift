@@ -176,3 +176,38 @@ struct LearningFlowTests {
         }
     }
 }
+
+/// The dashboard's first visit on the first day of a month.
+@MainActor
+@Suite("The dashboard's opening month", .serialized)
+struct DashboardOpeningMonthTests {
+    @Test func aMonthWithNothingYetOpensOnTheMonthBeforeAndSaysSo() async throws {
+        let fixture = try await AppFixture()
+        // On 2026-11-25 November has concerns of its own: the pane opens on it, saying nothing more.
+        let (november, _) = await fixture.run("6", width: 120, height: 40)
+        #expect(november.state.dashboard.period == Period(month: YearMonth("2026-11")!))
+        #expect(november.state.dashboard.passedOver == nil)
+
+        // On 2026-12-01 nothing has been found or solved in December yet.
+        fixture.clock.set(day: Day("2026-12-01")!)
+        let (first, screen) = await fixture.run("6", width: 120, height: 40, language: .zh)
+        #expect(first.state.dashboard.period == Period(month: YearMonth("2026-11")!))
+        #expect(first.state.dashboard.passedOver == YearMonth("2026-12")!)
+        #expect(screen.lastFrame.text.contains("统计期 2026-11（2026-12 尚无新发现或办结，先显示上月）"), "\(screen.lastFrame.text)")
+        let found = first.state.dashboard.units.first?.figures.found ?? 0
+        #expect(found > 0, "November's figures are on screen, not zeros")
+
+        // One step on is December itself, and the remark goes.
+        let (december, _) = await fixture.run("6 ]", width: 120, height: 40, language: .en)
+        #expect(december.state.dashboard.period == Period(month: YearMonth("2026-12")!))
+        #expect(december.state.dashboard.passedOver == nil)
+
+        // A concern taken in on the 1st makes December the month to show.
+        _ = try await fixture.store.open(NewConcern(
+            title: "班组休息室空调坏了", description: "夏天很热", categoryID: "team-burden", channel: .hotline,
+            finderID: "zg-zhao", reporter: .named(name: "周明", personID: nil), unitID: "t-kf"), actor: "zg-zhao")
+        let (busy, _) = await fixture.run("6", width: 120, height: 40)
+        #expect(busy.state.dashboard.period == Period(month: YearMonth("2026-12")!))
+        #expect(busy.state.dashboard.passedOver == nil)
+    }
+}

@@ -68,6 +68,7 @@ enum DashboardActions {
             AppAction("dashboard-quarter", keys: [.character("m")], LocalizedText(zh: "按月 / 按季度（所选月所在的自然季度）", en: "Month / calendar quarter (holding the month)"),
                       group: .learning, tabs: tab) { state, env in
                 state.dashboard.quarter.toggle()
+                state.dashboard.passedOver = nil
                 await DashboardPane.refresh(&state, env)
             },
             AppAction("dashboard-figure-left", keys: [.left], LocalizedText(zh: "上一个指标", en: "Previous figure"), group: .learning, tabs: tab,
@@ -92,6 +93,7 @@ enum DashboardActions {
         var month = state.dashboard.month ?? env.session.today().month
         for _ in 0..<(state.dashboard.quarter ? 3 : 1) { month = direction < 0 ? month.previous : month.next }
         state.dashboard.month = month
+        state.dashboard.passedOver = nil
         await DashboardPane.refresh(&state, env)
     }
 

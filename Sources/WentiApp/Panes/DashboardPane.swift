@@ -187,6 +187,9 @@ extension DashboardPane: Pane {
     }
 
     static func status(_ state: AppState, _ language: Language) -> String {
-        (language == .zh ? "统计期 " : "period ") + (state.dashboard.period?.description ?? "-")
+        let period = (language == .zh ? "统计期 " : "period ") + (state.dashboard.period?.description ?? "-")
+        guard let passed = state.dashboard.passedOver else { return period }
+        return period + (language == .zh ? "（\(passed) 尚无新发现或办结，先显示上月）"
+                                         : " (nothing found or solved in \(passed) yet: the month before)")
     }
 }

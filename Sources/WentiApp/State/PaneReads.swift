@@ -80,14 +80,22 @@ extension Session {
     func dashboard(_ state: DashboardState, weights: AssessmentWeights) async throws -> DashboardState {
         var state = state
         let today = today()
-        let month = state.month ?? today.month
-        state.month = month
-        let period = state.period!
+        let firstVisit = state.month == nil
+        state.month = state.month ?? today.month
         let org = organisation
         // Figures per library and the trends, from the store's kept rollup.
-        let (figuresBuilder, trendsBuilder) = try await organisationFigures(
-            for: .figures, period: period, today: today, trendMonths: Trends.months(endingWith: period.to.month, count: 6),
+        var (figuresBuilder, trendsBuilder) = try await organisationFigures(
+            for: .figures, period: state.period!, today: today, trendMonths: Trends.months(endingWith: state.period!.to.month, count: 6),
             window: state.quarter ? 3 : 1)
+        // On the first days of a month nothing has happened in it yet: a page of zeros tells
+        // nobody anything, and the month being reported on then is the one just ended.
+        if firstVisit, !state.quarter, Self.nothingHappened(in: figuresBuilder.rolledUp(org)[org.company.id] ?? Figures()) {
+            state.passedOver = state.month
+            state.month = today.month.previous
+            (figuresBuilder, trendsBuilder) = try await organisationFigures(
+                for: .figures, period: state.period!, today: today, trendMonths: Trends.months(endingWith: state.period!.to.month, count: 6),
+                window: 1)
+        }
         let shown = unitsShownInFigures(for: .figures)
         let figures = UnitFigures.shown(figuresBuilder.rolledUp(org), to: shown)
         state.units = org.unitsInTreeOrder.filter { shown?.contains($0.id) ?? true }.map { unit in
@@ -105,6 +113,11 @@ extension Session {
         state.ranking = kept.map { ranking[$0] }
         state.standings = kept.map { standings[$0] }
         return state
+    }
+
+    /// Nothing taken in, escalated or solved (what stays late carries over from before).
+    private static func nothingHappened(in figures: Figures) -> Bool {
+        figures.found == 0 && figures.accepted == 0 && figures.escalated == 0 && figures.solved == 0
     }
 
     /// The concerns counted in the dashboard's selected cell (nil when the view has none).

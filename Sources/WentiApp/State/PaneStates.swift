@@ -77,6 +77,10 @@ public struct DashboardState: Sendable, Equatable {
     public var view: View = .units
     /// The month shown, or one of the quarter's months.
     public var month: YearMonth?
+    /// Set when the first visit found nothing yet taken in, escalated or solved in the current
+    /// month (its first days): the pane opened on the month before, and says which month it
+    /// passed over. Cleared once the person moves the period.
+    public var passedOver: YearMonth?
     public var quarter = false
     public var selected = 0
     /// The measure selected in the units and solving views (Left / Right): Enter opens the
@@ -94,7 +98,7 @@ public struct DashboardState: Sendable, Equatable {
     public var standings: [Assessment.Standing?] = []
 
     public static func == (lhs: DashboardState, rhs: DashboardState) -> Bool {
-        lhs.view == rhs.view && lhs.month == rhs.month && lhs.quarter == rhs.quarter && lhs.selected == rhs.selected
+        lhs.view == rhs.view && lhs.month == rhs.month && lhs.passedOver == rhs.passedOver && lhs.quarter == rhs.quarter && lhs.selected == rhs.selected
             && lhs.column == rhs.column
             && lhs.units.map(\.unit) == rhs.units.map(\.unit) && lhs.units.map(\.figures) == rhs.units.map(\.figures)
             && lhs.solving.map(\.unit) == rhs.solving.map(\.unit) && lhs.solving.map(\.figures) == rhs.solving.map(\.figures)
