@@ -105,6 +105,14 @@ public enum FindingError: Error, Sendable, Equatable, Labelled {
 }
 
 extension LeaderVisit {
+    /// What the audit log records of a visit logged, on either backend.
+    public var recordedChanges: [FieldChange] {
+        [FieldChange(field: "leader", old: "", new: leaderID.rawValue),
+         FieldChange(field: "unit", old: "", new: unitID.rawValue),
+         FieldChange(field: "on", old: "", new: on.description),
+         FieldChange(field: "findings", old: "", new: findings)]
+    }
+
     /// The leaders whose visits the method counts (领导干部): company leaders and department heads.
     public static let leaderRoles: Set<Role> = [.companyLeader, .departmentHead]
 

@@ -16,12 +16,7 @@ extension PostgresStore {
             visit.id = Self.recordID("ZF", year: year, number: try await self.nextID(db, kind: "leader-visit", year: year))
             let doc = String(decoding: try self.encoder.encode(visit), as: UTF8.self)
             try await db.run("INSERT INTO wenti.leader_visit (id, doc) VALUES (\(visit.id), \(doc)::jsonb)", logger: self.logger)
-            try await self.appendAudit(db, actor: person.id, action: MethodAction.visitLog.rawValue, subject: visit.id, changes: [
-                FieldChange(field: "leader", old: "", new: visit.leaderID.rawValue),
-                FieldChange(field: "unit", old: "", new: visit.unitID.rawValue),
-                FieldChange(field: "on", old: "", new: visit.on.description),
-                FieldChange(field: "findings", old: "", new: visit.findings),
-            ])
+            try await self.appendAudit(db, actor: person.id, action: MethodAction.visitLog.rawValue, subject: visit.id, changes: visit.recordedChanges)
             return visit
         }
         updateCachedWorkspace { $0.visits.append(visit) }

@@ -14,12 +14,7 @@ extension SQLiteStore {
             try db.execute(sql: "INSERT INTO leader_visit VALUES (?,?,?,?,?,?)", arguments: [
                 visit.id, visit.leaderID.rawValue, visit.unitID.rawValue, visit.on.ordinal, visit.integration.rawValue, visit.findings,
             ])
-            try appendAudit(db, actor: person.id, action: MethodAction.visitLog.rawValue, subject: visit.id, changes: [
-                FieldChange(field: "leader", old: "", new: visit.leaderID.rawValue),
-                FieldChange(field: "unit", old: "", new: visit.unitID.rawValue),
-                FieldChange(field: "on", old: "", new: visit.on.description),
-                FieldChange(field: "findings", old: "", new: visit.findings),
-            ])
+            try appendAudit(db, actor: person.id, action: MethodAction.visitLog.rawValue, subject: visit.id, changes: visit.recordedChanges)
             return visit
         }
         updateCachedWorkspace { $0.visits.append(visit) }
