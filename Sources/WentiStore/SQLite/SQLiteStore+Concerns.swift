@@ -134,6 +134,28 @@ extension SQLiteStore {
         return loaded
     }
 
+    /// The codes in chunks of 500 pairs (1,000 parameters a statement), each code one
+    /// lookup of the (year, seq) index: written as a join, since SQLite 3.40 answers
+    /// `(year, seq) IN (VALUES …)` by scanning the whole index.
+    public func takenCodes(among codes: [ConcernCode]) async throws(StoreError) -> Set<ConcernCode> {
+        try await read { db in
+            var taken: Set<ConcernCode> = []
+            var start = 0
+            while start < codes.count {
+                let chunk = codes[start..<min(start + 500, codes.count)]
+                start += chunk.count
+                let pairs = Array(repeating: "(?,?)", count: chunk.count).joined(separator: ",")
+                let arguments = StatementArguments(chunk.flatMap { [$0.year, $0.sequence] })
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT c.year, c.seq FROM (VALUES \(pairs)) AS v JOIN concern c ON c.year = v.column1 AND c.seq = v.column2
+                    """, arguments: arguments) {
+                    taken.insert(ConcernCode(year: row.int("year"), sequence: row.int("seq")))
+                }
+            }
+            return taken
+        }
+    }
+
     static func nextSequence(year: Int, in db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) + 1 FROM concern WHERE year = ?", arguments: [year]) ?? 1
     }
