@@ -48,6 +48,10 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     /// Inserts concerns that are already complete (seed or import), each with an audit
     /// entry, in one transaction. Codes are allocated when `code.sequence == 0`.
     func insert(_ concerns: [Concern], actor: Person, action: String) async throws(StoreError) -> [Concern]
+    /// Which of `codes` are already held by a stored concern: an import asks once for the
+    /// whole file, not once per row (a read per row made importing 100,000 concerns take
+    /// 80 s instead of 10).
+    func takenCodes(among codes: [ConcernCode]) async throws(StoreError) -> Set<ConcernCode>
 
     // MARK: Records around concerns
     /// Inserts or replaces a planned meeting (a held one's minutes are a record). One pending
@@ -186,6 +190,20 @@ public struct LibraryCounts: Sendable, Hashable {
 }
 
 extension WorkspaceStore {
+    /// One read per code: right for any backend, and what a backend with a set query overrides.
+    public func takenCodes(among codes: [ConcernCode]) async throws(StoreError) -> Set<ConcernCode> {
+        var taken: Set<ConcernCode> = []
+        for code in codes {
+            do {
+                _ = try await concern(code, scope: .all)
+                taken.insert(code)
+            } catch .concernNotFound(_) {
+                continue
+            }
+        }
+        return taken
+    }
+
     /// Issues a notice that replaces none (the seeds, and a concern without an open one).
     public func issue(_ draft: SupervisionNotice, actor: Person) async throws(StoreError) -> SupervisionNotice {
         try await issue(draft, replacing: nil, actor: actor)

@@ -132,7 +132,20 @@ struct RowCells {
 
     subscript(_ column: ConcernCSVColumn) -> String {
         guard let position = index[column], position < cells.count else { return "" }
-        return cells[position].trimmingCharacters(in: .whitespacesAndNewlines)
+        return Self.trimmed(cells[position])
+    }
+
+    /// The cell without the white space around it: Unicode's White_Space property, the same
+    /// characters as Foundation's `.whitespacesAndNewlines`. Done natively, and without a copy
+    /// when nothing is to be cut (nearly every cell): Foundation's trimming bridges through
+    /// NSString and was a sixth of an import's time.
+    static func trimmed(_ cell: String) -> String {
+        let scalars = cell.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return cell }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return cell }
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
     }
 
     func failure(_ column: ConcernCSVColumn?, zh: String, en: String) -> ImportError {

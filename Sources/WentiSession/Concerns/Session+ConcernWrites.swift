@@ -37,13 +37,19 @@ extension Session {
     /// may take concerns into, and a code the file gives must be free.
     public func importConcerns(_ concerns: [Concern]) async throws -> [Concern] {
         let actor = try actor(for: .intake)
-        for concern in concerns {
+        // Asked once per library and once for all the file's codes, in the file's order, so
+        // that the first refused row is the one named.
+        var allowed: Set<UnitID> = []
+        for concern in concerns where !allowed.contains(concern.unitID) {
             if let refusal = Permissions.refusal(actor, .intake, on: .unit(concern.unitID), in: organisation) {
                 throw SessionError.refused(refusal)
             }
-            if concern.code.sequence != 0, (try? await store.concern(concern.code, scope: .all)) != nil {
-                throw SessionError.codeTaken(concern.code)
-            }
+            allowed.insert(concern.unitID)
+        }
+        let given = concerns.map(\.code).filter { $0.sequence != 0 }
+        let taken = try await store.takenCodes(among: given)
+        if let first = given.first(where: taken.contains) {
+            throw SessionError.codeTaken(first)
         }
         return try await store.insert(concerns, actor: actor, action: "import")
     }

@@ -58,14 +58,30 @@ extension SQLiteStore {
     }
 
     public func insert(_ concerns: [Concern], actor person: Person, action: String) async throws(StoreError) -> [Concern] {
+        try await insert(concerns, actor: person, action: action, rebuildingIndexes: concerns.count >= Self.rebuildThreshold)
+    }
+
+    /// From this many concerns in one insert (an import of a large file), the secondary
+    /// indexes of `concern` are dropped and built again in the same transaction, as
+    /// `bulkLoad` does across its batches, when the table holds no more rows than are
+    /// coming: one sort of every row is then cheaper than a random B-tree insert per new row
+    /// and index, and a failure rolls the dropped indexes back with the rows.
+    static let rebuildThreshold = 10_000
+
+    /// `rebuildingIndexes`: drop and rebuild the indexes when the new rows are at least as
+    /// many as the old ones (false within `bulkLoad`, which has dropped them already).
+    private func insert(_ concerns: [Concern], actor person: Person, action: String, rebuildingIndexes: Bool) async throws(StoreError) -> [Concern] {
         let organisation = try await workspace().organisation
-        return try await write { db in
-            // Children are written before their staged parents reach `concern`.
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        // Children are written before their staged parents reach `concern`: the keys are
+        // checked once, at the end (`writeCheckingKeysOnce`).
+        return try await writeCheckingKeysOnce { db in
             try ConcernRows.prepareStaging(in: db)
             let statements = try ConcernRows.Statements(db)
             let staging = try db.cachedStatement(sql: ConcernRows.stageSQL)
-            var rowID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM concern") ?? 0
+            let lastOldID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM concern") ?? 0
+            var rowID = lastOldID
+            let rebuilding = try rebuildingIndexes && Int.fetchOne(db, sql: "SELECT count(*) FROM concern") ?? 0 <= concerns.count
+            if rebuilding { try Self.dropBulkIndexes(in: db) }
             // The audit entry of an inserted concern records its stage; encoded once per stage.
             var stageJSON: [Stage: String] = [:]
             for stage in Stage.allCases {
@@ -96,10 +112,13 @@ extension SQLiteStore {
                                 changesJSON: stageJSON[concern.stage, default: ""])
                 stored.append(concern)
                 for (key, n) in FigureRollup.contributions(of: ConcernFact(concern)) { rollup[key, default: 0] += n }
+                // The staging table lives in memory: moved over every 10,000 rows, it stays small.
+                if stored.count % 10_000 == 0 { try ConcernRows.commitStaging(in: db) }
             }
             try ConcernRows.commitStaging(in: db)
+            if rebuilding { try Self.rebuildBulkIndexes(in: db) }
             try FigureRollupTable.apply(rollup.filter { $0.value != 0 }, in: db)
-            return stored
+            return (stored, lastOldID)
         }
     }
 
@@ -110,28 +129,57 @@ extension SQLiteStore {
     /// the same file meanwhile get correct but unindexed queries. Returns how many were loaded.
     @discardableResult
     public func bulkLoad(_ batches: some Sequence<[Concern]>, actor: Person, action: String) async throws(StoreError) -> Int {
-        try await write { db in
-            for index in Schema.bulkLoadIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
-            try db.execute(sql: "DROP TRIGGER IF EXISTS \(Schema.unitCountInsertTrigger.name)")
-        }
+        try await write { db in try Self.dropBulkIndexes(in: db) }
         var loaded = 0
         var failure: StoreError?
         do {
             for batch in batches {
-                await loaded += try insert(batch, actor: actor, action: action).count
+                await loaded += try insert(batch, actor: actor, action: action, rebuildingIndexes: false).count
             }
         } catch {
             failure = error
         }
         // The indexes come back whether or not every batch went in.
-        try await write { db in
-            for index in Schema.bulkLoadIndexes { try db.execute(sql: index.create) }
-            try db.execute(sql: Schema.recountUnits)
-            try db.execute(sql: Schema.unitCountInsertTrigger.create)
-            try db.execute(sql: "ANALYZE")
-        }
+        try await write { db in try Self.rebuildBulkIndexes(in: db) }
         if let failure { throw failure }
         return loaded
+    }
+
+    /// The secondary indexes of `concern` and its per-unit counting trigger, which a bulk
+    /// insert does without.
+    static func dropBulkIndexes(in db: Database) throws {
+        for index in Schema.bulkLoadIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+        try db.execute(sql: "DROP TRIGGER IF EXISTS \(Schema.unitCountInsertTrigger.name)")
+    }
+
+    /// Builds them again, recounts the units and refreshes the planner's statistics.
+    static func rebuildBulkIndexes(in db: Database) throws {
+        for index in Schema.bulkLoadIndexes { try db.execute(sql: index.create) }
+        try db.execute(sql: Schema.recountUnits)
+        try db.execute(sql: Schema.unitCountInsertTrigger.create)
+        try db.execute(sql: "ANALYZE")
+    }
+
+    /// The codes in chunks of 500 pairs (1,000 parameters a statement), each code one
+    /// lookup of the (year, seq) index: written as a join, since SQLite 3.40 answers
+    /// `(year, seq) IN (VALUES …)` by scanning the whole index.
+    public func takenCodes(among codes: [ConcernCode]) async throws(StoreError) -> Set<ConcernCode> {
+        try await read { db in
+            var taken: Set<ConcernCode> = []
+            var start = 0
+            while start < codes.count {
+                let chunk = codes[start..<min(start + 500, codes.count)]
+                start += chunk.count
+                let pairs = Array(repeating: "(?,?)", count: chunk.count).joined(separator: ",")
+                let arguments = StatementArguments(chunk.flatMap { [$0.year, $0.sequence] })
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT c.year, c.seq FROM (VALUES \(pairs)) AS v JOIN concern c ON c.year = v.column1 AND c.seq = v.column2
+                    """, arguments: arguments) {
+                    taken.insert(ConcernCode(year: row.int("year"), sequence: row.int("seq")))
+                }
+            }
+            return taken
+        }
     }
 
     static func nextSequence(year: Int, in db: Database) throws -> Int {

@@ -109,6 +109,35 @@ public final class SQLiteStore: WorkspaceStore {
         do { return try writer.write(body) } catch { throw Self.storeError(error) }
     }
 
+    /// One transaction with SQLite's foreign-key checks off, for bulk inserts: `body`
+    /// returns the last row id of `concern` from before it wrote, and the keys of every
+    /// row written after it are checked once at the end (`NewRowForeignKeys`), inside the
+    /// transaction, so a broken key still rolls everything back. The pragma only takes
+    /// effect outside a transaction, hence the connection without GRDB's own.
+    func writeCheckingKeysOnce<T: Sendable>(_ body: @Sendable (Database) throws -> (T, lastOldID: Int64)) async throws(StoreError) -> T {
+        try writeCheckingKeysOnceHere(body)
+    }
+
+    /// Synchronous, so that GRDB's synchronous `writeWithoutTransaction` is the one called.
+    private func writeCheckingKeysOnceHere<T>(_ body: (Database) throws -> (T, lastOldID: Int64)) throws(StoreError) -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let (value, lastOldID) = try body(db)
+                    if try NewRowForeignKeys.firstViolation(after: lastOldID, in: db) != nil { throw StoreError.constraint }
+                    result = value
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
     /// Domain errors pass through; SQLite's are told apart by their result codes, never by
     /// their message text.
     static func storeError(_ error: any Error) -> StoreError {
