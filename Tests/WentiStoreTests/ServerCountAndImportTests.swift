@@ -148,7 +148,7 @@ struct ServerCountAndImportTests {
         #expect(try tally(batched).hasPrefix("\(export.concerns.count) \(export.audit.count) "))
         let contents = """
             SELECT (SELECT md5(string_agg(code || ':' || md5(doc::text), ',' ORDER BY id)) FROM wenti.concern) || ' '
-              || (SELECT md5(string_agg(action || ':' || subject || ':' || md5(changes::text), ',' ORDER BY id)) FROM wenti.audit_log) || ' '
+              || (SELECT md5(string_agg(action || ':' || subject || ':' || md5(changes::text), ',' ORDER BY seq)) FROM wenti.audit_log) || ' '
               || (SELECT md5(string_agg(unit_id || stage || due_on || ':' || n, ',' ORDER BY unit_id, stage, due_on)) FROM wenti.library_count)
             """
         #expect(try batched.psql(as: TestServer.administrator, contents) == whole.psql(as: TestServer.administrator, contents),
