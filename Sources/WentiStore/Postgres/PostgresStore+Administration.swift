@@ -29,6 +29,11 @@ extension PostgresStore {
         _ = try await link(login: login, to: person, actor: installer)
     }
 
+    /// The index ranges of `count` rows cut into pieces of at most `size`, in order.
+    static func batches(of count: Int, size: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
     /// An SQL string literal (for the few statements that cannot take bound values).
     static func literal(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
@@ -41,32 +46,41 @@ extension PostgresStore {
     ///
     /// A login that names a superuser role of the server is not kept (a superuser passes every
     /// check): the result names those people, for the administrator to give them roles.
-    public func importWorkspace(_ source: LocalWorkspaceExport) async throws(StoreError) -> ServerImport {
+    ///
+    /// Concerns and audit entries go `batchSize` to a statement, each batch encoded only when
+    /// it is sent: one statement for a whole workspace would exceed PostgreSQL's 1 GB limit
+    /// for one value at a million concerns (and hold every document twice in memory). The
+    /// batches share the one transaction, so a failure in any of them leaves nothing behind.
+    public func importWorkspace(_ source: LocalWorkspaceExport, batchSize: Int = 5_000) async throws(StoreError) -> ServerImport {
+        precondition(batchSize > 0, "a batch holds at least one row")
         guard isAdministrator else { throw .deniedByServer }
         let encoder = self.encoder
-        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        @Sendable func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         let superusers = try await connection.read { db in try await Self.superuserRoles(db, logger: self.logger) }
         let unlinked = source.workspace.organisation.people.values.filter { $0.login.map(superusers.contains) == true }
         let workspace = { var kept = source.workspace; kept.organisation = kept.organisation.removingLogins(superusers); return kept }()
         let settings = try settingDocuments(workspace)
-        let concernDocs: [String], meetingDocs: [(String, String)], noticeDocs: [(String, String)], practiceDocs: [(String, String)]
-        let auditRows: (at: [Double], actors: [String], actions: [String], subjects: [String], changes: [String])
+        let meetingDocs: [(String, String)], noticeDocs: [(String, String)], practiceDocs: [(String, String)]
         do {
-            concernDocs = try source.concerns.map(json)
             meetingDocs = try source.meetings.map { ($0.id, try json($0)) }
             noticeDocs = try source.notices.map { ($0.id, try json($0)) }
             practiceDocs = try source.practices.map { ($0.id, try json($0)) }
-            auditRows = (source.audit.map { $0.at.timeIntervalSince1970 }, source.audit.map(\.actorID.rawValue), source.audit.map(\.action),
-                         source.audit.map(\.subject), try source.audit.map { try json($0.changes) })
         } catch {
             throw .database("encoding the workspace")
         }
+        @Sendable func encoded<T>(_ body: () throws -> T) throws -> T {
+            do { return try body() } catch { throw StoreError.database("encoding the workspace") }
+        }
         try await connection.write { db in
             try await self.writeOrganisation(db, workspace, settings: settings)
-            try await db.run("INSERT INTO wenti.concern (doc) SELECT d::jsonb FROM unnest(\(concernDocs)::text[]) WITH ORDINALITY AS x(d, n) ORDER BY n",
-                               logger: self.logger)
-            for year in Set(source.concerns.map(\.code.year)) {
-                let last = source.concerns.filter { $0.code.year == year }.map(\.code.sequence).max() ?? 0
+            for batch in Self.batches(of: source.concerns.count, size: batchSize) {
+                let docs = try encoded { try source.concerns[batch].map(json) }
+                try await db.run("INSERT INTO wenti.concern (doc) SELECT d::jsonb FROM unnest(\(docs)::text[]) WITH ORDINALITY AS x(d, n) ORDER BY n",
+                                   logger: self.logger)
+            }
+            var lastOfYear: [Int: Int] = [:]
+            for concern in source.concerns { lastOfYear[concern.code.year] = max(lastOfYear[concern.code.year] ?? 0, concern.code.sequence) }
+            for (year, last) in lastOfYear.sorted(by: { $0.key < $1.key }) {
                 try await db.run("SELECT wenti.reserve_id('concern', \(year)::int, \(last)::int)", logger: self.logger)
             }
             for (table, rows, kind) in [("meeting", meetingDocs, ""), ("notice", noticeDocs, "notice"), ("practice", practiceDocs, "practice")] {
@@ -86,11 +100,18 @@ extension PostgresStore {
                     """, logger: self.logger)
             }
             for (code, envelope) in source.envelopes { try await self.writeEnvelope(db, envelope, code: code) }
-            try await db.run("""
-                INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes)
-                SELECT a, p, x, s, c::jsonb FROM unnest(\(auditRows.at)::float8[], \(auditRows.actors)::text[], \(auditRows.actions)::text[],
-                  \(auditRows.subjects)::text[], \(auditRows.changes)::text[]) WITH ORDINALITY AS r(a, p, x, s, c, n) ORDER BY n
-                """, logger: self.logger)
+            // In the order written, batch after batch: the log's ids keep that order.
+            for batch in Self.batches(of: source.audit.count, size: batchSize) {
+                let entries = source.audit[batch]
+                let at = entries.map { $0.at.timeIntervalSince1970 }, actors = entries.map(\.actorID.rawValue)
+                let actions = entries.map(\.action), subjects = entries.map(\.subject)
+                let changes = try encoded { try entries.map { try json($0.changes) } }
+                try await db.run("""
+                    INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes)
+                    SELECT a, p, x, s, c::jsonb FROM unnest(\(at)::float8[], \(actors)::text[], \(actions)::text[],
+                      \(subjects)::text[], \(changes)::text[]) WITH ORDINALITY AS r(a, p, x, s, c, n) ORDER BY n
+                    """, logger: self.logger)
+            }
         }
         return ServerImport(concerns: source.concerns.count, unlinked: unlinked.sorted { $0.id < $1.id })
     }

@@ -152,7 +152,7 @@ extension PostgresStore {
 
     private func page(_ query: ConcernQuery, scope: ConcernScope, from cursor: PageCursor?, limit: Int, upwards: Bool) async throws(StoreError) -> ConcernPage {
         let today = clock.today()
-        var filter = ServerFilter(query: query, scope: scope, today: today)
+        var filter = ServerFilter(query: query, scope: scope, today: today, underRowSecurity: !isAdministrator)
         let dueKnown = query.keepsOnlyDeadlines
         if let cursor { filter.addAfter(cursor, sort: query.sort, reversed: upwards, dueKnown: dueKnown) }
         let limitPlaceholder = filter.sql.bind(limit + 1)
@@ -193,7 +193,7 @@ extension PostgresStore {
     }
 
     public func concerns(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> (concerns: [Concern], next: PageCursor?) {
-        var filter = ServerFilter(query: query, scope: scope, today: clock.today())
+        var filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator)
         // Bound before the statement is built: `query` copies the bindings it is called on.
         let after = filter.sql.bind(cursor?.position ?? 0)
         filter.add("c.id > \(after)")
@@ -227,7 +227,15 @@ extension PostgresStore {
     }
 
     public func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) async throws(StoreError) -> Int {
-        var filter = ServerFilter(query: query, scope: scope, today: clock.today())
+        var filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator)
+        if filter.whereClause.isEmpty {
+            // Everything the person sees: kept for whoever sees every concern (ServerLibraryCounts).
+            let total = try await connection.read { db in
+                for try await n in try await db.query("SELECT wenti.concern_count()", logger: self.logger).decode(Int.self) { return n }
+                return 0
+            }
+            return cap.map { min($0, total) } ?? total
+        }
         let inner = "SELECT 1 FROM wenti.concern c \(filter.whereClause)"
         let capPlaceholder = cap.map { filter.sql.bind($0) }
         let statement = filter.sql.query(capPlaceholder.map { "SELECT count(*) FROM (\(inner) LIMIT \($0)) capped" } ?? "SELECT count(*) FROM (\(inner)) counted")
@@ -238,7 +246,7 @@ extension PostgresStore {
     }
 
     public func counts(_ query: ConcernQuery, by facet: Facet, scope: ConcernScope) async throws(StoreError) -> [String: Int] {
-        let filter = ServerFilter(query: query, scope: scope, today: clock.today())
+        let filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator)
         let column = switch facet {
         case .tier: "'L' || c.tier"
         case .stage: "c.stage"
@@ -256,10 +264,23 @@ extension PostgresStore {
         }
     }
 
-    /// Counted from the rows the person may see (the server's policies narrow it): a kept
-    /// per-library count would tell everyone how many concerns every library holds.
+    /// What the person may see, counted by the server: `wenti.library_counts` reads the kept
+    /// counts for whoever sees every concern and counts the visible rows for anyone else
+    /// (`ServerLibraryCounts`). A narrower scope of the session's own (view-as) is counted
+    /// from its rows here.
     public func libraryCounts(scope: ConcernScope) async throws(StoreError) -> [UnitID: LibraryCounts] {
-        var filter = ServerFilter(query: ConcernQuery(), scope: scope, today: clock.today())
+        if scope.everything {
+            let today = clock.today().ordinal
+            return try await connection.read { db in
+                var result: [UnitID: LibraryCounts] = [:]
+                let rows = try await db.query("SELECT unit_id, open, overdue, awaiting FROM wenti.library_counts(\(today)::int)", logger: self.logger)
+                for try await (unit, open, overdue, awaiting) in rows.decode((String, Int, Int, Int).self) {
+                    result[UnitID(unit)] = LibraryCounts(open: open, overdue: overdue, awaitingFeedback: awaiting)
+                }
+                return result
+            }
+        }
+        var filter = ServerFilter(query: ConcernQuery(), scope: scope, today: clock.today(), underRowSecurity: !isAdministrator)
         let today = filter.sql.bind(clock.today().ordinal)
         let statement = filter.sql.query("""
             SELECT c.unit_id, count(*) FILTER (WHERE c.stage <> 'closed')::int,

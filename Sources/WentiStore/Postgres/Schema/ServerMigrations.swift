@@ -4,6 +4,7 @@ enum ServerMigrations {
     static let all: [(version: String, sql: String)] = [
         ("v1-shared-workspace", v1),
         ("v2-leader-visits", v2),
+        ("v3-library-counts", ServerLibraryCounts.sql),
     ]
 
     static var latest: String { all.last!.version }
