@@ -93,54 +93,12 @@ public enum App {
             }
             return grid
         }
-        drawTabs(state, env, into: &grid, layout: layout)
+        TopBar.draw(state, env, into: &grid, layout: layout)
         state.tab.pane.draw(state, env.session.workspace, keys: env.registry, into: &grid, layout: layout)
         drawStatus(state, env, into: &grid, layout: layout)
         grid.cursor = nil
         Overlays.draw(state, env, into: &grid, layout: layout)
         return grid
-    }
-
-    /// One tab per pane with its number key; the current one stands out (bold, not reversed).
-    /// Who is looking always fits at the right: when the full tab titles would push it off,
-    /// tabs other than the current one shrink to their number keys, the farthest first,
-    /// only as many as needed.
-    static func drawTabs(_ state: AppState, _ env: AppEnvironment, into grid: inout Grid, layout: Layout) {
-        grid.fill(x: 0, y: 0, width: layout.width, height: 1, style: Style(reverse: true))
-        let who = who(env.session, state.language)
-        // Who is looking is never cut: the other tabs shrink to their numbers first, then the
-        // product's name goes, then the current tab's title, then the space after each number.
-        var brand = " wenti 问题 "
-        var compact: Set<AppTab> = []
-        // At the narrowest, a shrunk tab is its number and one space.
-        var tight = false
-        func label(_ tab: AppTab) -> String {
-            compact.contains(tab) ? (tight ? " \(tab.rawValue)" : " \(tab.rawValue) ") : " \(tab.rawValue) " + tab.title.text(state.language) + " "
-        }
-        func fits() -> Bool {
-            AppTab.allCases.reduce(DisplayWidth.of(brand)) { $0 + DisplayWidth.of(label($1)) } + DisplayWidth.of(who) + 2 <= layout.width
-        }
-        for tab in AppTab.allCases.reversed() where tab != state.tab && !fits() { compact.insert(tab) }
-        if !fits() { brand = "" }
-        if !fits() { compact.insert(state.tab) }
-        if !fits() { tight = true }
-        grid.write(brand, x: 0, y: 0, style: Style(bold: true, reverse: true))
-        var x = DisplayWidth.of(brand)
-        for tab in AppTab.allCases {
-            let text = label(tab)
-            let current = tab == state.tab
-            grid.write(text, x: x, y: 0, style: Style(bold: current, reverse: !current, underline: current))
-            x += DisplayWidth.of(text)
-        }
-        let width = min(DisplayWidth.of(who), max(0, layout.width - x - 2))
-        grid.write(TerminalText.truncate(who, to: width), x: layout.width - width - 1, y: 0,
-                   style: Style(bold: env.session.isReadOnly, reverse: true), limit: width)
-    }
-
-    /// What the top bar says of who is looking: the principal and their role, or while
-    /// viewing as someone else, whose view it is (read-only).
-    static func who(_ session: Session, _ language: Language) -> String {
-        session.viewHeader?.text(language) ?? "\(session.principal.name) · \(session.principal.role.label.text(language))"
     }
 
     /// The status bar's hints come from the registry, so they name the keys actually bound.

@@ -252,7 +252,8 @@ enum Overlays {
         for (offset, line) in lines.dropFirst(top).prefix(rows).enumerated() {
             let style = Style(reverse: top + offset == selected)
             grid.fill(x: x + 1, y: y + 2 + offset, width: width - 2, height: 1, style: style)
-            grid.write(line, x: x + 2, y: y + 2 + offset, style: style, limit: width - 4)
+            // A line longer than the box ends in an ellipsis: cut, but visibly so.
+            grid.write(TerminalText.truncate(line, to: width - 4), x: x + 2, y: y + 2 + offset, style: style, limit: width - 4)
         }
         field.draw(into: &grid, x: x + 4, y: y + 1, width: width - 6, style: Style(underline: true))
     }
@@ -308,7 +309,9 @@ enum Overlays {
             if let reason { text += language == .zh ? "（不可用：\(reason.zh)）" : " (unavailable: \(reason.en))" }
             let style = Style(dim: reason != nil, reverse: index == selected)
             grid.fill(x: x + 1, y: y + 2 + offset, width: width - 2, height: 1, style: style)
-            grid.write(text, x: x + 2, y: y + 2 + offset, style: style, limit: width - 4)
+            // A reason longer than the line ends in an ellipsis, never mid-word without a sign:
+            // the bottom border gives the whole reason of the selected line.
+            grid.write(TerminalText.truncate(text, to: width - 4), x: x + 2, y: y + 2 + offset, style: style, limit: width - 4)
         }
         // The bottom border says why the selected action is unavailable, else how to use the help.
         let footer: String

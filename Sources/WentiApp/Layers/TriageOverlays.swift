@@ -275,7 +275,7 @@ enum TriageOverlays {
             }
             let title = (language == .zh ? "定级" : "Grade") + " · " + (targets.count == 1 ? targets[0].description : "\(targets.count)")
             Overlays.drawBox(title, field: TextField(), lines: lines, selected: selected, into: &grid, layout: layout,
-                             width: min(layout.width - 4, 64))
+                             width: min(layout.width - 4, 72))   // the budding line's review day whole at 80
             grid.cursor = nil
         default:
             break

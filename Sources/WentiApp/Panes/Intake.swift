@@ -203,6 +203,9 @@ enum IntakeOverlay {
         let x = (layout.width - width) / 2
         let y = 1
         let height = layout.height - 2
+        // The form takes the screen between the bars, as the help does: narrower than the
+        // screen, it would leave the table's edges showing beside it as if they were fields.
+        grid.fill(x: 0, y: y, width: layout.width, height: height)
         Overlays.frame(language == .zh ? "登记新问题" : "Take in a concern", x: x, y: y, width: width, height: height, into: &grid)
         intake.form.draw(into: &grid, x: x + 2, y: y + 1, width: width - 4, language: language)
         let cursor = grid.cursor

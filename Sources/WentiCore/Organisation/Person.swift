@@ -20,6 +20,17 @@ public enum Role: String, Sendable, CaseIterable, Codable, Labelled {
         case .staff: LocalizedText(zh: "员工", en: "staff")
         }
     }
+
+    /// The label where a line is short (the top bar at 80 columns): still a word a user reads
+    /// as the role, never a cut one. The Chinese labels are short already.
+    public var shortLabel: LocalizedText {
+        switch self {
+        case .politicalWork: LocalizedText(zh: label.zh, en: "PW staff")
+        case .companyLeader: LocalizedText(zh: label.zh, en: "leader")
+        case .departmentHead: LocalizedText(zh: label.zh, en: "dept. head")
+        case .teamLeader, .staff: label
+        }
+    }
 }
 
 /// A person of the organisation, a member of exactly one unit.
