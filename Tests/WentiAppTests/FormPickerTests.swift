@@ -26,6 +26,13 @@ struct FormPickerTests {
         var unit = Picker(PickOptions.units(org))
         for key in KeyScript.parse("运检部") { _ = unit.handle(key) }
         #expect(unit.chosen?.label == "运维检修部" && unit.value == "d-yj")
+        // A short name chooses its unit and keeps the list open on it, naming the unit it is.
+        #expect(unit.isOpen && unit.matches.first?.label == "运维检修部")
+        var team = Picker(PickOptions.units(org))
+        for key in KeyScript.parse("运维班") { _ = team.handle(key) }
+        #expect(team.value == "t-bdyw" && team.isOpen && team.matches.first?.label == "变电运维班")
+        team.set("t-bdyw")
+        #expect(!team.isOpen, "the unit's own name closes the list")
         // A prefilled name is replaced by typing, never appended to (江城供电公司运检).
         var prefilled = Picker(PickOptions.units(org), text: "co")
         #expect(prefilled.field.text == "江城供电公司")

@@ -24,7 +24,10 @@ struct InstalledBinaryTests {
         try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
         let binary = folder + "/bin/wenti"
-        try FileManager.default.copyItem(atPath: CommandLineTests.binary.path, toPath: binary)
+        // Copied by cp, not by this process: a daemon another test forks while our copy is
+        // open for writing keeps that descriptor, and the copy then never runs ("Text file busy").
+        let copied = try await OfficeCommandTests.run("/bin/cp", [CommandLineTests.binary.path, binary])
+        try #require(copied.status == 0, "cp: \(copied.out)")
         // Hide the repository (seeds, templates, sources) in a private mount namespace, when
         // this machine allows one; else say that the check is the weaker one.
         let unshare = OfficeCommandTests.tool("unshare")

@@ -10,9 +10,10 @@ import WentiTestSupport
 struct SharedModeOverTLSTests {
     let cli = CommandLineTests()
 
-    /// A free TCP port on localhost, as the kernel hands one out.
+    /// A free TCP port on localhost, as the kernel hands one out. Close-on-exec: a daemon
+    /// another test starts meanwhile (tmux, a cluster) would otherwise keep the port bound.
     static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -77,8 +77,13 @@ public struct Picker: Sendable, Equatable {
     /// The form's value: the chosen option's value, else the text as typed.
     public var value: String { chosen?.value ?? field.text }
 
-    /// Whether the list is worth showing: something typed that is not yet one option.
-    public var isOpen: Bool { chosen == nil && !field.text.isEmpty }
+    /// Whether the list is worth showing: something typed that is not yet one option by its
+    /// name. A short name (运维班) chooses its unit but keeps the list open on it, so that the
+    /// person sees which unit that is (变电运维班).
+    public var isOpen: Bool {
+        guard let chosen else { return !field.text.isEmpty }
+        return chosen.label != field.text.trimmingCharacters(in: .whitespaces)
+    }
 
     /// Takes the highlighted match into the field; false when there is none to take.
     /// `onlyIfUnique`: only when the text matches one option alone (writing the form takes
