@@ -11,7 +11,7 @@ public enum UIText: Sendable, Hashable {
     case tooSmall(Int, Int), marked(Int), sortedBy(String), filter(String), mouse(Bool)
     case total(Int), atLeast(Int), late(Int), open, overdue, awaiting
     case fieldCategory, fieldChannel, fieldReporter, fieldFirstResponsible, fieldDue, fieldRootCause, fieldPlan
-    case anonymous, anonymousSealed, anonymousOpened(String)
+    case anonymous, anonymousSealed(openKey: String?), anonymousOpened(String)
     case goToUnit, confirmTitle, confirmYes, confirmNo, clearMarks(Int)
 
     /// "70 in all", or "10000+ in all" when counting stopped at the cap.
@@ -54,7 +54,8 @@ public enum UIText: Sendable, Hashable {
         case .fieldRootCause: return zh ? "根源：" : "Root cause: "
         case .fieldPlan: return zh ? "方案：" : "Plan: "
         case .anonymous: return zh ? "匿名" : "anonymous"
-        case .anonymousSealed: return zh ? "匿名（身份已加密，I 查看）" : "anonymous (identity sealed: I opens it)"
+        case .anonymousSealed(let key?): return zh ? "匿名（身份已加密，\(key) 查看）" : "anonymous (identity sealed: \(key) opens it)"
+        case .anonymousSealed(nil): return zh ? "匿名（身份已加密）" : "anonymous (identity sealed)"
         case .anonymousOpened(let who): return zh ? "匿名：\(who)（本次查看已记入审计）" : "anonymous: \(who) (this opening is audited)"
         case .goToUnit: return zh ? "转到单位（输入以查找）" : "Go to a unit (type to find)"
         case .confirmTitle: return zh ? "请确认" : "Please confirm"
@@ -66,12 +67,13 @@ public enum UIText: Sendable, Hashable {
 }
 
 extension UIText {
-    /// The reporter as a detail line shows it: a sealed identity as such, or the one this
-    /// screen just opened (`opened`), which no other screen or list ever shows.
-    static func reporter(_ reporter: Reporter, opened: String?, _ language: Language) -> String {
+    /// The reporter as a detail line shows it: a sealed identity as such (with the key that
+    /// opens it, where the pane has one: `openKey`, from the registry), or the one this screen
+    /// just opened (`opened`), which no other screen or list ever shows.
+    static func reporter(_ reporter: Reporter, opened: String?, openKey: String? = nil, _ language: Language) -> String {
         switch reporter {
         case .named(let name, _): name.isEmpty ? "-" : name
-        case .anonymous(.some): opened.map { UIText.anonymousOpened($0).text(language) } ?? UIText.anonymousSealed.text(language)
+        case .anonymous(.some): opened.map { UIText.anonymousOpened($0).text(language) } ?? UIText.anonymousSealed(openKey: openKey).text(language)
         case .anonymous(nil): UIText.anonymous.text(language)
         }
     }

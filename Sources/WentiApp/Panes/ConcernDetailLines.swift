@@ -51,7 +51,7 @@ enum ConcernDetailLines {
         // An opened identity is text from data like any other (cleaned), and wraps: it is the
         // one thing this opening was for, so none of it is cut off.
         let opened = state.openedIdentity.flatMap { $0.code == c.code ? TextSanitizer.clean($0.text) : nil }
-        let reporter = UIText.reporter(c.reporter, opened: opened, language)
+        let reporter = UIText.reporter(c.reporter, opened: opened, openKey: keys.keys(of: "open-identity").first?.description, language)
         add(UIText.fieldReporter.text(language) + reporter + "  " + (zh ? "发现人 " : "Finder ") + person(c.finderID)
             + "  " + (zh ? "反映于 " : "reported ") + c.reportedOn.description, opened != nil ? Style(bold: true) : .plain)
         if !c.involvedPeople.isBlank || c.involvedUnitID != nil {
