@@ -177,6 +177,11 @@ final class ServerConnection: Sendable {
             if error.underlying is NIOSSLError { return .serverNotTrusted }
             return .serverUnreachable("\(error.code)")
         default:
+            // The pool's own errors (no connection could be made: the server gone, the pool's
+            // circuit breaker tripped) mean the server cannot be reached. Their type lives in
+            // postgres-nio's pool module, which is not a product of its own here, so it is
+            // known by its name.
+            if String(describing: type(of: error)) == "ConnectionPoolError" { return .serverUnreachable("\(error)") }
             return .database("\(type(of: error))")
         }
     }
