@@ -65,8 +65,10 @@ struct ReadingNeverWritesTests {
         try input.fileHandleForWriting.close()
         writer.waitUntilExit()
         #expect(list.status == 0 && list.out.trimmingCharacters(in: .whitespacesAndNewlines) == "69", "\(list.err)")
-        // Not a timing target: the old open waited for the lock for its whole 3 s timeout.
-        #expect(waited < unlocked + 2.5, "the read took \(waited) s beside the writer, \(unlocked) s without it")
+        // The writer holds its lock until after the read has ended, so a read that needed the
+        // lock would have failed once its 3 s busy timeout ran out: its count is the proof.
+        // The times are printed, not judged: a loaded machine makes any bound flaky.
+        print(String(format: "reading beside a writer: %.2f s (the same read unlocked: %.2f s)", waited, unlocked))
     }
 
     @Test func anotherApplicationsDatabaseAndAnEmptyFileAreRefusedUntouched() async throws {
