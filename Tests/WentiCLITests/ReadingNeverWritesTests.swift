@@ -51,7 +51,7 @@ struct ReadingNeverWritesTests {
         writer.standardError = FileHandle.nullDevice
         try writer.run()
         // The writer takes the lock, then says so; it keeps it until told to roll back.
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nINSERT INTO setting VALUES ('held', '1');\nSELECT 'locked';\n".utf8))
+        try input.fileHandleForWriting.write(contentsOf: Data("BEGIN IMMEDIATE;\nINSERT INTO setting VALUES ('held', '1');\nSELECT 'locked';\n".utf8))
         var said = Data()
         while !String(decoding: said, as: UTF8.self).contains("locked") {
             let chunk = output.fileHandleForReading.availableData
@@ -61,7 +61,7 @@ struct ReadingNeverWritesTests {
         let started = Date()
         let list = try await cli.run(["list", "--count", "--db", db])
         let waited = Date().timeIntervalSince(started)
-        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        try input.fileHandleForWriting.write(contentsOf: Data("ROLLBACK;\n.quit\n".utf8))
         try input.fileHandleForWriting.close()
         writer.waitUntilExit()
         #expect(list.status == 0 && list.out.trimmingCharacters(in: .whitespacesAndNewlines) == "69", "\(list.err)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WentiTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,8 +42,7 @@ final class TmuxHarness {
             posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for fd in open.compactMap(Int32.init) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        InheritedDescriptors.closeAll(in: &actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

@@ -70,6 +70,11 @@ final class ChangeListener: Sendable {
         task.withLock { $0?.cancel(); $0 = nil }
     }
 
+    /// The mark may have moved (this process wrote): the next check reads it.
+    func markStale() {
+        state.withLock { $0.stale = true }
+    }
+
     var isListening: Bool { state.withLock { $0.listening } }
     var reads: Int { state.withLock { $0.reads } }
 

@@ -103,6 +103,9 @@ final class ServerConnection: Sendable {
     /// One transaction: everything `body` does commits together or not at all.
     func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         let client = client, logger = logger
+        // This store's own change is known without waiting for its notification to come back
+        // through the listener: the next check reads the mark.
+        defer { changes.markStale() }
         return try await withinPatience(Self.patience) { leased in
             try await client.withConnection { connection in
                 try leased.claim()
