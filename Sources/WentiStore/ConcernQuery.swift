@@ -58,6 +58,14 @@ public struct ConcernQuery: Sendable, Hashable {
     public var words: [String] {
         text.split(whereSeparator: \.isWhitespace).map(String.init)
     }
+
+    /// One word and no other condition (the sort aside).
+    var isOneWordAlone: Bool {
+        var alone = ConcernQuery()
+        alone.text = text
+        alone.sort = sort
+        return words.count == 1 && self == alone
+    }
 }
 
 /// Where the next page starts. Opaque outside the store: a backend keeps in it the last

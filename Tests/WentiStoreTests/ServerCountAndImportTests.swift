@@ -77,30 +77,50 @@ struct ServerCountAndImportTests {
         }
     }
 
-    /// A person's searches (held to row-level security, where words are matched without the
-    /// pieces index) find exactly what a scan of the concerns they see finds, and their counts
-    /// of everything are what they see (kept for those who see everything).
+    /// A person's searches (held to row-level security: a word they see in few concerns is
+    /// looked up through the pieces index by `wenti.word_matches`, a common one scanned) find
+    /// exactly what a scan of the concerns they see finds, and their counts of everything are
+    /// what they see (kept for those who see everything). The word search lists at most two
+    /// concerns in the second round, so that the demo's common words take the scan's way, and
+    /// counts up to two of them are answered without a scan.
     @Test func wordsAndTotalsUnderRowSecurityAreWhatAScanOfTheirConcernsFinds() async throws {
         let (server, admin, clock) = try await TestServer.demo()
         var all: [Concern] = []
         try await admin.eachConcern(ConcernQuery(), scope: .all) { all += $0 }
         let organisation = try await admin.workspace().organisation
         let words = StoreConformanceTests.shortWords(in: all) + ["补贴费", "员工"]
+        var looked = 0, scanned = 0
         for login in ["zg-zhao", "bzz-li", "yg-song"] {
             let person = try #require(organisation.people[PersonID(login)])
             let visible = all.filter(AccessPolicy.scope(of: person, in: organisation).contains)
             let store = try await server.store(as: login, clock: clock)
             await #expect(try store.count(ConcernQuery(), scope: .all, upTo: nil) == visible.count, "\(login): everything")
             await #expect(try store.count(ConcernQuery(), scope: .all, upTo: 3) == min(3, visible.count), "\(login): up to 3")
-            for word in words {
-                var query = ConcernQuery()
-                query.text = word
-                let expected = Set(visible.filter { StoreConformanceTests.plainlyHolds($0, word) }.map(\.code))
-                let listed = try await store.page(query, scope: .all, after: nil, limit: 1000).rows.map(\.code)
-                #expect(Set(listed) == expected && listed.count == expected.count, "\(login) \(word)")
-                await #expect(try store.count(query, scope: .all, upTo: nil) == expected.count, "\(login) \(word): count")
+            for cap in [ServerWordSearch.cap, 2] {
+                store.wordSearchCap.store(cap, ordering: .relaxed)
+                for word in words {
+                    var query = ConcernQuery()
+                    query.text = word
+                    let expected = Set(visible.filter { StoreConformanceTests.plainlyHolds($0, word) }.map(\.code))
+                    let found = try await store.wordMatches(query)[word.lowercased()]
+                    if let found { #expect(Set(found.compactMap(ConcernCode.init)) == expected, "\(login) \(word): the word search") }
+                    #expect((found == nil) == (expected.count > cap), "\(login) \(word): listed only when at most \(cap)")
+                    if found == nil { scanned += 1 } else { looked += 1 }
+                    let listed = try await store.page(query, scope: .all, after: nil, limit: 1000).rows.map(\.code)
+                    #expect(Set(listed) == expected && listed.count == expected.count, "\(login) \(word) (cap \(cap))")
+                    await #expect(try store.count(query, scope: .all, upTo: nil) == expected.count, "\(login) \(word): count (cap \(cap))")
+                    for upTo in [1, 2, 3] {
+                        await #expect(try store.count(query, scope: .all, upTo: upTo) == min(upTo, expected.count), "\(login) \(word): up to \(upTo) (cap \(cap))")
+                    }
+                    // With a second condition, a common word's count is counted, not assumed.
+                    query.stages = [.closed]
+                    let closed = expected.intersection(visible.filter { $0.stage == .closed }.map(\.code))
+                    await #expect(try store.count(query, scope: .all, upTo: 2) == min(2, closed.count), "\(login) \(word) closed: up to 2 (cap \(cap))")
+                }
             }
         }
+        print("shared server words: \(looked) looked up through the index, \(scanned) scanned")
+        #expect(looked > 20 && scanned > 10, "both ways were taken: \(looked) looked up, \(scanned) scanned")
     }
 
     /// The demo as a local workspace, read whole as `wenti server import` reads it.

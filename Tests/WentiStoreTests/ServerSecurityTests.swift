@@ -161,13 +161,25 @@ struct ServerSecurityTests {
                 "a company leader reads the company's meetings")
         withoutEffect += 1
 
+        // The word search's role, which bypasses row-level security for wenti.word_matches only:
+        // nobody becomes it, replaces its function or reads through it what they may not see.
+        mustFail("zg-zhao", "SET ROLE wenti_search", "SET ROLE to the word search's role")
+        mustFail("bzz-li", "CREATE OR REPLACE FUNCTION wenti.word_matches(word text, cap int) RETURNS text[] LANGUAGE sql AS $$ SELECT NULL::text[] $$",
+                 "replacing the word search")
+        mustFail("bzz-li", "ALTER FUNCTION wenti.word_matches(text, int) SECURITY INVOKER", "altering the word search")
+        let otherTitle = try adminRead("SELECT lower(doc->>'title') FROM wenti.concern WHERE code = '\(otherTeam)'").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try adminRead("SELECT '\(otherTeam)' = ANY (wenti.word_matches('\(otherTitle)', 10))") == "t\n", "control: the administrator finds it")
+        #expect(try server.psql(as: "yg-song", "SELECT coalesce(array_length(wenti.word_matches('\(otherTitle)', 10), 1), 0)") == "0\n",
+                "another team's concern is not found through the word search")
+        withoutEffect += 1
+
         // A forged notification is a hint with no data: the change mark does not move.
         let mark = try adminRead("SELECT n FROM wenti.change_mark")
         _ = try server.psql(as: "yg-song", "NOTIFY wenti_changed, 'Q-2026-0001 closed'")
         #expect(try adminRead("SELECT n FROM wenti.change_mark") == mark)
         withoutEffect += 1
 
-        #expect(refused == 19 && withoutEffect == 5)
+        #expect(refused == 22 && withoutEffect == 6)
         print("shared server: \(refused) attempts refused, \(withoutEffect) without effect, \(controls) allowed controls passed")
         _ = admin
     }

@@ -152,7 +152,8 @@ extension PostgresStore {
 
     private func page(_ query: ConcernQuery, scope: ConcernScope, from cursor: PageCursor?, limit: Int, upwards: Bool) async throws(StoreError) -> ConcernPage {
         let today = clock.today()
-        var filter = ServerFilter(query: query, scope: scope, today: today, underRowSecurity: !isAdministrator)
+        var filter = ServerFilter(query: query, scope: scope, today: today, underRowSecurity: !isAdministrator,
+                                  wordMatches: try await wordMatches(query))
         let dueKnown = query.keepsOnlyDeadlines
         if let cursor { filter.addAfter(cursor, sort: query.sort, reversed: upwards, dueKnown: dueKnown) }
         let limitPlaceholder = filter.sql.bind(limit + 1)
@@ -193,7 +194,8 @@ extension PostgresStore {
     }
 
     public func concerns(_ query: ConcernQuery, scope: ConcernScope, after cursor: PageCursor?, limit: Int) async throws(StoreError) -> (concerns: [Concern], next: PageCursor?) {
-        var filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator)
+        var filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator,
+                                  wordMatches: try await wordMatches(query))
         // Bound before the statement is built: `query` copies the bindings it is called on.
         let after = filter.sql.bind(cursor?.position ?? 0)
         filter.add("c.id > \(after)")
@@ -227,7 +229,13 @@ extension PostgresStore {
     }
 
     public func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) async throws(StoreError) -> Int {
-        var filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator)
+        let matches = try await wordMatches(query)
+        if !isAdministrator, let cap, cap <= wordSearchCap.load(ordering: .relaxed), scope.everything, query.isOneWordAlone, matches.isEmpty {
+            // The person sees more concerns with the word than wordMatches lists (it came back
+            // without codes), and nothing else narrows them: at least `cap`, without a scan.
+            return cap
+        }
+        var filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator, wordMatches: matches)
         if filter.whereClause.isEmpty {
             // Everything the person sees: kept for whoever sees every concern (ServerLibraryCounts).
             let total = try await connection.read { db in
@@ -246,7 +254,8 @@ extension PostgresStore {
     }
 
     public func counts(_ query: ConcernQuery, by facet: Facet, scope: ConcernScope) async throws(StoreError) -> [String: Int] {
-        let filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator)
+        let filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator,
+                                  wordMatches: try await wordMatches(query))
         let column = switch facet {
         case .tier: "'L' || c.tier"
         case .stage: "c.stage"
@@ -294,6 +303,24 @@ extension PostgresStore {
                 result[UnitID(unit)] = LibraryCounts(open: open, overdue: overdue, awaitingFeedback: awaiting)
             }
             return result
+        }
+    }
+
+    /// For a person, whom row-level security holds: the codes of the concerns they see that
+    /// hold each word of the query, for the words they see in at most `wordSearchCap` concerns,
+    /// found through the pieces index by `wenti.word_matches` (`ServerWordSearch`). An
+    /// administrator's statements use the index themselves: nothing to ask.
+    func wordMatches(_ query: ConcernQuery) async throws(StoreError) -> [String: [String]] {
+        let words = Array(Set(query.words.map { $0.lowercased() })).sorted()
+        guard !isAdministrator, !words.isEmpty else { return [:] }
+        let cap = wordSearchCap.load(ordering: .relaxed)
+        return try await connection.read { db in
+            var found: [String: [String]] = [:]
+            let rows = try await db.query("SELECT w, wenti.word_matches(w, \(cap)::int) FROM unnest(\(words)::text[]) w", logger: self.logger)
+            for try await (word, codes) in rows.decode((String, [String]?).self) {
+                if let codes { found[word] = codes }
+            }
+            return found
         }
     }
 }

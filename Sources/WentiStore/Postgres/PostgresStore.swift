@@ -25,6 +25,9 @@ public final class PostgresStore: WorkspaceStore {
     /// load; nobody works the method this way.
     public let isAdministrator: Bool
     private let cachedWorkspace = Mutex<Workspace?>(nil)
+    /// The most concerns `wordMatches` lists for a word (`ServerWordSearch.cap`); a test lowers
+    /// it to reach, on the demo's few concerns, what a common word does on a large server.
+    let wordSearchCap = Atomic<Int>(ServerWordSearch.cap)
     let encoder = JSONEncoder.sorted
     var logger: Logger { connection.logger }
 

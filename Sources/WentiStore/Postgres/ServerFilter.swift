@@ -26,9 +26,11 @@ struct BoundSQL {
 ///
 /// Under row-level security (every person; only an administrator bypasses it) the index is
 /// never used: `@>` is not leakproof, so PostgreSQL evaluates it only after the policy, row
-/// by row, recomputing `wenti.grams` (about 0.25 ms a concern). There `strpos` alone is the
-/// condition: it implies the pieces, so the rows are the same, and a common word no longer
-/// costs a quarter of a millisecond per concern read.
+/// by row, recomputing `wenti.grams` (about 0.25 ms a concern). There a word the person sees
+/// in few concerns comes with those concerns' codes, which `wenti.word_matches` found through
+/// the index (`ServerWordSearch`, `PostgresStore.wordMatches`), and the condition is a lookup
+/// of the codes; a word they see often is found by `strpos` alone, which implies the pieces,
+/// so the rows are the same either way.
 struct ServerFilter {
     private(set) var clauses: [String] = []
     var sql = BoundSQL()
@@ -37,7 +39,9 @@ struct ServerFilter {
 
     /// `underRowSecurity`: whether the session is held to the policies (a person's), which
     /// decides how a word is looked for (see above).
-    init(query: ConcernQuery, scope: ConcernScope, today: Day, underRowSecurity: Bool) {
+    /// `wordMatches`: for a person, the codes of the concerns they see that hold a word, for
+    /// the words they see in few concerns (lower-cased words as keys).
+    init(query: ConcernQuery, scope: ConcernScope, today: Day, underRowSecurity: Bool, wordMatches: [String: [String]] = [:]) {
         if !scope.everything { addScope(scope) }
         addSet("c.tier", query.tiers.map(\.rawValue).sorted())
         addSet("c.unit_id", query.unitIDs.map(\.rawValue).sorted())
@@ -69,7 +73,9 @@ struct ServerFilter {
             let needle = word.lowercased()
             let characters = needle.map(String.init)
             let pieces = characters.count == 1 ? characters : (0..<characters.count - 1).map { characters[$0] + characters[$0 + 1] }
-            if underRowSecurity {
+            if underRowSecurity, let codes = wordMatches[needle] {
+                clauses.append("c.code = ANY (\(sql.bind(codes)))")
+            } else if underRowSecurity {
                 clauses.append("strpos(c.search_text, \(sql.bind(needle))) > 0")
             } else {
                 clauses.append("(wenti.grams(c.search_text) @> \(sql.bind(Array(Set(pieces)).sorted()))::text[] AND strpos(c.search_text, \(sql.bind(needle))) > 0)")

@@ -5,6 +5,7 @@ enum ServerMigrations {
         ("v1-shared-workspace", v1),
         ("v2-leader-visits", v2),
         ("v3-library-counts", ServerLibraryCounts.sql),
+        ("v4-word-search", ServerWordSearch.sql),
     ]
 
     static var latest: String { all.last!.version }

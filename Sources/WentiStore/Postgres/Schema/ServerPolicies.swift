@@ -16,9 +16,11 @@ enum ServerPolicies {
 
     /// Cluster-wide, so made once per cluster whatever the database (run as the administrator).
     static var roles: String {
+        // wenti_search owns wenti.word_matches only, and bypasses row-level security for it
+        // (ServerWordSearch): nobody logs in as it or is made a member of it.
         let names = ["wenti_owner", "wenti_person"] + roleGroups.values.sorted()
-        return names.map { name in
-            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(name)') THEN CREATE ROLE \(name) NOLOGIN; END IF; END $$;"
+        return (names.map { ($0, "NOLOGIN") } + [("wenti_search", "NOLOGIN BYPASSRLS")]).map { name, attributes in
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(name)') THEN CREATE ROLE \(name) \(attributes); END IF; END $$;"
         }.joined(separator: "\n")
     }
 
