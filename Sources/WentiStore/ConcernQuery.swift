@@ -37,6 +37,8 @@ public struct ConcernQuery: Sendable, Hashable {
     /// (graded but not yet defined: the deadline comes all the same).
     public var deadlineWithin: ClosedRange<Day>?
     public var firstResponsibleID: PersonID?
+    /// Only these concerns (none: any), as a screen reads a few it names in one batch.
+    public var codes: Set<ConcernCode> = []
     /// Concerns handled together as one batch (批处理) under this group name.
     public var batchGroup: String?
     /// Concerns that came from one of these campaigns or leaders' visits.

@@ -57,6 +57,33 @@ struct StoreConformanceTests {
         }
     }
 
+    /// Naming concerns by their codes reads exactly those (one, several, some unknown), within
+    /// the scope and the other conditions, whole and as list rows.
+    @Test(arguments: Backend.allCases)
+    func concernsNamedByCodeAreReadTogether(_ backend: Backend) async throws {
+        let (store, _, cleanup) = try await backend.demo()
+        defer { cleanup() }
+        let all = try await Self.all(store)
+        let organisation = try await store.workspace().organisation
+        let li = try #require(organisation.people[PersonID("bzz-li")])
+        let scope = AccessPolicy.scope(of: li, in: organisation)
+        let named = Set(all.filter { $0.code.sequence % 5 == 1 }.map(\.code)).union([ConcernCode(year: 2019, sequence: 7)])
+        for (query, expected) in [(ConcernQuery(), all), ({ var q = ConcernQuery(); q.stages = [.closed]; return q }(), all.filter { $0.stage == .closed })] {
+            var byCode = query
+            byCode.codes = named
+            let wanted = Set(expected.map(\.code)).intersection(named)
+            #expect(wanted.count > 1 && wanted.count < expected.count, "the codes pick some, not all")
+            #expect(Set(try await store.concerns(byCode, scope: .all, after: nil, limit: 100).concerns.map(\.code)) == wanted)
+            #expect(Set(try await store.page(byCode, scope: .all, after: nil, limit: 100).rows.map(\.code)) == wanted)
+            await #expect(try store.count(byCode, scope: .all, upTo: nil) == wanted.count)
+            let hisToo = wanted.intersection(all.filter(scope.contains).map(\.code))
+            #expect(Set(try await store.page(byCode, scope: scope, after: nil, limit: 100).rows.map(\.code)) == hisToo, "within a scope")
+        }
+        var one = ConcernQuery()
+        one.codes = [all[3].code]
+        #expect(try await store.concerns(one, scope: .all, after: nil, limit: 10).concerns.map(\.code) == [all[3].code])
+    }
+
     /// Overdue in the backend is `DeadlineClock`'s overdue, on every day of two months.
     @Test(arguments: Backend.allCases)
     func overdueAgreesWithTheDeadlineClock(_ backend: Backend) async throws {

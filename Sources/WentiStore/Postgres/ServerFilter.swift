@@ -61,6 +61,7 @@ struct ServerFilter {
         if let due = query.deadlineWithin {
             clauses.append("c.due_on BETWEEN \(sql.bind(due.lowerBound.ordinal)) AND \(sql.bind(due.upperBound.ordinal))")
         }
+        if !query.codes.isEmpty { clauses.append("c.code = ANY (\(sql.bind(query.codes.map(\.description).sorted())))") }
         if let group = query.batchGroup { clauses.append("c.batch_group = \(sql.bind(group))") }
         if !query.sources.isEmpty {
             // "kind:id", as the source index (migration v2) holds it.

@@ -50,6 +50,12 @@ struct ConcernFilterSQL: Sendable {
             clauses.append("c.due_on BETWEEN ? AND ?")
             bind([due.lowerBound.ordinal, due.upperBound.ordinal])
         }
+        if !query.codes.isEmpty {
+            // Row values against the code's unique index (year, seq).
+            let codes = query.codes.sorted()
+            add("(c.year, c.seq) IN (VALUES \(Array(repeating: "(?,?)", count: codes.count).joined(separator: ",")))",
+                codes.flatMap { [$0.year, $0.sequence] as [(any DatabaseValueConvertible)?] })
+        }
         if let group = query.batchGroup {
             clauses.append("c.batch_group = ?")
             bind([group])
