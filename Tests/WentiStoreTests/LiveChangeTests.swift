@@ -47,6 +47,35 @@ struct LiveChangeTests {
         #expect(try await watching.changeToken() == changed)
         print("live changes: 20 idle checks read the server 0 times; a change was seen through LISTEN")
     }
+
+    /// The word search's answer is kept while nothing changes (a keystroke asks for the page and
+    /// the count of the same word), and not a moment longer: another person's new concern is
+    /// found once the change is seen, the store's own at once.
+    @Test func aKeptWordSearchAnswerGoesWithTheNextChange() async throws {
+        let (server, admin, clock) = try await TestServer.demo()
+        let organisation = try await admin.workspace().organisation
+        let zhao = try #require(organisation.person(PersonID("zg-zhao"))), li = try #require(organisation.person(PersonID("bzz-li")))
+        let watching = try await server.store(as: "zg-zhao", clock: clock)
+        _ = try await watching.changeToken()
+        #expect(await eventually(10) { watching.connection.changes.isListening }, "the listener connects")
+        let settled = try await watching.changeToken()
+        var query = ConcernQuery()
+        query.text = "犇淼"
+        #expect(try await watching.count(query, scope: .all, upTo: nil) == 0)
+        #expect(watching.lastWordMatches.withLock { $0?.words } == ["犇淼"], "the answer is kept")
+        #expect(try await watching.count(query, scope: .all, upTo: nil) == 0)
+
+        let writer = try await server.store(as: "bzz-li", clock: clock)
+        _ = try await writer.open(NewConcern(title: "犇淼班组的工具柜", categoryID: "team-burden", channel: .other, finderID: "bzz-li",
+                                             reporter: .named(name: "李强", personID: "bzz-li"), unitID: "t-bdyw"), actor: li)
+        #expect(try await eventually(2) { try await watching.changeToken() != settled }, "the change is seen")
+        #expect(try await watching.count(query, scope: .all, upTo: nil) == 1, "another person's new concern is found")
+        #expect(try await watching.page(query, scope: .all, after: nil, limit: 10).rows.count == 1)
+
+        _ = try await watching.open(NewConcern(title: "犇淼供电所的食堂", categoryID: "team-burden", channel: .other, finderID: "zg-zhao",
+                                               reporter: .named(name: "赵雅琴", personID: "zg-zhao"), unitID: "t-kf"), actor: zhao)
+        #expect(try await watching.count(query, scope: .all, upTo: nil) == 2, "the store's own new concern, at once")
+    }
 }
 
 /// While the server is out of reach a screen must keep taking keys: after one read found it

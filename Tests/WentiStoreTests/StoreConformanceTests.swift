@@ -79,6 +79,10 @@ struct StoreConformanceTests {
             let hisToo = wanted.intersection(all.filter(scope.contains).map(\.code))
             #expect(Set(try await store.page(byCode, scope: scope, after: nil, limit: 100).rows.map(\.code)) == hisToo, "within a scope")
         }
+        // More codes than one SQLite statement takes values (32,766): still the same concerns.
+        var many = ConcernQuery()
+        many.codes = named.union((1...20_000).map { ConcernCode(year: 2018, sequence: $0) })
+        #expect(Set(try await store.page(many, scope: .all, after: nil, limit: 100).rows.map(\.code)) == Set(all.map(\.code)).intersection(named))
         var one = ConcernQuery()
         one.codes = [all[3].code]
         #expect(try await store.concerns(one, scope: .all, after: nil, limit: 10).concerns.map(\.code) == [all[3].code])

@@ -27,13 +27,13 @@ extension Session {
         return meeting
     }
 
-    /// The concerns a meeting's items name, as far as the viewer may see them.
+    /// The concerns a meeting's items name, as far as the viewer may see them, read in one
+    /// batch (one at a time, a month's agenda cost a round trip per item on the server).
     public func concerns(of meeting: Meeting) async -> [ConcernCode: Concern] {
-        var concerns: [ConcernCode: Concern] = [:]
-        for item in meeting.items where concerns[item.concern] == nil {
-            concerns[item.concern] = try? await concern(item.concern)
-        }
-        return concerns
+        var named = ConcernQuery()
+        named.codes = Set(meeting.items.map(\.concern))
+        guard !named.codes.isEmpty, let read = try? await concerns(named, limit: named.codes.count) else { return [:] }
+        return Dictionary(read.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The meeting of `unit` for `month` with its agenda built from today's data. A held
@@ -145,15 +145,9 @@ extension Session {
 
     /// The codes among `codes` that the viewer may see.
     func visibleConcerns(_ codes: [ConcernCode]) async throws -> Set<ConcernCode> {
-        var visible: Set<ConcernCode> = []
-        for code in Set(codes) {
-            do {
-                _ = try await store.concern(code, scope: scope)
-                visible.insert(code)
-            } catch StoreError.concernNotFound {
-                continue
-            }
-        }
-        return visible
+        var named = ConcernQuery()
+        named.codes = Set(codes)
+        guard !named.codes.isEmpty else { return [] }
+        return Set(try await store.page(named, scope: scope, after: nil, limit: named.codes.count).rows.map(\.code))
     }
 }

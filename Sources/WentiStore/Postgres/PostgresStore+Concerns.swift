@@ -230,10 +230,11 @@ extension PostgresStore {
 
     public func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) async throws(StoreError) -> Int {
         let matches = try await wordMatches(query)
-        if !isAdministrator, let cap, cap <= wordSearchCap.load(ordering: .relaxed), scope.everything, query.isOneWordAlone, matches.isEmpty {
-            // The person sees more concerns with the word than wordMatches lists (it came back
-            // without codes), and nothing else narrows them: at least `cap`, without a scan.
-            return cap
+        if !isAdministrator, scope.everything, query.isOneWordAlone {
+            // Nothing else narrows the word's concerns: wordMatches listed them all, or said they
+            // are more than it lists (then at least `cap`, without a scan).
+            if let codes = matches.first?.value { return cap.map { min($0, codes.count) } ?? codes.count }
+            if let cap, cap <= wordSearchCap.load(ordering: .relaxed) { return cap }
         }
         var filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator, wordMatches: matches)
         if filter.whereClause.isEmpty {
@@ -314,7 +315,12 @@ extension PostgresStore {
         let words = Array(Set(query.words.map { $0.lowercased() })).sorted()
         guard !isAdministrator, !words.isEmpty else { return [:] }
         let cap = wordSearchCap.load(ordering: .relaxed)
-        return try await connection.read { db in
+        // Read before asking: a change committed meanwhile makes the mark stale, never newer.
+        let mark = connection.changes.unchangedMark
+        if let mark, let last = lastWordMatches.withLock({ $0 }), last.mark == mark, last.cap == cap, last.words == words {
+            return last.matches
+        }
+        let matches = try await connection.read { db in
             var found: [String: [String]] = [:]
             let rows = try await db.query("SELECT w, wenti.word_matches(w, \(cap)::int) FROM unnest(\(words)::text[]) w", logger: self.logger)
             for try await (word, codes) in rows.decode((String, [String]?).self) {
@@ -322,5 +328,7 @@ extension PostgresStore {
             }
             return found
         }
+        if let mark { lastWordMatches.withLock { $0 = (mark, cap, words, matches) } }
+        return matches
     }
 }

@@ -28,6 +28,9 @@ public final class PostgresStore: WorkspaceStore {
     /// The most concerns `wordMatches` lists for a word (`ServerWordSearch.cap`); a test lowers
     /// it to reach, on the demo's few concerns, what a common word does on a large server.
     let wordSearchCap = Atomic<Int>(ServerWordSearch.cap)
+    /// The last `wordMatches` answer and the change mark it holds for: a keystroke asks for the
+    /// page and the count of the same words, and the answer stands until anything changes.
+    let lastWordMatches = Mutex<(mark: Int64, cap: Int, words: [String], matches: [String: [String]])?>(nil)
     let encoder = JSONEncoder.sorted
     var logger: Logger { connection.logger }
 

@@ -51,10 +51,11 @@ struct ConcernFilterSQL: Sendable {
             bind([due.lowerBound.ordinal, due.upperBound.ordinal])
         }
         if !query.codes.isEmpty {
-            // Row values against the code's unique index (year, seq).
-            let codes = query.codes.sorted()
-            add("(c.year, c.seq) IN (VALUES \(Array(repeating: "(?,?)", count: codes.count).joined(separator: ",")))",
-                codes.flatMap { [$0.year, $0.sequence] as [(any DatabaseValueConvertible)?] })
+            // One argument however many codes (a statement takes at most 32,766), joined
+            // against the code's unique index (year, seq).
+            let pairs = "[" + query.codes.sorted().map { "[\($0.year),\($0.sequence)]" }.joined(separator: ",") + "]"
+            add("c.id IN (SELECT k.id FROM json_each(?) j JOIN concern k"
+                + " ON k.year = json_extract(j.value, '$[0]') AND k.seq = json_extract(j.value, '$[1]'))", [pairs])
         }
         if let group = query.batchGroup {
             clauses.append("c.batch_group = ?")

@@ -70,6 +70,12 @@ final class ChangeListener: Sendable {
         task.withLock { $0?.cancel(); $0 = nil }
     }
 
+    /// The change mark as last read, while the listener vouches that nothing changed since;
+    /// nil when that is not known (not listening, a notification came, never read).
+    var unchangedMark: Int64? {
+        state.withLock { $0.listening && !$0.stale ? $0.mark : nil }
+    }
+
     /// The mark may have moved (this process wrote): the next check reads it.
     func markStale() {
         state.withLock { $0.stale = true }
