@@ -67,10 +67,17 @@ public struct Grid: Sendable, Equatable {
 
     /// Writes `text` from column `x` of row `y`, at most `limit` columns (to the right edge by
     /// default). Returns the number of columns written.
+    ///
+    /// `marked`: a text that does not fit ends in `…`, so that a reader knows more was there
+    /// (a sentence, a message); without it the text stops at the edge (a table's cell whose
+    /// column rule already says so).
     @discardableResult
-    public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
+    public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil, marked: Bool = false) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
+        if marked, end > x {
+            return write(TerminalText.truncate(TextSanitizer.clean(text), to: end - x), x: x, y: y, style: style, limit: end - x)
+        }
         var column = x
         for character in TextSanitizer.clean(text, fillingAtMost: end - x) {
             let w = DisplayWidth.of(character)

@@ -31,7 +31,9 @@ enum MeetingActions {
                       group: .meetings, tabs: tab, unavailable: { state, env in
                           guard let meeting = state.meetings.meeting else { return noMeeting }
                           if let refusal = env.session.refusal(.meetingConfirm, on: .unit(meeting.unitID)) { return refusal }
-                          return meeting.state == .planned ? nil : heldAlready
+                          guard meeting.state == .planned else { return heldAlready }
+                          // Offered from the meeting's month on: before, no day could be accepted.
+                          return meeting.month.firstDay <= env.session.today() ? nil : MeetingError.monthNotCome(meeting.id, meeting.month).label
                       }) { state, env in
                 guard let meeting = state.meetings.meeting else { return }
                 let form = MeetingForms.minutesForm(meeting, today: env.session.today(), viewer: env.session.principal, org: env.session.organisation)

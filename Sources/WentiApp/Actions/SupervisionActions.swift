@@ -113,7 +113,8 @@ enum SupervisionActions {
         do {
             let changed = try await env.session.changeNotice(notice.id, change)
             await SupervisionPane.refresh(&state, env)
-            state.toast = "\(changed.id)：" + changed.state.label.text(state.language)
+            // What this step did (a chaser leaves the notice's state as it was).
+            state.toast = changed.id + (state.language == .zh ? "：" : ": ") + change.done.text(state.language)
         } catch {
             state.toast = StandardActions.describe(error, state.language)
         }

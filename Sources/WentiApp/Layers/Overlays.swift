@@ -260,11 +260,16 @@ enum Overlays {
 
     static func drawConfirm(_ question: String, _ language: Language, into grid: inout Grid, layout: Layout) {
         let width = min(layout.width - 4, max(30, DisplayWidth.of(question) + 6))
+        // A question wider than the screen wraps: its counts and its end are what is asked.
+        let lines = TerminalText.wrap(TextSanitizer.clean(question), width: max(1, width - 4))
+        let shown = Array(lines.prefix(max(1, layout.height - 6)))
         let x = (layout.width - width) / 2
-        let y = layout.height / 2 - 2
-        frame(UIText.confirmTitle.text(language), x: x, y: y, width: width, height: 5, into: &grid)
-        grid.write(question, x: x + 2, y: y + 1, style: Style(bold: true), limit: width - 4)
-        grid.write(UIText.confirmYes.text(language) + "    " + UIText.confirmNo.text(language), x: x + 2, y: y + 3, limit: width - 4)
+        let y = max(0, layout.height / 2 - 2 - (shown.count - 1) / 2)
+        frame(UIText.confirmTitle.text(language), x: x, y: y, width: width, height: shown.count + 4, into: &grid)
+        for (offset, line) in shown.enumerated() {
+            grid.write(line, x: x + 2, y: y + 1 + offset, style: Style(bold: true), limit: width - 4, marked: offset == shown.count - 1 && shown.count < lines.count)
+        }
+        grid.write(UIText.confirmYes.text(language) + "    " + UIText.confirmNo.text(language), x: x + 2, y: y + 2 + shown.count, limit: width - 4)
         grid.cursor = nil
     }
 

@@ -37,7 +37,7 @@ enum MeetingsPane {
         let title = Meeting.name(of: meeting.id, in: org).text(language) + "  "
             + (meeting.heldOn.map { (zh ? "召开于 " : "held ") + $0.description } ?? (zh ? "待召开" : "planned"))
             + (toDefine == 0 ? "" : zh ? "  待界定 \(toDefine) 项，已决定 \(decided) 项" : "  \(decided) of \(toDefine) to define decided")
-        grid.write(title, x: x + 1, y: layout.contentTop, style: Style(bold: true), limit: width - 1)
+        grid.write(title, x: x + 1, y: layout.contentTop, style: Style(bold: true), limit: width - 1, marked: true)
         let items = ListTable(
             columns: [.init(title: "", width: 1), .init(title: zh ? "议题" : "Purpose", width: zh ? 8 : 12), .init(title: zh ? "编号" : "ID", width: 11),
                       .init(title: zh ? "标题" : "Title", width: 0), .init(title: zh ? "发现者" : "Finder", width: 6),
@@ -111,7 +111,7 @@ enum MeetingsPane {
                           + "\(feedback.satisfaction.label.text(language))" + UIText.bracketed("\(feedback.score)/5", language), .plain))
         }
         for (offset, line) in lines.prefix(height).enumerated() {
-            grid.write(TextSanitizer.clean(line.0), x: x, y: y + offset, style: line.1, limit: width)
+            grid.write(TextSanitizer.clean(line.0), x: x, y: y + offset, style: line.1, limit: width, marked: true)
         }
     }
 }

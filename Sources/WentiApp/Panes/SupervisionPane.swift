@@ -48,17 +48,17 @@ enum SupervisionPane {
         var y = layout.contentTop + noticesHeight
         if let notice = model.notice {
             let nodes = notice.nodes.map { "\($0.due < today && notice.isOpen ? "✗" : "·") \($0.due) \($0.title)" }.joined(separator: "   ")
-            grid.write("\(notice.concern) " + (zh ? "节点：" : "nodes: ") + TextSanitizer.clean(nodes), x: 1, y: y, style: Style(dim: true), limit: width - 2)
+            grid.write("\(notice.concern) " + (zh ? "节点：" : "nodes: ") + TextSanitizer.clean(nodes), x: 1, y: y, style: Style(dim: true), limit: width - 2, marked: true)
             y += 1
             if let concern = model.concerns[notice.concern], let line = driftLine(notice.drift(from: concern, today: today), notice, org, keys: keys, zh: zh) {
-                grid.write(line, x: 1, y: y, style: Style(bold: true), limit: width - 2)
+                grid.write(line, x: 1, y: y, style: Style(bold: true), limit: width - 2, marked: true)
                 y += 1
             }
             for chaser in notice.chasers.suffix(2) {
                 let who = org.person(chaser.byID)?.name ?? chaser.byID.rawValue
                 let answer = chaser.answeredOn.map { (zh ? "已回复 " : "answered ") + $0.description } ?? (zh ? "未回复" : "not answered")
                 grid.write((zh ? "催办：" : "Chaser: ") + TextSanitizer.clean("\(chaser.on) \(who) \(chaser.text) — \(answer)"),
-                           x: 1, y: y, style: Style(dim: true), limit: width - 2)
+                           x: 1, y: y, style: Style(dim: true), limit: width - 2, marked: true)
                 y += 1
             }
         }

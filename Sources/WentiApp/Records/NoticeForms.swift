@@ -6,14 +6,20 @@ import WentiStore
 @MainActor
 enum NoticeForms {
     /// To the first responsible person and department, with the task book's open items as
-    /// deadline nodes (or the concern's deadline), one "YYYY-MM-DD what" per line.
+    /// deadline nodes and the concern's deadline last, one "YYYY-MM-DD what" per line (a notice
+    /// whose nodes end before the deadline would be marked ≠ as soon as it went out).
     /// When the concern has an open notice, the form asks whether the new one replaces it
     /// (`replaceChosen`: already answered yes, as when reissuing from the supervision pane).
     static func issueForm(_ concern: Concern, org: Organisation, today: Day,
                           replacing open: SupervisionNotice? = nil, replaceChosen: Bool = false) -> Form {
-        let openTasks = concern.tasks.filter { $0.state == .open && $0.due >= today }.map { "\($0.due) \($0.title)" }
-        let deadline = DeadlineClock.effectiveDeadline(of: concern, today: today).map { [$0 >= today ? "\($0) 完成" : "\(today.adding(days: 7)) 完成"] }
-        let nodes = openTasks.isEmpty ? (deadline ?? ["\(today.adding(days: 7)) 完成"]) : openTasks
+        let openTasks = concern.tasks.filter { $0.state == .open && $0.due >= today }.sorted { $0.due < $1.due }
+        var nodes = openTasks.map { "\($0.due) \($0.title)" }
+        let deadline = DeadlineClock.effectiveDeadline(of: concern, today: today)
+        if let deadline, deadline >= today, openTasks.last.map({ $0.due < deadline }) ?? true {
+            nodes.append("\(deadline) 完成")
+        } else if nodes.isEmpty {
+            nodes = ["\(today.adding(days: 7)) 完成"]
+        }
         var form = Form(fields: [
             RecordFields.pick("responsible", RecordFields.firstResponsible, PickOptions.people(org, near: concern.unitID),
                               concern.firstResponsibleID?.rawValue ?? "", required: true),

@@ -76,6 +76,11 @@ enum VisitForms {
             throw RecordOverlays.FieldProblem(field: field, message: error.label)
         }
         try await env.refreshSession()
+        // The pane reads its visits again after the form and keeps the selected one: this one,
+        // so that `i` takes in from the visit just recorded.
+        state.finding.section = .visits
+        state.finding.visits.insert(visit, at: 0)
+        state.finding.selectedVisit = 0
         return (zh ? "已记录：" : "recorded: ") + visit.summary(org).text(state.language)
     }
 

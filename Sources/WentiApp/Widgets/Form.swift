@@ -207,7 +207,7 @@ public struct Form: Sendable, Equatable {
             if let message = field.message?.text(language) {
                 let messageWidth = min(DisplayWidth.of(message) + 2, inputWidth / 2)
                 inputWidth -= messageWidth
-                grid.write("✗ " + message, x: inputX + inputWidth, y: row, style: Style(bold: true, colour: .red), limit: messageWidth)
+                grid.write("✗ " + message, x: inputX + inputWidth, y: row, style: Style(bold: true, colour: .red), limit: messageWidth, marked: true)
             }
             let style = Style(underline: true)
             switch field.input {

@@ -42,6 +42,7 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         guard state == .planned else { throw .alreadyConfirmed(id) }
         guard let heldOn else { throw .notHeld(id) }
         // A date in the future would start every decided deadline from a day not yet come.
+        guard month.firstDay <= today else { throw .monthNotCome(id, month) }
         guard heldOn <= today else { throw .heldInFuture(heldOn, today: today) }
         guard month.contains(heldOn) else { throw .heldOutsideMonth(heldOn, month) }
         if let lastHeldOn, heldOn < lastHeldOn { throw .heldBeforeLast(heldOn, last: lastHeldOn) }
@@ -236,6 +237,8 @@ public enum MeetingError: Error, Equatable, Sendable, Labelled {
     case notHeld(String)
     case heldOutsideMonth(Day, YearMonth)
     case heldInFuture(Day, today: Day)
+    /// The meeting's month has not begun: it cannot have sat yet.
+    case monthNotCome(String, YearMonth)
     case heldBeforeLast(Day, last: Day)
     case attendanceMissing(MeetingAttendance.Field)
     /// A second pending agenda for the same unit and month.
@@ -257,6 +260,9 @@ public enum MeetingError: Error, Equatable, Sendable, Labelled {
         case .heldInFuture(let day, let today):
             LocalizedText(zh: "召开日期 \(day) 晚于今天 \(today)：会议开过后才能确认纪要",
                           en: "held on \(day) is after today (\(today)): confirm the minutes once the meeting has sat")
+        case .monthNotCome(let id, let month):
+            LocalizedText(zh: "会议 \(id) 是 \(month) 的会议：该月开会之后才能确认纪要",
+                          en: "meeting \(id) is for \(month): confirm its minutes once it has sat in that month")
         case .heldBeforeLast(let day, let last):
             LocalizedText(zh: "召开日期 \(day) 早于本单位上次会议（\(last)）", en: "held on \(day) is before the unit's last meeting (\(last))")
         case .attendanceMissing(let field):

@@ -20,6 +20,17 @@ public enum NoticeChange: Sendable, Hashable {
         }
     }
 
+    /// What was done, said back once it is recorded.
+    public var done: LocalizedText {
+        switch self {
+        case .acknowledge: SupervisionNotice.State.acknowledged.label
+        case .reportProgress: SupervisionNotice.State.progressReported.label
+        case .complete: SupervisionNotice.State.completed.label
+        case .chase: LocalizedText(zh: "已催办", en: "chased")
+        case .answerChaser: LocalizedText(zh: "催办已答复", en: "chaser answered")
+        }
+    }
+
     /// The word the audit log records.
     public var auditAction: String { methodAction.rawValue }
 }
