@@ -37,7 +37,7 @@ public enum App {
         case .wheelUp: await StandardActions.move(&state, env, by: -3)
         case .click(let x, let y): await click(x: x, y: y, &state, env)
         default:
-            guard let action = env.registry.action(for: key, on: state.tab) else { return }
+            guard let action = env.registry.action(for: key, on: state.tab) ?? env.registry.actionElsewhere(for: key) else { return }
             await run(action, &state, env)
         }
     }

@@ -76,6 +76,9 @@ struct CommitmentKeyboardTests {
         let entry = try await fixture.store.auditLog(subject: solvingCode.description).last
         #expect(entry?.action == "set-deadline")
         #expect(entry?.changes.contains { $0.new.contains("需等预算批复") } == true, "the reason is kept in the log")
+        // "+30" extends the deadline the form's title names, whatever today is.
+        _ = await fixture.run(solving + "E + 3 0 Tab 再 等 一 个 月 Enter")
+        #expect(try await concern(fixture, solvingCode).deadline == Day("2027-02-14"))
     }
 
     @Test func theClockPausesAndRestartsPushingTheDeadlineBack() async throws {

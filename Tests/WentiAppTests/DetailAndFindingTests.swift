@@ -177,7 +177,7 @@ struct DetailAndFindingTests {
         let text = screen.lastFrame.text
         #expect(text.contains("2026-10-01–2026-12-31") && text.contains("奖励：采纳一条奖励200元"))
         #expect(text.contains("带来问题 11 个，已受理 9 个"))
-        #expect(text.contains("· 未受理 Q-2026-0003 宋佳 分析中"))
+        #expect(text.contains("· 待受理后获奖 Q-2026-0003 宋佳 分析中"))
         #expect(text.contains("✓ 获奖 Q-2026-0009 杨帆 待反馈"))
         // The ledger scrolls to its last entry.
         let (_, end) = await fixture.run("7 Tab j j Tab } } } }", width: 80, height: 24, language: .zh)

@@ -193,6 +193,15 @@ struct PanesFlowTests {
         // From the command line or the help, another pane's action says where it works.
         let (elsewhere, _) = await fixture.run(": n o t i c e - a c k n o w l e d g e Enter")
         #expect(elsewhere.state.toast == "works on the Supervision pane (key 3)")
+        // And so does its key, pressed on a pane where it does nothing (`A` puts on the agenda
+        // from the libraries).
+        let (pressed, _) = await fixture.run("2 A")
+        #expect(pressed.state.toast == "works on the Libraries pane (key 1)")
+        // A month's minutes are not offered before the month: the key says why.
+        fixture.clock.set(day: Day("2026-12-03")!)
+        let (early, _) = await fixture.run("2 n C")
+        #expect(early.state.meetings.meeting?.id == "HY-2027-01" && early.state.overlays.isEmpty)
+        #expect(early.state.toast == "meeting HY-2027-01 is for 2027-01: confirm its minutes once it has sat in that month", "\(early.state.toast ?? "")")
         #expect(throws: KeymapError.conflict(key: "n", first: "meeting-prepare", second: "x")) {
             try ActionRegistry(actions: StandardActions.all + [AppAction("x", keys: [.character("n")], LocalizedText(zh: "x", en: "x"), group: .app) { _, _ in }])
         }

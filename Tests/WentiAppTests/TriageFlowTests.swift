@@ -17,6 +17,17 @@ struct TriageFlowTests {
         var concern = try await fixture.store.concern(ConcernCode("Q-2026-0004")!, viewer: nil)
         #expect(concern.stage == .analysing && concern.analysis.rootCause == "挪作库房" && concern.analysis.difficulty == .medium)
         #expect(analysed.lastFrame.text.contains("已更新 1 个问题"))
+        // Analysing again starts from the analysis on record, and the timeline says what changed.
+        let (again, _) = await fixture.run(select + "a")
+        guard case .form(let form, .analyse, _)? = again.state.overlays.last else {
+            Issue.record("the analysis form should open")
+            return
+        }
+        #expect(form.value("root-cause") == "挪作库房" && form.value("difficulty") == "1")
+        _ = await fixture.run(select + "a C-u 改 作 仓 库 Enter")
+        let (_, reanalysed) = await fixture.run(select + "} } } } }", language: .zh)
+        #expect(reanalysed.lastFrame.text.contains("分析  根源：改作仓库"), "\(reanalysed.lastFrame.text)")
+        _ = await fixture.run(select + "a C-u 挪 作 库 房 Enter")
         // The grade picker shows each grade's stance and the deadline it would set, before choosing.
         let (_, picker) = await fixture.run(select + "=", language: .zh)
         #expect(picker.lastFrame.text.contains("急难  快速办理  期限") && picker.lastFrame.text.contains("萌芽  提高重视  每月复查"))
@@ -37,7 +48,7 @@ struct TriageFlowTests {
         #expect(scrolled.lastFrame.text.contains("上报  变电运维班 → 运维检修部：需部门协调"), "and in the timeline")
         // Every step went to the audit log as the acting person.
         let actions = try await fixture.store.auditLog(subject: "Q-2026-0004").map(\.action)
-        #expect(actions == ["open", "analyse", "grade", "escalate"])
+        #expect(actions == ["open", "analyse", "analyse", "analyse", "grade", "escalate"])
     }
 
     @Test func aRequiredFieldKeepsTheFormOpenWithAMessage() async throws {

@@ -107,6 +107,12 @@ public struct ActionRegistry: Sendable {
         keymap[key]?.lazy.compactMap { byID[$0] }.first { $0.tabs.contains(tab) }
     }
 
+    /// An action the key runs on some other pane: pressed here, it says where it works
+    /// (`AppAction.whyNot`) rather than nothing at all.
+    public func actionElsewhere(for key: Key) -> AppAction? {
+        keymap[key]?.lazy.compactMap { byID[$0] }.first
+    }
+
     /// The keys bound to an action: single characters first, then names, each in order.
     public func keys(of id: String) -> [Key] {
         keymap.filter { $0.value.contains(id) }.map(\.key).sorted {

@@ -12,10 +12,11 @@ enum CommitmentForms {
     /// A typed date: `2026-12-20` (or with `/` or `.`), `12-20` the next such day from today
     /// on (in December, `01-15` is next January's: a deadline is never meant in the past), or
     /// `+7` days from today; nil for anything else.
-    static func day(_ text: String, today: Day) -> Day? {
+    /// `+N` counts from `base` (today unless given: moving a deadline by `+30` extends it).
+    static func day(_ text: String, today: Day, from base: Day? = nil) -> Day? {
         let typed = text.trimmed.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".", with: "-")
         if let day = Day(typed) { return day }
-        if typed.hasPrefix("+"), let days = Int(typed.dropFirst()), (0...3650).contains(days) { return today.adding(days: days) }
+        if typed.hasPrefix("+"), let days = Int(typed.dropFirst()), (0...3650).contains(days) { return (base ?? today).adding(days: days) }
         let parts = typed.split(separator: "-")
         if parts.count == 2, let month = Int(parts[0]), let dayOfMonth = Int(parts[1]) {
             guard let thisYear = Day(year: today.civil.year, month: month, day: dayOfMonth) else { return nil }
@@ -88,8 +89,10 @@ enum CommitmentForms {
             let state = stateChoices[min(Int(values["state"] ?? "") ?? 0, stateChoices.count - 1)]
             // The workflow numbers the task book's lines from 1, as `wenti show` prints them.
             return [.setTaskState(index: (Int(values["line"] ?? "") ?? 0) + 1, state)]
-        case .deadline:
-            guard let due = day(values["due"] ?? "", today: today) else { return [] }
+        case .deadline(let current, _):
+            // "+30" extends the deadline the title shows by thirty days (from today it
+            // shortened a deadline further out, with nothing said).
+            guard let due = day(values["due"] ?? "", today: today, from: current) else { return [] }
             return [.setDeadline(due, reason: reason)]
         case .pause:
             return [.pause(reason: reason)]

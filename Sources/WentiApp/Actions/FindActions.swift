@@ -12,7 +12,8 @@ enum FindActions {
                       short: LocalizedText(zh: "编号", en: "number"), group: .navigation,
                       argument: { state, env, text in await goTo(text, &state, env) }) { state, _ in
                 var field = TextField()
-                field.set("goto ")
+                // The command by the name the UI's language gives it (`:转到 68` runs the same).
+                field.set((state.language == .zh ? CommandNames.chinese["goto"] ?? "goto" : "goto") + " ")
                 state.overlays.append(.commandLine(field))
             },
             AppAction("widen", keys: [.character("w")], LocalizedText(zh: "扩大到全部单位（本人可见的全部问题）", en: "Widen to every unit (all you may see)"),

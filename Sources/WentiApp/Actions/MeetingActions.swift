@@ -39,7 +39,7 @@ enum MeetingActions {
                 let form = MeetingForms.minutesForm(meeting, today: env.session.today(), viewer: env.session.principal, org: env.session.organisation)
                 state.overlays.append(.recordForm(form, .minutes(meetingID: meeting.id)))
             },
-            AppAction("meeting-export", keys: [.character("x")], LocalizedText(zh: "导出议程/纪要（md、html、txt）", en: "Export the agenda or minutes (md, html, txt)"),
+            AppAction("meeting-export", keys: [.character("x")], LocalizedText(zh: "导出议程/纪要（md、html、txt、docx）", en: "Export the agenda or minutes (md, html, txt, docx)"),
                       group: .meetings, tabs: tab, unavailable: { state, _ in state.meetings.meeting == nil ? noMeeting : nil }) { state, env in
                 guard let meeting = state.meetings.meeting else { return }
                 state.overlays.append(.recordForm(ExportForms.form(.meeting(meeting.id), today: env.session.today()), .export(.meeting(meeting.id))))

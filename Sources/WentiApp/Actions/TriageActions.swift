@@ -30,6 +30,16 @@ enum TriageActions {
             AppAction("analyse", keys: [.character("a")], LocalizedText(zh: "分析（根源、难易、涉及面）", en: "Analyse (root cause, difficulty, breadth)"),
                       group: .triage, tabs: [.libraries], unavailable: refused(.analyse(Analysis(rootCause: "?")))) { state, _ in
                 open(.analyse, &state)
+                // Analysing again starts from the analysis on record (one concern; marked ones
+                // may each have their own, so theirs start empty).
+                let chosen = targets(state)
+                if chosen.count == 1, let analysis = state.detail.map(\.analysis), state.detail?.code == chosen.first?.code,
+                   !analysis.rootCause.isEmpty, case .form(var form, let kind, let targets)? = state.overlays.last {
+                    form.fill(["root-cause": analysis.rootCause,
+                               "difficulty": analysis.difficulty.flatMap { Difficulty.allCases.firstIndex(of: $0) }.map(String.init) ?? "1",
+                               "breadth": analysis.breadth.flatMap { Breadth.allCases.firstIndex(of: $0) }.map(String.init) ?? "1"])
+                    state.overlays[state.overlays.count - 1] = .form(form, kind, targets: targets)
+                }
             },
             AppAction("grade", keys: [.character("=")], LocalizedText(zh: "定级（显示处理态度和期限）", en: "Grade (shows the stance and the deadline)"),
                       group: .triage, tabs: [.libraries], unavailable: refused(.grade(.general))) { state, _ in

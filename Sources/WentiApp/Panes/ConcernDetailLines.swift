@@ -36,7 +36,9 @@ enum ConcernDetailLines {
         }
 
         // Where it is and what comes next.
-        lines.append(("\(c.code)  \(TextSanitizer.clean(String(c.title.prefix(width * 2))))", Style(bold: true)))
+        // The whole title, wrapped (the table cuts it; only here can it be read). A title from
+        // before the 120-character limit is read up to three lines' worth.
+        add("\(c.code)  " + String(c.title.prefix(max(Workflow.maximumTitleLength, width * 3))), Style(bold: true), multiLine: false)
         let grade = c.grade.map { $0.label.text(language) + UIText.bracketed($0.stance.text(language), language) } ?? (zh ? "未定级" : "not graded")
         lines.append(("\(c.tier.code) \(unit(c.unitID)) · \(c.stage.label.text(language)) · " + grade, .plain))
         for line in TerminalText.wrap(LibrariesPane.chain(c, advice: state.detailAdvice, keys, language), width: max(1, width)) {
@@ -207,6 +209,10 @@ enum ConcernDetailLines {
         // An escalation says where it went; the library's own change would say it twice.
         if entry.changes.contains(where: { $0.field == "escalation" }) { skipped.insert("unit") }
         if entry.action == ConcernAction.analyse.rawValue || entry.action == ConcernAction.edit.rawValue { skipped.formUnion(["root-cause", "description", "title"]) }
+        // A second analysis says what it changed: the detail above shows only the latest.
+        if entry.action == ConcernAction.analyse.rawValue, entry.changes.contains(where: { $0.field == "root-cause" && !$0.old.isEmpty }) {
+            skipped.remove("root-cause")
+        }
         // A change its step already names ("上报  上报 …", "签订责任状  责任状 …", "add progress
         // progress: …") says its value only.
         let step = ChangeWords.actionName(entry.action).text(language)

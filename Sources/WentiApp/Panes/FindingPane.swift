@@ -143,7 +143,8 @@ enum FindingPane {
             // One line each: earned or not, the concern, who reported it, its title.
             for entry in ledger.entries {
                 let who = entry.reporter ?? (zh ? "匿名（待本人认领）" : "anonymous (to be claimed)")
-                let earned = entry.earned ? (zh ? "✓ 获奖" : "✓ earned") : (zh ? "· 未受理" : "· not yet")
+                // Not earned yet: the concern has still to be accepted (defined); its stage follows on the line.
+                let earned = entry.earned ? (zh ? "✓ 获奖" : "✓ earned") : (zh ? "· 待受理后获奖" : "· once accepted")
                 let line = "\(earned) \(entry.code) \(who) \(UIText.stageWord(entry.stage, language)) " + TextSanitizer.clean(entry.title)
                 lines.append((TerminalText.truncate(line, to: max(1, width)), Style(dim: !entry.earned)))
             }

@@ -164,7 +164,10 @@ enum IntakeOverlay {
             }
             let target = intake.similar[intake.similarSelected]
             let reporter = intake.form.value("anonymous") == "1" ? (state.language == .zh ? "匿名" : "anonymous") : intake.form.value("reporter")
-            let note = (state.language == .zh ? "又一次反映" : "Another report") + "（\(reporter)）：" + intake.form.value("title")
+            // Who reported it again, when the form says (an empty name leaves no empty brackets).
+            let zh = state.language == .zh
+            let who = reporter.isBlank ? "" : UIText.bracketed(reporter, state.language)
+            let note = (zh ? "又一次反映" : "Another report") + who + (zh ? "：" : ": ") + intake.form.value("title")
                 + (intake.form.value("description").isEmpty ? "" : " — " + intake.form.value("description"))
             do {
                 _ = try await env.session.perform([.progress(note)], on: target.code, expectedVersion: nil)

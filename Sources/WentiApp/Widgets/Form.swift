@@ -205,7 +205,10 @@ public struct Form: Sendable, Equatable {
             let inputX = x + labelWidth
             var inputWidth = width - labelWidth
             if let message = field.message?.text(language) {
-                let messageWidth = min(DisplayWidth.of(message) + 2, inputWidth / 2)
+                // As much room as the typed value leaves (at least half the field): a message cut
+                // short cannot be read, and its … says so when it still is.
+                let typed = DisplayWidth.of(TextSanitizer.clean(field.value, mode: .singleLine))
+                let messageWidth = min(DisplayWidth.of(message) + 2, max(inputWidth / 2, inputWidth - max(10, typed + 2)))
                 inputWidth -= messageWidth
                 grid.write("✗ " + message, x: inputX + inputWidth, y: row, style: Style(bold: true, colour: .red), limit: messageWidth, marked: true)
             }

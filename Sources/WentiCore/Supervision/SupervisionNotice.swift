@@ -178,8 +178,12 @@ public enum NoticeError: Error, Equatable, Sendable, Labelled {
         case .nodeBeforeIssue(let day):
             LocalizedText(zh: "时间节点 \(day) 早于下发日期", en: "deadline node \(day) is before the day of issue")
         case .illegalMove(let from, let to):
-            LocalizedText(zh: "督办通知单不能从“\(from.label.zh)”变为“\(to.label.zh)”",
-                          en: "a notice cannot go from \(from.label.en) to \(to.label.en)")
+            // What comes first, when there is a way forward (an issued notice is acknowledged).
+            from == .issued
+                ? LocalizedText(zh: "督办通知单不能从“\(from.label.zh)”变为“\(to.label.zh)”：须先签收",
+                                en: "a notice cannot go from \(from.label.en) to \(to.label.en): it must be acknowledged first")
+                : LocalizedText(zh: "督办通知单不能从“\(from.label.zh)”变为“\(to.label.zh)”",
+                                en: "a notice cannot go from \(from.label.en) to \(to.label.en)")
         case .chaseCompleted:
             LocalizedText(zh: "已完成或已被替代的督办不能再催办", en: "a completed or replaced notice cannot be chased")
         case .blankChaser:
