@@ -114,7 +114,11 @@ public enum StandardActions {
                 state.overlays.append(.filter(TextField(state.filterText)))
             },
             AppAction("clear-filter", keys: [.escape], LocalizedText(zh: "清除筛选", en: "Clear the filter"), group: .view, tabs: [.libraries],
-                      unavailable: { state, _ in state.filterText.isEmpty ? LocalizedText(zh: "当前没有筛选", en: "no filter is set") : nil }) { state, env in
+                      unavailable: { state, _ in
+                          // A figure's or a source's set (opened from the dashboard or the finding pane) is a filter too.
+                          let pinned = state.table.query.figure != nil || !state.table.query.sources.isEmpty
+                          return state.filterText.isEmpty && !pinned ? LocalizedText(zh: "当前没有筛选", en: "no filter is set") : nil
+                      }) { state, env in
                 await setFilter("", &state, env)
             },
             AppAction("sort", keys: [.character("s")], LocalizedText(zh: "切换排序：最新/最早/期限/等级/阶段", en: "Cycle sort: newest / oldest / due / grade / stage"), group: .view, tabs: [.libraries]) { state, env in

@@ -241,6 +241,13 @@ extension LibrariesPane: Pane {
         } else if !state.filterText.isEmpty {
             left += "  " + UIText.filter(state.filterText).text(language)
         }
+        // Opened from a figure or a finding source: the list is that set until Esc (the toast
+        // named it when it opened; this says it for as long as it lasts).
+        if state.table.query.figure != nil || !state.table.query.sources.isEmpty {
+            let key = "Esc"
+            left += "  " + (language == .zh ? "限于打开的\(state.table.query.figure != nil ? "统计数" : "来源")（\(key) 取消）"
+                                            : "limited to the \(state.table.query.figure != nil ? "figure" : "source") opened (\(key) clears)")
+        }
         if let problem = state.filterProblem { left += (language == .zh ? "（" : " (") + problem.text(language) + (language == .zh ? "）" : ")") }
         if !state.table.marks.isEmpty { left += "  " + UIText.marked(state.table.marks.count).text(language) }
         if state.tree.indices.contains(state.treeSelected) {
