@@ -61,6 +61,14 @@ public struct ConcernQuery: Sendable, Hashable {
         text.split(whereSeparator: \.isWhitespace).map(String.init)
     }
 
+    /// Stages and no other condition (the sort aside).
+    var isStagesAlone: Bool {
+        var alone = ConcernQuery()
+        alone.stages = stages
+        alone.sort = sort
+        return !stages.isEmpty && self == alone
+    }
+
     /// One word and no other condition (the sort aside).
     var isOneWordAlone: Bool {
         var alone = ConcernQuery()

@@ -45,6 +45,14 @@ struct ServerCountAndImportTests {
                 let byServer = try await store.libraryCounts(scope: .all), byScope = try await store.libraryCounts(scope: scope)
                 #expect(byServer == expected, "\(person.name) (\(person.role)) \(moment)")
                 #expect(byScope == expected, "\(person.name) with their scope \(moment)")
+                // Counts by stage alone (the feedback queue's): kept for those who see everything too.
+                for stages in [[Stage.awaitingFeedback], [.defined, .solving]] {
+                    var query = ConcernQuery()
+                    query.stages = Set(stages)
+                    let plain = all.filter { scope.contains($0) && stages.contains($0.stage) }.count
+                    await #expect(try store.count(query, scope: .all, upTo: nil) == plain, "\(person.name) \(stages) \(moment)")
+                    await #expect(try store.count(query, scope: .all, upTo: 2) == min(2, plain), "\(person.name) \(stages) up to 2 \(moment)")
+                }
                 if scope.everything { keptReaders += 1 }
                 compared += expected.values.reduce(0) { $0 + $1.open }
             }

@@ -236,6 +236,15 @@ extension PostgresStore {
             if let codes = matches.first?.value { return cap.map { min($0, codes.count) } ?? codes.count }
             if let cap, cap <= wordSearchCap.load(ordering: .relaxed) { return cap }
         }
+        if !isAdministrator, scope.everything, query.isStagesAlone {
+            // Stages and nothing else (the feedback pane's queue): kept for those who see everything.
+            let stages = query.stages.map(\.rawValue).sorted()
+            let total = try await connection.read { db in
+                for try await n in try await db.query("SELECT wenti.stage_count(\(stages)::text[])", logger: self.logger).decode(Int.self) { return n }
+                return 0
+            }
+            return cap.map { min($0, total) } ?? total
+        }
         var filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator, wordMatches: matches)
         if filter.whereClause.isEmpty {
             // Everything the person sees: kept for whoever sees every concern (ServerLibraryCounts).

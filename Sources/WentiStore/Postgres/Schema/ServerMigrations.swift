@@ -6,7 +6,7 @@ enum ServerMigrations {
         ("v2-leader-visits", v2),
         ("v3-library-counts", ServerLibraryCounts.sql),
         ("v4-word-search", ServerWordSearch.sql),
-        ("v5-meetings-seen", ServerMeetingReads.sql),
+        ("v5-reads-at-scale", ServerReadsAtScale.sql),
     ]
 
     static var latest: String { all.last!.version }
