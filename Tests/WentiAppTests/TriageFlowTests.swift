@@ -143,6 +143,14 @@ struct TriagePathTests {
         let concern = try await fixture.store.concern(ConcernCode("Q-2026-0030")!, viewer: nil)
         #expect(concern.stage == .referred && concern.referral?.explanation == "已转后勤")
         #expect(concern.referral?.toUnitID == humanResources.id)
+        // At 80x24 the list of departments a character matches stays inside the form's frame
+        // (on a concern not referred yet): under the list's last line comes the frame's bottom
+        // border, not the detail behind.
+        let (_, listing) = await try AppFixture().run("/ 食 堂 Enter R 部", width: 80, height: 24, language: .zh)
+        let lines = listing.lastFrame.lines
+        let listStart = try #require(lines.firstIndex { $0.contains("▸ 党建工作部") })
+        let listEnd = try #require(lines[listStart...].firstIndex { $0.contains("营销部") })
+        #expect(lines.indices.contains(listEnd + 1) && lines[listEnd + 1].contains("└─"), "\(listing.lastFrame.text)")
         // A name that is no department is said at its field.
         let other = try await AppFixture()
         let (wrong, _) = await other.run("/ 食 堂 Enter R 火 星 Tab 说 明 Enter", language: .en)

@@ -222,7 +222,7 @@ enum TriageActions {
                 reloaded[0] = TriageTarget(code: now.code, version: now.version, seen: now)
                 return .changedMeanwhile(report, reloaded: reloaded)
             } catch {
-                state.toast = "\(target.code)：" + StandardActions.describe(error, state.language)
+                state.toast = "\(target.code)" + (state.language == .zh ? "：" : ": ") + StandardActions.describe(error, state.language)
                 await LiveRefresh.refresh(&state, env)
                 return .refused
             }
@@ -231,7 +231,8 @@ enum TriageActions {
         state.undo = notUndoable == nil && !undoSteps.isEmpty ? Undo(label: action.label, steps: undoSteps) : nil
         state.whyNoUndo = notUndoable?.label
         await LiveRefresh.refresh(&state, env)
-        state.toast = state.language == .zh ? "已更新 \(done) 个问题" : "\(done) updated"
+        // Which step, then how many: after o, D, S or T the line said only "1 updated".
+        state.toast = action.label.text(state.language) + (state.language == .zh ? "：已更新 \(done) 个问题" : ": \(done) updated")
         state.table.marks = []
         return .applied
     }

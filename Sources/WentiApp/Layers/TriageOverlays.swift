@@ -196,7 +196,8 @@ enum TriageOverlays {
         let banner = form.banner.flatMap { TerminalText.wrap($0.text(language), width: width - 4) }
             .prefix(max(0, layout.height - 7 - fieldRows))
         let bannerRows = banner.isEmpty ? 0 : banner.count + 1
-        let height = min(layout.height - 2, fieldRows + 5 + bannerRows)
+        // Two empty rows lie under the last field; a picker's open list may need more.
+        let height = min(layout.height - 2, fieldRows + 5 + bannerRows + form.listOverhang(spare: 2))
         let x = (layout.width - width) / 2
         let y = max(1, (layout.height - height) / 2)
         Overlays.frame(title, x: x, y: y, width: width, height: height, into: &grid)

@@ -57,6 +57,18 @@ public struct Form: Sendable, Equatable {
     }
 
     /// Every field's value by id, the sensitive ones left out (what a draft saves).
+    /// How many rows the focused picker's open list reaches below the form's last field, past
+    /// the `spare` empty rows under it: the frame grows by as many, so the list never spills
+    /// over its border onto the screen behind.
+    public func listOverhang(spare: Int) -> Int {
+        guard fields.indices.contains(focus), case .pick(let picker) = fields[focus].input else { return 0 }
+        let below = fields.dropFirst(focus + 1).reduce(0) { rows, field in
+            if case .lines(_, let height) = field.input { return rows + height }
+            return rows + 1
+        }
+        return max(0, picker.listHeight - below - spare)
+    }
+
     public var values: [String: String] {
         Dictionary(uniqueKeysWithValues: fields.filter { !$0.sensitive }.map { ($0.id, $0.value) })
     }

@@ -134,6 +134,14 @@ public struct Picker: Sendable, Equatable {
 
     /// Draws the list under the field at (x, y): the matches around the highlighted one, and
     /// how many more there are, or that nothing matches.
+    /// The rows `drawList` covers under the field (the options shown, and a line when there
+    /// are more).
+    var listHeight: Int {
+        guard isOpen else { return 0 }
+        let count = matches.count
+        return count == 0 ? 0 : min(Self.listRows, count) + (count > Self.listRows ? 1 : 0)
+    }
+
     func drawList(into grid: inout Grid, x: Int, y: Int, width: Int, language: Language) {
         guard isOpen, width > 4 else { return }
         let matches = matches
