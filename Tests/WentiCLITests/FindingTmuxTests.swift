@@ -19,14 +19,8 @@ struct FindingTmuxTests {
         let (width, height) = size
         let zh = language == .zh
         func say(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
-        let db = try cli.temporaryDatabase()
-        #expect(try await cli.run(["demo", "--no-tui", "--db", db]).status == 0)
-        let scanner = InternalValueScanner(try await SQLiteStore(path: db, create: false).workspace())
-        let tmux = try TmuxHarness()
-        let command = "env -u LANG -u LC_ALL -u LC_CTYPE TERM=tmux-256color XDG_CONFIG_HOME=\(CommandLineTests.configHome) "
-            + "\(CommandLineTests.binary.path) tui --db \(db) --lang \(language.rawValue)"
-        try tmux.run(["new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", command])
-        try tmux.run(["set-option", "-t", "w", "remain-on-exit", "on"])
+        let demo = try await DemoInTmux(cli, width: width, height: height, language: language)
+        let (tmux, db, scanner) = (demo.tmux, demo.db, demo.scanner)
         var screens: [String] = []
         func keys(_ keys: String...) throws {
             for key in keys { try tmux.run(["send-keys", "-t", "w", key]) }

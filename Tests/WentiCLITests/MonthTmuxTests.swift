@@ -28,16 +28,10 @@ struct MonthTmuxTests {
         let (width, height) = size
         let zh = language == .zh
         func say(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
-        let db = try cli.temporaryDatabase()
-        #expect(try await cli.run(["demo", "--no-tui", "--db", db]).status == 0)
-        let scanner = InternalValueScanner(try await SQLiteStore(path: db, create: false).workspace())
+        let demo = try await DemoInTmux(cli, width: width, height: height, language: language)
+        let (tmux, db, scanner) = (demo.tmux, demo.db, demo.scanner)
         let today = Day(Date())
         let year = today.civil.year
-        let tmux = try TmuxHarness()
-        let command = "env -u LANG -u LC_ALL -u LC_CTYPE TERM=tmux-256color XDG_CONFIG_HOME=\(CommandLineTests.configHome) "
-            + "\(CommandLineTests.binary.path) tui --db \(db) --lang \(language.rawValue)"
-        try tmux.run(["new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", command])
-        try tmux.run(["set-option", "-t", "w", "remain-on-exit", "on"])
 
         // What was stored, read as the file holds it (never through the UI).
         func store() throws -> SQLiteStore { try SQLiteStore(path: db, create: false) }
@@ -141,7 +135,7 @@ struct MonthTmuxTests {
             #expect(linked.status == 0, "\(linked.err)")
             let whoami = try await cli.run(["whoami", "--db", db, "--lang", language.rawValue])
             #expect(whoami.out.hasPrefix(name), "\(whoami.out)")
-            try tmux.run(["respawn-pane", "-k", "-t", "w", command])
+            try tmux.run(["respawn-pane", "-k", "-t", "w", demo.command])
             try await wait("the UI as \(name)") { $0.split(separator: "\n").first?.contains("\(name) · \(role)") == true }
         }
 
