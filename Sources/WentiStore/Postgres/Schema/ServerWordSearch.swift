@@ -7,9 +7,10 @@
 /// `wenti.word_matches(word, cap)` asks the index instead (or, for a word in half of the first
 /// concerns the caller sees, a scan, which meets a common word's concerns at once). It runs as
 /// `wenti_search`, a role that logs in as no one and bypasses row-level security, so the index
-/// can serve the query; it then applies the very condition the read policy is made of (`ServerScope.concernVisible`,
-/// keyed on `session_user`, which a SECURITY DEFINER function keeps), so it returns only codes
-/// the caller could read anyway, and the statement that uses them is still under the policy.
+/// can serve the query; it then applies the very condition the read policy is made of
+/// (`ServerScope.concernVisible`, keyed on `session_user`, which a SECURITY DEFINER function
+/// keeps), so it returns only codes the caller could read anyway, and the statement that uses
+/// them is still under the policy.
 /// When more than `cap` visible concerns hold the word it returns NULL: the word is common for
 /// this person, and the plain scan finds it quickly (that says nothing a count could not).
 enum ServerWordSearch {
