@@ -39,7 +39,12 @@ struct IntakeTests {
         #expect(screen.lastFrame.text.contains("类似的未结问题"))
         let index = try #require(intake.similar.firstIndex { $0.code.description == "Q-2026-0027" })
         let moves = Array(repeating: "C-n", count: index).joined(separator: " ")
-        _ = await fixture.run("i 河 口 所 缺 员 严 重 Tab 又 走 了 一 人 Tab Tab Tab Tab 河 口 Tab \(moves) C-a")
+        // The first C-a asks, naming the concern; only a second one writes.
+        let typed = "i 河 口 所 缺 员 严 重 Tab 又 走 了 一 人 Tab Tab Tab Tab 河 口 Tab \(moves)"
+        let (asked, _) = await fixture.run(typed + " C-a", language: .zh)
+        #expect(asked.state.toast?.hasPrefix("把这次反映并入 Q-2026-0027「") == true, "\(asked.state.toast ?? "")")
+        await #expect(try fixture.store.concern(ConcernCode("Q-2026-0027")!, viewer: nil).notes.last?.text.contains("又走了一人") != true)
+        _ = await fixture.run(typed + " C-a C-a")
         let target = try await fixture.store.concern(ConcernCode("Q-2026-0027")!, viewer: nil)
         #expect(target.notes.last?.text.contains("河口所缺员严重 — 又走了一人") == true)
         await #expect(try fixture.store.count(ConcernQuery(), viewer: nil) == 70, "no duplicate was filed")

@@ -156,12 +156,12 @@ struct LearningFlowTests {
         }
         // The status line says the list is the figure's for as long as it is, and Esc ends it.
         let (_, limited) = await fixture.run("6 \(down) Enter", width: 120, height: 36, language: .zh)
-        #expect(limited.lastFrame.text.contains("限于打开的统计数（Esc 取消）"))
+        #expect(limited.lastFrame.text.contains("仅此统计（Esc 全部）"))
         let (everything, _) = await fixture.run("", width: 120, height: 36)
         let (cleared, screen) = await fixture.run("6 \(down) Enter Escape", width: 120, height: 36)
         #expect(cleared.state.table.query.figure == nil && cleared.state.table.total == everything.state.table.total,
                 "\(cleared.state.table.total) of \(everything.state.table.total)")
-        #expect(!screen.lastFrame.text.contains("limited to the figure"))
+        #expect(!screen.lastFrame.text.contains("figure only"))
     }
 
     /// Issue 14: 人力资源部 is the solving department of three overdue concerns but showed 0.

@@ -24,6 +24,10 @@ struct TriageFlowTests {
             return
         }
         #expect(form.value("root-cause") == "挪作库房" && form.value("difficulty") == "1")
+        // Written back as it stands, it changes nothing and nothing is recorded.
+        let (unchanged, _) = await fixture.run(select + "a Enter")
+        #expect(unchanged.state.toast == "the analysis is unchanged")
+        await #expect(try fixture.store.auditLog(subject: "Q-2026-0004").count == 2)
         _ = await fixture.run(select + "a C-u 改 作 仓 库 Enter")
         let (_, reanalysed) = await fixture.run(select + "} } } } }", language: .zh)
         #expect(reanalysed.lastFrame.text.contains("分析  根源：改作仓库"), "\(reanalysed.lastFrame.text)")

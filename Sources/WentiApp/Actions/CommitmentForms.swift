@@ -70,8 +70,9 @@ enum CommitmentForms {
         case .deadline(let current, let pausedDays):
             // The clock's paused days are added to whatever deadline is set (`DeadlineClock`):
             // the title says so, so the day the detail shows afterwards is no surprise.
-            LocalizedText(zh: "调整期限" + (current.map { "（现为 \($0)" + (pausedDays > 0 ? "，另加暂停 \(pausedDays) 天）" : "）") } ?? ""),
-                          en: "Move the deadline" + (current.map { " (now \($0)" + (pausedDays > 0 ? ", plus \(pausedDays) paused days)" : ")") } ?? ""))
+            // "+N" counts from the current deadline here (from today in the task book): said.
+            LocalizedText(zh: "调整期限" + (current.map { "（现为 \($0)" + (pausedDays > 0 ? "，另加暂停 \(pausedDays) 天" : "") + "；+N 从现期限起算）" } ?? ""),
+                          en: "Move the deadline" + (current.map { " (now \($0)" + (pausedDays > 0 ? ", plus \(pausedDays) paused days" : "") + "; +N counts from it)" } ?? ""))
         case .pause: LocalizedText(zh: "暂停计时", en: "Pause the clock")
         case .takeBack: LocalizedText(zh: "收回转办，重新分析", en: "Take the referral back for analysis")
         case .link: LocalizedText(zh: "关联", en: "Link")

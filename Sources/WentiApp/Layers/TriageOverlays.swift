@@ -29,6 +29,13 @@ enum TriageOverlays {
                     break
                 }
                 state.overlays.removeLast()
+                // An analysis written back as it stands (the form starts from it) changes
+                // nothing: said, and nothing is recorded.
+                if case .analyse(let analysis)? = commands.first, commands.count == 1, targets.count == 1,
+                   let detail = state.detail, detail.code == targets.first?.code, detail.analysis == analysis {
+                    state.toast = state.language == .zh ? "分析没有改动" : "the analysis is unchanged"
+                    return
+                }
                 if let question = question(for: kind, commands, targets, state, env) {
                     // Steps that are not simply taken back ask first, saying what and how many.
                     state.overlays.append(.confirmCommands(question: question, commands: commands, targets: targets,

@@ -108,7 +108,8 @@ enum ConcernDetailLines {
         }
         var extras: [String] = []
         if let pledge = c.pledge { extras.append((zh ? "责任状 " : "Pledge ") + person(pledge.personID) + " " + pledge.signedOn.description) }
-        if let processing = c.processing { extras.append(processing.label.text(language)) }
+        // Labelled like every other line (alone, "流处理" read as a stray word).
+        if let processing = c.processing { extras.append((zh ? "处理方式 " : "Handled as ") + processing.label.text(language)) }
         if !extras.isEmpty { add(extras.joined(separator: "  ")) }
 
         // The referral: to whom, and what the people were told.

@@ -11,6 +11,9 @@ public struct IntakeForm: Sendable, Equatable {
     public var form: Form
     public var similar: [ConcernSummary] = []
     public var similarSelected = 0
+    /// The concern a first C-a named: a second C-a attaches the report to it (any other key
+    /// forgets it). One key alone wrote onto a concern that was only alike in a word.
+    public var attachAsked: ConcernCode?
 
     @MainActor
     static func make(_ env: AppEnvironment, unit: OrgUnit?) -> IntakeForm {
@@ -163,6 +166,13 @@ enum IntakeOverlay {
                 break
             }
             let target = intake.similar[intake.similarSelected]
+            guard intake.attachAsked == target.code else {
+                intake.attachAsked = target.code
+                let zh = state.language == .zh
+                state.toast = zh ? "把这次反映并入 \(target.code)「\(TextSanitizer.clean(target.title))」？再按 C-a 并入，其他键取消"
+                                 : "Attach this report to \(target.code) \"\(TextSanitizer.clean(target.title))\"? C-a again attaches, any other key does not"
+                break
+            }
             let reporter = intake.form.value("anonymous") == "1" ? (state.language == .zh ? "匿名" : "anonymous") : intake.form.value("reporter")
             // Who reported it again, when the form says (an empty name leaves no empty brackets).
             let zh = state.language == .zh
@@ -180,10 +190,13 @@ enum IntakeOverlay {
                 state.toast = StandardActions.describe(error, state.language)
             }
         case .ctrl("n"):
+            intake.attachAsked = nil
             intake.similarSelected = min(intake.similarSelected + 1, max(0, intake.similar.count - 1))
         case .ctrl("p"):
+            intake.attachAsked = nil
             intake.similarSelected = max(0, intake.similarSelected - 1)
         default:
+            intake.attachAsked = nil
             let before = intake.form.values
             _ = intake.form.handle(key, width: formWidth(state) - 24)
             let after = intake.form.values

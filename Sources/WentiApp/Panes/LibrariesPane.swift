@@ -245,8 +245,8 @@ extension LibrariesPane: Pane {
         // named it when it opened; this says it for as long as it lasts).
         if state.table.query.figure != nil || !state.table.query.sources.isEmpty {
             let key = "Esc"
-            left += "  " + (language == .zh ? "限于打开的\(state.table.query.figure != nil ? "统计数" : "来源")（\(key) 取消）"
-                                            : "limited to the \(state.table.query.figure != nil ? "figure" : "source") opened (\(key) clears)")
+            left += "  " + (language == .zh ? "仅此\(state.table.query.figure != nil ? "统计" : "来源")（\(key) 全部）"
+                                            : "\(state.table.query.figure != nil ? "figure" : "source") only (\(key): all)")
         }
         if let problem = state.filterProblem { left += (language == .zh ? "（" : " (") + problem.text(language) + (language == .zh ? "）" : ")") }
         if !state.table.marks.isEmpty { left += "  " + UIText.marked(state.table.marks.count).text(language) }
