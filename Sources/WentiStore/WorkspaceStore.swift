@@ -48,6 +48,13 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     /// Inserts concerns that are already complete (seed or import), each with an audit
     /// entry, in one transaction. Codes are allocated when `code.sequence == 0`.
     func insert(_ concerns: [Concern], actor: Person, action: String) async throws(StoreError) -> [Concern]
+    /// The same for concerns that come batch by batch (`next` until it returns nil), all in
+    /// one transaction: every batch or none. An import of a million rows reads its file a
+    /// second time into these batches instead of holding a million concerns. `expected`:
+    /// how many are coming (a store may prepare for a large load). Returns the codes, in
+    /// order. An error thrown by `next` rolls everything back and reaches the caller as
+    /// the store's error; a caller with its own error to report keeps it aside.
+    func insert(batches next: @escaping @Sendable () throws -> [Concern]?, expected: Int, actor: Person, action: String) async throws(StoreError) -> [ConcernCode]
     /// Which of `codes` are already held by a stored concern: an import asks once for the
     /// whole file, not once per row (a read per row made importing 100,000 concerns take
     /// 80 s instead of 10).

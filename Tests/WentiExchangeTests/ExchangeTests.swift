@@ -56,9 +56,9 @@ struct ExchangeTests {
         let exported = try await ConcernExport(session: try demo.store.session(as: "zg-zhao")).data(ConcernQuery(), format: .csv)
         #expect(exported.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM for Excel")
         let other = try await demo.emptyWorkspace("other.sqlite")
-        let (imported, encoding) = try await ConcernImport(session: try other.session(as: "zg-zhao")).run(data: exported, file: "demo.csv")
-        #expect(encoding == .utf8)
-        #expect(imported.count == 69)
+        let imported = try await ConcernImport(session: try other.session(as: "zg-zhao")).run(data: exported, file: "demo.csv")
+        #expect(imported.encoding == .utf8)
+        #expect(imported.codes.count == 69)
         let again = try await ConcernExport(session: try other.session(as: "zg-zhao")).data(ConcernQuery(), format: .csv)
         #expect(String(decoding: again, as: UTF8.self) == String(decoding: exported, as: UTF8.self))
         // No export holds a sealed identity, not even political-work staff's: it is opened one
@@ -75,8 +75,8 @@ struct ExchangeTests {
         let demo = try await DemoFixture()
         defer { demo.remove() }
         let csv = "title,category,channel,unit,anonymous,sealed_identity\n宿舍热水不够,收入福利,hotline,河口供电所,yes,河口所青年员工小彭\n"
-        let (concerns, _) = try await ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: Data(csv.utf8), file: "a.csv")
-        let code = try #require(concerns.first?.code)
+        let imported = try await ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: Data(csv.utf8), file: "a.csv")
+        let code = try #require(imported.codes.first)
         #expect(try await demo.store.concern(code, scope: .all).reporter == .anonymous(sealedIdentity: .sealed))
         let envelope = try #require(try await demo.store.envelope(code))
         #expect(try IdentitySeal.open(envelope, of: code, as: .recovery, with: TestKeys.recovery) == "河口所青年员工小彭")
@@ -90,11 +90,13 @@ struct ExchangeTests {
         let csv = "title,category,channel,unit,reporter\n食堂晚上不开,收入福利,go-down-visit,河口供电所,彭小兵\n"
         let gbk = try #require(TextDecoding.encodeGB18030(csv))
         #expect(String(validating: [UInt8](gbk), as: UTF8.self) == nil, "really not UTF-8")
-        let (concerns, encoding) = try await ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: gbk, file: "gbk.csv")
-        #expect(encoding == .gb18030)
-        #expect(concerns.first?.title == "食堂晚上不开" && concerns.first?.unitID == "t-hk")
+        let imported = try await ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: gbk, file: "gbk.csv")
+        #expect(imported.encoding == .gb18030)
+        let concern = try await demo.store.concern(try #require(imported.codes.first), scope: .all)
+        #expect(concern.title == "食堂晚上不开" && concern.unitID == "t-hk")
         let withBOM = Data([0xEF, 0xBB, 0xBF]) + Data(csv.replacingOccurrences(of: "食堂", with: "宿舍").utf8)
-        await #expect(try ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: withBOM, file: "bom.csv").concerns.first?.title == "宿舍晚上不开")
+        let fromBOM = try await ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: withBOM, file: "bom.csv")
+        #expect(try await demo.store.concern(try #require(fromBOM.codes.first), scope: .all).title == "宿舍晚上不开")
     }
 
     @Test func aBadFileNamesLineAndColumnAndWritesNothing() async throws {

@@ -15,8 +15,10 @@ struct ImportSyntaxAndEncodingTests {
         let before = try await demo.store.count(ConcernQuery(), viewer: nil)
         let importer = ConcernImport(session: try await demo.store.session(as: "zg-zhao"))
         do {
-            let (concerns, used) = try await importer.run(data: data, file: "f.csv", encoding: encoding)
-            try check(.success(concerns), used)
+            let outcome = try await importer.run(data: data, file: "f.csv", encoding: encoding)
+            var concerns: [Concern] = []
+            for code in outcome.codes { concerns.append(try await demo.store.concern(code, scope: .all)) }
+            try check(.success(concerns), outcome.encoding)
         } catch let error as ImportError {
             try check(.failure(error), nil)
             #expect(try await demo.store.count(ConcernQuery(), viewer: nil) == before, "a refused file writes nothing")

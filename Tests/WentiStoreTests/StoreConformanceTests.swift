@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import WentiTestSupport
 @testable import WentiCore
@@ -308,5 +309,45 @@ struct StoreConformanceTests {
         try await store.setVisitQuota(VisitQuota(visitsPerMonth: 2), actor: zhao)
         #expect(try await store.workspace().visitQuota.visitsPerMonth == 2)
         await #expect(throws: StoreError.finding(.quotaNotPositive(0))) { try await store.setVisitQuota(VisitQuota(visitsPerMonth: 0), actor: zhao) }
+    }
+
+    /// Concerns inserted batch by batch are one transaction: a bad row in the last batch, or
+    /// the batches' source failing, leaves nothing of the earlier batches; a good run stores
+    /// every batch, codes allocated in order, with an audit entry each.
+    @Test(arguments: Backend.allCases)
+    func batchedInsertsAreAllOrNothing(_ backend: Backend) async throws {
+        struct SourceFailed: Error {}
+        let (store, _, cleanup) = try await backend.demo()
+        defer { cleanup() }
+        let zhao = try await store.person("zg-zhao")
+        var model = try #require(try await Self.all(store).first { !$0.reporter.isAnonymous && $0.stage == .found })
+        model.code = ConcernCode(year: 2031, sequence: 0)
+        let before = try await store.count(ConcernQuery(), scope: .all, upTo: nil)
+        let token = try await store.changeToken()
+        func batches(_ list: [[Concern]], thenFail: Bool = false) -> @Sendable () throws -> [Concern]? {
+            let remaining = Mutex(list)
+            return {
+                try remaining.withLock { remaining in
+                    if remaining.isEmpty { if thenFail { throw SourceFailed() } else { return nil } }
+                    return remaining.removeFirst()
+                }
+            }
+        }
+        // The last batch's last row takes a code already held.
+        var broken = model
+        broken.code = try #require(try await Self.all(store).first?.code)
+        let good = Array(repeating: model, count: 3)
+        await #expect(throws: StoreError.self) {
+            try await store.insert(batches: batches([good, good, [model, broken]]), expected: 8, actor: zhao, action: "import")
+        }
+        await #expect(throws: StoreError.self) {
+            try await store.insert(batches: batches([good, good], thenFail: true), expected: 6, actor: zhao, action: "import")
+        }
+        #expect(try await store.count(ConcernQuery(), scope: .all, upTo: nil) == before, "nothing of the earlier batches stays")
+        #expect(try await store.changeToken() == token, "and no audit entry")
+        let codes = try await store.insert(batches: batches([good, good, [model]]), expected: 7, actor: zhao, action: "import")
+        #expect(codes == (1...7).map { ConcernCode(year: 2031, sequence: $0) })
+        #expect(try await store.count(ConcernQuery(), scope: .all, upTo: nil) == before + 7)
+        #expect(try await store.auditLog(subject: codes[6].description).map(\.action) == ["import"])
     }
 }

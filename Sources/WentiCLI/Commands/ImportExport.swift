@@ -23,14 +23,17 @@ struct ImportCommand: AsyncParsableCommand {
                 return known
             }
             let session = try await options.openSession()
-            guard let data = FileManager.default.contents(atPath: file) else {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue,
+                  FileManager.default.isReadableFile(atPath: file) else {
                 throw CLIFailure(zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
             }
-            let (concerns, used) = try await ConcernImport(session: session).run(data: data, file: file, encoding: forced)
+            // Read in pieces, never whole (`ConcernImport`): a file of a million rows fits.
+            let outcome = try await ConcernImport(session: session).run(.file(path: file), file: file, encoding: forced)
             let how = forced != nil ? (options.language == .zh ? "按指定" : "as asked") : (options.language == .zh ? "自动识别" : "detected")
             emit(options.language == .zh
-                 ? "已导入 \(concerns.count) 个问题（编码 \(used.rawValue)，\(how)；不对时用 --encoding 指定）"
-                 : "imported \(concerns.count) concerns (encoding \(used.rawValue), \(how); if wrong, name it with --encoding)")
+                 ? "已导入 \(outcome.codes.count) 个问题（编码 \(outcome.encoding.rawValue)，\(how)；不对时用 --encoding 指定）"
+                 : "imported \(outcome.codes.count) concerns (encoding \(outcome.encoding.rawValue), \(how); if wrong, name it with --encoding)")
         }
     }
 }

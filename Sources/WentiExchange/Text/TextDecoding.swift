@@ -65,23 +65,34 @@ public enum TextDecoding {
     /// Han characters, CJK and full-width punctuation, general punctuation, emoji. 1 for a
     /// text of ASCII only.
     static func chineseLikeness(_ text: String) -> Double {
+        var counts = LikenessCounts()
+        counts.add(text)
+        return counts.likeness
+    }
+
+    /// The counts behind `chineseLikeness`, added up chunk by chunk over a file read in pieces.
+    struct LikenessCounts {
         var nonASCII = 0
         var plausible = 0
-        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
-            nonASCII += 1
-            switch scalar.value {
-            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F,  // Han
-                 0x2E80...0x2FDF, 0x3000...0x303F, 0x3100...0x312F,                    // radicals, CJK punctuation, bopomofo
-                 0xFF00...0xFFEF, 0xFE30...0xFE4F,                                     // full-width forms
-                 0x2000...0x206F, 0x2460...0x24FF, 0x2100...0x214F,                    // punctuation, circled numbers, letterlike
-                 0x00A0...0x00BF, 0x00D7, 0x00F7, 0xFEFF,                              // Latin-1 signs, ×, ÷, BOM
-                 0x2190...0x23FF, 0x25A0...0x27BF, 0x1F000...0x1FAFF:                  // arrows, shapes, emoji
-                plausible += 1
-            default:
-                continue
+
+        var likeness: Double { nonASCII == 0 ? 1 : Double(plausible) / Double(nonASCII) }
+
+        mutating func add(_ text: String) {
+            for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+                nonASCII += 1
+                switch scalar.value {
+                case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F,  // Han
+                     0x2E80...0x2FDF, 0x3000...0x303F, 0x3100...0x312F,                    // radicals, CJK punctuation, bopomofo
+                     0xFF00...0xFFEF, 0xFE30...0xFE4F,                                     // full-width forms
+                     0x2000...0x206F, 0x2460...0x24FF, 0x2100...0x214F,                    // punctuation, circled numbers, letterlike
+                     0x00A0...0x00BF, 0x00D7, 0x00F7, 0xFEFF,                              // Latin-1 signs, ×, ÷, BOM
+                     0x2190...0x23FF, 0x25A0...0x27BF, 0x1F000...0x1FAFF:                  // arrows, shapes, emoji
+                    plausible += 1
+                default:
+                    continue
+                }
             }
         }
-        return nonASCII == 0 ? 1 : Double(plausible) / Double(nonASCII)
     }
 
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {

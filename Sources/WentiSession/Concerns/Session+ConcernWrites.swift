@@ -34,24 +34,23 @@ extension Session {
     }
 
     /// Stores concerns read from a file, all or none: each goes into a library the principal
-    /// may take concerns into, and a code the file gives must be free.
-    public func importConcerns(_ concerns: [Concern]) async throws -> [Concern] {
+    /// may take concerns into, and a code the file gives must be free. The file was read
+    /// once to check it (`plan`); `batches` reads it again into the store's one transaction.
+    /// Returns the stored codes in the file's order.
+    public func importConcerns(_ plan: ImportPlan, batches: @escaping @Sendable () throws -> [Concern]?) async throws -> [ConcernCode] {
         let actor = try actor(for: .intake)
-        // Asked once per library and once for all the file's codes, in the file's order, so
-        // that the first refused row is the one named.
-        var allowed: Set<UnitID> = []
-        for concern in concerns where !allowed.contains(concern.unitID) {
-            if let refusal = Permissions.refusal(actor, .intake, on: .unit(concern.unitID), in: organisation) {
+        // In the file's order, so that the first refused row is the one named.
+        for unit in plan.units {
+            if let refusal = Permissions.refusal(actor, .intake, on: .unit(unit), in: organisation) {
                 throw SessionError.refused(refusal)
             }
-            allowed.insert(concern.unitID)
         }
-        let given = concerns.map(\.code).filter { $0.sequence != 0 }
-        let taken = try await store.takenCodes(among: given)
-        if let first = given.first(where: taken.contains) {
+        // Asked once for all the file's codes.
+        let taken = try await store.takenCodes(among: plan.givenCodes)
+        if let first = plan.givenCodes.first(where: taken.contains) {
             throw SessionError.codeTaken(first)
         }
-        return try await store.insert(concerns, actor: actor, action: "import")
+        return try await store.insert(batches: batches, expected: plan.count, actor: actor, action: "import")
     }
 
     /// Puts back what an earlier action changed (see `Undo.restoration`), as one action per concern.

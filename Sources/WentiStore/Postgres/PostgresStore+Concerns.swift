@@ -72,40 +72,60 @@ extension PostgresStore {
         let organisation = try await workspace().organisation
         return try await connection.write { db in
             var holders: [HolderKey]?
-            var stored: [Concern] = []
-            var documents: [String] = [], subjects: [String] = [], changes: [String] = []
-            var envelopes: [(ConcernCode, SealedEnvelope)] = []
-            stored.reserveCapacity(concerns.count)
-            for var concern in concerns {
-                let year = concern.code.year
-                if concern.code.sequence == 0 {
-                    concern.code = ConcernCode(year: year, sequence: try await self.nextID(db, kind: "concern", year: year))
-                } else {
-                    try await db.run("SELECT wenti.reserve_id('concern', \(year)::int, \(concern.code.sequence)::int)", logger: self.logger)
-                }
-                let envelope: SealedEnvelope?
-                if case .anonymous(.toSeal) = concern.reporter, holders == nil {
-                    holders = try await self.currentHolders(db, organisation: organisation)
-                }
-                (concern.reporter, envelope) = try IncomingIdentity.seal(concern.reporter, of: concern.code) { holders ?? [] }
-                if let envelope { envelopes.append((concern.code, envelope)) }
-                documents.append(try self.document(concern))
-                subjects.append(concern.code.description)
-                changes.append(String(decoding: try self.encoder.encode([FieldChange(field: "stage", old: "", new: concern.stage.rawValue)]), as: UTF8.self))
-                stored.append(concern)
-            }
-            // One statement for the rows and one for their audit entries: a round trip per
-            // concern would make an import of 100,000 take minutes.
-            try await db.run("INSERT INTO wenti.concern (doc) SELECT d::jsonb FROM unnest(\(documents)::text[]) WITH ORDINALITY AS x(d, n) ORDER BY n",
-                               logger: self.logger)
-            for (code, envelope) in envelopes { try await self.writeEnvelope(db, envelope, code: code) }
-            let at = self.clock.now().timeIntervalSince1970
-            try await db.run("""
-                INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes)
-                SELECT \(at), \(person.id.rawValue), \(action), s, c::jsonb FROM unnest(\(subjects)::text[], \(changes)::text[]) WITH ORDINALITY AS x(s, c, n) ORDER BY n
-                """, logger: self.logger)
-            return stored
+            return try await self.insertRows(concerns, actor: person, action: action, organisation: organisation, holders: &holders, db)
         }
+    }
+
+    public func insert(batches next: @escaping @Sendable () throws -> [Concern]?, expected: Int, actor person: Person, action: String) async throws(StoreError) -> [ConcernCode] {
+        try await requireActing(person.id)
+        let organisation = try await workspace().organisation
+        return try await connection.write { db in
+            var holders: [HolderKey]?
+            var codes: [ConcernCode] = []
+            codes.reserveCapacity(expected)
+            while let batch = try next() {
+                codes += try await self.insertRows(batch, actor: person, action: action, organisation: organisation, holders: &holders, db).map(\.code)
+            }
+            return codes
+        }
+    }
+
+    /// Writes complete concerns inside the caller's transaction: one statement for the rows
+    /// and one for their audit entries (a round trip per concern would make an import of
+    /// 100,000 take minutes).
+    private func insertRows(_ concerns: [Concern], actor person: Person, action: String, organisation: Organisation,
+                            holders: inout [HolderKey]?, _ db: PostgresConnection) async throws -> [Concern] {
+        var stored: [Concern] = []
+        var documents: [String] = [], subjects: [String] = [], changes: [String] = []
+        var envelopes: [(ConcernCode, SealedEnvelope)] = []
+        stored.reserveCapacity(concerns.count)
+        for var concern in concerns {
+            let year = concern.code.year
+            if concern.code.sequence == 0 {
+                concern.code = ConcernCode(year: year, sequence: try await nextID(db, kind: "concern", year: year))
+            } else {
+                try await db.run("SELECT wenti.reserve_id('concern', \(year)::int, \(concern.code.sequence)::int)", logger: logger)
+            }
+            let envelope: SealedEnvelope?
+            if case .anonymous(.toSeal) = concern.reporter, holders == nil {
+                holders = try await currentHolders(db, organisation: organisation)
+            }
+            (concern.reporter, envelope) = try IncomingIdentity.seal(concern.reporter, of: concern.code) { [holders] in holders ?? [] }
+            if let envelope { envelopes.append((concern.code, envelope)) }
+            documents.append(try document(concern))
+            subjects.append(concern.code.description)
+            changes.append(String(decoding: try encoder.encode([FieldChange(field: "stage", old: "", new: concern.stage.rawValue)]), as: UTF8.self))
+            stored.append(concern)
+        }
+        try await db.run("INSERT INTO wenti.concern (doc) SELECT d::jsonb FROM unnest(\(documents)::text[]) WITH ORDINALITY AS x(d, n) ORDER BY n",
+                         logger: logger)
+        for (code, envelope) in envelopes { try await writeEnvelope(db, envelope, code: code) }
+        let at = clock.now().timeIntervalSince1970
+        try await db.run("""
+            INSERT INTO wenti.audit_log (at, actor_id, action, subject, changes)
+            SELECT \(at), \(person.id.rawValue), \(action), s, c::jsonb FROM unnest(\(subjects)::text[], \(changes)::text[]) WITH ORDINALITY AS x(s, c, n) ORDER BY n
+            """, logger: logger)
+        return stored
     }
 
     func nextID(_ db: PostgresConnection, kind: String, year: Int) async throws -> Int {

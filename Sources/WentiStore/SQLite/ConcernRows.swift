@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import WentiCore
 
 /// The mapping between `Concern` and its rows: the `concern` row and the child tables
@@ -128,29 +127,15 @@ enum ConcernRows {
     static func stage(_ concern: Concern, rowID: Int64, into staging: Statement, using statements: Statements) throws {
         // Bound through the C API: building StatementArguments boxed every one of the 46
         // values, and that was half the cost of a staged row.
-        let handle = staging.sqliteStatement
-        sqlite3_reset(handle)
-        sqlite3_bind_int64(handle, 1, rowID)
+        let row = BoundStatement(staging)
+        row.reset()
+        row.bind(1, rowID)
         for (offset, (_, value)) in columns(of: concern).enumerated() {
-            let index = Int32(offset + 2)
-            switch value?.databaseValue.storage {
-            case nil, .null?: sqlite3_bind_null(handle, index)
-            case .int64(let number)?: sqlite3_bind_int64(handle, index, number)
-            case .double(let number)?: sqlite3_bind_double(handle, index, number)
-            case .string(let text)?: sqlite3_bind_text(handle, index, text, -1, transient)
-            case .blob(let data)?:
-                _ = data.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), transient) }
-            }
+            row.bind(Int32(offset + 2), value?.databaseValue ?? .null)
         }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
-        }
+        try row.run()
         try writeChildren(of: concern, rowID: rowID, previous: nil, using: statements)
     }
-
-    /// SQLITE_TRANSIENT: SQLite copies the bound text before the Swift string goes away.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Moves the staged rows into `concern` and indexes them for search (both indexes).
     static func commitStaging(in db: Database) throws {
@@ -175,37 +160,59 @@ enum ConcernRows {
     }
 
     /// Tasks and links are replaced when they changed; notes, escalations and feedback
-    /// only ever grow, so only their new tail is inserted.
+    /// only ever grow, so only their new tail is inserted. Bound through the C API
+    /// (`BoundStatement`): a bulk insert writes a hundred thousand of these rows.
     private static func writeChildren(of c: Concern, rowID: Int64, previous: Concern?, using statements: Statements) throws {
         if let previous, previous.tasks != c.tasks {
             try statements.deleteTasks.execute(arguments: [rowID])
         }
         if previous?.tasks != c.tasks {
+            let insert = BoundStatement(statements.insertTask)
             for (i, task) in c.tasks.enumerated() {
-                try statements.insertTask.execute(arguments: [rowID, i, task.title, task.due.ordinal, task.state.rawValue])
+                insert.reset()
+                insert.bind(1, rowID); insert.bind(2, i); insert.bind(3, task.title)
+                insert.bind(4, task.due.ordinal); insert.bind(5, task.state.rawValue)
+                try insert.run()
             }
         }
         if let previous, previous.links != c.links {
             try statements.deleteLinks.execute(arguments: [rowID])
         }
         if previous?.links != c.links {
+            let insert = BoundStatement(statements.insertLink)
             for (i, link) in c.links.enumerated() {
-                try statements.insertLink.execute(arguments: [rowID, i, link.kind.rawValue, link.target])
+                insert.reset()
+                insert.bind(1, rowID); insert.bind(2, i); insert.bind(3, link.kind.rawValue); insert.bind(4, link.target)
+                try insert.run()
             }
         }
+        let insertNote = BoundStatement(statements.insertNote)
         for i in (previous?.notes.count ?? 0)..<c.notes.count {
             let n = c.notes[i]
-            try statements.insertNote.execute(arguments: [rowID, i, n.on.ordinal, n.authorID.rawValue, n.text])
+            insertNote.reset()
+            insertNote.bind(1, rowID); insertNote.bind(2, i); insertNote.bind(3, n.on.ordinal)
+            insertNote.bind(4, n.authorID.rawValue); insertNote.bind(5, n.text)
+            try insertNote.run()
         }
+        let insertEscalation = BoundStatement(statements.insertEscalation)
         for i in (previous?.escalations.count ?? 0)..<c.escalations.count {
             let e = c.escalations[i]
-            try statements.insertEscalation.execute(arguments: [rowID, i, e.fromUnitID.rawValue, e.toUnitID.rawValue, e.fromTier.rawValue,
-                                                                e.toTier.rawValue, e.reason, e.on.ordinal, e.byID.rawValue])
+            insertEscalation.reset()
+            insertEscalation.bind(1, rowID); insertEscalation.bind(2, i)
+            insertEscalation.bind(3, e.fromUnitID.rawValue); insertEscalation.bind(4, e.toUnitID.rawValue)
+            insertEscalation.bind(5, e.fromTier.rawValue); insertEscalation.bind(6, e.toTier.rawValue)
+            insertEscalation.bind(7, e.reason); insertEscalation.bind(8, e.on.ordinal); insertEscalation.bind(9, e.byID.rawValue)
+            try insertEscalation.run()
         }
+        let insertFeedback = BoundStatement(statements.insertFeedback)
         for i in (previous?.feedback.count ?? 0)..<c.feedback.count {
             let f = c.feedback[i]
-            try statements.insertFeedback.execute(arguments: [rowID, i, f.on.ordinal, f.byID.rawValue, f.contact, f.method.rawValue,
-                                                              f.effect.rawValue, f.satisfaction.rawValue, f.score, f.note])
+            insertFeedback.reset()
+            insertFeedback.bind(1, rowID); insertFeedback.bind(2, i); insertFeedback.bind(3, f.on.ordinal)
+            insertFeedback.bind(4, f.byID.rawValue); insertFeedback.bind(5, f.contact); insertFeedback.bind(6, f.method.rawValue)
+            insertFeedback.bind(7, f.effect.rawValue); insertFeedback.bind(8, f.satisfaction.rawValue)
+            insertFeedback.bind(9, f.score); insertFeedback.bind(10, f.note)
+            try insertFeedback.run()
         }
     }
 

@@ -41,23 +41,50 @@ enum FigureRollupTable {
         try apply(rows.filter { $0.value != 0 }, in: db)
     }
 
-    /// Adds `delta` to the kept counts; a count that comes to zero is removed.
+    /// Adds `delta` to the kept counts; a count that comes to zero is removed. The keys go
+    /// in key order (a bulk insert brings a hundred thousand of them: in order, each lands
+    /// beside the last in the B-tree), and only a count that the upsert brought to zero is
+    /// deleted, which the upsert says by returning it.
     static func apply(_ delta: [FigureRollup.Key: Int], in db: Database) throws {
         guard !delta.isEmpty else { return }
-        let upsert = try db.cachedStatement(sql: """
+        let upsert = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO figure_rollup VALUES (?,?,?,?,?,?,?)
               ON CONFLICT (part, bucket, unit_id, solving_unit_id, category_id, detail) DO UPDATE SET n = n + excluded.n
-            """)
-        let prune = try db.cachedStatement(sql: """
+              RETURNING n
+            """))
+        let prune = BoundStatement(try db.cachedStatement(sql: """
             DELETE FROM figure_rollup WHERE part = ? AND bucket = ? AND unit_id = ? AND solving_unit_id = ?
               AND category_id = ? AND detail = ? AND n = 0
-            """)
-        for (key, n) in delta {
-            let columns: StatementArguments = [key.part.rawValue, key.bucket, key.unitID.rawValue, key.solvingUnitID?.rawValue ?? none,
-                                               key.categoryID?.rawValue ?? none, key.detail]
-            try upsert.execute(arguments: columns + [n])
-            try prune.execute(arguments: columns)
+            """))
+        func bindKey(_ key: FigureRollup.Key, to statement: BoundStatement) {
+            statement.reset()
+            statement.bind(1, key.part.rawValue)
+            statement.bind(2, key.bucket)
+            statement.bind(3, key.unitID.rawValue)
+            statement.bind(4, key.solvingUnitID?.rawValue ?? none)
+            statement.bind(5, key.categoryID?.rawValue ?? none)
+            statement.bind(6, key.detail)
         }
+        for (key, n) in delta.sorted(by: { Self.precedes($0.key, $1.key) }) {
+            bindKey(key, to: upsert)
+            upsert.bind(7, n)
+            if try upsert.runReturningInt() == 0 {
+                bindKey(key, to: prune)
+                try prune.run()
+            }
+        }
+    }
+
+    /// The primary key's order (part, bucket, unit, solving unit, category, detail).
+    private static func precedes(_ a: FigureRollup.Key, _ b: FigureRollup.Key) -> Bool {
+        if a.part != b.part { return a.part.rawValue < b.part.rawValue }
+        if a.bucket != b.bucket { return a.bucket < b.bucket }
+        if a.unitID != b.unitID { return a.unitID.rawValue < b.unitID.rawValue }
+        let solvingA = a.solvingUnitID?.rawValue ?? none, solvingB = b.solvingUnitID?.rawValue ?? none
+        if solvingA != solvingB { return solvingA < solvingB }
+        let categoryA = a.categoryID?.rawValue ?? none, categoryB = b.categoryID?.rawValue ?? none
+        if categoryA != categoryB { return categoryA < categoryB }
+        return a.detail < b.detail
     }
 
     /// What `FigureRollup.selected` says, read by the primary key: the found rows of the

@@ -61,6 +61,23 @@ extension SQLiteStore {
         try await insert(concerns, actor: person, action: action, rebuildingIndexes: concerns.count >= Self.rebuildThreshold)
     }
 
+    public func insert(batches next: @escaping @Sendable () throws -> [Concern]?, expected: Int, actor person: Person, action: String) async throws(StoreError) -> [ConcernCode] {
+        let organisation = try await workspace().organisation
+        return try await writeCheckingKeysOnce { db in
+            var run = try InsertionRun(db, actor: person, action: action, now: clock.now(), organisation: organisation)
+            let rebuilding = try expected >= Self.rebuildThreshold && Int.fetchOne(db, sql: "SELECT count(*) FROM concern") ?? 0 <= expected
+            if rebuilding { try Self.dropBulkIndexes(in: db) }
+            var codes: [ConcernCode] = []
+            codes.reserveCapacity(expected)
+            while let batch = try next() {
+                codes += try run.add(batch, in: db).map(\.code)
+            }
+            try run.finish(in: db)
+            if rebuilding { try Self.rebuildBulkIndexes(in: db) }
+            return (codes, run.lastOldID)
+        }
+    }
+
     /// From this many concerns in one insert (an import of a large file), the secondary
     /// indexes of `concern` are dropped and built again in the same transaction, as
     /// `bulkLoad` does across its batches, when the table holds no more rows than are
@@ -75,50 +92,13 @@ extension SQLiteStore {
         // Children are written before their staged parents reach `concern`: the keys are
         // checked once, at the end (`writeCheckingKeysOnce`).
         return try await writeCheckingKeysOnce { db in
-            try ConcernRows.prepareStaging(in: db)
-            let statements = try ConcernRows.Statements(db)
-            let staging = try db.cachedStatement(sql: ConcernRows.stageSQL)
-            let lastOldID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM concern") ?? 0
-            var rowID = lastOldID
+            var run = try InsertionRun(db, actor: person, action: action, now: clock.now(), organisation: organisation)
             let rebuilding = try rebuildingIndexes && Int.fetchOne(db, sql: "SELECT count(*) FROM concern") ?? 0 <= concerns.count
             if rebuilding { try Self.dropBulkIndexes(in: db) }
-            // The audit entry of an inserted concern records its stage; encoded once per stage.
-            var stageJSON: [Stage: String] = [:]
-            for stage in Stage.allCases {
-                stageJSON[stage] = String(decoding: try auditEncoder.encode([FieldChange(field: "stage", old: "", new: stage.rawValue)]), as: UTF8.self)
-            }
-            var nextSequence: [Int: Int] = [:]
-            var holders: [HolderKey]?
-            var stored: [Concern] = []
-            stored.reserveCapacity(concerns.count)
-            // The batch's share of the figure rollup, written once (a few thousand keys).
-            var rollup: [FigureRollup.Key: Int] = [:]
-            for var concern in concerns {
-                if concern.code.sequence == 0 {
-                    let year = concern.code.year
-                    let sequence = try nextSequence[year] ?? Self.nextSequence(year: year, in: db)
-                    concern.code = ConcernCode(year: year, sequence: sequence)
-                    nextSequence[year] = sequence + 1
-                }
-                rowID += 1
-                let envelope: SealedEnvelope?
-                (concern.reporter, envelope) = try Self.sealing(concern.reporter, of: concern.code) {
-                    if holders == nil { holders = try Self.holderKeys(in: db, organisation: organisation) }
-                    return holders ?? []
-                }
-                try ConcernRows.stage(concern, rowID: rowID, into: staging, using: statements)
-                if let envelope { try Self.writeEnvelope(envelope, concernID: rowID, in: db) }
-                try appendAudit(db, actor: person.id, action: action, subject: concern.code.description,
-                                changesJSON: stageJSON[concern.stage, default: ""])
-                stored.append(concern)
-                for (key, n) in FigureRollup.contributions(of: ConcernFact(concern)) { rollup[key, default: 0] += n }
-                // The staging table lives in memory: moved over every 10,000 rows, it stays small.
-                if stored.count % 10_000 == 0 { try ConcernRows.commitStaging(in: db) }
-            }
-            try ConcernRows.commitStaging(in: db)
+            let stored = try run.add(concerns, in: db)
+            try run.finish(in: db)
             if rebuilding { try Self.rebuildBulkIndexes(in: db) }
-            try FigureRollupTable.apply(rollup.filter { $0.value != 0 }, in: db)
-            return (stored, lastOldID)
+            return (stored, run.lastOldID)
         }
     }
 

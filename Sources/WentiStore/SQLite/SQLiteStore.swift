@@ -168,9 +168,11 @@ public final class SQLiteStore: WorkspaceStore {
     }
 
     func appendAudit(_ db: Database, actor: PersonID, action: String, subject: String, changesJSON json: String, at: Date? = nil) throws {
-        try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor_id, action, subject, changes) VALUES (?,?,?,?,?)")
+        try db.cachedStatement(sql: Self.auditInsertSQL)
             .execute(arguments: [(at ?? clock.now()).timeIntervalSince1970, actor.rawValue, action, subject, json])
     }
+
+    static let auditInsertSQL = "INSERT INTO audit_log (at, actor_id, action, subject, changes) VALUES (?,?,?,?,?)"
 
     public func auditLog(subject: String) async throws(StoreError) -> [AuditEntry] {
         try await read { db in
