@@ -93,3 +93,52 @@ struct ChunkedReadingTests {
         }
     }
 }
+
+/// The import's second reading runs ahead on a thread of its own (`ReadAhead`).
+@Suite("Import: reading ahead on a second thread")
+struct ReadAheadTests {
+    final class Counter: @unchecked Sendable {
+        let lock = NSLock()
+        var produced = 0
+        func next(upTo limit: Int, failingAt failure: Int? = nil) throws -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            if produced == failure { throw CocoaError(.fileReadCorruptFile) }
+            guard produced < limit else { return nil }
+            produced += 1
+            return produced
+        }
+    }
+
+    @Test func elementsComeInOrderThenTheEnd() throws {
+        let counter = Counter()
+        let ahead = ReadAhead(depth: 2) { try counter.next(upTo: 50) }
+        var seen: [Int] = []
+        while let n = try ahead.next() { seen.append(n) }
+        ahead.stop()
+        #expect(seen == Array(1...50))
+        #expect(try ahead.next() == nil, "after the end, still the end")
+    }
+
+    @Test func aFailureIsHandedOnInItsPlaceAndOnce() throws {
+        let counter = Counter()
+        let ahead = ReadAhead(depth: 3) { try counter.next(upTo: 50, failingAt: 5) }
+        var seen: [Int] = []
+        #expect(throws: CocoaError.self) { while let n = try ahead.next() { seen.append(n) } }
+        ahead.stop()
+        #expect(seen == [1, 2, 3, 4, 5])
+        #expect(try ahead.next() == nil)
+    }
+
+    /// A consumer that gives up (the store refused the import) stops the producer, which
+    /// stays at most `depth` ahead and then ends.
+    @Test func stoppingEndsAProducerThatIsWaiting() throws {
+        let counter = Counter()
+        let ahead = ReadAhead(depth: 2) { try counter.next(upTo: 1_000_000) }
+        #expect(try ahead.next() == 1)
+        ahead.stop()
+        counter.lock.lock()
+        defer { counter.lock.unlock() }
+        #expect(counter.produced <= 4, "\(counter.produced) produced")
+    }
+}

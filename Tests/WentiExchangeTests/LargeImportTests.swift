@@ -119,3 +119,40 @@ struct LargeImportTests {
         #expect(try await empty.counts(ConcernQuery(), by: .unit, viewer: nil) == [model.unitID.rawValue: rows.count])
     }
 }
+
+/// The second reading writes what the first one checked, or nothing.
+@Suite("Import: the second reading")
+struct SecondReadingTests {
+    @Test func aFileThatChangedBetweenTheReadingsIsRefused() async throws {
+        let demo = try await DemoFixture()
+        defer { demo.remove() }
+        let session = try await demo.store.session(as: "zg-zhao")
+        let builder = ImportedConcern(workspace: session.workspace, actor: session.principal, file: "f.csv", today: session.today(), now: session.now())
+        let csv = Data("title,category,channel,unit\n一,收入福利,hotline,t-hk\n二,收入福利,hotline,t-hk\n".utf8)
+        let reading = TextDecoding.Reading(encoding: .utf8, skipsByteOrderMark: false)
+        func second(expected: Int, unchanged: Bool) throws -> SecondReading {
+            try SecondReading(ImportRows(.data(csv), reading, file: "f.csv", forced: nil, builder: builder), expected: expected, unchanged: { unchanged })
+        }
+        let same = try second(expected: 2, unchanged: true)
+        #expect(try same.nextBatch()?.map(\.title) == ["一", "二"])
+        #expect(try same.nextBatch() == nil)
+        for changed in [try second(expected: 2, unchanged: false), try second(expected: 3, unchanged: true)] {
+            #expect(try changed.nextBatch()?.count == 2)
+            #expect(throws: ImportError.self) { try changed.nextBatch() }
+            #expect((changed.failure as? ImportError)?.problem.en.contains("the file changed during the import") == true)
+        }
+        let shorter = try second(expected: 1, unchanged: true)
+        #expect(throws: ImportError.self) { try shorter.nextBatch() }
+    }
+
+    @Test func aRewrittenFileHasAnotherStamp() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stamp-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("title\n一\n".utf8).write(to: URL(fileURLWithPath: path))
+        let first = try #require(ImportSource.file(path: path).stamp())
+        #expect(ImportSource.file(path: path).stamp() == first)
+        try Data("title\n一\n二\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(ImportSource.file(path: path).stamp() != first)
+        #expect(ImportSource.data(Data()).stamp() == nil)
+    }
+}

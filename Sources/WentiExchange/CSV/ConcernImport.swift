@@ -36,8 +36,9 @@ public struct ImportError: Error, Equatable, Sendable, Labelled {
 public struct ConcernImport {
     let session: Session
 
-    /// Rows per batch handed to the store in the second reading.
-    static let batchSize = 5_000
+    /// Rows per batch handed to the store in the second reading: with `ReadAhead` two
+    /// batches ahead, about 6,000 concerns are in memory at once.
+    static let batchSize = 2_000
 
     public init(session: Session) {
         self.session = session
@@ -57,6 +58,7 @@ public struct ConcernImport {
 
     @discardableResult
     public func run(_ source: ImportSource, file: String, encoding forced: TextDecoding.Encoding? = nil) async throws -> Outcome {
+        let stamp = source.stamp()
         let reading: TextDecoding.Reading
         do {
             reading = try TextDecoding.detect(source, forced: forced)
@@ -66,7 +68,8 @@ public struct ConcernImport {
         let builder = ImportedConcern(workspace: session.workspace, actor: session.principal, file: file,
                                       today: session.today(), now: session.now())
         let plan = try check(source, reading, file: file, forced: forced, builder: builder)
-        let second = try SecondReading(ImportRows(source, reading, file: file, forced: forced, builder: builder), expected: plan.count)
+        let second = try SecondReading(ImportRows(source, reading, file: file, forced: forced, builder: builder), expected: plan.count,
+                                       unchanged: { source.stamp() == stamp })
         let ahead = ReadAhead { try second.nextBatch() }
         do {
             let codes = try await session.importConcerns(plan, batches: { try ahead.next() })
@@ -141,16 +144,20 @@ public struct ConcernImport {
 /// The second reading of a checked file, batch by batch, for the store. `nextBatch` is
 /// called by `ReadAhead`'s thread only, one call after another; `failure` is read once that
 /// thread has stopped.
-private final class SecondReading: @unchecked Sendable {
+final class SecondReading: @unchecked Sendable {
     private var rows: ImportRows
     private let expected: Int
+    /// Whether the file is as it was when the first reading began (same size, same time of
+    /// last change), asked once the last batch is read, before the store commits.
+    private let unchanged: () -> Bool
     private var delivered = 0
     /// What went wrong in this reading, kept for the import to report in its own words.
     private(set) var failure: (any Error)?
 
-    init(_ rows: ImportRows, expected: Int) {
+    init(_ rows: ImportRows, expected: Int, unchanged: @escaping () -> Bool) {
         self.rows = rows
         self.expected = expected
+        self.unchanged = unchanged
     }
 
     func nextBatch() throws -> [Concern]? {
@@ -162,7 +169,7 @@ private final class SecondReading: @unchecked Sendable {
                 if let concern = try rows.concern(from: record) { batch.append(concern) }
             }
             delivered += batch.count
-            if batch.isEmpty && delivered != expected || delivered > expected { throw changed() }
+            if batch.isEmpty && (delivered != expected || !unchanged()) || delivered > expected { throw changed() }
             return batch.isEmpty ? nil : batch
         } catch {
             failure = failure ?? (error as? ImportError ?? changed())
@@ -172,8 +179,8 @@ private final class SecondReading: @unchecked Sendable {
 
     private func changed() -> ImportError {
         ImportError(file: rows.file, line: nil, column: nil, problem: LocalizedText(
-            zh: "文件在导入过程中被改动（检查时 \(expected) 行，写入时不同）；未导入任何内容，请再导入一次",
-            en: "the file changed during the import (\(expected) rows when checked, a different count when written); nothing was imported, import it again"))
+            zh: "文件在导入过程中被改动（检查之后，写入之前）；未导入任何内容，请再导入一次",
+            en: "the file changed during the import (after it was checked, before it was written); nothing was imported, import it again"))
     }
 }
 
@@ -198,7 +205,7 @@ struct ImportRows {
         } catch {
             throw ConcernImport.importError(error, file: file, forced: forced)
         }
-        header = (try nextRecord()?.fields ?? []).map { RowCells.trimmed($0) }
+        header = (try nextRecord()?.fields ?? []).map(\.trimmed)
         do {
             index = try Self.columns(of: header, file: file)
         } catch let problem as ImportError {
@@ -255,20 +262,7 @@ struct RowCells {
 
     subscript(_ column: ConcernCSVColumn) -> String {
         guard let position = index[column], position < cells.count else { return "" }
-        return Self.trimmed(cells[position])
-    }
-
-    /// The cell without the white space around it: Unicode's White_Space property, the same
-    /// characters as Foundation's `.whitespacesAndNewlines`. Done natively, and without a copy
-    /// when nothing is to be cut (nearly every cell): Foundation's trimming bridges through
-    /// NSString and was a sixth of an import's time.
-    static func trimmed(_ cell: String) -> String {
-        let scalars = cell.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return cell }
-        if !first.properties.isWhitespace && !last.properties.isWhitespace { return cell }
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[start...end])
+        return cells[position].trimmed
     }
 
     func failure(_ column: ConcernCSVColumn?, zh: String, en: String) -> ImportError {

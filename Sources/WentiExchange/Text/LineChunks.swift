@@ -7,6 +7,15 @@ public enum ImportSource: Sendable {
     case data(Data)
 }
 
+extension ImportSource {
+    /// A file's size and time of last change, to tell that it stayed the same between two
+    /// readings; nil for data in memory, which cannot change.
+    func stamp() -> [String]? {
+        guard case .file(let path) = self, let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        return ["\(attributes[.size] ?? "")", "\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"]
+    }
+}
+
 /// An I/O failure reading an import's file (it went away, or cannot be read).
 public struct ImportSourceUnreadable: Error, Equatable, Sendable {
     public var path: String

@@ -99,12 +99,20 @@ extension PostgresStore {
         var documents: [String] = [], subjects: [String] = [], changes: [String] = []
         var envelopes: [(ConcernCode, SealedEnvelope)] = []
         stored.reserveCapacity(concerns.count)
+        // The codes the rows give are reserved first, the largest of each year once (the
+        // counter keeps the greatest it was told): a round trip per row made an import of a
+        // file with its codes wait on the server a million times.
+        var largestGiven: [Int: Int] = [:]
+        for concern in concerns where concern.code.sequence != 0 {
+            largestGiven[concern.code.year] = max(largestGiven[concern.code.year] ?? 0, concern.code.sequence)
+        }
+        for (year, sequence) in largestGiven.sorted(by: { $0.key < $1.key }) {
+            try await db.run("SELECT wenti.reserve_id('concern', \(year)::int, \(sequence)::int)", logger: logger)
+        }
         for var concern in concerns {
             let year = concern.code.year
             if concern.code.sequence == 0 {
                 concern.code = ConcernCode(year: year, sequence: try await nextID(db, kind: "concern", year: year))
-            } else {
-                try await db.run("SELECT wenti.reserve_id('concern', \(year)::int, \(concern.code.sequence)::int)", logger: logger)
             }
             let envelope: SealedEnvelope?
             if case .anonymous(.toSeal) = concern.reporter, holders == nil {

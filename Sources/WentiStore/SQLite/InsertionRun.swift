@@ -87,7 +87,7 @@ struct InsertionRun {
     /// once: 100,000 exported concerns touch 177,000 keys, most of them again and again, and
     /// an upsert per key and batch of 5,000 was a fifth of an import's time. Gathering them
     /// all would hold a million concerns' keys in memory.
-    static let rollupEvery = 50_000
+    static let rollupEvery = 25_000
     private var rollup: [FigureRollup.Key: Int] = [:]
 
     private mutating func flushRollup(in db: Database) throws {
