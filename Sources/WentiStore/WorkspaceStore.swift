@@ -51,10 +51,14 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     /// The same for concerns that come batch by batch (`next` until it returns nil), all in
     /// one transaction: every batch or none. An import of a million rows reads its file a
     /// second time into these batches instead of holding a million concerns. `expected`:
-    /// how many are coming (a store may prepare for a large load). Returns the codes, in
-    /// order. An error thrown by `next` rolls everything back and reaches the caller as
-    /// the store's error; a caller with its own error to report keeps it aside.
-    func insert(batches next: @escaping @Sendable () throws -> [Concern]?, expected: Int, actor: Person, action: String) async throws(StoreError) -> [ConcernCode]
+    /// how many are coming (a store may prepare for a large load). `largestGiven`: for each
+    /// year, the largest sequence a code the batches give has; codes allocated (sequence 0)
+    /// come after it, so that a row without a code never takes one a later row gives.
+    /// Returns the codes, in order. An error thrown by `next` rolls everything back and
+    /// reaches the caller as the store's error; a caller with its own error to report keeps
+    /// it aside.
+    func insert(batches next: @escaping @Sendable () throws -> [Concern]?, expected: Int, largestGiven: [Int: Int],
+                actor: Person, action: String) async throws(StoreError) -> [ConcernCode]
     /// Which of `codes` are already held by a stored concern: an import asks once for the
     /// whole file, not once per row (a read per row made importing 100,000 concerns take
     /// 80 s instead of 10).

@@ -145,6 +145,23 @@ struct SecondReadingTests {
         #expect(throws: ImportError.self) { try shorter.nextBatch() }
     }
 
+    /// A file that gives codes on some rows and none on others: the rows without one get
+    /// codes after the largest the file gives, also when that row comes later.
+    @Test func rowsWithoutACodeComeAfterTheLargestTheFileGives() async throws {
+        let demo = try await DemoFixture()
+        defer { demo.remove() }
+        let csv = """
+            code,title,category,channel,unit,reported_on
+            ,没有编号一,收入福利,hotline,t-hk,2031-03-01
+            Q-2031-0003,给了编号,收入福利,hotline,t-hk,2031-03-01
+            ,没有编号二,收入福利,hotline,t-hk,2031-03-02
+            Q-2031-0007,后面给了编号,收入福利,hotline,t-hk,2031-03-02
+
+            """
+        let outcome = try await ConcernImport(session: try demo.store.session(as: "zg-zhao")).run(data: Data(csv.utf8), file: "mixed.csv")
+        #expect(outcome.codes.map(\.description) == ["Q-2031-0008", "Q-2031-0003", "Q-2031-0009", "Q-2031-0007"])
+    }
+
     @Test func aRewrittenFileHasAnotherStamp() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("stamp-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -338,16 +338,31 @@ struct StoreConformanceTests {
         broken.code = try #require(try await Self.all(store).first?.code)
         let good = Array(repeating: model, count: 3)
         await #expect(throws: StoreError.self) {
-            try await store.insert(batches: batches([good, good, [model, broken]]), expected: 8, actor: zhao, action: "import")
+            try await store.insert(batches: batches([good, good, [model, broken]]), expected: 8, largestGiven: [:], actor: zhao, action: "import")
         }
         await #expect(throws: StoreError.self) {
-            try await store.insert(batches: batches([good, good], thenFail: true), expected: 6, actor: zhao, action: "import")
+            try await store.insert(batches: batches([good, good], thenFail: true), expected: 6, largestGiven: [:], actor: zhao, action: "import")
         }
         #expect(try await store.count(ConcernQuery(), scope: .all, upTo: nil) == before, "nothing of the earlier batches stays")
         #expect(try await store.changeToken() == token, "and no audit entry")
-        let codes = try await store.insert(batches: batches([good, good, [model]]), expected: 7, actor: zhao, action: "import")
+        let codes = try await store.insert(batches: batches([good, good, [model]]), expected: 7, largestGiven: [:], actor: zhao, action: "import")
         #expect(codes == (1...7).map { ConcernCode(year: 2031, sequence: $0) })
         #expect(try await store.count(ConcernQuery(), scope: .all, upTo: nil) == before + 7)
         #expect(try await store.auditLog(subject: codes[6].description).map(\.action) == ["import"])
+        // Rows without a code before and after rows with one: the codes allocated come after
+        // the largest one given, in the whole run, not only in the rows before them.
+        var given = model
+        given.code = ConcernCode(year: 2032, sequence: 5)
+        var givenLater = model
+        givenLater.code = ConcernCode(year: 2032, sequence: 9)
+        var blank = model
+        blank.code = ConcernCode(year: 2032, sequence: 0)
+        let mixed = try await store.insert(batches: batches([[blank, given], [blank, givenLater, blank]]), expected: 5,
+                                           largestGiven: ConcernCode.largestPerYear([given.code, givenLater.code]), actor: zhao, action: "import")
+        #expect(mixed.map(\.sequence) == [10, 5, 11, 9, 12])
+        var givenInArray = model
+        givenInArray.code = ConcernCode(year: 2032, sequence: 20)
+        let array = try await store.insert([blank, givenInArray, blank], actor: zhao, action: "import")
+        #expect(array.map(\.code.sequence) == [21, 20, 22])
     }
 }

@@ -8,6 +8,14 @@ public struct ConcernCode: Sendable, Hashable, Comparable, Codable, CustomString
         self.sequence = sequence
     }
 
+    /// For each year, the largest sequence among `codes` (those with sequence 0, still to be
+    /// allocated, do not count).
+    public static func largestPerYear(_ codes: some Sequence<ConcernCode>) -> [Int: Int] {
+        var largest: [Int: Int] = [:]
+        for code in codes where code.sequence != 0 { largest[code.year] = max(largest[code.year] ?? 0, code.sequence) }
+        return largest
+    }
+
     /// Parses `Q-2026-0042` (case-insensitive `q`); nil for anything else.
     public init?(_ text: String) {
         let parts = text.uppercased().split(separator: "-", omittingEmptySubsequences: false)

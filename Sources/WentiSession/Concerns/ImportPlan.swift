@@ -10,6 +10,8 @@ public struct ImportPlan: Sendable {
     public private(set) var givenCodes: [ConcernCode] = []
     /// How many concerns the file holds.
     public private(set) var count = 0
+    /// For each year, the largest sequence of a code the file gives.
+    public private(set) var largestGiven: [Int: Int] = [:]
     private var knownUnits: Set<UnitID> = []
 
     public init() {}
@@ -18,6 +20,9 @@ public struct ImportPlan: Sendable {
     public mutating func add(_ concern: Concern) {
         count += 1
         if knownUnits.insert(concern.unitID).inserted { units.append(concern.unitID) }
-        if concern.code.sequence != 0 { givenCodes.append(concern.code) }
+        if concern.code.sequence != 0 {
+            givenCodes.append(concern.code)
+            largestGiven[concern.code.year] = max(largestGiven[concern.code.year] ?? 0, concern.code.sequence)
+        }
     }
 }

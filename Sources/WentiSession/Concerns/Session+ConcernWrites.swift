@@ -50,7 +50,7 @@ extension Session {
         if let first = plan.givenCodes.first(where: taken.contains) {
             throw SessionError.codeTaken(first)
         }
-        return try await store.insert(batches: batches, expected: plan.count, actor: actor, action: "import")
+        return try await store.insert(batches: batches, expected: plan.count, largestGiven: plan.largestGiven, actor: actor, action: "import")
     }
 
     /// Puts back what an earlier action changed (see `Undo.restoration`), as one action per concern.

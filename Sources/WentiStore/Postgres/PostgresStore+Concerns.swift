@@ -70,16 +70,20 @@ extension PostgresStore {
     public func insert(_ concerns: [Concern], actor person: Person, action: String) async throws(StoreError) -> [Concern] {
         try await requireActing(person.id)
         let organisation = try await workspace().organisation
+        let largestGiven = ConcernCode.largestPerYear(concerns.map(\.code))
         return try await connection.write { db in
+            try await self.reserve(largestGiven, db)
             var holders: [HolderKey]?
             return try await self.insertRows(concerns, actor: person, action: action, organisation: organisation, holders: &holders, db)
         }
     }
 
-    public func insert(batches next: @escaping @Sendable () throws -> [Concern]?, expected: Int, actor person: Person, action: String) async throws(StoreError) -> [ConcernCode] {
+    public func insert(batches next: @escaping @Sendable () throws -> [Concern]?, expected: Int, largestGiven: [Int: Int],
+                       actor person: Person, action: String) async throws(StoreError) -> [ConcernCode] {
         try await requireActing(person.id)
         let organisation = try await workspace().organisation
         return try await connection.write { db in
+            try await self.reserve(largestGiven, db)
             var holders: [HolderKey]?
             var codes: [ConcernCode] = []
             codes.reserveCapacity(expected)
@@ -99,16 +103,6 @@ extension PostgresStore {
         var documents: [String] = [], subjects: [String] = [], changes: [String] = []
         var envelopes: [(ConcernCode, SealedEnvelope)] = []
         stored.reserveCapacity(concerns.count)
-        // The codes the rows give are reserved first, the largest of each year once (the
-        // counter keeps the greatest it was told): a round trip per row made an import of a
-        // file with its codes wait on the server a million times.
-        var largestGiven: [Int: Int] = [:]
-        for concern in concerns where concern.code.sequence != 0 {
-            largestGiven[concern.code.year] = max(largestGiven[concern.code.year] ?? 0, concern.code.sequence)
-        }
-        for (year, sequence) in largestGiven.sorted(by: { $0.key < $1.key }) {
-            try await db.run("SELECT wenti.reserve_id('concern', \(year)::int, \(sequence)::int)", logger: logger)
-        }
         for var concern in concerns {
             let year = concern.code.year
             if concern.code.sequence == 0 {
@@ -134,6 +128,15 @@ extension PostgresStore {
             SELECT \(at), \(person.id.rawValue), \(action), s, c::jsonb FROM unnest(\(subjects)::text[], \(changes)::text[]) WITH ORDINALITY AS x(s, c, n) ORDER BY n
             """, logger: logger)
         return stored
+    }
+
+    /// Moves each year's code counter past the largest code the rows give (the counter keeps
+    /// the greatest it is told), before any code is allocated: once per year, where a round
+    /// trip per row made an import of a file with its codes wait on the server a million times.
+    private func reserve(_ largestGiven: [Int: Int], _ db: PostgresConnection) async throws {
+        for (year, sequence) in largestGiven.sorted(by: { $0.key < $1.key }) {
+            try await db.run("SELECT wenti.reserve_id('concern', \(year)::int, \(sequence)::int)", logger: logger)
+        }
     }
 
     func nextID(_ db: PostgresConnection, kind: String, year: Int) async throws -> Int {

@@ -22,10 +22,14 @@ struct InsertionRun {
     private let stageJSON: [Stage: String]
     private var rowID: Int64
     private var nextSequence: [Int: Int] = [:]
+    private let largestGiven: [Int: Int]
     private var holders: [HolderKey]?
     private var staged = 0
 
-    init(_ db: Database, actor: Person, action: String, now: Date, organisation: Organisation) throws {
+    /// `largestGiven`: for each year, the largest sequence a code the rows give has; codes
+    /// allocated come after it and after every stored one.
+    init(_ db: Database, actor: Person, action: String, now: Date, organisation: Organisation, largestGiven: [Int: Int]) throws {
+        self.largestGiven = largestGiven
         try ConcernRows.prepareStaging(in: db)
         statements = try ConcernRows.Statements(db)
         staging = try db.cachedStatement(sql: ConcernRows.stageSQL)
@@ -51,7 +55,7 @@ struct InsertionRun {
         for var concern in concerns {
             if concern.code.sequence == 0 {
                 let year = concern.code.year
-                let sequence = try nextSequence[year] ?? SQLiteStore.nextSequence(year: year, in: db)
+                let sequence = try nextSequence[year] ?? max(SQLiteStore.nextSequence(year: year, in: db), (largestGiven[year] ?? 0) + 1)
                 concern.code = ConcernCode(year: year, sequence: sequence)
                 nextSequence[year] = sequence + 1
             }

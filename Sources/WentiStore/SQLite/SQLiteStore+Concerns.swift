@@ -61,10 +61,11 @@ extension SQLiteStore {
         try await insert(concerns, actor: person, action: action, rebuildingIndexes: concerns.count >= Self.rebuildThreshold)
     }
 
-    public func insert(batches next: @escaping @Sendable () throws -> [Concern]?, expected: Int, actor person: Person, action: String) async throws(StoreError) -> [ConcernCode] {
+    public func insert(batches next: @escaping @Sendable () throws -> [Concern]?, expected: Int, largestGiven: [Int: Int],
+                       actor person: Person, action: String) async throws(StoreError) -> [ConcernCode] {
         let organisation = try await workspace().organisation
         return try await writeCheckingKeysOnce { db in
-            var run = try InsertionRun(db, actor: person, action: action, now: clock.now(), organisation: organisation)
+            var run = try InsertionRun(db, actor: person, action: action, now: clock.now(), organisation: organisation, largestGiven: largestGiven)
             let rebuilding = try expected >= Self.rebuildThreshold && Int.fetchOne(db, sql: "SELECT count(*) FROM concern") ?? 0 <= expected
             if rebuilding { try Self.dropBulkIndexes(in: db) }
             var codes: [ConcernCode] = []
@@ -91,8 +92,9 @@ extension SQLiteStore {
         let organisation = try await workspace().organisation
         // Children are written before their staged parents reach `concern`: the keys are
         // checked once, at the end (`writeCheckingKeysOnce`).
+        let largestGiven = ConcernCode.largestPerYear(concerns.map(\.code))
         return try await writeCheckingKeysOnce { db in
-            var run = try InsertionRun(db, actor: person, action: action, now: clock.now(), organisation: organisation)
+            var run = try InsertionRun(db, actor: person, action: action, now: clock.now(), organisation: organisation, largestGiven: largestGiven)
             let rebuilding = try rebuildingIndexes && Int.fetchOne(db, sql: "SELECT count(*) FROM concern") ?? 0 <= concerns.count
             if rebuilding { try Self.dropBulkIndexes(in: db) }
             let stored = try run.add(concerns, in: db)
