@@ -37,15 +37,17 @@ extension Session {
         return (rows, try await count(query, upTo: 10_000))
     }
 
-    /// The notices the viewer may see, with their concerns' titles (where the viewer may
-    /// read the concern).
     /// The notices the viewer sees with their concerns as they stand now (for the title, the
-    /// concern's own lateness and what changed since the notice went out).
+    /// concern's own lateness and what changed since the notice went out), where the viewer
+    /// may read the concern. The concerns are read in one query: one read per notice was a
+    /// round trip each on the shared server.
     func visibleNotices() async throws -> (notices: [SupervisionNotice], concerns: [ConcernCode: Concern]) {
-        var concerns: [ConcernCode: Concern] = [:]
         let visible = try await notices()
-        for notice in visible where concerns[notice.concern] == nil {
-            if let concern = try? await concern(notice.concern) { concerns[notice.concern] = concern }
+        var query = ConcernQuery()
+        query.codes = Set(visible.map(\.concern))
+        var concerns: [ConcernCode: Concern] = [:]
+        if !query.codes.isEmpty {
+            for concern in try await self.concerns(query, limit: query.codes.count) { concerns[concern.code] = concern }
         }
         // Open notices first, the latest first among them; then the next node due; completed last.
         let today = today()
