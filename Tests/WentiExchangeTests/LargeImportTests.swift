@@ -37,6 +37,24 @@ struct LargeImportTests {
         try await nothingWritten(demo.store, concerns: before, audit: audit)
     }
 
+    /// With several bad rows, early or late, close together or far apart, the row named is
+    /// the first bad one in the file.
+    @Test func theFirstOfSeveralBadRowsIsTheOneNamed() async throws {
+        let demo = try await DemoFixture()
+        defer { demo.remove() }
+        let importer = ConcernImport(session: try await demo.store.session(as: "zg-zhao"))
+        for bad in [[2_100, 3_900], [500, 2_100], [3_999, 4_000]] {
+            var text = "title,category,channel,unit\n"
+            for i in 0..<5_000 { text += "第\(i)行,收入福利,hotline,\(bad.contains(i) ? "nowhere" : "t-hk")\n" }
+            do {
+                try await importer.run(data: Data(text.utf8), file: "big.csv")
+                Issue.record("accepted with bad rows \(bad)")
+            } catch let error as ImportError {
+                #expect(error.line == bad[0] + 2 && error.column == "unit", "\(bad): \(error.label.en)")
+            }
+        }
+    }
+
     @Test func anIdAlreadyInTheWorkspaceAtTheEndOfALargeFileIsNamedAndNothingIsWritten() async throws {
         let demo = try await DemoFixture()
         defer { demo.remove() }
