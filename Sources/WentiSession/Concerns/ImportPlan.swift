@@ -11,7 +11,7 @@ public struct ImportPlan: Sendable {
     /// How many concerns the file holds.
     public private(set) var count = 0
     /// For each year, the largest sequence of a code the file gives.
-    public private(set) var largestGiven: [Int: Int] = [:]
+    public var largestGiven: [Int: Int] { ConcernCode.largestPerYear(givenCodes) }
     private var knownUnits: Set<UnitID> = []
 
     public init() {}
@@ -20,9 +20,6 @@ public struct ImportPlan: Sendable {
     public mutating func add(_ concern: Concern) {
         count += 1
         if knownUnits.insert(concern.unitID).inserted { units.append(concern.unitID) }
-        if concern.code.sequence != 0 {
-            givenCodes.append(concern.code)
-            largestGiven[concern.code.year] = max(largestGiven[concern.code.year] ?? 0, concern.code.sequence)
-        }
+        if concern.code.sequence != 0 { givenCodes.append(concern.code) }
     }
 }

@@ -63,19 +63,14 @@ extension SQLiteStore {
 
     public func insert(batches next: @escaping @Sendable () throws -> [Concern]?, expected: Int, largestGiven: [Int: Int],
                        actor person: Person, action: String) async throws(StoreError) -> [ConcernCode] {
-        let organisation = try await workspace().organisation
-        return try await writeCheckingKeysOnce { db in
-            var run = try InsertionRun(db, actor: person, action: action, now: clock.now(), organisation: organisation, largestGiven: largestGiven)
-            let rebuilding = try expected >= Self.rebuildThreshold && Int.fetchOne(db, sql: "SELECT count(*) FROM concern") ?? 0 <= expected
-            if rebuilding { try Self.dropBulkIndexes(in: db) }
+        try await insertion(of: expected, rebuildingIndexes: expected >= Self.rebuildThreshold, largestGiven: largestGiven,
+                            actor: person, action: action) { run, db in
             var codes: [ConcernCode] = []
             codes.reserveCapacity(expected)
             while let batch = try next() {
                 codes += try run.add(batch, in: db).map(\.code)
             }
-            try run.finish(in: db)
-            if rebuilding { try Self.rebuildBulkIndexes(in: db) }
-            return (codes, run.lastOldID)
+            return codes
         }
     }
 
@@ -86,21 +81,27 @@ extension SQLiteStore {
     /// and index, and a failure rolls the dropped indexes back with the rows.
     static let rebuildThreshold = 10_000
 
-    /// `rebuildingIndexes`: drop and rebuild the indexes when the new rows are at least as
-    /// many as the old ones (false within `bulkLoad`, which has dropped them already).
     private func insert(_ concerns: [Concern], actor person: Person, action: String, rebuildingIndexes: Bool) async throws(StoreError) -> [Concern] {
+        try await insertion(of: concerns.count, rebuildingIndexes: rebuildingIndexes, largestGiven: ConcernCode.largestPerYear(concerns.map(\.code)),
+                            actor: person, action: action) { run, db in try run.add(concerns, in: db) }
+    }
+
+    /// One `InsertionRun` of `count` concerns in one transaction, `body` adding them. With
+    /// `rebuildingIndexes`, the indexes are dropped and built again when the new rows are at
+    /// least as many as the old ones (false within `bulkLoad`, which has dropped them
+    /// already). Children are written before their staged parents reach `concern`: the keys
+    /// are checked once, at the end (`writeCheckingKeysOnce`).
+    private func insertion<T: Sendable>(of count: Int, rebuildingIndexes: Bool, largestGiven: [Int: Int], actor person: Person, action: String,
+                                        _ body: @Sendable (inout InsertionRun, Database) throws -> T) async throws(StoreError) -> T {
         let organisation = try await workspace().organisation
-        // Children are written before their staged parents reach `concern`: the keys are
-        // checked once, at the end (`writeCheckingKeysOnce`).
-        let largestGiven = ConcernCode.largestPerYear(concerns.map(\.code))
         return try await writeCheckingKeysOnce { db in
             var run = try InsertionRun(db, actor: person, action: action, now: clock.now(), organisation: organisation, largestGiven: largestGiven)
-            let rebuilding = try rebuildingIndexes && Int.fetchOne(db, sql: "SELECT count(*) FROM concern") ?? 0 <= concerns.count
+            let rebuilding = try rebuildingIndexes && Int.fetchOne(db, sql: "SELECT count(*) FROM concern") ?? 0 <= count
             if rebuilding { try Self.dropBulkIndexes(in: db) }
-            let stored = try run.add(concerns, in: db)
+            let result = try body(&run, db)
             try run.finish(in: db)
             if rebuilding { try Self.rebuildBulkIndexes(in: db) }
-            return (stored, run.lastOldID)
+            return (result, run.lastOldID)
         }
     }
 
