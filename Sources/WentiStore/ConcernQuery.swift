@@ -69,6 +69,14 @@ public struct ConcernQuery: Sendable, Hashable {
         return !stages.isEmpty && self == alone
     }
 
+    /// Overdue and no other condition (the sort aside): the supervision pane's count.
+    var isOverdueAlone: Bool {
+        var alone = ConcernQuery()
+        alone.overdueOnly = overdueOnly
+        alone.sort = sort
+        return overdueOnly && self == alone
+    }
+
     /// One word and no other condition (the sort aside).
     var isOneWordAlone: Bool {
         var alone = ConcernQuery()

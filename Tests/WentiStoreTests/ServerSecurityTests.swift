@@ -173,13 +173,21 @@ struct ServerSecurityTests {
                 "another team's concern is not found through the word search")
         withoutEffect += 1
 
+        // The kept word counts: nobody changes them, and someone who does not see every concern
+        // reads none (they would say how many concerns she may not read hold a word).
+        mustFail("zg-zhao", "UPDATE wenti.gram_count SET n = n + 1", "changing a kept word count")
+        #expect(try server.psql(as: "yg-song", "SELECT count(*) FROM wenti.gram_count") == "0\n", "an employee reads no word count")
+        #expect(try server.psql(as: "yg-song", "SELECT wenti.word_count('员') IS NULL") == "t\n", "nor through the function")
+        #expect(try server.psql(as: "zg-zhao", "SELECT wenti.word_count('员') > 0") == "t\n", "control: political-work staff read them")
+        withoutEffect += 1
+
         // A forged notification is a hint with no data: the change mark does not move.
         let mark = try adminRead("SELECT n FROM wenti.change_mark")
         _ = try server.psql(as: "yg-song", "NOTIFY wenti_changed, 'Q-2026-0001 closed'")
         #expect(try adminRead("SELECT n FROM wenti.change_mark") == mark)
         withoutEffect += 1
 
-        #expect(refused == 22 && withoutEffect == 6)
+        #expect(refused == 23 && withoutEffect == 7)
         print("shared server: \(refused) attempts refused, \(withoutEffect) without effect, \(controls) allowed controls passed")
         _ = admin
     }

@@ -64,6 +64,30 @@ extension StoreConformanceTests {
         }
     }
 
+    /// On the server, the kept word counts (`ServerWordCounts`) are what counting every
+    /// concern's pieces afresh gives, and a person who sees every concern (赵雅琴) counts each
+    /// word as a scan does, through them for the words of one or two characters.
+    static func expectKeptWordCountsExact(_ store: any WorkspaceStore, words: [String], _ moment: String,
+                                          sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        guard let server = store as? PostgresStore else { return }
+        let workspace = try ServerWorkspace(serverDatabaseOf: server)
+        let compared = try workspace.psql(as: TestServer.administrator, """
+            WITH kept AS (SELECT gram, n FROM wenti.gram_count WHERE n <> 0),
+                 fresh AS (SELECT g AS gram, count(*) AS n FROM wenti.concern, unnest(wenti.grams(search_text)) g GROUP BY 1)
+            SELECT (SELECT count(*) FROM kept) || ' ' || (SELECT count(*) FROM ((TABLE kept EXCEPT TABLE fresh) UNION ALL (TABLE fresh EXCEPT TABLE kept)) d)
+            """).split(separator: " ").map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(compared.count == 2 && (compared[0] ?? 0) > 300, "\(moment): pieces kept: \(compared)", sourceLocation: sourceLocation)
+        #expect(compared.last == 0, "\(moment): kept pieces that differ from a fresh count", sourceLocation: sourceLocation)
+        let zhao = try await workspace.store(as: "zg-zhao")
+        let all = try await Self.all(store)
+        for word in words {
+            var query = ConcernQuery()
+            query.text = word
+            let expected = all.filter { Self.plainlyHolds($0, word) }.count
+            await #expect(try zhao.count(query, scope: .all, upTo: nil) == expected, "\(word) \(moment): 赵雅琴's count", sourceLocation: sourceLocation)
+        }
+    }
+
     /// One- and two-character searches (the short-word index on SQLite, the pieces index on
     /// the server) list and count exactly the concerns a scan finds: as seeded, after texts
     /// are edited and a concern is opened, and after a concern is deleted.
@@ -76,6 +100,7 @@ extension StoreConformanceTests {
         words += ["鑫", "淼犇", "犇"]
         #expect(words.count > 20)
         try await Self.expectSearchesAgreeWithAScan(store, words: words, "as seeded")
+        try await Self.expectKeptWordCountsExact(store, words: words, "as seeded")
 
         // Edited texts: the old words go, the new ones come (鑫 and 淼犇 were nowhere before).
         let all = try await Self.all(store)
@@ -85,6 +110,7 @@ extension StoreConformanceTests {
         _ = try await store.open(NewConcern(title: "新开：犇字辈职工的补贴", categoryID: "team-burden", channel: .hotline, finderID: "zg-zhao",
                                             reporter: .named(name: "", personID: nil), unitID: "t-kf"), actor: zhao)
         try await Self.expectSearchesAgreeWithAScan(store, words: words + edited.title.map(String.init), "after an edit and an insert")
+        try await Self.expectKeptWordCountsExact(store, words: words + ["鑫源", "淼犇"], "after an edit and an insert")
 
         // A concern deleted outright (by hand: wenti itself never deletes one).
         let gone = try #require(try await Self.all(store).first { $0.title.contains("犇字辈") })
@@ -97,6 +123,7 @@ extension StoreConformanceTests {
             Issue.record("no way to delete on \(backend)")
         }
         try await Self.expectSearchesAgreeWithAScan(store, words: words, "after a delete")
+        try await Self.expectKeptWordCountsExact(store, words: words, "after a delete")
     }
 
     /// The figures a dashboard reads from the kept rollup are the figures of every concern's

@@ -260,6 +260,21 @@ extension PostgresStore {
     }
 
     public func count(_ query: ConcernQuery, scope: ConcernScope, upTo cap: Int?) async throws(StoreError) -> Int {
+        if !isAdministrator, scope.everything, query.isOneWordAlone,
+           let word = query.words.first, let kept = try await keptWordCount(word.lowercased()) {
+            // Kept for whoever sees every concern, for a word of one or two characters
+            // (ServerWordCounts): exact, whether the word search listed it or left it to a scan.
+            return cap.map { min($0, kept) } ?? kept
+        }
+        if !isAdministrator, scope.everything, query.isOverdueAlone {
+            // The supervision pane's overdue count: kept for whoever sees every concern (ServerOverdueCount).
+            let today = clock.today().ordinal
+            let kept = try await connection.read { db in
+                for try await n in try await db.query("SELECT wenti.overdue_count(\(today)::int)", logger: self.logger).decode(Int?.self) { return n }
+                return nil
+            }
+            if let kept { return cap.map { min($0, kept) } ?? kept }
+        }
         let matches = try await wordMatches(query)
         if !isAdministrator, scope.everything, query.isOneWordAlone {
             // Nothing else narrows the word's concerns: wordMatches listed them all, or said they
@@ -370,5 +385,14 @@ extension PostgresStore {
         }
         if let mark { lastWordMatches.withLock { $0 = (mark, cap, words, matches) } }
         return matches
+    }
+
+    /// How many concerns hold `word` (lower-cased), from the server's kept counts: nil unless
+    /// the person sees every concern and the word has one or two characters.
+    private func keptWordCount(_ word: String) async throws(StoreError) -> Int? {
+        try await connection.read { db in
+            for try await n in try await db.query("SELECT wenti.word_count(\(word))", logger: self.logger).decode(Int?.self) { return n }
+            return nil
+        }
     }
 }

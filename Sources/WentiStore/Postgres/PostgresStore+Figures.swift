@@ -9,12 +9,16 @@ extension PostgresStore {
         let trendFrom = sql.bind(FigureRollup.monthNumber(trends.lowerBound)), trendTo = sql.bind(FigureRollup.monthNumber(trends.upperBound))
         let from = sql.bind(FigureRollup.monthNumber(period.lowerBound)), to = sql.bind(FigureRollup.monthNumber(period.upperBound))
         let judged = sql.bind(day.ordinal), month = sql.bind(FigureRollup.monthNumber(day.month)), monthStart = sql.bind(day.month.firstDay.ordinal)
+        // The handling parts named, not "every part but": a NOT IN on the key's first column
+        // made PostgreSQL scan the whole table (15 ms at 1,000,000 concerns; 4 ms by the key).
+        let apart: [FigureRollup.Part] = [.found, .overdue, .overdueMonth]
+        let handling = sql.bind(FigureRollup.Part.allCases.filter { !apart.contains($0) }.map(\.rawValue))
         let statement = sql.query("""
             SELECT part, bucket::bigint, unit_id, solving_unit_id, category_id, detail, n FROM wenti.figure_rollup
               WHERE part = 'found' AND (bucket BETWEEN \(trendFrom) AND \(trendTo) OR bucket BETWEEN \(from) AND \(to)) AND n <> 0
             UNION ALL
             SELECT part, bucket::bigint, unit_id, solving_unit_id, category_id, detail, n FROM wenti.figure_rollup
-              WHERE part NOT IN ('found','overdue','overdueMonth') AND bucket BETWEEN \(from) AND \(to) AND n <> 0
+              WHERE part = ANY (\(handling)::text[]) AND bucket BETWEEN \(from) AND \(to) AND n <> 0
             UNION ALL
             SELECT 'overdue', \(judged)::bigint, unit_id, solving_unit_id, '', 0, sum(n)::bigint FROM (
               SELECT unit_id, solving_unit_id, n FROM wenti.figure_rollup WHERE part = 'overdueMonth' AND bucket < \(month)

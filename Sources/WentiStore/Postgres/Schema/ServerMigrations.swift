@@ -7,6 +7,8 @@ enum ServerMigrations {
         ("v3-library-counts", ServerLibraryCounts.sql),
         ("v4-word-search", ServerWordSearch.sql),
         ("v5-reads-at-scale", ServerReadsAtScale.sql),
+        ("v6-word-counts", ServerWordCounts.sql),
+        ("v7-overdue-count", ServerOverdueCount.sql),
     ]
 
     static var latest: String { all.last!.version }

@@ -13,6 +13,8 @@
 /// them is still under the policy.
 /// When more than `cap` visible concerns hold the word it returns NULL: the word is common for
 /// this person, and the plain scan finds it quickly (that says nothing a count could not).
+/// Since v6 (`ServerWordCounts`) the function first asks the kept count of a word of one or
+/// two characters, for whoever sees every concern.
 enum ServerWordSearch {
     /// The most codes one call returns; a word with more is searched by the scan.
     static let cap = 10_000
