@@ -99,6 +99,22 @@ public struct PageCursor: Sendable, Hashable {
     }
 }
 
+/// What similar cases are compared on (`PracticeSearch.comparedRuns`): a concern's title and
+/// root cause, at the version they were read.
+public struct ComparedText: Sendable, Hashable {
+    public var code: ConcernCode
+    public var version: Int
+    public var title: String
+    public var rootCause: String
+
+    public init(code: ConcernCode, version: Int, title: String, rootCause: String) {
+        self.code = code
+        self.version = version
+        self.title = title
+        self.rootCause = rootCause
+    }
+}
+
 /// One row of a concern list: what a table shows, never the sealed reporter.
 public struct ConcernSummary: Sendable, Hashable {
     public var code: ConcernCode

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import WentiTestSupport
 import Testing
 @testable import WentiCore
@@ -188,9 +189,9 @@ struct MeetingAndNoticeStoreTests {
 
 @Suite("Kept counts")
 struct KeptCountTests {
-    /// The tree's counts for whoever sees everything come from `unit_stage_count` (kept by
-    /// trigger, recounted after a bulk load) and the running-deadline index; they must equal
-    /// counting the rows.
+    /// The tree's counts for whoever sees everything come from `unit_stage_count` and
+    /// `unit_running_due` (kept by trigger, recounted after a bulk load); they must equal
+    /// counting the rows, also after pauses, new deadlines, solving and deletion, on several days.
     @Test func keptCountsEqualCountingTheRows() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.remove() }
@@ -217,10 +218,47 @@ struct KeptCountTests {
             var overdue = ConcernQuery()
             overdue.overdueOnly = true
             for (unit, n) in try await fixture.store.counts(overdue, by: .unit, viewer: "ld") { result[UnitID(unit), default: LibraryCounts()].overdue = n }
+            var awaiting = ConcernQuery()
+            awaiting.stages = [.awaitingFeedback]
+            for (unit, n) in try await fixture.store.counts(awaiting, by: .unit, viewer: "ld") { result[UnitID(unit), default: LibraryCounts()].awaitingFeedback = n }
             return result
         }
         let kept = try await fixture.store.libraryCounts(viewer: "ld").filter { $0.value != LibraryCounts() }
         await #expect(kept == (try expected()))
         #expect(kept["t1"]?.overdue == 3 && kept["d1"]?.open == 1)
+
+        // The kept deadlines are what a recount gives, and the tree agrees with the rows.
+        func expectKept(_ moment: String) async throws {
+            let counted = try await fixture.store.libraryCounts(viewer: "ld").filter { $0.value != LibraryCounts() }
+            await #expect(counted == (try expected()), "\(moment)")
+            let differing = try await fixture.store.read { db in
+                try Int.fetchOne(db, sql: """
+                    WITH recounted AS (SELECT unit_id, due_on, count(*) AS n FROM concern
+                                       WHERE \(Schema.clockRuns) AND due_on IS NOT NULL GROUP BY unit_id, due_on),
+                         kept AS (SELECT unit_id, due_on, n FROM unit_running_due WHERE n <> 0)
+                    SELECT (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM recounted))
+                         + (SELECT count(*) FROM (SELECT * FROM recounted EXCEPT SELECT * FROM kept))
+                    """) ?? -1
+            }
+            #expect(differing == 0, "\(moment): kept running deadlines that differ from a recount")
+        }
+        let running = try await fixture.store.concern(third.code, viewer: "pw")
+        _ = try await fixture.store.perform([.pause(reason: "等待备件")], on: third.code, expectedVersion: running.version, actor: "pw")
+        try await expectKept("after a pause")
+        fixture.clock.set(day: Day("2026-11-27")!)
+        _ = try await fixture.store.perform([.unpause], on: third.code, expectedVersion: nil, actor: "pw")
+        try await expectKept("after the clock runs again (paused days added to the deadline)")
+        _ = try await fixture.store.perform([.setDeadline(Day("2026-12-20")!, reason: "延期")], on: third.code, expectedVersion: nil, actor: "pw")
+        try await expectKept("after a new deadline")
+        let loaded = try await fixture.store.page(ConcernQuery(), scope: .all, after: nil, limit: 100).rows.filter { $0.code != third.code && $0.daysOverdue != nil }
+        let solving = try #require(loaded.first)
+        _ = try await fixture.store.perform([.solve(summary: "已解决")], on: solving.code, expectedVersion: nil, actor: "pw")
+        try await expectKept("after a solve")
+        let gone = try #require(loaded.dropFirst().first)
+        try await fixture.store.executeRaw("DELETE FROM concern WHERE year = \(gone.code.year) AND seq = \(gone.code.sequence)")
+        try await expectKept("after a delete")
+        fixture.clock.set(day: Day("2027-01-10")!)
+        try await expectKept("later still")
+        #expect(try await fixture.store.libraryCounts(viewer: "ld").values.reduce(0) { $0 + $1.overdue } > 0, "something stays overdue to count")
     }
 }

@@ -79,6 +79,14 @@ struct StoreConformanceTests {
             await #expect(try store.count(byCode, scope: .all, upTo: nil) == wanted.count)
             let hisToo = wanted.intersection(all.filter(scope.contains).map(\.code))
             #expect(Set(try await store.page(byCode, scope: scope, after: nil, limit: 100).rows.map(\.code)) == hisToo, "within a scope")
+            // The compared texts (similar cases): the same concerns, their titles, root causes and versions.
+            let texts = try await store.comparedTexts(byCode, scope: .all, limit: 100)
+            let whole = Dictionary(uniqueKeysWithValues: expected.map { ($0.code, $0) })
+            #expect(Set(texts.map(\.code)) == wanted && texts.count == wanted.count)
+            #expect(texts.allSatisfy { text in whole[text.code].map { $0.title == text.title && $0.analysis.rootCause == text.rootCause && $0.version == text.version } == true })
+            #expect(texts.contains { !$0.rootCause.isEmpty }, "some candidate has a root cause to compare")
+            #expect(Set(try await store.comparedTexts(byCode, scope: scope, limit: 100).map(\.code)) == hisToo, "compared texts within a scope")
+            #expect(try await store.comparedTexts(byCode, scope: .all, limit: 2).count == 2, "at most the limit")
         }
         // More codes than one SQLite statement takes values (32,766): still the same concerns.
         var many = ConcernQuery()

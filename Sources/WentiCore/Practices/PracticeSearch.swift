@@ -66,7 +66,12 @@ public enum PracticeSearch {
 
     /// The runs of two letters `similar` compares a concern on.
     public static func comparedRuns(of concern: Concern) -> Set<String> {
-        pairs(String(concern.title.prefix(comparedTitleLength)) + "。" + String(concern.analysis.rootCause.prefix(comparedRootCauseLength)))
+        comparedRuns(title: concern.title, rootCause: concern.analysis.rootCause)
+    }
+
+    /// The same from the two texts alone (what a store reads for the candidates).
+    public static func comparedRuns(title: String, rootCause: String) -> Set<String> {
+        pairs(String(title.prefix(comparedTitleLength)) + "。" + String(rootCause.prefix(comparedRootCauseLength)))
     }
 
     /// The least score of a suggestion: about one run that no other compared case holds

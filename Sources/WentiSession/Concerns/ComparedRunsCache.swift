@@ -1,5 +1,6 @@
 import Synchronization
 import WentiCore
+import WentiStore
 
 /// The runs of two letters of each solved concern the similarity check compares
 /// (`PracticeSearch.comparedRuns`), kept per concern version for the life of a session.
@@ -17,8 +18,13 @@ final class ComparedRunsCache: Sendable {
 
     /// Computes the runs of `concern` and keeps them for its version.
     func keep(_ concern: Concern) -> Set<String> {
-        let runs = PracticeSearch.comparedRuns(of: concern)
-        known.withLock { $0[concern.code] = (concern.version, runs) }
+        keep(ComparedText(code: concern.code, version: concern.version, title: concern.title, rootCause: concern.analysis.rootCause))
+    }
+
+    /// The same from the compared texts a store read.
+    func keep(_ text: ComparedText) -> Set<String> {
+        let runs = PracticeSearch.comparedRuns(title: text.title, rootCause: text.rootCause)
+        known.withLock { $0[text.code] = (text.version, runs) }
         return runs
     }
 }

@@ -244,6 +244,24 @@ extension PostgresStore {
         return (loaded.map(\.1), next)
     }
 
+    public func comparedTexts(_ query: ConcernQuery, scope: ConcernScope, limit: Int) async throws(StoreError) -> [ComparedText] {
+        var filter = ServerFilter(query: query, scope: scope, today: clock.today(), underRowSecurity: !isAdministrator,
+                                  wordMatches: try await wordMatches(query))
+        let limitPlaceholder = filter.sql.bind(limit)
+        let statement = filter.sql.query("""
+            SELECT c.code, c.version, c.doc->>'title', coalesce(c.doc #>> '{analysis,rootCause}', '')
+            FROM wenti.concern c \(filter.whereClause) ORDER BY c.id LIMIT \(limitPlaceholder)
+            """)
+        return try await connection.read { db in
+            var texts: [ComparedText] = []
+            for try await (code, version, title, rootCause) in try await db.query(statement, logger: self.logger).decode((String, Int, String, String).self) {
+                guard let code = ConcernCode(code) else { throw StoreError.database("concern code \(code)") }
+                texts.append(ComparedText(code: code, version: version, title: title, rootCause: rootCause))
+            }
+            return texts
+        }
+    }
+
     public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, scope: ConcernScope) async throws(StoreError) -> PageCursor {
         _ = try await concern(code, scope: scope)
         var sql = BoundSQL()

@@ -128,18 +128,22 @@ extension SQLiteStore {
         return loaded
     }
 
-    /// The secondary indexes of `concern` and its per-unit counting trigger, which a bulk
+    /// The secondary indexes of `concern` and its per-unit counting triggers, which a bulk
     /// insert does without.
     static func dropBulkIndexes(in db: Database) throws {
         for index in Schema.bulkLoadIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
-        try db.execute(sql: "DROP TRIGGER IF EXISTS \(Schema.unitCountInsertTrigger.name)")
+        for trigger in [Schema.unitCountInsertTrigger, Schema.runningDueInsertTrigger] {
+            try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger.name)")
+        }
     }
 
     /// Builds them again, recounts the units and refreshes the planner's statistics.
     static func rebuildBulkIndexes(in db: Database) throws {
         for index in Schema.bulkLoadIndexes { try db.execute(sql: index.create) }
         try db.execute(sql: Schema.recountUnits)
+        try db.execute(sql: Schema.recountRunningDeadlines)
         try db.execute(sql: Schema.unitCountInsertTrigger.create)
+        try db.execute(sql: Schema.runningDueInsertTrigger.create)
         try db.execute(sql: "ANALYZE")
     }
 
@@ -236,6 +240,17 @@ extension SQLiteStore {
         return (loaded.map(\.1), next)
     }
 
+    public func comparedTexts(_ query: ConcernQuery, scope: ConcernScope, limit: Int) async throws(StoreError) -> [ComparedText] {
+        let conditions = ConcernFilterSQL(query: query, scope: scope, today: clock.today())
+        return try await read { [conditions] db in
+            try Row.fetchAll(db, sql: "SELECT c.year, c.seq, c.version, c.title, c.root_cause FROM concern c \(conditions.whereClause) ORDER BY c.id LIMIT ?",
+                             arguments: StatementArguments(conditions.arguments) + [limit]).map { row in
+                ComparedText(code: ConcernCode(year: row.int("year"), sequence: row.int("seq")), version: row.int("version"),
+                             title: row["title"], rootCause: row["root_cause"])
+            }
+        }
+    }
+
     public func cursor(of code: ConcernCode, sort: ConcernQuery.Sort, scope: ConcernScope) async throws(StoreError) -> PageCursor {
         _ = try await concern(code, scope: scope)   // the same visibility as reading it
         return try await read { db in
@@ -302,16 +317,16 @@ extension SQLiteStore {
                     """) {
                     result[row.unit("unit_id")] = LibraryCounts(open: row.int("open"), overdue: 0, awaitingFeedback: row.int("awaiting"))
                 }
-                // Named, because the planner prefers the (stage, due_on) index that is not
-                // covering: 0.46 s against 0.05 s at a million concerns. During a bulk load the
-                // index is rebuilt, so the query also runs without it.
-                let overdue = "FROM concern %@ WHERE \(Schema.clockRuns) AND due_on < ? GROUP BY unit_id"
+                // The kept running deadlines (Schema.runningDeadlines), read in key order: no
+                // sort. A bulk load drops their insert trigger and recounts them at its end;
+                // meanwhile (its trigger absent) the rows are counted instead.
                 let rows: [Row]
-                do {
-                    rows = try Row.fetchAll(db, sql: "SELECT unit_id, count(*) AS overdue " + overdue.replacingOccurrences(
-                        of: "%@", with: "INDEXED BY \(Schema.runningDueIndex.name)"), arguments: [today.ordinal])
-                } catch let error as DatabaseError where error.message?.contains("no such index") == true {
-                    rows = try Row.fetchAll(db, sql: "SELECT unit_id, count(*) AS overdue " + overdue.replacingOccurrences(of: "%@", with: ""),
+                if try !Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                      arguments: [Schema.runningDueInsertTrigger.name])! {
+                    rows = try Row.fetchAll(db, sql: "SELECT unit_id, count(*) AS overdue FROM concern WHERE \(Schema.clockRuns) AND due_on < ? GROUP BY unit_id",
+                                            arguments: [today.ordinal])
+                } else {
+                    rows = try Row.fetchAll(db, sql: "SELECT unit_id, sum(n) AS overdue FROM unit_running_due WHERE due_on < ? GROUP BY unit_id",
                                             arguments: [today.ordinal])
                 }
                 for row in rows {

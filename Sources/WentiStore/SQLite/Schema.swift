@@ -23,6 +23,7 @@ enum Schema {
         migrator.registerMigration("v9-short-words", migrate: ShortWordIndex.migrate)
         migrator.registerMigration("v10-figure-rollup", migrate: FigureRollupTable.migrate)
         migrator.registerMigration("v11-source-indexes", migrate: sourceIndexes)
+        migrator.registerMigration("v12-running-deadlines", migrate: runningDeadlines)
         return migrator
     }
 
@@ -38,8 +39,8 @@ enum Schema {
     }
 
     /// The clock-running concerns by deadline: the supervision pane's overdue and due-soon
-    /// lists read it in order, and the tree's overdue counts read only it (unit_id makes it
-    /// covering). Partial, so it holds only what can be overdue.
+    /// lists read it in order (the tree's overdue counts read it until v12 kept them in
+    /// `unit_running_due`). Partial, so it holds only what can be overdue.
     static let runningDueIndex = (name: "concern_running_due", create: """
         CREATE INDEX IF NOT EXISTS concern_running_due ON concern(due_on, unit_id)
           WHERE \(clockRuns);
