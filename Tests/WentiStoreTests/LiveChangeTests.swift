@@ -61,8 +61,11 @@ struct LiveChangeTests {
         let settled = try await watching.changeToken()
         var query = ConcernQuery()
         query.text = "犇淼"
-        #expect(try await watching.count(query, scope: .all, upTo: nil) == 0)
+        // A page asks the word search (a count of a short word by someone who sees everything
+        // reads the kept word counts instead, ServerWordCounts).
+        #expect(try await watching.page(query, scope: .all, after: nil, limit: 10).rows.isEmpty)
         #expect(watching.lastWordMatches.withLock { $0?.words } == ["犇淼"], "the answer is kept")
+        #expect(try await watching.page(query, scope: .all, after: nil, limit: 10).rows.isEmpty)
         #expect(try await watching.count(query, scope: .all, upTo: nil) == 0)
 
         let writer = try await server.store(as: "bzz-li", clock: clock)
@@ -75,6 +78,7 @@ struct LiveChangeTests {
         _ = try await watching.open(NewConcern(title: "犇淼供电所的食堂", categoryID: "team-burden", channel: .other, finderID: "zg-zhao",
                                                reporter: .named(name: "赵雅琴", personID: "zg-zhao"), unitID: "t-kf"), actor: zhao)
         #expect(try await watching.count(query, scope: .all, upTo: nil) == 2, "the store's own new concern, at once")
+        #expect(try await watching.page(query, scope: .all, after: nil, limit: 10).rows.count == 2, "and listed at once")
     }
 }
 
