@@ -326,7 +326,7 @@ extension SQLiteStore {
                     rows = try Row.fetchAll(db, sql: "SELECT unit_id, count(*) AS overdue FROM concern WHERE \(Schema.clockRuns) AND due_on < ? GROUP BY unit_id",
                                             arguments: [today.ordinal])
                 } else {
-                    rows = try Row.fetchAll(db, sql: "SELECT unit_id, sum(n) AS overdue FROM unit_running_due WHERE due_on < ? GROUP BY unit_id",
+                    rows = try Row.fetchAll(db, sql: "SELECT unit_id, sum(n) AS overdue FROM unit_running_due WHERE due_on < ? GROUP BY unit_id HAVING sum(n) <> 0",
                                             arguments: [today.ordinal])
                 }
                 for row in rows {
