@@ -13,7 +13,7 @@
 /// its rows' pieces, an update only those of rows whose searched text changed (most updates
 /// change a stage, not a text), a delete takes its rows' away. The cost is computing the
 /// pieces once more per written text (about 70 µs a concern): `wenti server import` of
-/// 100,000 concerns took 54 s before and 69–74 s with the triggers, and an edit of one
+/// 100,000 concerns took 54–60 s before and 69–82 s with the triggers, and an edit of one
 /// concern's title 3 ms more.
 ///
 /// Who reads it: only those who see every concern (`wenti.sees_all()`), for whom the
