@@ -5,7 +5,8 @@ import WentiCore
 /// One insert of complete concerns (seeds, an import, a bulk load) inside one transaction,
 /// batch after batch: codes allocated where the sequence is 0, identities sealed, rows
 /// staged (`ConcernRows.stage`) and moved into `concern` every 10,000, one audit entry per
-/// concern, and the figure rollup's share added every `rollupEvery` concerns and at the end.
+/// concern, and the figure rollup's share added whenever `rollupKeysHeld` keys are gathered
+/// and at the end.
 /// Children are written before their staged parents reach `concern`: the caller checks the
 /// keys once, at the end (`SQLiteStore.writeCheckingKeysOnce`), from `lastOldID` on.
 struct InsertionRun {
@@ -76,7 +77,7 @@ struct InsertionRun {
             staged += 1
             // The staging table lives in memory: moved over every 10,000 rows, it stays small.
             if staged % 10_000 == 0 { try ConcernRows.commitStaging(in: db) }
-            if staged % Self.rollupEvery == 0 { try flushRollup(in: db) }
+            if rollup.count >= Self.rollupKeysHeld { try flushRollup(in: db) }
         }
         return stored
     }
@@ -87,15 +88,20 @@ struct InsertionRun {
         try flushRollup(in: db)
     }
 
-    /// The rollup's share of the rows is gathered over this many concerns and written at
-    /// once: 100,000 exported concerns touch 177,000 keys, most of them again and again, and
-    /// an upsert per key and batch of 5,000 was a fifth of an import's time. Gathering them
-    /// all would hold a million concerns' keys in memory.
-    static let rollupEvery = 25_000
+    /// The rollup's share of the rows is gathered until it holds this many keys and written
+    /// at once: 100,000 exported concerns touch 177,000 keys, most of them again and again,
+    /// and an upsert per key and batch of 5,000 was a fifth of an import's time. Bounded by
+    /// keys, not concerns, so that a key met again is merged in memory for as long as the
+    /// import's memory allows (a million concerns touch 680,000 keys). Just under the 98,304
+    /// a dictionary of 131,072 slots holds: one more key doubles it, and with 150,000 keys the
+    /// million-row import peaked at 202 MB.
+    static let rollupKeysHeld = 96_000
     private var rollup: [FigureRollup.Key: Int] = [:]
 
+    /// Keys whose share came to zero are written too: both ways of applying prune what
+    /// reaches zero, and filtering them out first copied the whole dictionary.
     private mutating func flushRollup(in db: Database) throws {
-        try FigureRollupTable.apply(rollup.filter { $0.value != 0 }, in: db)
-        rollup.removeAll()
+        try FigureRollupTable.apply(rollup, in: db)
+        rollup.removeAll(keepingCapacity: true)
     }
 }
