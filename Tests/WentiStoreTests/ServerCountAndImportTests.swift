@@ -212,6 +212,13 @@ struct ServerCountAndImportTests {
         #expect(moved.concerns == export.concerns.count)
         #expect(try tally(batched) == tally(whole))
         #expect(try tally(batched).hasPrefix("\(export.concerns.count) \(export.audit.count) "))
+        // The word counts kept batch by batch are a fresh count of the imported pieces.
+        let differing = try batched.psql(as: TestServer.administrator, """
+            WITH kept AS (SELECT gram, n FROM wenti.gram_count WHERE n <> 0),
+                 fresh AS (SELECT g AS gram, count(*) AS n FROM wenti.concern, unnest(wenti.grams(search_text)) g GROUP BY 1)
+            SELECT (SELECT count(*) FROM kept) > 300 AND NOT EXISTS ((TABLE kept EXCEPT TABLE fresh) UNION ALL (TABLE fresh EXCEPT TABLE kept))
+            """)
+        #expect(differing == "t\n", "the imported word counts are a fresh count")
         let contents = """
             SELECT (SELECT md5(string_agg(code || ':' || md5(doc::text), ',' ORDER BY id)) FROM wenti.concern) || ' '
               || (SELECT md5(string_agg(action || ':' || subject || ':' || md5(changes::text), ',' ORDER BY seq)) FROM wenti.audit_log) || ' '
